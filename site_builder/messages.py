@@ -1,0 +1,312 @@
+"""The message catalogue: every problem and CLI text, in Vietnamese and English.
+
+Codes are stable identifiers; the sentences are for people. Vietnamese is the
+default. Each entry is (vi, en), formatted with str.format(**params).
+"""
+
+from __future__ import annotations
+
+SEVERITY_LABELS = {
+    "vi": {"error": "error", "warning": "warning"},
+    "en": {"error": "error", "warning": "warning"},
+}
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # Reading files
+    "text.not-utf8": (
+        "tệp không phải văn bản UTF-8 (byte lỗi đầu tiên ở vị trí {offset}){guess_vi}; "
+        "hãy mở tệp và lưu lại với bảng mã UTF-8",
+        "the file is not UTF-8 text (first bad byte at offset {offset}){guess_en}; "
+        "open it and save it again as UTF-8",
+    ),
+    "text.nul": (
+        "tệp chứa ký tự rỗng (NUL), có thể là tệp nhị phân hoặc lưu sai bảng mã",
+        "the file contains a NUL character; it may be binary or saved in the wrong encoding",
+    ),
+    "text.not-nfc": (
+        "văn bản chưa ở dạng Unicode dựng sẵn (NFC); đã tự chuẩn hoá khi đọc, "
+        "nên lưu lại tệp ở dạng dựng sẵn",
+        "the text is not in Unicode NFC form; it was normalised on reading, save it as NFC",
+    ),
+    "file.too-big": (
+        "tệp quá lớn ({size} KB, giới hạn {limit} KB)",
+        "the file is too large ({size} KB, limit {limit} KB)",
+    ),
+    "file.unreadable": ("không đọc được tệp: {detail}", "cannot read the file: {detail}"),
+    "file.unknown": (
+        "tệp này không thuộc loại nào trong cấu trúc nội dung nên bị bỏ qua{hint_vi}",
+        "this file is not part of the content layout and is ignored{hint_en}",
+    ),
+    "file.symlink-outside": (
+        "liên kết tượng trưng trỏ ra ngoài thư mục trang: không được đọc",
+        "symbolic link points outside the site folder: not read",
+    ),
+    "site.missing": (
+        "không tìm thấy content/site.yaml: thư mục này chưa phải một trang kỷ yếu "
+        "(tạo mới bằng lệnh: site-builder new site <thư-mục>)",
+        "content/site.yaml not found: this folder is not a yearbook site "
+        "(create one with: site-builder new site <folder>)",
+    ),
+    "limit.records": (
+        "có {count} bản ghi, vượt giới hạn {limit} (đặt limits.max_records trong site.yaml)",
+        "{count} records exceed the limit of {limit} (set limits.max_records in site.yaml)",
+    ),
+    # YAML
+    "yaml.syntax": (
+        "YAML sai cú pháp ({detail}); kiểm tra dấu hai chấm, thụt lề và dấu ngoặc kép ở dòng này",
+        "YAML syntax error ({detail}); check colons, indentation and quotes on this line",
+    ),
+    "yaml.duplicate-key": (
+        "trường “{key}” được viết hai lần (lần đầu ở dòng {first_line}); chỉ giữ một",
+        "the field “{key}” is written twice (first on line {first_line}); keep only one",
+    ),
+    "yaml.alias": (
+        "không dùng neo/bí danh YAML (& và *) trong nội dung; hãy viết đầy đủ giá trị",
+        "YAML anchors and aliases (& and *) are not allowed; write the value out",
+    ),
+    "yaml.complex-key": ("tên trường phải là chữ đơn giản", "a field name must be plain text"),
+    "yaml.many-documents": (
+        "tệp chỉ được chứa một tài liệu YAML (bỏ dòng “---” thừa)",
+        "a file may hold only one YAML document (remove the extra “---” line)",
+    ),
+    "yaml.too-big": (
+        "phần YAML quá lớn (giới hạn {limit} KB)",
+        "the YAML part is too large (limit {limit} KB)",
+    ),
+    "yaml.too-many-nodes": (
+        "phần YAML có quá nhiều giá trị (giới hạn {limit})",
+        "the YAML part has too many values (limit {limit})",
+    ),
+    "frontmatter.missing": (
+        "tệp phải bắt đầu bằng phần thông tin đặt giữa hai dòng “---”",
+        "the file must start with a front matter block between two “---” lines",
+    ),
+    "frontmatter.unclosed": (
+        "phần thông tin đầu tệp chưa được đóng bằng dòng “---”",
+        "the front matter block is not closed by a “---” line",
+    ),
+    # Fields
+    "field.expected-mapping": (
+        "cần một nhóm trường dạng “tên: giá trị”, nhưng gặp {found}",
+        "expected a mapping of “name: value” fields, found {found}",
+    ),
+    "field.expected-list": (
+        "“{field}” phải là một danh sách (mỗi mục bắt đầu bằng “- ”), nhưng gặp {found}",
+        "“{field}” must be a list (each item starting with “- ”), found {found}",
+    ),
+    "field.required": (
+        "thiếu trường bắt buộc “{field}”{hint_vi}",
+        "the required field “{field}” is missing{hint_en}",
+    ),
+    "field.unknown": (
+        "trường “{field}” không có trong mẫu nội dung{suggest_vi}",
+        "unknown field “{field}”{suggest_en}",
+    ),
+    "field.empty": ("“{field}” không được để trống", "“{field}” must not be empty"),
+    "field.expected-text": (
+        "“{field}” phải là chữ, nhưng gặp {found}",
+        "“{field}” must be text, found {found}",
+    ),
+    "field.expected-integer": (
+        "“{field}” phải là số nguyên, ví dụ 150, nhưng gặp “{value}”",
+        "“{field}” must be a whole number such as 150, found “{value}”",
+    ),
+    "field.thousands-dot": (
+        "“{field}” là số đếm nên phải là số nguyên; “{value}” có dấu chấm phân cách hàng nghìn, "
+        "trong tệp hãy viết liền: {suggest}",
+        "“{field}” is a count and must be a whole number; “{value}” has a thousands dot, "
+        "write it without: {suggest}",
+    ),
+    "field.expected-number": (
+        "“{field}” phải là số, dùng dấu chấm thập phân (ví dụ 57.5), nhưng gặp “{value}”",
+        "“{field}” must be a number with a decimal point (e.g. 57.5), found “{value}”",
+    ),
+    "field.decimal-comma": (
+        "“{field}”: trong tệp dùng dấu chấm thập phân, hãy viết {suggest} thay cho “{value}”",
+        "“{field}”: use a decimal point in files, write {suggest} instead of “{value}”",
+    ),
+    "field.negative": ("“{field}” không được là số âm", "“{field}” must not be negative"),
+    "field.expected-date": (
+        "“{field}” phải là ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2023-10-05, nhưng gặp “{value}”",
+        "“{field}” must be a date written YEAR-MONTH-DAY such as 2023-10-05, found “{value}”",
+    ),
+    "field.invalid-date": (
+        "“{value}” không phải ngày có thật trên lịch ({detail})",
+        "“{value}” is not a real calendar date ({detail})",
+    ),
+    "field.expected-choice": (
+        "“{field}” phải là một trong: {choices}; gặp “{value}”{suggest_vi}",
+        "“{field}” must be one of: {choices}; found “{value}”{suggest_en}",
+    ),
+    "field.expected-slug": (
+        "“{field}” chỉ gồm chữ thường không dấu, số và dấu gạch ngang (ví dụ ket-nap-dang-vien), "
+        "gặp “{value}”",
+        "“{field}” may hold only lower-case ASCII letters, digits and hyphens, found “{value}”",
+    ),
+    "field.expected-url": (
+        "“{field}” phải là địa chỉ bắt đầu bằng https:// hoặc http://, gặp “{value}”",
+        "“{field}” must be an address starting with https:// or http://, found “{value}”",
+    ),
+    # Records and cross-record rules
+    "term.bad-folder": (
+        "thư mục nhiệm kỳ phải có tên NĂM-NĂM, ví dụ 2015-2020",
+        "a term folder must be named YEAR-YEAR, e.g. 2015-2020",
+    ),
+    "term.folder-mismatch": (
+        "ngày {field} ({value}) không khớp tên thư mục nhiệm kỳ {folder}",
+        "the {field} date ({value}) does not match the term folder {folder}",
+    ),
+    "term.end-before-start": (
+        "ngày kết thúc nhiệm kỳ đứng trước ngày bắt đầu",
+        "the term ends before it starts",
+    ),
+    "term.missing-summary": ("nhiệm kỳ {term} thiếu tệp term.md", "the term {term} has no term.md"),
+    "year.bad-folder": (
+        "thư mục năm phải có tên là một năm, ví dụ 2023",
+        "a year folder must be named as a year",
+    ),
+    "year.no-term": (
+        "năm {year} không thuộc nhiệm kỳ nào đã khai báo trong terms/",
+        "the year {year} belongs to no term declared in terms/",
+    ),
+    "conference.date-outside-year": (
+        "ngày họp {date} không thuộc năm {year} của thư mục chứa tệp; "
+        "chuyển tệp sang thư mục years/{date_year}/conferences/ hoặc sửa ngày",
+        "the conference date {date} is not in the folder's year {year}; "
+        "move the file to years/{date_year}/conferences/ or fix the date",
+    ),
+    "conference.filename-date": (
+        "tên tệp bắt đầu bằng ngày {file_date} nhưng trường date là {date}",
+        "the file name starts with {file_date} but the date field is {date}",
+    ),
+    "target.need-target-or-percent": (
+        "chỉ tiêu “{id}” cần “target” (kế hoạch) hoặc “percent” (tỷ lệ đã công bố)",
+        "the target “{id}” needs “target” (planned figure) or “percent” (published completion)",
+    ),
+    "target.percent-mismatch": (
+        "tỷ lệ {percent}% không khớp với thực hiện/kế hoạch = {actual}/{target} = {computed}%",
+        "the percent {percent}% disagrees with actual/target = {actual}/{target} = {computed}%",
+    ),
+    "target.zero-target": (
+        "kế hoạch bằng 0 nên không tính được tỷ lệ; dùng “percent” hoặc bỏ chỉ tiêu",
+        "the planned figure is 0, so no ratio can be computed",
+    ),
+    "target.rate-percent": (
+        'chỉ tiêu tỷ lệ (unit: "%") so sánh bằng điểm phần trăm, không dùng “percent”',
+        'a rate target (unit: "%") is compared in percentage points; drop “percent”',
+    ),
+    "target.status-unknown": (
+        "chưa xác định được đánh giá của chỉ tiêu “{id}”",
+        "the status of target “{id}” is unknown",
+    ),
+    "id.duplicate": (
+        "mã “{id}” đã dùng ở dòng {first_line} của cùng tệp; mỗi mã phải khác nhau",
+        "the id “{id}” is already used on line {first_line} of this file; ids must be unique",
+    ),
+    "award.count-mismatch": (
+        "count = {count} nhưng danh sách recipients có {listed} tên",
+        "count = {count} but recipients lists {listed} names",
+    ),
+    "award.need-count": (
+        "cần “count” (số lượng) hoặc danh sách “recipients”",
+        "give “count” or a list of “recipients”",
+    ),
+    "slug.duplicate": (
+        "hai bản ghi cùng ra một địa chỉ {url}: tệp này và {other}; đổi tên một tệp",
+        "two records publish to the same address {url}: this file and {other}; rename one",
+    ),
+    "media.missing": (
+        "không tìm thấy ảnh “{src}” trong content/media/",
+        "the photo “{src}” is not in content/media/",
+    ),
+    "media.outside": (
+        "đường dẫn “{src}” đi ra ngoài thư mục content/media/; chỉ dùng ảnh trong thư mục đó",
+        "the path “{src}” leaves content/media/; use files inside that folder only",
+    ),
+    "media.remote": (
+        "ảnh “{src}” nằm trên mạng; hãy tải về, đặt vào content/media/ và ghi đường dẫn",
+        "the image “{src}” is remote; download it into content/media/ and use its path",
+    ),
+    "media.unused": (
+        "tệp media không được bản ghi nào dùng nên không được xuất bản",
+        "no record uses this media file, so it is not published",
+    ),
+    "media.too-big": (
+        "ảnh quá lớn ({size} KB, giới hạn {limit} KB)",
+        "the image is too large ({size} KB, limit {limit} KB)",
+    ),
+    "link.broken": (
+        "liên kết “{href}” không trỏ tới bản ghi hay tệp nào",
+        "the link “{href}” leads to no record or file",
+    ),
+    "glossary.unused": (
+        "từ viết tắt “{abbr}” không xuất hiện trong bài viết nào",
+        "the abbreviation “{abbr}” is never used",
+    ),
+    "yearbook.unknown-term": (
+        "kỷ yếu chọn nhiệm kỳ “{term}” nhưng không có thư mục terms/{term}",
+        "the yearbook names the term “{term}” but there is no terms/{term} folder",
+    ),
+    "yearbook.foreword-missing": (
+        "không tìm thấy trang lời nói đầu “{path}”",
+        "the foreword page “{path}” does not exist",
+    ),
+    "site.no-terms": (
+        "chưa có nhiệm kỳ nào trong content/terms/",
+        "there is no term in content/terms/",
+    ),
+    # Rendering
+    "template.not-found": (
+        "không tìm thấy mẫu giao diện “{name}”; đã tìm trong: {searched}",
+        "template “{name}” not found; searched: {searched}",
+    ),
+    "template.error": ("lỗi trong mẫu giao diện: {detail}", "template error: {detail}"),
+    "theme.missing": (
+        "không tìm thấy giao diện “{theme}” (đã tìm trong: {searched})",
+        "theme “{theme}” not found (searched: {searched})",
+    ),
+    "pdf.warning": ("trình tạo PDF báo: {detail}", "the PDF renderer reported: {detail}"),
+    "pdf.error": ("không tạo được tệp PDF: {detail}", "the PDF could not be made: {detail}"),
+    "pdf.fetch-refused": (
+        "tệp PDF không được phép tải “{url}” (chỉ dùng tệp trong thư mục trang và giao diện)",
+        "the PDF may not load “{url}” (only files inside the site and theme folders)",
+    ),
+    "output.unsafe": (
+        "không thể xuất ra “{output}”: {reason}; chọn một thư mục riêng, ví dụ output/",
+        "cannot write to “{output}”: {reason}; choose a folder of its own such as output/",
+    ),
+}
+
+_GUESS = {
+    "Windows-1258": (
+        " — có vẻ tệp được lưu bằng bảng mã Windows-1258",
+        " — it looks like Windows-1258",
+    ),
+    "UTF-16": (" — có vẻ tệp được lưu bằng bảng mã UTF-16 (Unicode)", " — it looks like UTF-16"),
+}
+
+
+def _extras(params: dict[str, object]) -> dict[str, object]:
+    """Optional clauses (hints, suggestions) rendered per language."""
+    extra: dict[str, object] = {}
+    guess = str(params.get("guess") or "")
+    extra["guess_vi"], extra["guess_en"] = _GUESS.get(guess, ("", ""))
+    suggest = params.get("suggest_name")
+    extra["suggest_vi"] = f"; có phải ý bạn là “{suggest}”?" if suggest else ""
+    extra["suggest_en"] = f"; did you mean “{suggest}”?" if suggest else ""
+    hint = params.get("hint")
+    extra["hint_vi"] = f" ({hint})" if hint else ""
+    extra["hint_en"] = f" ({hint})" if hint else ""
+    return extra
+
+
+def render_message(code: str, params: dict[str, object], lang: str = "vi") -> str:
+    entry = MESSAGES.get(code)
+    if entry is None:
+        return f"{code} {params}"
+    template = entry[1] if lang == "en" else entry[0]
+    return template.format(**params, **_extras(params))
+
+
+def severity_label(severity: str, lang: str = "vi") -> str:
+    return SEVERITY_LABELS.get(lang, SEVERITY_LABELS["vi"])[severity]

@@ -1,0 +1,286 @@
+"""The validated site model: plain frozen dataclasses, derived figures included.
+
+Everything a template shows is computed here once (ratios, statuses, tallies,
+totals, people index); templates and the yearbook only format and lay out.
+Paths (`path`) are site-relative POSIX paths such as
+"content/years/2019/conferences/2019-08-02-so-ket-6-thang.md".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Literal
+
+from site_builder.problems import Loc
+
+Status = Literal["vuot", "dat", "khong-dat", "unknown"]
+Direction = Literal["at_least", "at_most"]
+RecipientKind = Literal["collective", "individual"]
+AwardStatus = Literal["granted", "proposed"]
+ConferenceKind = Literal["so-ket", "tong-ket", "bch-mo-rong", "dai-hoi", "chuyen-de", "khac"]
+
+CONFERENCE_KINDS: tuple[str, ...] = (
+    "so-ket",
+    "tong-ket",
+    "bch-mo-rong",
+    "dai-hoi",
+    "chuyen-de",
+    "khac",
+)
+PROFILES: tuple[str, ...] = ("ky-yeu", "van-kien")
+
+
+@dataclass(frozen=True)
+class Markdown:
+    """A Markdown body as written; rendered to HTML by the markup stage."""
+
+    source: str
+    loc: Loc  # where the body starts in its file
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    role: str | None
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class Photo:
+    src: str  # path under content/media/, e.g. "photos/2019-so-ket.jpg"
+    caption: str
+    credit: str | None
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class Stat:
+    label: str
+    value: Decimal
+    unit: str | None
+
+
+@dataclass(frozen=True)
+class Target:
+    id: str
+    name: str
+    unit: str | None
+    target: Decimal | None  # as written
+    actual: Decimal
+    percent: Decimal | None  # as published
+    direction: Direction
+    period: str | None
+    source: str | None
+    note: str | None
+    loc: Loc
+    # Derived
+    is_rate: bool  # unit "%": compared in percentage points
+    planned: Decimal | None  # target as written, or implied by percent (88 at 57,5% -> 153)
+    planned_is_implied: bool
+    ratio: Decimal | None  # count targets: actual / planned * 100, half-up to the shown precision
+    points: Decimal | None  # rate targets: actual - target, in percentage points
+    status: Status
+    progress: Decimal  # 0..100, width of a progress bar (ratio capped; rates: actual)
+
+
+@dataclass(frozen=True)
+class Tally:
+    met: int  # đạt + vượt
+    exceeded: int
+    missed: int
+    unknown: int
+    total: int
+
+
+@dataclass(frozen=True)
+class TargetSet:
+    path: str | None  # the targets.yaml it came from
+    items: tuple[Target, ...]
+    tally: Tally
+
+
+@dataclass(frozen=True)
+class Award:
+    title: str
+    issuer: str
+    recipient_kind: RecipientKind
+    count: int
+    recipients: tuple[str, ...]
+    reason: str | None
+    date: dt.date | None
+    decision: str | None
+    status: AwardStatus
+    loc: Loc
+    rank: int  # derived: lower is more prestigious (Huân chương < Cờ thi đua < Bằng khen ...)
+
+
+@dataclass(frozen=True)
+class AwardTotals:
+    """Granted awards only; proposed ones are counted apart."""
+
+    collective: int
+    individual: int
+    proposed_collective: int
+    proposed_individual: int
+
+    @property
+    def granted(self) -> int:
+        return self.collective + self.individual
+
+    @property
+    def proposed(self) -> int:
+        return self.proposed_collective + self.proposed_individual
+
+
+@dataclass(frozen=True)
+class AwardSet:
+    path: str | None
+    items: tuple[Award, ...]  # sorted by rank, then date
+    totals: AwardTotals
+
+
+@dataclass(frozen=True)
+class Conference:
+    path: str
+    slug: str
+    year: int
+    title: str
+    date: dt.date
+    kind: ConferenceKind
+    host: str | None
+    attendees: tuple[Person, ...]
+    author: str | None
+    summary: str  # as written, or the body's first paragraph as plain text
+    tags: tuple[str, ...]
+    photos: tuple[Photo, ...]
+    body: Markdown
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class Year:
+    year: int
+    path: str  # the folder, e.g. "content/years/2019"
+    title: str  # from year.md, or "Năm 2019"
+    summary: str | None
+    body: Markdown | None
+    conferences: tuple[Conference, ...]  # by date
+    targets: TargetSet
+    awards: AwardSet
+    terms: tuple[str, ...]  # ids of the terms it overlaps
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str  # "2015-2020"
+    path: str  # content/terms/2015-2020/term.md
+    title: str
+    start: dt.date
+    end: dt.date
+    congress: str | None
+    secretary: Person | None
+    stats: tuple[Stat, ...]
+    body: Markdown
+    targets: TargetSet
+    awards: AwardSet
+    years: tuple[int, ...]  # years overlapping the term
+    # Derived over the term's years
+    conference_count: int
+    year_awards: AwardTotals  # sum of the years' award totals (granted / proposed)
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str
+    slug: str
+    title: str
+    order: Decimal | None
+    summary: str | None
+    body: Markdown
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    abbr: str
+    expansion: str
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One record naming a person."""
+
+    kind: Literal["conference", "term"]
+    path: str  # the record's path, the key to find its page
+    title: str
+    role: str | None
+    date: dt.date | None
+
+
+@dataclass(frozen=True)
+class PersonEntry:
+    name: str  # display form (first spelling met, NFC)
+    key: str  # match key (NFC, spaces folded, casefolded, tone placement canonical)
+    anchor: str  # ASCII id, e.g. "nguyen-van-a"
+    roles: tuple[str, ...]  # distinct roles, in order of first appearance
+    mentions: tuple[Mention, ...]  # by date
+
+
+@dataclass(frozen=True)
+class YearbookOptions:
+    term: str  # term id
+    title: str
+    subtitle: str | None
+    filename: str  # "ky-yeu-2015-2020.pdf"
+    paper: str  # "A4"
+    foreword: str | None  # path of the foreword page, e.g. "content/pages/loi-noi-dau.md"
+    profile: str  # "ky-yeu" or "van-kien"
+    emblem: str | None  # path under content/media/
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_file_kb: int = 2_000
+    max_records: int = 50_000
+    max_image_kb: int = 10_000
+    max_image_pixels: int = 40_000_000
+
+
+@dataclass(frozen=True)
+class SiteInfo:
+    title: str
+    organization: str
+    province: str | None
+    language: str  # "vi" or "en"
+    base_url: str | None
+    theme: str
+    yearbook: YearbookOptions
+    limits: Limits = field(default_factory=Limits)
+
+
+@dataclass(frozen=True)
+class SiteModel:
+    site: SiteInfo
+    glossary: tuple[GlossaryEntry, ...]
+    terms: tuple[Term, ...]  # by start date
+    years: tuple[Year, ...]  # ascending
+    pages: tuple[Page, ...]  # by order, then title
+    people: tuple[PersonEntry, ...]  # Vietnamese order by given name
+    media: tuple[str, ...]  # referenced media paths under content/media/, sorted
+
+    @property
+    def conferences(self) -> tuple[Conference, ...]:
+        return tuple(c for y in self.years for c in y.conferences)
+
+    @property
+    def current_term(self) -> Term | None:
+        return self.terms[-1] if self.terms else None
+
+    @property
+    def yearbook_term(self) -> Term | None:
+        return next((t for t in self.terms if t.id == self.site.yearbook.term), None)
+
+    def term_years(self, term: Term) -> tuple[Year, ...]:
+        return tuple(y for y in self.years if y.year in term.years)

@@ -1,0 +1,48 @@
+"""ASCII slugs and heading ids for Vietnamese text.
+
+Written by hand rather than with python-slugify/Unidecode, which are GPL.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# U+0111/U+0110 are letters in their own right, not d + a combining mark,
+# so NFD leaves them intact and they must be mapped explicitly.
+_D_STROKE = str.maketrans({"đ": "d", "Đ": "D"})
+
+_DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-")
+_ALNUM_RUN = re.compile(r"[a-z0-9]+")
+
+
+def ascii_fold(text: str) -> str:
+    """Strip Vietnamese diacritics: "Đảng bộ Khối" -> "Dang bo Khoi".
+
+    Characters without an ASCII base (e.g. CJK, emoji) are kept as they are;
+    callers that need pure ASCII (slugify) drop them afterwards.
+    """
+    decomposed = unicodedata.normalize("NFD", text.translate(_D_STROKE))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _words(text: str) -> list[str]:
+    return _ALNUM_RUN.findall(ascii_fold(text).lower())
+
+
+def slugify(text: str) -> str:
+    """URL slug: "Tổng kết năm 2021" -> "tong-ket-nam-2021"."""
+    return "-".join(_words(text))
+
+
+def conference_slug(filename_stem: str) -> str:
+    """Slug for a conference file: "2019-08-02-so-ket-6-thang" -> "so-ket-6-thang".
+
+    A stem that is nothing but a date keeps the date, so the slug is never empty.
+    """
+    return slugify(_DATE_PREFIX.sub("", filename_stem)) or slugify(filename_stem)
+
+
+def heading_id(text: str, separator: str) -> str:
+    """Drop-in for Python-Markdown toc's ``slugify(value, separator)`` option."""
+    return separator.join(_words(text))

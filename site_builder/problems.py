@@ -1,0 +1,99 @@
+"""Problems found in a site, collected per run and printed together.
+
+A `Problem` keeps a message code and its parameters, not a finished sentence,
+so the same problem can be shown in Vietnamese or English (see messages.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+from site_builder.messages import render_message, severity_label
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class Loc:
+    """A position in a site file: site-relative POSIX path, 1-based line and column."""
+
+    path: str
+    line: int | None = None
+    col: int | None = None
+
+    def __str__(self) -> str:
+        parts = [self.path]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.col is not None:
+                parts.append(str(self.col))
+        return ":".join(parts)
+
+
+@dataclass(frozen=True)
+class Problem:
+    severity: Severity
+    code: str
+    loc: Loc
+    params: tuple[tuple[str, object], ...] = ()
+
+    def message(self, lang: str = "vi") -> str:
+        return render_message(self.code, dict(self.params), lang)
+
+    def format(self, lang: str = "vi") -> str:
+        return f"{self.loc}: {severity_label(self.severity, lang)}: {self.message(lang)}"
+
+
+@dataclass
+class Problems:
+    """Collector for one run. Never module-level: create one per build."""
+
+    items: list[Problem] = field(default_factory=list)
+
+    def error(self, code: str, loc: Loc, **params: object) -> None:
+        self.items.append(Problem("error", code, loc, tuple(params.items())))
+
+    def warning(self, code: str, loc: Loc, **params: object) -> None:
+        self.items.append(Problem("warning", code, loc, tuple(params.items())))
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        self.items.extend(problems)
+
+    def __iter__(self) -> Iterator[Problem]:
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.items if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.items if p.severity == "warning"]
+
+    def has_errors(self, strict: bool = False) -> bool:
+        return bool(self.errors) or (strict and bool(self.warnings))
+
+    def sorted(self) -> list[Problem]:
+        """Stable report order: by file, then position; messages of one file together."""
+        return sorted(self.items, key=lambda p: (p.loc.path, p.loc.line or 0, p.loc.col or 0))
+
+
+class SiteError(Exception):
+    """The site has content errors: the build stops before anything is written."""
+
+    def __init__(self, problems: Problems):
+        super().__init__(f"{len(problems.errors)} error(s)")
+        self.problems = problems
+
+
+class RenderError(Exception):
+    """A theme template or the PDF renderer failed (exit code 3)."""
+
+    def __init__(self, problems: Problems):
+        super().__init__(f"{len(problems.errors)} render error(s)")
+        self.problems = problems

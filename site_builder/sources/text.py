@@ -1,0 +1,45 @@
+"""Bytes -> text: strict UTF-8 (BOM allowed), LF line endings, NFC."""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+
+from site_builder.problems import Loc, Problems
+
+
+def decode_text(data: bytes, path: str, problems: Problems) -> str | None:
+    """Decode a content file, or report why it cannot be read and return None."""
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        problems.error(
+            "text.not-utf8",
+            Loc(path, line, col),
+            offset=exc.start,
+            guess=_guess_encoding(data),
+        )
+        return None
+    if "\x00" in text:
+        problems.error("text.nul", Loc(path, text[: text.index("\x00")].count("\n") + 1))
+        return None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not unicodedata.is_normalized("NFC", text):
+        problems.warning("text.not-nfc", Loc(path))
+        text = unicodedata.normalize("NFC", text)
+    return text
+
+
+def _guess_encoding(data: bytes) -> str:
+    """Name the encoding the file was probably saved in, for the hint."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or data[:200].count(0) > 10:
+        return "UTF-16"
+    try:
+        data.decode("cp1258")
+    except UnicodeDecodeError:
+        return ""
+    return "Windows-1258"

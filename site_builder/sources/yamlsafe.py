@@ -1,0 +1,156 @@
+"""A strict YAML reader for content files.
+
+Every scalar stays text (no YAML 1.1 guessing: `no`, `0123`, `10:30`, `1.035`
+and dates are all strings here); the schema layer types them. Values carry
+their 1-based line and column so any later check can point at them. Duplicate
+keys, anchors and aliases are refused; documents are size-capped.
+"""
+
+from __future__ import annotations
+
+import yaml
+
+from site_builder.problems import Loc, Problems
+
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+MAX_NODES = 200_000
+
+
+class _NoGuessLoader(_Base):  # type: ignore[misc, valid-type]
+    """Plain scalars resolve to str: the implicit resolvers are dropped."""
+
+    yaml_implicit_resolvers: dict = {}
+
+
+class YStr(str):
+    line: int
+    col: int
+    plain: bool  # written without quotes (so an empty plain value is "no value")
+
+    def __new__(cls, value: str, line: int, col: int, plain: bool) -> YStr:
+        obj = super().__new__(cls, value)
+        obj.line, obj.col, obj.plain = line, col, plain
+        return obj
+
+
+class YMap(dict):
+    """Mapping of str keys to values; `key_locs` holds where each key was written."""
+
+    line: int
+    col: int
+    key_locs: dict[str, tuple[int, int]]
+
+
+class YList(list):
+    line: int
+    col: int
+
+
+class YamlFailure(Exception):
+    """The document cannot be read; the problem has already been reported."""
+
+
+def load_yaml(
+    text: str, path: str, problems: Problems, first_line: int = 1, max_bytes: int = 1_000_000
+):
+    """Parse one YAML document into YStr/YMap/YList (or None when empty).
+
+    `first_line` shifts positions for front matter that starts below line 1.
+    Raises YamlFailure after reporting the problem.
+    """
+    if len(text.encode("utf-8")) > max_bytes:
+        problems.error("yaml.too-big", Loc(path, first_line), limit=max_bytes // 1000)
+        raise YamlFailure
+    builder = _Builder(path, first_line, problems)
+    loader = _NoGuessLoader(text)
+    try:
+        return builder.build(loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + first_line if mark else first_line
+        col = mark.column + 1 if mark else None
+        problems.error("yaml.syntax", Loc(path, line, col), detail=_describe(exc))
+        raise YamlFailure from None
+    except yaml.YAMLError as exc:
+        problems.error("yaml.syntax", Loc(path, first_line), detail=str(exc))
+        raise YamlFailure from None
+    finally:
+        loader.dispose()
+
+
+def _describe(exc: yaml.MarkedYAMLError) -> str:
+    parts = [p for p in (exc.context, exc.problem) if p]
+    return "; ".join(parts)
+
+
+def _events(loader):
+    while loader.check_event():
+        yield loader.get_event()
+
+
+class _Builder:
+    """Builds values straight from parser events (fast with the C parser).
+
+    Working on events rather than composed nodes lets us refuse anchors and
+    aliases before anything is expanded, which defuses "billion laughs".
+    """
+
+    def __init__(self, path: str, first_line: int, problems: Problems):
+        self.path, self.first_line, self.problems = path, first_line, problems
+        self.count = 0
+
+    def loc(self, event: yaml.Event) -> tuple[int, int]:
+        return event.start_mark.line + self.first_line, event.start_mark.column + 1
+
+    def fail(self, code: str, event: yaml.Event, **params: object):
+        self.problems.error(code, Loc(self.path, *self.loc(event)), **params)
+        raise YamlFailure
+
+    def build(self, loader):
+        events = _events(loader)
+        next(events)  # StreamStart
+        event = next(events)
+        if isinstance(event, yaml.StreamEndEvent):
+            return None
+        value = self.value(events, next(events))  # after DocumentStart
+        next(events)  # DocumentEnd
+        event = next(events)
+        if not isinstance(event, yaml.StreamEndEvent):
+            self.fail("yaml.many-documents", event)
+        return value
+
+    def value(self, events, event):
+        self.count += 1
+        if self.count > MAX_NODES:
+            self.fail("yaml.too-many-nodes", event, limit=MAX_NODES)
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            self.fail("yaml.alias", event)
+        line, col = self.loc(event)
+        if isinstance(event, yaml.ScalarEvent):
+            return YStr(event.value, line, col, plain=not event.style)
+        if isinstance(event, yaml.SequenceStartEvent):
+            items = YList()
+            items.line, items.col = line, col
+            for child in iter(lambda: next(events), None):
+                if isinstance(child, yaml.SequenceEndEvent):
+                    return items
+                items.append(self.value(events, child))
+        return self.mapping(events, line, col)
+
+    def mapping(self, events, line: int, col: int) -> YMap:
+        result = YMap()
+        result.line, result.col, result.key_locs = line, col, {}
+        for key_event in iter(lambda: next(events), None):
+            if isinstance(key_event, yaml.MappingEndEvent):
+                return result
+            if not isinstance(key_event, yaml.ScalarEvent) or key_event.anchor:
+                self.fail("yaml.complex-key", key_event)
+            key = key_event.value
+            if key in result:
+                self.fail(
+                    "yaml.duplicate-key", key_event, key=key, first_line=result.key_locs[key][0]
+                )
+            result.key_locs[key] = self.loc(key_event)
+            result[key] = self.value(events, next(events))
+        return result
