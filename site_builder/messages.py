@@ -16,16 +16,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "text.not-utf8": (
         "tệp không phải văn bản UTF-8 (byte lỗi đầu tiên ở vị trí {offset}){guess_vi}; "
         "hãy mở tệp và lưu lại với bảng mã UTF-8",
-        "the file is not UTF-8 text (first bad byte at offset {offset}){guess_en}; "
-        "open it and save it again as UTF-8",
+        "the file is not UTF-8 text (first bad byte at offset {offset}){guess_en}; open it and save it again as UTF-8",
     ),
     "text.nul": (
         "tệp chứa ký tự rỗng (NUL), có thể là tệp nhị phân hoặc lưu sai bảng mã",
         "the file contains a NUL character; it may be binary or saved in the wrong encoding",
     ),
     "text.not-nfc": (
-        "văn bản chưa ở dạng Unicode dựng sẵn (NFC); đã tự chuẩn hoá khi đọc, "
-        "nên lưu lại tệp ở dạng dựng sẵn",
+        "văn bản chưa ở dạng Unicode dựng sẵn (NFC); đã tự chuẩn hoá khi đọc, nên lưu lại tệp ở dạng dựng sẵn",
         "the text is not in Unicode NFC form; it was normalised on reading, save it as NFC",
     ),
     "file.too-big": (
@@ -114,8 +112,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "field.thousands-dot": (
         "“{field}” là số đếm nên phải là số nguyên; “{value}” có dấu chấm phân cách hàng nghìn, "
         "trong tệp hãy viết liền: {suggest}",
-        "“{field}” is a count and must be a whole number; “{value}” has a thousands dot, "
-        "write it without: {suggest}",
+        "“{field}” is a count and must be a whole number; “{value}” has a thousands dot, write it without: {suggest}",
     ),
     "field.expected-number": (
         "“{field}” phải là số, dùng dấu chấm thập phân (ví dụ 57.5), nhưng gặp “{value}”",
@@ -139,8 +136,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{field}” must be one of: {choices}; found “{value}”{suggest_en}",
     ),
     "field.expected-slug": (
-        "“{field}” chỉ gồm chữ thường không dấu, số và dấu gạch ngang (ví dụ ket-nap-dang-vien), "
-        "gặp “{value}”",
+        "“{field}” chỉ gồm chữ thường không dấu, số và dấu gạch ngang (ví dụ ket-nap-dang-vien), gặp “{value}”",
         "“{field}” may hold only lower-case ASCII letters, digits and hyphens, found “{value}”",
     ),
     "field.expected-url": (
@@ -264,6 +260,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "theme.missing": (
         "không tìm thấy giao diện “{theme}” (đã tìm trong: {searched})",
         "theme “{theme}” not found (searched: {searched})",
+    ),
+    "theme.extends-cycle": (
+        "giao diện “{theme}” kế thừa vòng tròn (extends trỏ ngược lại chính nó); sửa trường extends",
+        "the theme “{theme}” extends itself in a loop; fix the extends field",
     ),
     "pdf.warning": ("trình tạo PDF báo: {detail}", "the PDF renderer reported: {detail}"),
     "pdf.error": ("không tạo được tệp PDF: {detail}", "the PDF could not be made: {detail}"),

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 # The Vietnamese alphabet with the other Latin letters (f j w z) slotted in
 # Latin order; a letter's index is its primary weight.
-_ALPHABET = "aăâbcdđefghijklmnoôơpqrstuưvwxyz"
+_ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
 _LETTER_RANK = {letter: rank for rank, letter in enumerate(_ALPHABET)}
 
 # Marks that turn a base letter into another letter of the alphabet.

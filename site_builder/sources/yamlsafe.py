@@ -51,9 +51,7 @@ class YamlFailure(Exception):
     """The document cannot be read; the problem has already been reported."""
 
 
-def load_yaml(
-    text: str, path: str, problems: Problems, first_line: int = 1, max_bytes: int = 1_000_000
-):
+def load_yaml(text: str, path: str, problems: Problems, first_line: int = 1, max_bytes: int = 1_000_000):
     """Parse one YAML document into YStr/YMap/YList (or None when empty).
 
     `first_line` shifts positions for front matter that starts below line 1.
@@ -148,9 +146,7 @@ class _Builder:
                 self.fail("yaml.complex-key", key_event)
             key = key_event.value
             if key in result:
-                self.fail(
-                    "yaml.duplicate-key", key_event, key=key, first_line=result.key_locs[key][0]
-                )
+                self.fail("yaml.duplicate-key", key_event, key=key, first_line=result.key_locs[key][0])
             result.key_locs[key] = self.loc(key_event)
             result[key] = self.value(events, next(events))
         return result

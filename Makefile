@@ -1,0 +1,55 @@
+# Quick start: `make build` then `make test`. Everything installs into .venv/.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SITE_BUILDER := $(BIN)/site-builder
+
+.PHONY: build test check serve lint bench clean system-deps
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+build: $(VENV)/.installed
+	$(SITE_BUILDER) build
+
+check: $(VENV)/.installed
+	$(SITE_BUILDER) check --strict
+
+serve: $(VENV)/.installed
+	$(SITE_BUILDER) serve --open
+
+# System packages the test suite drives (Java for the W3C validator, Chromium for
+# browser tests, poppler for page images). Installed only when running as root.
+system-deps:
+	@if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+	  missing=""; \
+	  command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	  command -v chromium >/dev/null || missing="$$missing chromium"; \
+	  command -v pdftoppm >/dev/null || missing="$$missing poppler-utils"; \
+	  if [ -n "$$missing" ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  fi; \
+	fi
+
+test: $(VENV)/.installed-test system-deps
+	$(BIN)/ruff check site_builder tests bench
+	$(BIN)/python -m pytest -q
+
+bench: $(VENV)/.installed-test
+	$(BIN)/python bench/run.py
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check site_builder tests bench
+	$(BIN)/ruff format --check site_builder tests bench
+
+clean:
+	rm -rf output .cache .pytest_cache

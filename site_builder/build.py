@@ -1,0 +1,174 @@
+"""The build recipe: files -> records -> model -> pages -> HTML/PDF -> staged output -> swap.
+
+Each step is one call; nothing here prints (progress goes to a callback).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from site_builder.markup.cache import load_cache, save_cache
+from site_builder.markup.markdown import render_bodies
+from site_builder.model.checks import check_model
+from site_builder.model.load import load_model
+from site_builder.model.records import SiteModel
+from site_builder.output import publish
+from site_builder.output.files import RenderedFile
+from site_builder.output.guard import check_output_dir
+from site_builder.pages.plan import PageSpec, common_context, plan_pages
+from site_builder.pages.urls import url_for_record_path
+from site_builder.problems import Loc, Problems, RenderError, SiteError
+from site_builder.sources.discover import read_sources
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    site_root: Path
+    output: Path | None = None  # default: site_root / "output"
+    pdf: bool = True
+    strict: bool = False
+    pdf_variant: str | None = None
+    jobs: int = 0  # 0: one per CPU
+    use_cache: bool = True
+
+    @property
+    def output_dir(self) -> Path:
+        return self.output or self.site_root / "output"
+
+    @property
+    def workers(self) -> int:
+        return self.jobs or max(1, min(4, os.cpu_count() or 1))
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """Everything `check` validates; `build` renders from it."""
+
+    model: SiteModel
+    media_files: frozenset[str]
+    bodies: dict[str, str]
+    specs: list[PageSpec]
+    record_count: int
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    problems: Problems
+    records: int
+    pages: int
+    pdf_pages: int
+    seconds: float
+
+
+def cache_file(site_root: Path) -> Path:
+    return site_root / ".cache" / "site-builder" / "markup.json"
+
+
+def load_site(
+    site_root: Path, problems: Problems, cache: dict[str, str] | None = None, jobs: int = 1,
+    progress: Progress | None = None,
+) -> Loaded | None:  # fmt: skip
+    """Read, validate and plan everything; no writing. None when the model cannot be built."""
+    say = progress or (lambda _line: None)
+    sources = read_sources(site_root, problems)
+    model = load_model(sources, problems)
+    if model is None:
+        return None
+    say(f"đã đọc {len(sources.records)} bản ghi")
+    check_model(model, sources.media, problems)
+    bodies = render_bodies(model, url_for_record_path(model), problems, cache, jobs)
+    specs = plan_pages(model, bodies, problems)
+    return Loaded(model, sources.media, bodies, specs, len(sources.records))
+
+
+def check_site(site_root: Path, strict: bool = False) -> Problems:
+    problems = Problems()
+    load_site(site_root, problems, load_cache(cache_file(site_root)))
+    return problems
+
+
+def build_site(options: BuildOptions, progress: Progress | None = None) -> BuildReport:
+    """Build HTML (and the PDF) into a staging folder and swap it in; raise on errors."""
+    say = progress or (lambda _line: None)
+    started = time.perf_counter()
+    problems = Problems()
+    output = options.output_dir
+    if not check_output_dir(options.site_root, output, problems):
+        raise SiteError(problems)
+    cache = load_cache(cache_file(options.site_root)) if options.use_cache else {}
+    loaded = load_site(options.site_root, problems, cache, options.workers, say)
+    if loaded is None or problems.has_errors(options.strict):
+        raise SiteError(problems)
+    files, pdf_pages = render_outputs(loaded, options, problems, say)
+    publish.sweep_leftovers(output)
+    staging = publish.staging_dir(output)
+    try:
+        stage(loaded, files, options, staging)
+        publish.swap_in(staging, output)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    if options.use_cache:
+        save_cache(cache_file(options.site_root), cache)
+    pages = sum(1 for f in files if f.out_path.endswith(".html"))
+    return BuildReport(problems, loaded.record_count, pages, pdf_pages, time.perf_counter() - started)
+
+
+def render_outputs(
+    loaded: Loaded, options: BuildOptions, problems: Problems, say: Progress
+) -> tuple[list[RenderedFile], int]:
+    # Imported here: rendering pulls in Jinja and WeasyPrint, which `check` never needs.
+    from site_builder.render.environment import make_environment
+    from site_builder.render.html_pages import render_pages
+    from site_builder.render.themes import resolve_theme
+
+    model = loaded.model
+    theme = resolve_theme(options.site_root, model.site.theme, problems)
+    if theme is None:
+        raise SiteError(problems)
+    env = make_environment(theme, model.site.language)
+    files = render_pages(env, loaded.specs, common_context(model, with_pdf=options.pdf), problems)
+    say(f"đã dựng {len(files)} trang HTML")
+    if problems.has_errors():
+        raise RenderError(problems)
+    pdf_pages = 0
+    if options.pdf:
+        from site_builder.yearbook.pdf import render_yearbook
+
+        say("đang dựng kỷ yếu PDF")
+        result = render_yearbook(
+            model, loaded.bodies, theme, env, options.site_root, problems, variant=options.pdf_variant, progress=say
+        )
+        if result is None or problems.has_errors(options.strict):
+            raise RenderError(problems)
+        files.append(result.file)
+        pdf_pages = result.page_count
+        say(f"kỷ yếu PDF: {pdf_pages} trang")
+    files.extend(theme_static_files(theme))
+    return files, pdf_pages
+
+
+def theme_static_files(theme) -> list[RenderedFile]:
+    """Theme assets under static/, site-level static dirs overriding built-in ones."""
+    seen: dict[str, RenderedFile] = {}
+    for static_dir in reversed(theme.static_dirs):
+        root = static_dir.resolve()
+        for path in sorted(static_dir.rglob("*")):
+            if path.is_file() and path.resolve().is_relative_to(root):
+                rel = path.relative_to(static_dir).as_posix()
+                seen[rel] = RenderedFile(f"static/{rel}", path.read_bytes())
+    return list(seen.values())
+
+
+def stage(loaded: Loaded, files: list[RenderedFile], options: BuildOptions, staging: Path) -> None:
+    if staging.exists():
+        shutil.rmtree(staging)
+    staging.mkdir(parents=True)
+    publish.write_files(staging, files)
+    publish.copy_media(options.site_root / "content" / "media", loaded.model.media, staging / "media")

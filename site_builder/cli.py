@@ -1,0 +1,223 @@
+"""Command line: options -> one API call -> printed problems and an exit code.
+
+Exit codes: 0 ok, 1 content errors, 2 usage errors, 3 render failure.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import traceback
+from pathlib import Path
+
+import click
+
+from site_builder import __version__
+from site_builder.problems import Problems, RenderError, SiteError
+
+EXIT_CONTENT, EXIT_USAGE, EXIT_RENDER = 1, 2, 3
+
+SITE_OPTION = click.option(
+    "--site",
+    "site",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=".",
+    show_default=True,
+    help="Thư mục trang (chứa content/).",
+)
+
+
+def print_problems(problems: Problems, quiet: bool = False) -> None:
+    for problem in problems.sorted():
+        if quiet and problem.severity == "warning":
+            continue
+        click.echo(problem.format(), err=True)
+
+
+def summary_counts(problems: Problems) -> str:
+    return f"{len(problems.errors)} lỗi, {len(problems.warnings)} cảnh báo"
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="site-builder")
+@click.option("--debug", is_flag=True, help="Hiện chi tiết kỹ thuật (traceback) khi có sự cố.")
+@click.pass_context
+def main(ctx: click.Context, debug: bool) -> None:
+    """site-builder: xuất bản trang web và kỷ yếu PDF của Đảng bộ Khối.
+
+    \b
+    Ví dụ:
+      site-builder build                 # dựng trang web + PDF vào output/
+      site-builder check --strict        # chỉ kiểm tra nội dung
+      site-builder serve                 # xem trước, tự tải lại khi lưu tệp
+      site-builder new conference --date 2025-07-15 --title "Hội nghị sơ kết 6 tháng"
+    """
+    ctx.obj = {"debug": debug}
+
+
+@main.command()
+@SITE_OPTION
+@click.option("--output", type=click.Path(file_okay=False, path_type=Path), help="Thư mục kết quả (mặc định: output/).")
+@click.option("--no-pdf", is_flag=True, help="Không dựng kỷ yếu PDF (nhanh hơn).")
+@click.option("--strict", is_flag=True, help="Coi mọi cảnh báo là lỗi.")
+@click.option("--quiet", "-q", is_flag=True, help="Chỉ in lỗi và dòng tổng kết.")
+@click.option(
+    "--pdf-variant",
+    type=click.Choice(["pdf/a-1b", "pdf/a-2b", "pdf/a-3b", "pdf/a-2u", "pdf/a-3u", "pdf/ua-1"]),
+    help="Chuẩn PDF: pdf/a-* để lưu trữ lâu dài, pdf/ua-1 cho người khiếm thị (PDF có gắn thẻ).",
+)
+@click.option("--jobs", "-j", type=click.IntRange(0, 64), default=0, help="Số tiến trình song song (0: tự chọn).")
+@click.pass_context
+def build(ctx, site: Path, output: Path | None, no_pdf: bool, strict: bool, quiet: bool, pdf_variant, jobs) -> None:
+    """Dựng trang web (và kỷ yếu PDF) vào thư mục output/.
+
+    \b
+    Ví dụ:
+      site-builder build
+      site-builder build --no-pdf --output /tmp/xem-thu
+      site-builder build --site ../dang-bo-khoi --strict
+    """
+    from site_builder.build import BuildOptions, build_site
+
+    options = BuildOptions(site.resolve(), output.resolve() if output else None, not no_pdf, strict, pdf_variant, jobs)
+    progress = None if quiet else (lambda line: click.echo(f"… {line}", err=True))
+    report = run(ctx, lambda: build_site(options, progress), quiet)
+    print_problems(report.problems, quiet)
+    click.echo(
+        f"Xong: {report.records} bản ghi, {report.pages} trang HTML, {report.pdf_pages} trang PDF, "
+        f"{report.seconds:.1f} giây ({summary_counts(report.problems)}) → {options.output_dir}",
+        err=True,
+    )
+
+
+@main.command()
+@SITE_OPTION
+@click.option("--strict", is_flag=True, help="Coi mọi cảnh báo là lỗi.")
+@click.pass_context
+def check(ctx, site: Path, strict: bool) -> None:
+    """Kiểm tra toàn bộ nội dung, báo mọi lỗi một lần; không ghi gì.
+
+    \b
+    Ví dụ:
+      site-builder check
+      site-builder check --strict --site ../dang-bo-khoi
+    """
+    from site_builder.build import check_site
+
+    problems = run(ctx, lambda: check_site(site.resolve(), strict), False)
+    print_problems(problems)
+    if problems.has_errors(strict):
+        click.echo(f"Nội dung có vấn đề: {summary_counts(problems)}.", err=True)
+        sys.exit(EXIT_CONTENT)
+    click.echo(f"Nội dung hợp lệ ({summary_counts(problems)}).", err=True)
+
+
+def run(ctx: click.Context, action, quiet: bool):
+    """Call the API; map failures to messages and exit codes, never a traceback."""
+    try:
+        return action()
+    except SiteError as exc:
+        print_problems(exc.problems, quiet)
+        click.echo(f"Dừng lại: {summary_counts(exc.problems)}; thư mục kết quả cũ được giữ nguyên.", err=True)
+        sys.exit(EXIT_CONTENT)
+    except RenderError as exc:
+        print_problems(exc.problems, quiet)
+        click.echo("Không dựng được trang; thư mục kết quả cũ được giữ nguyên.", err=True)
+        sys.exit(EXIT_RENDER)
+    except KeyboardInterrupt:
+        click.echo("Đã dừng theo yêu cầu; thư mục kết quả cũ được giữ nguyên.", err=True)
+        sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - last line of defence: no traceback for staff
+        if ctx.obj and ctx.obj.get("debug"):
+            traceback.print_exc()
+        click.echo(
+            f"Lỗi nội bộ của site-builder ({type(exc).__name__}: {exc}). "
+            "Thư mục kết quả cũ được giữ nguyên. Chạy lại với --debug và gửi kết quả cho bộ phận kỹ thuật.",
+            err=True,
+        )
+        sys.exit(EXIT_RENDER)
+
+
+@main.group()
+def new() -> None:
+    """Tạo tệp mới từ mẫu (không bao giờ ghi đè tệp đã có)."""
+
+
+def _scaffold(action) -> None:
+    from site_builder.scaffold import ScaffoldError
+
+    try:
+        created = action()
+    except ScaffoldError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+    for path in created if isinstance(created, list) else [created]:
+        click.echo(f"Đã tạo {path}")
+
+
+@new.command("site")
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--title", help="Tên trang / kỷ yếu.")
+@click.option("--organization", help="Tên đầy đủ của Đảng bộ Khối.")
+def new_site_cmd(directory: Path, title: str | None, organization: str | None) -> None:
+    """Tạo một trang kỷ yếu mới, đủ mọi loại tệp mẫu.
+
+    \b
+    Ví dụ:
+      site-builder new site ky-yeu-dang-bo-khoi
+    """
+    from site_builder.scaffold import new_site
+
+    _scaffold(lambda: new_site(directory, title=title, organization=organization, today=dt.date.today()))
+
+
+@new.command("year")
+@click.argument("year", type=click.IntRange(1900, 2200))
+@SITE_OPTION
+def new_year_cmd(year: int, site: Path) -> None:
+    """Tạo thư mục cho một năm mới: years/NĂM/.
+
+    \b
+    Ví dụ:
+      site-builder new year 2025
+    """
+    from site_builder.scaffold import new_year
+
+    _scaffold(lambda: new_year(site, year))
+
+
+KINDS = ["so-ket", "tong-ket", "bch-mo-rong", "dai-hoi", "chuyen-de", "khac"]
+
+
+@new.command("conference")
+@click.option("--date", "date_", required=True, type=click.DateTime(["%Y-%m-%d"]), help="Ngày họp, NĂM-THÁNG-NGÀY.")
+@click.option("--title", required=True, help="Tên hội nghị.")
+@click.option("--kind", type=click.Choice(KINDS), default="so-ket", show_default=True, help="Loại hội nghị.")
+@SITE_OPTION
+def new_conference_cmd(date_, title: str, kind: str, site: Path) -> None:
+    """Tạo bài về một hội nghị trong years/NĂM/conferences/.
+
+    \b
+    Ví dụ:
+      site-builder new conference --date 2025-07-15 --title "Hội nghị sơ kết 6 tháng đầu năm 2025"
+      site-builder new conference --date 2025-12-20 --title "Tổng kết năm 2025" --kind tong-ket
+    """
+    from site_builder.scaffold import new_conference
+
+    _scaffold(lambda: new_conference(site, date=date_.date(), title=title, kind=kind))
+
+
+@new.command("page")
+@click.option("--title", required=True, help="Tiêu đề trang.")
+@click.option("--slug", help="Tên tệp/địa chỉ (chữ không dấu), mặc định lấy từ tiêu đề.")
+@SITE_OPTION
+def new_page_cmd(title: str, slug: str | None, site: Path) -> None:
+    """Tạo một trang tự do trong pages/.
+
+    \b
+    Ví dụ:
+      site-builder new page --title "Lịch sử Đảng bộ Khối"
+    """
+    from site_builder.scaffold import new_page
+
+    _scaffold(lambda: new_page(site, title=title, slug=slug))

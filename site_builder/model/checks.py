@@ -1,0 +1,63 @@
+"""Cross-record rules that need the whole model (and the list of media files)."""
+
+from __future__ import annotations
+
+import re
+
+from site_builder.model.media import REMOTE, bodies, body_image_refs, media_path, photos
+from site_builder.model.records import SiteModel
+from site_builder.problems import Loc, Problems
+
+
+def check_model(model: SiteModel, media_files: frozenset[str], problems: Problems) -> None:
+    check_photos(model, media_files, problems)
+    check_body_images(model, media_files, problems)
+    check_unused_media(model, media_files, problems)
+    check_glossary_use(model, problems)
+    check_unknown_status(model, problems)
+
+
+def check_media_ref(src: str, loc: Loc, media_files: frozenset[str], problems: Problems) -> None:
+    if REMOTE.match(src.strip()):
+        problems.error("media.remote", loc, src=src)
+        return
+    path = media_path(src)
+    if path is None:
+        problems.error("media.outside", loc, src=src)
+    elif path not in media_files:
+        problems.error("media.missing", loc, src=src)
+
+
+def check_photos(model: SiteModel, media_files: frozenset[str], problems: Problems) -> None:
+    for photo in photos(model):
+        check_media_ref(photo.src, photo.loc, media_files, problems)
+    if model.site.yearbook.emblem:
+        check_media_ref(model.site.yearbook.emblem, Loc("content/site.yaml"), media_files, problems)
+
+
+def check_body_images(model: SiteModel, media_files: frozenset[str], problems: Problems) -> None:
+    for body in bodies(model):
+        for src, loc in body_image_refs(body):
+            check_media_ref(src, loc, media_files, problems)
+
+
+def check_unused_media(model: SiteModel, media_files: frozenset[str], problems: Problems) -> None:
+    used = set(model.media)
+    for path in sorted(media_files - used):
+        if not path.endswith(".gitkeep"):
+            problems.warning("media.unused", Loc(f"content/media/{path}"))
+
+
+def check_glossary_use(model: SiteModel, problems: Problems) -> None:
+    text = "\n".join(b.source for b in bodies(model))
+    for entry in model.glossary:
+        if not re.search(rf"(?<!\w){re.escape(entry.abbr)}(?!\w)", text):
+            problems.warning("glossary.unused", entry.loc, abbr=entry.abbr)
+
+
+def check_unknown_status(model: SiteModel, problems: Problems) -> None:
+    sets = [t.targets for t in model.terms] + [y.targets for y in model.years]
+    for target_set in sets:
+        for target in target_set.items:
+            if target.status == "unknown":
+                problems.warning("target.status-unknown", target.loc, id=target.id)

@@ -1,0 +1,221 @@
+"""Years (with their conferences) and terms, and which years belong to which term."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+
+from site_builder.model import derive
+from site_builder.model.fields import INVALID, Ctx, validate_mapping
+from site_builder.model.markdown_text import first_paragraph
+from site_builder.model.media import media_path
+from site_builder.model.records import Conference, Markdown, Person, Photo, Stat, Term, Year
+from site_builder.model.schemas import CONFERENCE, PAGE, TERM
+from site_builder.model.sets import load_award_set, load_target_set
+from site_builder.model.slugs import conference_slug
+from site_builder.problems import Loc, Problems
+from site_builder.sources.discover import RawRecord
+
+_TERM_FOLDER = re.compile(r"(\d{4})-(\d{4})")
+_YEAR_FOLDER = re.compile(r"\d{4}")
+_DATE_PREFIX = re.compile(r"(\d{4}-\d{2}-\d{2})-")
+
+Grouped = Mapping[str, list[RawRecord]]
+
+
+def group_by_folder(records: Iterable[RawRecord]) -> dict[str, list[RawRecord]]:
+    groups: dict[str, list[RawRecord]] = defaultdict(list)
+    for record in records:
+        groups[record.folder or ""].append(record)
+    return groups
+
+
+def _one(records: list[RawRecord] | None) -> RawRecord | None:
+    return records[0] if records else None
+
+
+def person(values: object, loc: Loc) -> Person | None:
+    if not isinstance(values, dict):
+        return None
+    return Person(values["name"], values["role"], Loc(loc.path, values["_node"].line, values["_node"].col))
+
+
+# --- years ---------------------------------------------------------------
+
+
+def load_years(by_kind: Grouped, media: frozenset[str], problems: Problems) -> list[Year]:
+    folders = set()
+    groups = {
+        kind: group_by_folder(by_kind.get(kind, [])) for kind in ("year", "year-targets", "year-awards", "conference")
+    }
+    for group in groups.values():
+        folders.update(group)
+    years = []
+    for folder in sorted(folders):
+        if not _YEAR_FOLDER.fullmatch(folder):
+            first = next(r for g in groups.values() for r in g.get(folder, []))
+            problems.error("year.bad-folder", Loc(first.path))
+            continue
+        years.append(load_year(int(folder), {k: g.get(folder, []) for k, g in groups.items()}, media, problems))
+    return years
+
+
+def load_year(year: int, records: Mapping[str, list[RawRecord]], media: frozenset[str], problems: Problems) -> Year:
+    overview = _one(records["year"])
+    values = None
+    if overview is not None:
+        values = validate_mapping(overview.data, PAGE, Ctx(overview.path, problems))
+    values = values if isinstance(values, dict) else {}
+    conferences = [c for r in records["conference"] if (c := load_conference(r, year, media, problems))]
+    conferences.sort(key=lambda c: (c.date, c.slug))
+    return Year(
+        year=year,
+        path=f"content/years/{year}",
+        title=values.get("title") or f"Năm {year}",
+        summary=values.get("summary"),
+        body=Markdown(overview.body or "", Loc(overview.path, overview.body_line)) if overview else None,
+        conferences=tuple(conferences),
+        targets=load_target_set(_one(records["year-targets"]), problems),
+        awards=load_award_set(_one(records["year-awards"]), problems),
+        terms=(),
+    )
+
+
+def load_conference(record: RawRecord, year: int, media: frozenset[str], problems: Problems) -> Conference | None:
+    ctx = Ctx(record.path, problems)
+    values = validate_mapping(record.data, CONFERENCE, ctx)
+    if values is INVALID:
+        return None
+    assert isinstance(values, dict)
+    node = values["_node"]
+    date = values["date"]
+    if date.year != year:
+        problems.error(
+            "conference.date-outside-year",
+            ctx.at(node.get("date")),
+            date=date.isoformat(),
+            year=year,
+            date_year=date.year,
+        )
+        return None
+    prefix = _DATE_PREFIX.match(record.stem or "")
+    if prefix and prefix.group(1) != date.isoformat():
+        problems.warning(
+            "conference.filename-date", ctx.at(node.get("date")), file_date=prefix.group(1), date=date.isoformat()
+        )
+    loc = Loc(record.path, 1)
+    body = record.body or ""
+    return Conference(
+        path=record.path,
+        slug=conference_slug(record.stem or ""),
+        year=year,
+        title=values["title"],
+        date=date,
+        kind=values["kind"],
+        host=values["host"],
+        attendees=tuple(p for v in values["attendees"] if (p := person(v, loc))),
+        author=values["author"],
+        summary=values["summary"] or first_paragraph(body),
+        tags=tuple(values["tags"]),
+        photos=tuple(photo(v, record.path, media, problems) for v in values["photos"]),
+        body=Markdown(body, Loc(record.path, record.body_line)),
+        loc=loc,
+    )
+
+
+def photo(values: dict, path: str, media: frozenset[str], problems: Problems) -> Photo:
+    node = values["_node"]
+    return Photo(
+        src=media_path(values["src"]) or values["src"].strip(),
+        caption=values["caption"],
+        credit=values["credit"],
+        loc=Loc(path, node.line, node.col),
+    )
+
+
+# --- terms ---------------------------------------------------------------
+
+
+def load_terms(by_kind: Grouped, years: list[Year], problems: Problems) -> list[Term]:
+    summaries = group_by_folder(by_kind.get("term", []))
+    targets = group_by_folder(by_kind.get("term-targets", []))
+    awards = group_by_folder(by_kind.get("term-awards", []))
+    terms = []
+    for folder in sorted(set(summaries) | set(targets) | set(awards)):
+        record = _one(summaries.get(folder))
+        if record is None:
+            other = _one(targets.get(folder)) or _one(awards.get(folder))
+            problems.error("term.missing-summary", Loc(other.path if other else "content/terms"), term=folder)
+            continue
+        term = load_term(record, folder, years, problems, _one(targets.get(folder)), _one(awards.get(folder)))
+        if term is not None:
+            terms.append(term)
+    terms.sort(key=lambda t: t.start)
+    return terms
+
+
+def load_term(
+    record: RawRecord, folder: str, years: list[Year], problems: Problems,
+    targets: RawRecord | None, awards: RawRecord | None,
+) -> Term | None:  # fmt: skip
+    ctx = Ctx(record.path, problems)
+    match = _TERM_FOLDER.fullmatch(folder)
+    if not match:
+        problems.error("term.bad-folder", Loc(record.path))
+        return None
+    values = validate_mapping(record.data, TERM, ctx)
+    if values is INVALID:
+        return None
+    assert isinstance(values, dict)
+    if not check_term_dates(values, match, ctx):
+        return None
+    start, end = values["start"], values["end"]
+    member_years = tuple(y for y in years if start.year <= y.year <= end.year)
+    return Term(
+        id=folder,
+        path=record.path,
+        title=values["title"],
+        start=start,
+        end=end,
+        congress=values["congress"],
+        secretary=person(values["secretary"], Loc(record.path)),
+        stats=tuple(Stat(s["label"], s["value"], s["unit"]) for s in values["stats"]),
+        body=Markdown(record.body or "", Loc(record.path, record.body_line)),
+        targets=load_target_set(targets, problems),
+        awards=load_award_set(awards, problems),
+        years=tuple(y.year for y in member_years),
+        conference_count=sum(len(y.conferences) for y in member_years),
+        year_awards=derive.add_totals(y.awards.totals for y in member_years),
+    )
+
+
+def check_term_dates(values: dict, match: re.Match[str], ctx: Ctx) -> bool:
+    node = values["_node"]
+    ok = True
+    for field, folder_year in (("start", int(match.group(1))), ("end", int(match.group(2)))):
+        if values[field].year != folder_year:
+            ctx.problems.error(
+                "term.folder-mismatch",
+                ctx.at(node.get(field)),
+                field=field,
+                value=values[field].isoformat(),
+                folder=match.group(0),
+            )
+            ok = False
+    if ok and values["end"] < values["start"]:
+        ctx.problems.error("term.end-before-start", ctx.at(node.get("end")))
+        ok = False
+    return ok
+
+
+def attach_terms(years: list[Year], terms: list[Term], problems: Problems) -> tuple[Year, ...]:
+    """A year belongs to every term whose dates it overlaps."""
+    attached = []
+    for year in years:
+        ids = tuple(t.id for t in terms if t.start.year <= year.year <= t.end.year)
+        if not ids:
+            problems.warning("year.no-term", Loc(year.path), year=year.year)
+        attached.append(dataclasses.replace(year, terms=ids))
+    return tuple(attached)

@@ -1,0 +1,146 @@
+"""Derived figures, computed once: ratios, point differences, statuses, tallies, ranks, totals."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from site_builder.model.records import Award, AwardTotals, Status, Tally, Target
+from site_builder.model.slugs import ascii_fold
+
+HUNDRED = Decimal(100)
+FAR_FUTURE = dt.date.max  # sorts undated awards last
+RATIO_PLACES = 1
+
+
+def places(value: Decimal) -> int:
+    """Decimal places as written: Decimal("57.50") -> 2, Decimal("101") -> 0."""
+    exponent = value.as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def round_half_up(value: Decimal, digits: int) -> Decimal:
+    return value.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+
+
+def completion(actual: Decimal, planned: Decimal, digits: int = RATIO_PLACES) -> Decimal:
+    return round_half_up(actual / planned * HUNDRED, digits)
+
+
+def implied_plan(actual: Decimal, percent: Decimal) -> Decimal:
+    """The planned count a published percent implies: 88 at 57,5% -> 153."""
+    return round_half_up(actual * HUNDRED / percent, 0)
+
+
+def compare(actual: Decimal, planned: Decimal, direction: str) -> Status:
+    if actual == planned:
+        return "dat"
+    better = actual > planned if direction == "at_least" else actual < planned
+    return "vuot" if better else "khong-dat"
+
+
+@dataclass(frozen=True)
+class TargetInput:
+    """A target's validated fields, before derivation."""
+
+    id: str
+    name: str
+    unit: str | None
+    target: Decimal | None
+    actual: Decimal
+    percent: Decimal | None
+    direction: str
+    period: str | None
+    source: str | None
+    note: str | None
+
+
+def derive_target(raw: TargetInput, loc) -> Target:
+    is_rate = (raw.unit or "").strip() == "%"
+    planned, implied, ratio, points = raw.target, False, None, None
+    status: Status = "unknown"
+    if is_rate and raw.target is not None:
+        points = round_half_up(raw.actual - raw.target, RATIO_PLACES)
+        status = compare(raw.actual, raw.target, raw.direction)
+    elif not is_rate and raw.target:
+        ratio = completion(raw.actual, raw.target)
+        status = compare(raw.actual, raw.target, raw.direction)
+    elif not is_rate and raw.percent:
+        planned, implied = implied_plan(raw.actual, raw.percent), True
+        ratio = round_half_up(raw.percent, RATIO_PLACES)
+        status = compare(raw.percent, HUNDRED, raw.direction)
+    return Target(
+        id=raw.id, name=raw.name, unit=raw.unit, target=raw.target, actual=raw.actual,
+        percent=raw.percent, direction=raw.direction,  # type: ignore[arg-type]
+        period=raw.period, source=raw.source, note=raw.note, loc=loc,
+        is_rate=is_rate, planned=planned, planned_is_implied=implied, ratio=ratio,
+        points=points, status=status, progress=progress(raw, is_rate, ratio),
+    )  # fmt: skip
+
+
+def progress(raw: TargetInput, is_rate: bool, ratio: Decimal | None) -> Decimal:
+    """Width of a progress bar, 0..100."""
+    if is_rate:
+        value = raw.actual
+    elif raw.direction == "at_most":
+        value = HUNDRED if not raw.target or raw.actual <= raw.target else raw.target / raw.actual * HUNDRED
+    else:
+        value = ratio or Decimal(0)
+    return round_half_up(max(Decimal(0), min(HUNDRED, value)), 1)
+
+
+def tally(targets: Iterable[Target]) -> Tally:
+    items = list(targets)
+    count = {status: sum(1 for t in items if t.status == status) for status in ("vuot", "dat", "khong-dat", "unknown")}
+    return Tally(
+        met=count["vuot"] + count["dat"],
+        exceeded=count["vuot"],
+        missed=count["khong-dat"],
+        unknown=count["unknown"],
+        total=len(items),
+    )
+
+
+# Vietnamese emulation ranks, most prestigious first. Matched on ASCII-folded lower-case text.
+_FORM_RANKS = (
+    ("huan chuong", 0), ("huy chuong", 1), ("co thi dua", 2), ("danh hieu", 3),
+    ("bang khen", 4), ("giay khen", 6), ("ky niem chuong", 7),
+)  # fmt: skip
+_ISSUER_RANKS = (
+    ("chu tich nuoc", 0), ("thu tuong", 1), ("chinh phu", 1), ("trung uong", 1), ("ban bi thu", 1),
+    ("bo ", 2), ("tinh uy", 3), ("ubnd tinh", 3), ("uy ban nhan dan tinh", 3), ("tinh", 4),
+    ("dang uy khoi", 5), ("duk", 5),
+)  # fmt: skip
+
+
+def award_rank(title: str, issuer: str) -> int:
+    return _first_rank(title, _FORM_RANKS, 8) * 10 + _first_rank(issuer, _ISSUER_RANKS, 9)
+
+
+def _first_rank(text: str, table: tuple[tuple[str, int], ...], default: int) -> int:
+    folded = ascii_fold(text).lower() + " "
+    return next((rank for needle, rank in table if needle in folded), default)
+
+
+def award_totals(awards: Iterable[Award]) -> AwardTotals:
+    sums = {"granted-collective": 0, "granted-individual": 0, "proposed-collective": 0, "proposed-individual": 0}
+    for award in awards:
+        sums[f"{award.status}-{award.recipient_kind}"] += award.count
+    return AwardTotals(
+        collective=sums["granted-collective"],
+        individual=sums["granted-individual"],
+        proposed_collective=sums["proposed-collective"],
+        proposed_individual=sums["proposed-individual"],
+    )
+
+
+def add_totals(totals: Iterable[AwardTotals]) -> AwardTotals:
+    items = list(totals)
+    return AwardTotals(
+        collective=sum(t.collective for t in items),
+        individual=sum(t.individual for t in items),
+        proposed_collective=sum(t.proposed_collective for t in items),
+        proposed_individual=sum(t.proposed_individual for t in items),
+    )

@@ -1,0 +1,87 @@
+"""RawRecords -> SiteModel: the one entry point of the model stage.
+
+Pure: reads nothing from disk (media presence comes from SourceSet.media).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+
+from site_builder.model.chronicle import attach_terms, load_terms, load_years
+from site_builder.model.fields import INVALID, Ctx, to_text, validate_mapping
+from site_builder.model.media import referenced_media
+from site_builder.model.people import build_people_index
+from site_builder.model.records import GlossaryEntry, Markdown, Page, SiteModel
+from site_builder.model.schemas import PAGE
+from site_builder.model.site import site_info
+from site_builder.model.slugs import slugify
+from site_builder.problems import Loc, Problems
+from site_builder.sources.discover import RawRecord, SourceSet
+from site_builder.sources.yamlsafe import YMap
+
+
+def load_model(sources: SourceSet, problems: Problems) -> SiteModel | None:
+    """Build the model; None when site.yaml itself is unusable."""
+    by_kind: dict[str, list[RawRecord]] = defaultdict(list)
+    for record in sources.records:
+        by_kind[record.kind].append(record)
+    if not by_kind["site"]:
+        return None
+    pages = load_pages(by_kind["page"], problems)
+    years = load_years(by_kind, sources.media, problems)
+    terms = load_terms(by_kind, years, problems)
+    site = site_info(by_kind["site"][0], terms, pages, problems)
+    if site is None:
+        return None
+    attached = attach_terms(years, terms, problems)
+    conferences = [c for y in attached for c in y.conferences]
+    model = SiteModel(
+        site=site,
+        glossary=load_glossary(by_kind["glossary"], problems),
+        terms=tuple(terms),
+        years=attached,
+        pages=pages,
+        people=build_people_index(terms, conferences),
+        media=(),
+    )
+    return dataclasses.replace(model, media=referenced_media(model))
+
+
+def load_glossary(records: list[RawRecord], problems: Problems) -> tuple[GlossaryEntry, ...]:
+    if not records or records[0].data is None:
+        return ()
+    record = records[0]
+    ctx = Ctx(record.path, problems)
+    if not isinstance(record.data, YMap):
+        validate_mapping(record.data, (), ctx)  # reports "expected a mapping"
+        return ()
+    entries = []
+    for abbr, value in record.data.items():
+        expansion = to_text(abbr, value, ctx)
+        if expansion is not INVALID:
+            line, col = record.data.key_locs[abbr]
+            entries.append(GlossaryEntry(abbr.strip(), str(expansion), Loc(record.path, line, col)))
+    # Longest first so "BTV ĐUK" wins over "BTV" when marking up bodies.
+    return tuple(sorted(entries, key=lambda e: (-len(e.abbr), e.abbr)))
+
+
+def load_pages(records: list[RawRecord], problems: Problems) -> tuple[Page, ...]:
+    pages = []
+    for record in records:
+        values = validate_mapping(record.data, PAGE, Ctx(record.path, problems))
+        if values is INVALID:
+            continue
+        assert isinstance(values, dict)
+        pages.append(
+            Page(
+                path=record.path,
+                slug=slugify(record.stem or ""),
+                title=values["title"],
+                order=values["order"],
+                summary=values["summary"],
+                body=Markdown(record.body or "", Loc(record.path, record.body_line)),
+            )
+        )
+    pages.sort(key=lambda p: (p.order is None, p.order or 0, p.title))
+    return tuple(pages)

@@ -1,0 +1,149 @@
+"""targets.yaml and awards.yaml -> TargetSet / AwardSet, with per-file checks."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from site_builder.model import derive
+from site_builder.model.fields import INVALID, Ctx, check_count_text, validate_mapping
+from site_builder.model.records import Award, AwardSet, Target, TargetSet
+from site_builder.model.schemas import AWARD, TARGET
+from site_builder.problems import Problems
+from site_builder.sources.discover import RawRecord
+from site_builder.sources.yamlsafe import YList, YMap
+
+
+def empty_targets() -> TargetSet:
+    return TargetSet(None, (), derive.tally(()))
+
+
+def empty_awards() -> AwardSet:
+    return AwardSet(None, (), derive.award_totals(()))
+
+
+def _items(record: RawRecord, ctx: Ctx) -> list[object]:
+    if record.data is None:
+        return []
+    if not isinstance(record.data, YList):
+        found = "một nhóm trường" if isinstance(record.data, YMap) else f"“{record.data}”"
+        ctx.problems.error(
+            "field.expected-list", ctx.at(record.data), field=record.path.rsplit("/", 1)[-1], found=found
+        )
+        return []
+    return list(record.data)
+
+
+def load_target_set(record: RawRecord | None, problems: Problems) -> TargetSet:
+    if record is None:
+        return empty_targets()
+    ctx = Ctx(record.path, problems)
+    targets: list[Target] = []
+    first_line: dict[str, int] = {}
+    for item in _items(record, ctx):
+        values = validate_mapping(item, TARGET, ctx, anchor=record.data)
+        if values is INVALID:
+            continue
+        node: YMap = values["_node"]  # type: ignore[assignment, index]
+        target = load_target(values, node, ctx)  # type: ignore[arg-type]
+        if target is None:
+            continue
+        if target.id in first_line:
+            problems.error("id.duplicate", ctx.at(node.get("id")), id=target.id, first_line=first_line[target.id])
+            continue
+        first_line[target.id] = node.line
+        targets.append(target)
+    return TargetSet(record.path, tuple(targets), derive.tally(targets))
+
+
+def load_target(values: dict, node: YMap, ctx: Ctx) -> Target | None:
+    raw = derive.TargetInput(**{k: v for k, v in values.items() if k != "_node"})
+    ok = True
+    if raw.unit is None or raw.unit.strip() != "%":
+        for name in ("target", "actual"):
+            number = values[name]
+            if number is not None and number != number.to_integral_value():
+                check_count_text(name, node.get(name), ctx)
+                ok = False
+    for name in ("target", "actual", "percent"):
+        if values[name] is not None and values[name] < 0:
+            ctx.problems.error("field.negative", ctx.at(node.get(name)), field=name)
+            ok = False
+    if raw.target is None and raw.percent is None:
+        ctx.problems.error("target.need-target-or-percent", ctx.at(node), id=raw.id)
+        ok = False
+    if ok and not check_percent(raw, node, ctx):
+        ok = False
+    return derive.derive_target(raw, ctx.at(node)) if ok else None
+
+
+def check_percent(raw: derive.TargetInput, node: YMap, ctx: Ctx) -> bool:
+    """A published percent must agree with actual/target at its own precision."""
+    if raw.percent is None or raw.target is None:
+        return True
+    if (raw.unit or "").strip() == "%":
+        ctx.problems.error("target.rate-percent", ctx.at(node.get("percent")))
+        return False
+    if raw.target == 0:
+        ctx.problems.error("target.zero-target", ctx.at(node.get("target")))
+        return False
+    digits = derive.places(raw.percent)
+    computed = derive.completion(raw.actual, raw.target, digits)
+    if computed == raw.percent:
+        return True
+    ctx.problems.error(
+        "target.percent-mismatch",
+        ctx.at(node.get("percent")),
+        percent=_plain(raw.percent),
+        actual=_plain(raw.actual),
+        target=_plain(raw.target),
+        computed=_plain(computed),
+    )
+    return False
+
+
+def _plain(value: Decimal) -> str:
+    return format(value, "f")
+
+
+def load_award_set(record: RawRecord | None, problems: Problems) -> AwardSet:
+    if record is None:
+        return empty_awards()
+    ctx = Ctx(record.path, problems)
+    awards: list[Award] = []
+    for item in _items(record, ctx):
+        values = validate_mapping(item, AWARD, ctx, anchor=record.data)
+        if values is INVALID:
+            continue
+        award = load_award(values, ctx)  # type: ignore[arg-type]
+        if award is not None:
+            awards.append(award)
+    awards.sort(key=lambda a: (a.rank, a.status != "granted", a.date or derive.FAR_FUTURE))
+    return AwardSet(record.path, tuple(awards), derive.award_totals(awards))
+
+
+def load_award(values: dict, ctx: Ctx) -> Award | None:
+    node: YMap = values["_node"]
+    recipients = tuple(values["recipients"])
+    count = values["count"]
+    if count is None and not recipients:
+        ctx.problems.error("award.need-count", ctx.at(node))
+        return None
+    if count is not None and count < 0:
+        ctx.problems.error("field.negative", ctx.at(node.get("count")), field="count")
+        return None
+    if count is not None and recipients and count != len(recipients):
+        ctx.problems.error("award.count-mismatch", ctx.at(node.get("count")), count=count, listed=len(recipients))
+        return None
+    return Award(
+        title=values["title"],
+        issuer=values["issuer"],
+        recipient_kind=values["recipient_kind"],
+        count=count if count is not None else len(recipients),
+        recipients=recipients,
+        reason=values["reason"],
+        date=values["date"],
+        decision=values["decision"],
+        status=values["status"],
+        loc=ctx.at(node),
+        rank=derive.award_rank(values["title"], values["issuer"]),
+    )

@@ -1,0 +1,62 @@
+"""site.yaml -> SiteInfo (yearbook defaults depend on the terms and pages found)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from site_builder.model.fields import INVALID, Ctx, validate_mapping
+from site_builder.model.records import Limits, Page, SiteInfo, Term, YearbookOptions
+from site_builder.model.schemas import SITE
+from site_builder.problems import Loc, Problems
+from site_builder.sources.discover import RawRecord
+
+
+def site_info(record: RawRecord, terms: Sequence[Term], pages: Sequence[Page], problems: Problems) -> SiteInfo | None:
+    ctx = Ctx(record.path, problems)
+    values = validate_mapping(record.data, SITE, ctx)
+    if values is INVALID:
+        return None
+    assert isinstance(values, dict)
+    return SiteInfo(
+        title=values["title"],
+        organization=values["organization"],
+        province=values["province"],
+        language=values["language"],
+        base_url=values["base_url"],
+        theme=values["theme"],
+        yearbook=yearbook_options(values, terms, pages, ctx),
+        limits=limits(values["limits"]),
+    )
+
+
+def yearbook_options(values: dict, terms: Sequence[Term], pages: Sequence[Page], ctx: Ctx) -> YearbookOptions:
+    options = values["yearbook"] if isinstance(values["yearbook"], dict) else {}
+    node = options.get("_node", values["_node"])
+    term_id = options.get("term") or (terms[-1].id if terms else "")
+    if not terms:
+        ctx.problems.error("site.no-terms", Loc("content/terms"))
+    elif term_id not in {t.id for t in terms}:
+        ctx.problems.error("yearbook.unknown-term", ctx.at(node.get("term"), node), term=term_id)
+    foreword = options.get("foreword")
+    if foreword:
+        foreword = foreword if foreword.startswith("content/") else f"content/{foreword}"
+        if foreword not in {p.path for p in pages}:
+            ctx.problems.error("yearbook.foreword-missing", ctx.at(node.get("foreword"), node), path=foreword)
+            foreword = None
+    return YearbookOptions(
+        term=term_id,
+        title=options.get("title") or values["title"],
+        subtitle=options.get("subtitle"),
+        filename=options.get("filename") or f"ky-yeu-{term_id}.pdf",
+        paper=options.get("paper") or "A4",
+        foreword=foreword,
+        profile=options.get("profile") or "ky-yeu",
+        emblem=options.get("emblem"),
+    )
+
+
+def limits(values: object) -> Limits:
+    if not isinstance(values, dict):
+        return Limits()
+    defaults = Limits()
+    return Limits(**{name: values.get(name) or getattr(defaults, name) for name in Limits.__dataclass_fields__})

@@ -1,0 +1,325 @@
+"""Decide every page of the site before anything is rendered.
+
+`plan_pages` turns the model into a list of `PageSpec`s: where each page goes,
+which template draws it, the values it shows and the files it depends on.
+No Jinja and no IO here; two records landing on one address are reported.
+Bodies (already-sanitised HTML from the markup stage) are wrapped in
+`Markup` here, so templates print them as they are and escape everything else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup
+
+from site_builder.model.records import Conference, Markdown, SiteModel, Term, Year
+from site_builder.pages import urls
+from site_builder.problems import Loc, Problems
+
+SITE_YAML = "content/site.yaml"
+GLOSSARY_YAML = "content/glossary.yaml"
+LATEST_CONFERENCES = 6
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    url: str
+    out_path: str
+    template: str
+    context: dict  # page-specific variables
+    sources: tuple[str, ...]  # record paths this page depends on (incremental rebuilds)
+
+
+@dataclass(frozen=True)
+class Crumb:
+    """One breadcrumb or nav entry: a literal label, or a key into the `ui` strings."""
+
+    url: str
+    label: str = ""
+    ui_key: str = ""
+    section: str = ""
+
+
+def make_nav(model: SiteModel) -> tuple[Crumb, ...]:
+    """The main navigation; `section` matches a page's `section` to mark it current."""
+    fixed = [
+        Crumb(urls.home(), ui_key="nav_home", section="home"),
+        Crumb(urls.terms_index(), ui_key="nav_terms", section="terms"),
+        Crumb(urls.years_index(), ui_key="nav_years", section="years"),
+        Crumb(urls.targets(), ui_key="nav_targets", section="targets"),
+        Crumb(urls.awards(), ui_key="nav_awards", section="awards"),
+        Crumb(urls.people(), ui_key="nav_people", section="people"),
+        Crumb(urls.glossary(), ui_key="nav_glossary", section="glossary"),
+    ]
+    pages = [Crumb(urls.page(p), label=p.title, section=f"page:{p.slug}") for p in model.pages]
+    return tuple(fixed + pages)
+
+
+def common_context(model: SiteModel, with_pdf: bool = True) -> dict[str, Any]:
+    """Values every page template sees (pass as `common` to render_pages)."""
+    return {
+        "site": model.site,
+        "model": model,
+        "nav": make_nav(model),
+        "pdf_url": urls.yearbook_pdf(model.site) if with_pdf else None,
+        "current_term": model.current_term,
+        "urls": urls,
+    }
+
+
+def plan_pages(model: SiteModel, bodies: Mapping[str, str], problems: Problems) -> list[PageSpec]:
+    """Every page of the site, in a stable order; duplicate addresses are errors."""
+    planner = _Planner(model, bodies)
+    specs = [
+        planner.home(),
+        planner.terms_index(),
+        *(planner.term(t) for t in model.terms),
+        planner.years_index(),
+        *(planner.year(i) for i in range(len(model.years))),
+        *(planner.conference(i) for i in range(len(model.conferences))),
+        planner.targets(),
+        planner.awards(),
+        planner.people(),
+        planner.glossary(),
+        *(planner.page(p) for p in model.pages),
+        planner.not_found(),
+    ]
+    return _drop_duplicates(specs, problems)
+
+
+def _drop_duplicates(specs: list[PageSpec], problems: Problems) -> list[PageSpec]:
+    seen: dict[str, PageSpec] = {}
+    kept: list[PageSpec] = []
+    for spec in specs:
+        first = seen.get(spec.out_path)
+        if first is None:
+            seen[spec.out_path] = spec
+            kept.append(spec)
+            continue
+        problems.error(
+            "slug.duplicate",
+            Loc(_record_path(spec)),
+            url=spec.url,
+            other=_record_path(first),
+        )
+    return kept
+
+
+def _record_path(spec: PageSpec) -> str:
+    return spec.context.get("record_path") or (spec.sources[0] if spec.sources else SITE_YAML)
+
+
+def _body_path(body: Markdown | None) -> tuple[str, ...]:
+    return (body.loc.path,) if body is not None else ()
+
+
+def _year_sources(y: Year) -> tuple[str, ...]:
+    """A year's own files: its folder, year.md, targets.yaml, awards.yaml."""
+    files = (y.path, *_body_path(y.body), y.targets.path, y.awards.path)
+    return tuple(f for f in files if f)
+
+
+class _Planner:
+    def __init__(self, model: SiteModel, bodies: Mapping[str, str]):
+        self.model = model
+        self.bodies = bodies
+        self.conferences = model.conferences
+        self.nav_sources = (SITE_YAML, *(p.path for p in model.pages))
+
+    # helpers -------------------------------------------------------------
+    def _body(self, *keys: str | None) -> Markup:
+        for key in keys:
+            if key and key in self.bodies:
+                return Markup(self.bodies[key])
+        return Markup("")
+
+    def _spec(self, url: str, template: str, context: dict, sources: tuple[str, ...] = ()) -> PageSpec:
+        deps = tuple(dict.fromkeys((*self.nav_sources, *sources)))
+        return PageSpec(url, urls.out_path(url), template, context, deps)
+
+    def _home_crumb(self) -> Crumb:
+        return Crumb(urls.home(), ui_key="nav_home")
+
+    def _year_crumbs(self, y: Year) -> list[Crumb]:
+        return [
+            self._home_crumb(),
+            Crumb(urls.years_index(), ui_key="nav_years"),
+            Crumb(urls.year(y), label=y.title),
+        ]
+
+    def _term_files(self, t: Term) -> tuple[str, ...]:
+        return tuple(f for f in (t.path, t.targets.path, t.awards.path) if f)
+
+    # pages ---------------------------------------------------------------
+    def home(self) -> PageSpec:
+        term = self.model.current_term
+        latest = tuple(sorted(self.conferences, key=lambda c: c.date, reverse=True))
+        latest = latest[:LATEST_CONFERENCES]
+        sources = (
+            *(self._term_files(term) if term else ()),
+            *(c.path for c in latest),
+            *(f for y in self.model.years for f in _body_path(y.body)),
+        )
+        context = {
+            "section": "home",
+            "breadcrumbs": (self._home_crumb(),),
+            "term": term,
+            "latest_conferences": latest,
+            "terms": self.model.terms,
+            "years": self.model.years,
+        }
+        return self._spec(urls.home(), "home.html", context, sources)
+
+    def terms_index(self) -> PageSpec:
+        context = {
+            "section": "terms",
+            "breadcrumbs": (self._home_crumb(), Crumb(urls.terms_index(), ui_key="nav_terms")),
+            "terms": self.model.terms,
+        }
+        sources = tuple(f for t in self.model.terms for f in self._term_files(t))
+        return self._spec(urls.terms_index(), "terms.html", context, sources)
+
+    def term(self, t: Term) -> PageSpec:
+        years = self.model.term_years(t)
+        context = {
+            "section": "terms",
+            "record_path": t.path,
+            "breadcrumbs": (
+                self._home_crumb(),
+                Crumb(urls.terms_index(), ui_key="nav_terms"),
+                Crumb(urls.term(t), label=t.title),
+            ),
+            "term": t,
+            "body": self._body(t.path),
+            "years": years,
+        }
+        sources = (
+            *self._term_files(t),
+            *(f for y in years for f in (y.path, *_body_path(y.body))),
+            *(c.path for y in years for c in y.conferences),
+            GLOSSARY_YAML,
+        )
+        return self._spec(urls.term(t), "term.html", context, sources)
+
+    def years_index(self) -> PageSpec:
+        context = {
+            "section": "years",
+            "breadcrumbs": (self._home_crumb(), Crumb(urls.years_index(), ui_key="nav_years")),
+            "years": self.model.years,
+        }
+        sources = (
+            *(f for y in self.model.years for f in _year_sources(y)),
+            *(c.path for c in self.conferences),
+        )
+        return self._spec(urls.years_index(), "years.html", context, sources)
+
+    def year(self, index: int) -> PageSpec:
+        years = self.model.years
+        y = years[index]
+        prev_year = years[index - 1] if index > 0 else None
+        next_year = years[index + 1] if index + 1 < len(years) else None
+        terms = tuple(t for t in self.model.terms if t.id in y.terms)
+        context = {
+            "section": "years",
+            "record_path": y.body.loc.path if y.body else y.path,
+            "breadcrumbs": tuple(self._year_crumbs(y)),
+            "year": y,
+            "body": self._body(y.path, *_body_path(y.body)),
+            "terms": terms,
+            "conferences": y.conferences,
+            "prev_year": prev_year,
+            "next_year": next_year,
+        }
+        neighbours = (n for n in (prev_year, next_year) if n is not None)
+        sources = (
+            *_year_sources(y),
+            *(c.path for c in y.conferences),
+            *(t.path for t in terms),
+            *(f for n in neighbours for f in _body_path(n.body)),
+            GLOSSARY_YAML,
+        )
+        return self._spec(urls.year(y), "year.html", context, sources)
+
+    def conference(self, index: int) -> PageSpec:
+        c: Conference = self.conferences[index]
+        y = next(y for y in self.model.years if y.year == c.year)
+        prev_c = self.conferences[index - 1] if index > 0 else None
+        next_c = self.conferences[index + 1] if index + 1 < len(self.conferences) else None
+        context = {
+            "section": "years",
+            "record_path": c.path,
+            "breadcrumbs": (*self._year_crumbs(y), Crumb(urls.conference(c), label=c.title)),
+            "conference": c,
+            "year": y,
+            "body": self._body(c.path),
+            "prev_conference": prev_c,
+            "next_conference": next_c,
+        }
+        neighbours = tuple(n.path for n in (prev_c, next_c) if n is not None)
+        sources = (c.path, *neighbours, *_body_path(y.body), y.path, GLOSSARY_YAML)
+        return self._spec(urls.conference(c), "conference.html", context, sources)
+
+    def targets(self) -> PageSpec:
+        years = tuple(y for y in self.model.years if y.targets.items)
+        context = {
+            "section": "targets",
+            "breadcrumbs": (self._home_crumb(), Crumb(urls.targets(), ui_key="nav_targets")),
+            "terms": tuple(t for t in self.model.terms if t.targets.items),
+            "years": years,
+        }
+        sources = (
+            *(f for t in self.model.terms for f in self._term_files(t)),
+            *(f for y in self.model.years for f in _year_sources(y)),
+        )
+        return self._spec(urls.targets(), "targets.html", context, sources)
+
+    def awards(self) -> PageSpec:
+        context = {
+            "section": "awards",
+            "breadcrumbs": (self._home_crumb(), Crumb(urls.awards(), ui_key="nav_awards")),
+            "terms": self.model.terms,
+            "years": tuple(y for y in self.model.years if y.awards.items),
+        }
+        sources = (
+            *(f for t in self.model.terms for f in self._term_files(t)),
+            *(f for y in self.model.years for f in _year_sources(y)),
+        )
+        return self._spec(urls.awards(), "awards.html", context, sources)
+
+    def people(self) -> PageSpec:
+        context = {
+            "section": "people",
+            "breadcrumbs": (self._home_crumb(), Crumb(urls.people(), ui_key="nav_people")),
+            "people": self.model.people,
+            "record_urls": urls.url_for_record_path(self.model),
+        }
+        sources = (*(t.path for t in self.model.terms), *(c.path for c in self.conferences))
+        return self._spec(urls.people(), "people.html", context, sources)
+
+    def glossary(self) -> PageSpec:
+        context = {
+            "section": "glossary",
+            "breadcrumbs": (self._home_crumb(), Crumb(urls.glossary(), ui_key="nav_glossary")),
+            "entries": self.model.glossary,
+        }
+        return self._spec(urls.glossary(), "glossary.html", context, (GLOSSARY_YAML,))
+
+    def page(self, p) -> PageSpec:
+        context = {
+            "section": f"page:{p.slug}",
+            "record_path": p.path,
+            "breadcrumbs": (self._home_crumb(), Crumb(urls.page(p), label=p.title)),
+            "page": p,
+            "body": self._body(p.path),
+        }
+        return self._spec(urls.page(p), "page.html", context, (p.path, GLOSSARY_YAML))
+
+    def not_found(self) -> PageSpec:
+        context = {
+            "section": "",
+            "breadcrumbs": (self._home_crumb(), Crumb(urls.not_found(), ui_key="not_found")),
+        }
+        return self._spec(urls.not_found(), "404.html", context)

@@ -1,0 +1,127 @@
+"""Where every page lives: one small pure function per page kind.
+
+URLs are site-absolute ("/nam/2022/"), ASCII and stable; pages are folders
+with an index.html so addresses stay clean on a web server. Links written
+into pages are made relative with `relative_url`, always naming the explicit
+"index.html", so the output also works opened straight from disk (file://).
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from site_builder.model.records import Conference, Page, SiteInfo, SiteModel, Term, Year
+
+
+def home() -> str:
+    return "/"
+
+
+def terms_index() -> str:
+    return "/nhiem-ky/"
+
+
+def term(t: Term) -> str:
+    return f"/nhiem-ky/{t.id}/"
+
+
+def years_index() -> str:
+    return "/nam/"
+
+
+def year(y: Year | int) -> str:
+    number = y if isinstance(y, int) else y.year
+    return f"/nam/{number}/"
+
+
+def conference(c: Conference) -> str:
+    return f"/nam/{c.year}/{c.slug}/"
+
+
+def targets() -> str:
+    return "/chi-tieu/"
+
+
+def awards() -> str:
+    return "/khen-thuong/"
+
+
+def people() -> str:
+    return "/nguoi/"
+
+
+def person(anchor: str) -> str:
+    """A person's entry in the people index: "/nguoi/#nguyen-van-a"."""
+    return f"/nguoi/#{anchor}"
+
+
+def glossary() -> str:
+    return "/thuat-ngu/"
+
+
+def page(p: Page) -> str:
+    return f"/trang/{p.slug}/"
+
+
+def not_found() -> str:
+    return "/404.html"
+
+
+def yearbook_pdf(site: SiteInfo) -> str:
+    return f"/{site.yearbook.filename}"
+
+
+def static(path: str) -> str:
+    """A theme static file, copied to output/static/: static("css/site.css")."""
+    return f"/static/{path.lstrip('/')}"
+
+
+def media(src: str) -> str:
+    """A content/media/ file, copied to output/media/: media("photos/a.jpg")."""
+    return f"/media/{src.lstrip('/')}"
+
+
+def out_path(url: str) -> str:
+    """The output file of a URL: "/nam/2022/" -> "nam/2022/index.html"."""
+    path = url.split("#", 1)[0].lstrip("/")
+    if path == "" or path.endswith("/"):
+        path += "index.html"
+    return path
+
+
+def relative_url(target_url: str, from_url: str) -> str:
+    """A link from the page at `from_url` to `target_url` that also works from disk.
+
+    relative_url("/nhiem-ky/2015-2020/", "/nam/2022/") -> "../../nhiem-ky/2015-2020/index.html"
+    Absolute addresses (https:, mailto:) and bare fragments are returned as given.
+    """
+    if not target_url.startswith("/") or target_url.startswith("//"):
+        return target_url
+    path, hash_, fragment = target_url.partition("#")
+    from_dir = posixpath.dirname("/" + out_path(from_url))
+    relative = posixpath.relpath("/" + out_path(path), from_dir)
+    return relative + hash_ + fragment
+
+
+def absolute_url(base_url: str, url: str) -> str:
+    """The published address of a page: base "https://x.vn/ky-yeu/" + "/nam/2022/"."""
+    return base_url.rstrip("/") + "/" + url.lstrip("/")
+
+
+def url_for_record_path(model: SiteModel) -> dict[str, str]:
+    """Record path -> URL of the page that shows it (terms, years, conferences, pages).
+
+    Years are reachable by their folder and by their year.md; a term by its term.md.
+    """
+    mapping: dict[str, str] = {}
+    for t in model.terms:
+        mapping[t.path] = term(t)
+    for y in model.years:
+        mapping[y.path] = year(y)
+        if y.body is not None:
+            mapping[y.body.loc.path] = year(y)
+        for c in y.conferences:
+            mapping[c.path] = conference(c)
+    for p in model.pages:
+        mapping[p.path] = page(p)
+    return mapping

@@ -1,0 +1,170 @@
+"""Display formatting for numbers and dates, in Vietnamese or English.
+
+Numbers are rounded half-up with `decimal` (as people round by hand and as
+the source reports do); Babel's patterns round half-even and its default
+percent pattern drops decimals, so Babel supplies only the locale symbols.
+Vietnamese dates follow Nghị định 30/2020/NĐ-CP ("ngày 05 tháng 10 năm 2023").
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from decimal import ROUND_HALF_UP, Decimal, localcontext
+
+from babel import Locale
+from babel.dates import format_date as babel_format_date
+from babel.numbers import get_decimal_symbol, get_group_symbol, get_minus_sign_symbol
+
+Number = int | float | Decimal
+
+LANGS = ("vi", "en")
+
+# U+2212: a true minus sign, as wide as the plus sign it stands against.
+_MINUS = "\u2212"
+
+_VI_WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
+_EN_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+_POINTS_UNIT = {"vi": " điểm %", "en": " pts"}
+
+
+def _check_lang(lang: str) -> str:
+    if lang not in LANGS:
+        raise ValueError(f"unsupported language {lang!r}; expected one of {LANGS}")
+    return lang
+
+
+def _to_decimal(value: Number) -> Decimal:
+    # bool is an int subclass; a True in a table is a data bug, not the number 1.
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+        raise TypeError(f"expected a number, got {type(value).__name__}")
+    # str() first so 57.5 becomes Decimal("57.5"), not its binary expansion.
+    number = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
+    if not number.is_finite():
+        raise ValueError(f"cannot format {value!r}")
+    return number
+
+
+def _round(number: Decimal, decimals: int) -> Decimal:
+    # Enough precision for the result's digits, or quantize() would raise.
+    precision = max(28, number.adjusted() + decimals + 2)
+    with localcontext(prec=precision, rounding=ROUND_HALF_UP):
+        return number.quantize(Decimal(1).scaleb(-decimals))
+
+
+def _round_trimmed(number: Decimal, decimals: int) -> Decimal:
+    """Round half-up, then drop the decimals entirely if they are all zero."""
+    rounded = _round(number, decimals)
+    return _round(rounded, 0) if rounded == rounded.to_integral_value() else rounded
+
+
+def _digits(number: Decimal, lang: str) -> str:
+    """Group and punctuate the absolute value, keeping exactly its own decimals."""
+    integer, _, fraction = format(abs(number), "f").partition(".")
+    groups = []
+    while len(integer) > 3:
+        integer, group = integer[:-3], integer[-3:]
+        groups.insert(0, group)
+    grouped = get_group_symbol(lang).join([integer, *groups])
+    return f"{grouped}{get_decimal_symbol(lang)}{fraction}" if fraction else grouped
+
+
+def _signed(number: Decimal, lang: str) -> str:
+    # A value that rounded to zero shows no sign ("-0,0" would mislead).
+    sign = get_minus_sign_symbol(lang) if number < 0 else ""
+    return sign + _digits(number, lang)
+
+
+def format_number(value: Number, lang: str = "vi", decimals: int | None = None) -> str:
+    """3281 -> "3.281"; Decimal("91.4") -> "91,4"; en: "3,281", "91.4".
+
+    With `decimals` the value is rounded half-up to that many places;
+    without, it keeps the digits it has (Decimal("91.40") -> "91,40").
+    """
+    _check_lang(lang)
+    number = _to_decimal(value)
+    if decimals is not None:
+        number = _round(number, decimals)
+    return _signed(number, lang)
+
+
+def format_percent(value: Number, lang: str = "vi", decimals: int = 1) -> str:
+    """Decimal("101.3") -> "101,3%"; 100 -> "100%" (whole values drop ",0")."""
+    _check_lang(lang)
+    number = _round_trimmed(_to_decimal(value), decimals)
+    return _signed(number, lang) + Locale.parse(lang).number_symbols["latn"]["percentSign"]
+
+
+def format_points(value: Number, lang: str = "vi") -> str:
+    """Percentage-point change with its sign: "+6,4 điểm %", "−2,5 điểm %", "±0 điểm %"."""
+    _check_lang(lang)
+    number = _round_trimmed(_to_decimal(value), 1)
+    sign = "+" if number > 0 else _MINUS if number < 0 else "±"
+    return sign + _digits(number, lang) + _POINTS_UNIT[lang]
+
+
+def format_date(d: datetime.date, lang: str = "vi") -> str:
+    """Full date: "ngày 05 tháng 10 năm 2023"; en: "5 October 2023".
+
+    Nghị định 30 pads days below 10 and months 1 and 2 only ("tháng 8", "tháng 01").
+    """
+    if _check_lang(lang) == "en":
+        return babel_format_date(d, "d MMMM y", locale="en")
+    month = f"{d.month:02d}" if d.month <= 2 else str(d.month)
+    return f"ngày {d.day:02d} tháng {month} năm {d.year}"
+
+
+def format_date_short(d: datetime.date, lang: str = "vi") -> str:
+    """Compact date: "05/10/2023"; en: ISO "2023-10-05"."""
+    if _check_lang(lang) == "en":
+        return f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
+    return f"{d.day:02d}/{d.month:02d}/{d.year:04d}"
+
+
+def format_weekday(d: datetime.date, lang: str = "vi") -> str:
+    """Day of the week: "Thứ Năm" ... "Chủ nhật"; en: "Thursday"."""
+    names = _VI_WEEKDAYS if _check_lang(lang) == "vi" else _EN_WEEKDAYS
+    return names[d.weekday()]
+
+
+def format_year(y: int | str) -> str:
+    """A year is a label, not a quantity: never grouped ("2023", not "2.023")."""
+    return str(y)
+
+
+def make_filters(lang: str) -> dict[str, Callable[..., str]]:
+    """A fresh set of Jinja filters bound to `lang`.
+
+    Closures rather than functools.partial so templates can pass the
+    optional argument positionally: ``{{ rate | percent(2) }}``.
+    """
+    _check_lang(lang)
+
+    def number(value: Number, decimals: int | None = None) -> str:
+        return format_number(value, lang, decimals)
+
+    def percent(value: Number, decimals: int = 1) -> str:
+        return format_percent(value, lang, decimals)
+
+    def points(value: Number) -> str:
+        return format_points(value, lang)
+
+    def nd30(d: datetime.date) -> str:
+        return format_date(d, lang)
+
+    def date_short(d: datetime.date) -> str:
+        return format_date_short(d, lang)
+
+    def weekday(d: datetime.date) -> str:
+        return format_weekday(d, lang)
+
+    return {
+        "number": number,
+        "percent": percent,
+        "points": points,
+        "nd30": nd30,
+        "date_short": date_short,
+        "weekday": weekday,
+        "year": format_year,
+    }

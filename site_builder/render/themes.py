@@ -1,0 +1,122 @@
+"""Find a site's theme: the ordered folders templates and static files come from.
+
+Search path, first match wins:
+  1. <site>/templates/                      site-level overrides of single templates
+  2. <site>/themes/<name>/templates/        the theme named in site.yaml
+  3. parents named by `extends:` in each theme's theme.yaml
+  4. the built-in default theme (package data), always last
+Static files follow the same order (<site>/themes/<name>/static/, parents, built-in).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from site_builder.problems import Loc, Problems
+from site_builder.sources.yamlsafe import YamlFailure, load_yaml
+
+BUILTIN_ROOT = Path(__file__).resolve().parent.parent / "themes"
+DEFAULT_THEME = "default"
+SITE_YAML = "content/site.yaml"
+MAX_DEPTH = 8
+
+
+@dataclass(frozen=True)
+class Theme:
+    name: str
+    template_dirs: tuple[Path, ...]  # highest priority first
+    static_dirs: tuple[Path, ...]  # highest priority first: copy in reverse so the first wins
+    config: Mapping[str, Any]  # the named theme's theme.yaml (parents' keys merged under it)
+    site_dirs: tuple[Path, ...] = ()  # the site's own override folders (not part of `theme:`)
+    site_root: Path | None = field(default=None, compare=False)
+
+    @property
+    def theme_template_dirs(self) -> tuple[Path, ...]:
+        """What the `theme:` prefix searches: the theme chain without site overrides."""
+        return tuple(d for d in self.template_dirs if d not in self.site_dirs)
+
+    @property
+    def builtin_template_dirs(self) -> tuple[Path, ...]:
+        return (BUILTIN_ROOT / DEFAULT_THEME / "templates",)
+
+    def display(self, path: Path | str) -> str:
+        """A folder or file as a user should read it: site-relative, or <built-in>/..."""
+        p = Path(path)
+        for root, prefix in ((self.site_root, ""), (BUILTIN_ROOT, "<built-in>/")):
+            if root is not None and p.is_relative_to(root):
+                return prefix + p.relative_to(root).as_posix()
+        return p.as_posix()
+
+
+def resolve_theme(site_root: Path, name: str, problems: Problems) -> Theme | None:
+    """The theme `name` for the site at `site_root`, or None after reporting why not."""
+    site_root = site_root.resolve()
+    chain = _theme_chain(site_root, name, problems)
+    if chain is None:
+        return None
+    builtin = BUILTIN_ROOT / DEFAULT_THEME
+    if builtin not in chain:
+        chain.append(builtin)
+    config: dict[str, Any] = {}
+    for folder in reversed(chain):
+        config.update(_read_config(folder, site_root, problems))
+    site_templates = site_root / "templates"
+    site_dirs = (site_templates,) if site_templates.is_dir() else ()
+    templates = site_dirs + tuple(f / "templates" for f in chain if (f / "templates").is_dir())
+    statics = tuple(f / "static" for f in chain if (f / "static").is_dir())
+    return Theme(name, templates, statics, config, site_dirs, site_root)
+
+
+def _find_theme(site_root: Path, name: str) -> Path | None:
+    for folder in (site_root / "themes" / name, BUILTIN_ROOT / name):
+        if name and "/" not in name and "\\" not in name and folder.is_dir():
+            return folder
+    return None
+
+
+def _theme_chain(site_root: Path, name: str, problems: Problems) -> list[Path] | None:
+    """The named theme's folder, then its parents, following `extends:`."""
+    chain: list[Path] = []
+    current: str | None = name
+    while current:
+        folder = _find_theme(site_root, current)
+        if folder is not None and (folder in chain or len(chain) >= MAX_DEPTH):
+            where = _display(chain[-1] / "theme.yaml", site_root)
+            problems.error("theme.extends-cycle", Loc(where), theme=current)
+            return None
+        if folder is None:
+            searched = [site_root / "themes" / str(current), BUILTIN_ROOT / str(current)]
+            shown = ", ".join(_display(p, site_root) for p in searched)
+            problems.error("theme.missing", Loc(SITE_YAML), theme=current, searched=shown)
+            return None
+        chain.append(folder)
+        parent = _read_config(folder, site_root, Problems()).get("extends")
+        current = str(parent) if parent and folder != BUILTIN_ROOT / DEFAULT_THEME else None
+    return chain
+
+
+def _read_config(folder: Path, site_root: Path, problems: Problems) -> dict[str, Any]:
+    file = folder / "theme.yaml"
+    if not file.is_file():
+        return {}
+    shown = _display(file, site_root)
+    try:
+        data = load_yaml(file.read_text(encoding="utf-8"), shown, problems)
+    except (OSError, UnicodeDecodeError) as exc:
+        problems.error("file.unreadable", Loc(shown), detail=str(exc))
+        return {}
+    except YamlFailure:
+        return {}
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        problems.error("field.expected-mapping", Loc(shown), found=type(data).__name__)
+        return {}
+    return {str(k): v for k, v in data.items()}
+
+
+def _display(path: Path, site_root: Path) -> str:
+    return Theme(DEFAULT_THEME, (), (), {}, (), site_root).display(path)

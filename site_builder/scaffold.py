@@ -1,0 +1,313 @@
+"""Create the starting files of a site, a year, a conference or a page.
+
+Staff never start from a blank file: every field of the content contract is
+either filled with a placeholder or present as a commented-out example with a
+Vietnamese note. Existing files are never overwritten; a multi-file operation
+checks every target before writing anything, so a refusal leaves no trace.
+The text of each new file lives in `scaffold_templates/` (string.Template,
+`$name` placeholders) so staff-facing wording can be edited without code.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+import unicodedata
+from collections.abc import Sequence
+from datetime import date as Date
+from importlib import resources
+from pathlib import Path
+
+from site_builder.model.records import CONFERENCE_KINDS
+from site_builder.model.slugs import slugify
+
+MAX_SLUG_LENGTH = 60
+
+# Terms of the bloc's congresses run 2020-2025, 2025-2030 ...; any year on
+# this 5-year grid anchors the cycle.
+TERM_ANCHOR_YEAR = 2020
+TERM_YEARS = 5
+
+DEFAULT_ORGANIZATION = "Đảng bộ Khối Các cơ quan và Doanh nghiệp tỉnh"
+EXAMPLE_CONFERENCE_TITLE = "Hội nghị sơ kết (bài mẫu)"
+
+# Vietnamese names of the conference kinds, for comments and error messages.
+KIND_LABELS: dict[str, str] = {
+    "so-ket": "sơ kết",
+    "tong-ket": "tổng kết",
+    "bch-mo-rong": "hội nghị Ban Chấp hành mở rộng",
+    "dai-hoi": "đại hội",
+    "chuyen-de": "chuyên đề",
+    "khac": "khác",
+}
+
+# Characters PyYAML's reader refuses or treats as line breaks inside a
+# double-quoted scalar; they are written as escapes instead.
+_YAML_UNSAFE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+)
+_YAML_NAMED_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r"}
+
+
+class ScaffoldError(Exception):
+    """A file cannot be created; the message is Vietnamese, for staff."""
+
+
+# --- text helpers ---------------------------------------------------------
+
+
+def clean_line(text: str, what: str) -> str:
+    """NFC, one line, single spaces: titles and names typed on a command line."""
+    if any(unicodedata.category(ch) == "Cs" for ch in text):
+        # Lone surrogates come from a terminal that is not UTF-8; they cannot be saved.
+        raise ScaffoldError(f"{what} có ký tự không đọc được; hãy gõ lại bằng bảng mã UTF-8")
+    line = " ".join(unicodedata.normalize("NFC", text).split())
+    if not line:
+        raise ScaffoldError(f"{what} không được để trống")
+    return line
+
+
+def yaml_quote(text: str) -> str:
+    """A YAML double-quoted scalar that loads back as exactly `text`.
+
+    Double quotes rather than plain style because titles carry colons, quotes
+    and leading characters (`-`, `#`, `[`) that plain YAML would misread.
+    """
+    out = []
+    for ch in text:
+        if ch in _YAML_NAMED_ESCAPES:
+            out.append(_YAML_NAMED_ESCAPES[ch])
+        elif _YAML_UNSAFE.match(ch):
+            code = ord(ch)
+            out.append(f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}")
+        else:
+            out.append(ch)
+    return '"' + "".join(out) + '"'
+
+
+def make_slug(text: str, max_length: int = MAX_SLUG_LENGTH) -> str:
+    """ASCII slug of `text`, cut at a hyphen so no word is chopped in half."""
+    slug = slugify(text)
+    if len(slug) <= max_length:
+        return slug
+    head = slug[: max_length + 1]
+    cut = head.rfind("-")
+    # A single over-long word has no hyphen to cut at; cut it hard.
+    return (slug[:cut] if cut > 0 else slug[:max_length]).strip("-")
+
+
+def current_term(today: Date) -> tuple[int, int]:
+    """The 5-year term holding `today`'s year: 2026 -> (2025, 2030)."""
+    start = today.year - (today.year - TERM_ANCHOR_YEAR) % TERM_YEARS
+    return start, start + TERM_YEARS
+
+
+def render(template: str, **values: object) -> str:
+    """Fill a template from scaffold_templates/; the result is NFC with LF line ends."""
+    source = resources.files("site_builder") / "scaffold_templates" / template
+    text = string.Template(source.read_text(encoding="utf-8")).substitute(values)
+    return unicodedata.normalize("NFC", text.replace("\r\n", "\n"))
+
+
+# --- writing --------------------------------------------------------------
+
+Plan = Sequence[tuple[str, str]]  # (path relative to the root, text)
+
+
+def write_plan(root: Path, plan: Plan) -> list[Path]:
+    """Create every file of `plan` under `root`, or none of them.
+
+    All targets are checked before the first write; files are opened with
+    exclusive creation so even a file appearing meanwhile is never replaced.
+    If a write fails midway, the files made so far are removed again.
+    """
+    existing = [rel for rel, _ in plan if _occupied(root / rel)]
+    if existing:
+        raise ScaffoldError(_exists_message(existing, many=len(plan) > 1))
+    created: list[Path] = []
+    try:
+        for rel, text in plan:
+            target = root / rel
+            _make_parents(root, target)
+            with target.open("xb") as handle:
+                created.append(target)
+                handle.write(text.encode("utf-8"))
+    except FileExistsError:
+        _remove(created)
+        raise ScaffoldError(_exists_message([rel], many=True)) from None
+    except OSError as exc:
+        _remove(created)
+        raise ScaffoldError(f"không tạo được tệp {rel}: {exc.strerror or exc}; chưa tạo tệp nào") from None
+    return created
+
+
+def _occupied(path: Path) -> bool:
+    # is_symlink catches a dangling link, which exists() reports as absent.
+    return path.exists() or path.is_symlink()
+
+
+def _exists_message(rels: list[str], many: bool) -> str:
+    names = ", ".join(rels)
+    noun = "tệp" if len(rels) == 1 else "các tệp"
+    message = f"{noun} {names} đã có, không ghi đè"
+    return message + ("; chưa tạo tệp nào" if many else "")
+
+
+def _make_parents(root: Path, target: Path) -> None:
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        # A file sits where a folder is needed (e.g. "content/years/2025" is a file).
+        folder = target.parent.relative_to(root).as_posix()
+        raise ScaffoldError(f"không tạo được thư mục {folder}: đã có một tệp trùng tên; chưa tạo tệp nào") from None
+
+
+def _remove(paths: list[Path]) -> None:
+    for path in paths:
+        path.unlink(missing_ok=True)
+
+
+# --- what each command creates --------------------------------------------
+
+
+def _require_site(site_root: Path) -> None:
+    # Refusing outside a site stops "new year" from scattering folders in the
+    # wrong place when the command is run from the wrong directory.
+    if not (site_root / "content" / "site.yaml").is_file():
+        raise ScaffoldError(
+            f"không thấy tệp content/site.yaml trong thư mục {site_root}: đây chưa phải "
+            "thư mục trang kỷ yếu (tạo trang mới bằng lệnh “site-builder new site”)"
+        )
+
+
+def _check_year(year: int) -> None:
+    if not 1000 <= year <= 9999:
+        raise ScaffoldError(f"năm {year} không hợp lệ: cần đủ bốn chữ số, ví dụ 2025")
+
+
+def _check_kind(kind: str) -> None:
+    if kind not in CONFERENCE_KINDS:
+        choices = ", ".join(f"{k} ({KIND_LABELS[k]})" for k in CONFERENCE_KINDS)
+        raise ScaffoldError(f"loại hội nghị “{kind}” không có; chọn một trong: {choices}")
+
+
+def conference_filename(day: Date, title: str) -> str:
+    """`YYYY-MM-DD-<slug>.md`; the URL slug comes from here, never from the title."""
+    slug = make_slug(title) or "hoi-nghi"
+    return f"{day.isoformat()}-{slug}.md"
+
+
+def _conference_plan(day: Date, title: str, kind: str) -> tuple[str, str]:
+    title = clean_line(title, "Tên hội nghị (title)")
+    _check_kind(kind)
+    _check_year(day.year)
+    rel = f"content/years/{day.year}/conferences/{conference_filename(day, title)}"
+    text = render(
+        "conference.md.tmpl",
+        title=yaml_quote(title),
+        date=day.isoformat(),
+        year=day.year,
+        kind=kind,
+        kind_label=KIND_LABELS[kind],
+        kind_choices=", ".join(f"{k} ({KIND_LABELS[k]})" for k in CONFERENCE_KINDS),
+    )
+    return rel, text
+
+
+def _year_plan(year: int, *, keep_conferences: bool) -> list[tuple[str, str]]:
+    _check_year(year)
+    base = f"content/years/{year}"
+    plan = [
+        (f"{base}/year.md", render("year.md.tmpl", year=year, title=yaml_quote(f"Năm {year}"))),
+        (f"{base}/targets.yaml", render("year_targets.yaml.tmpl", year=year)),
+        (f"{base}/awards.yaml", render("year_awards.yaml.tmpl", year=year)),
+    ]
+    if keep_conferences:
+        # Git does not track empty folders; .gitkeep keeps conferences/ in place.
+        plan.insert(1, (f"{base}/conferences/.gitkeep", ""))
+    return plan
+
+
+def _term_plan(start: int, end: int) -> list[tuple[str, str]]:
+    folder = f"content/terms/{start}-{end}"
+    label = f"{start} - {end}"
+    # Whole calendar years: the placeholder term then holds any date of its
+    # years, so the example year and conference always fall inside it.
+    term = render(
+        "term.md.tmpl",
+        title=yaml_quote(f"Nhiệm kỳ {label}"),
+        start=Date(start, 1, 1).isoformat(),
+        end=Date(end, 12, 31).isoformat(),
+        term_label=label,
+    )
+    return [
+        (f"{folder}/term.md", term),
+        (f"{folder}/targets.yaml", render("term_targets.yaml.tmpl", term_label=label)),
+        (
+            f"{folder}/awards.yaml",
+            render("term_awards.yaml.tmpl", term_label=label, end_year=end),
+        ),
+    ]
+
+
+def site_plan(*, title: str | None, organization: str | None, today: Date) -> list[tuple[str, str]]:
+    """Every file of a new site, relative to the site folder."""
+    organization = clean_line(organization or DEFAULT_ORGANIZATION, "Tên Đảng bộ")
+    title = clean_line(title or f"Kỷ yếu {organization}", "Tên trang (title)")
+    start, end = current_term(today)
+    site_yaml = render(
+        "site.yaml.tmpl",
+        title=yaml_quote(title),
+        organization=yaml_quote(organization),
+        term=f"{start}-{end}",
+        term_label=f"{start} - {end}",
+    )
+    return [
+        ("content/site.yaml", site_yaml),
+        ("content/glossary.yaml", render("glossary.yaml.tmpl")),
+        *_term_plan(start, end),
+        *_year_plan(today.year, keep_conferences=False),
+        _conference_plan(today, EXAMPLE_CONFERENCE_TITLE, "so-ket"),
+        ("content/pages/gioi-thieu.md", render("gioi-thieu.md.tmpl", organization_text=organization)),
+        ("content/media/.gitkeep", ""),
+        ("templates/.gitkeep", ""),
+    ]
+
+
+# --- public API -------------------------------------------------------------
+
+
+def new_site(dest: Path, *, title: str | None = None, organization: str | None = None, today: Date) -> list[Path]:
+    """Create a complete, buildable starter site in `dest`."""
+    if dest.exists() and not dest.is_dir():
+        raise ScaffoldError(f"{dest} là một tệp, không phải thư mục")
+    return write_plan(dest, site_plan(title=title, organization=organization, today=today))
+
+
+def new_year(site_root: Path, year: int) -> list[Path]:
+    """Create content/years/YYYY/ with year.md, conferences/, targets.yaml, awards.yaml."""
+    _check_year(year)
+    _require_site(site_root)
+    return write_plan(site_root, _year_plan(year, keep_conferences=True))
+
+
+def new_conference(site_root: Path, *, date: Date, title: str, kind: str = "so-ket") -> Path:
+    """Create content/years/YYYY/conferences/YYYY-MM-DD-<slug>.md."""
+    plan = _conference_plan(date, title, kind)
+    _require_site(site_root)
+    return write_plan(site_root, [plan])[0]
+
+
+def new_page(site_root: Path, *, title: str, slug: str | None = None) -> Path:
+    """Create content/pages/<slug>.md; the slug defaults to the folded title."""
+    title = clean_line(title, "Tên trang (title)")
+    # A hand-typed slug is folded too, so "Giới thiệu" becomes "gioi-thieu".
+    page_slug = make_slug(slug if slug is not None else title)
+    if not page_slug:
+        raise ScaffoldError(
+            f"không tạo được tên tệp từ “{slug if slug is not None else title}”; "
+            "hãy ghi tên tệp bằng chữ không dấu, ví dụ --slug gioi-thieu"
+        )
+    _require_site(site_root)
+    plan = [(f"content/pages/{page_slug}.md", render("page.md.tmpl", title=yaml_quote(title)))]
+    return write_plan(site_root, plan)[0]

@@ -1,0 +1,136 @@
+"""Assemble the whole yearbook as one HTML document from the theme's templates.
+
+`assemble()` is pure apart from reading no files at all: the model, the
+rendered bodies and the Jinja environment go in, HTML comes out. Page numbers
+are never computed here: the contents use CSS `target-counter()`, and the
+people index receives the numbers found by a first render (see pdf.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html as htmllib
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+from site_builder.model.collation import sort_key
+from site_builder.model.records import GlossaryEntry, Page, SiteModel, Term
+from site_builder.yearbook.charts import charts_for
+from site_builder.yearbook.index import IndexEntry, Mentions, index_entries
+from site_builder.yearbook.labels import labels
+from site_builder.yearbook.views import (
+    BookInputs, Guest, YearView, body_of, honour_roll, media_url, year_view,
+)  # fmt: skip
+
+TEMPLATE = "yearbook.html"
+_TAGS = re.compile(r"<[^>]+>")
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    id: str
+    label: str
+    children: tuple[TocEntry, ...] = ()
+
+
+@dataclass(frozen=True)
+class Book:
+    html: str
+    mentions: Mentions
+    toc: tuple[TocEntry, ...]
+    people: tuple[IndexEntry, ...]
+    glossary: tuple[GlossaryEntry, ...]
+
+
+def build_date(environ: Mapping[str, str] | None = None) -> dt.datetime | None:
+    """The build time from SOURCE_DATE_EPOCH (UTC), or None: no wall clock in the book."""
+    value = (environ if environ is not None else os.environ).get("SOURCE_DATE_EPOCH", "")
+    if not value.strip().isdigit():
+        return None
+    return dt.datetime.fromtimestamp(int(value), tz=dt.timezone.utc)
+
+
+def find_page(model: SiteModel, path: str | None) -> Page | None:
+    """A page by its record path, written with or without the leading "content/"."""
+    if not path:
+        return None
+    wanted = {path, f"content/{path}", path.removeprefix("content/")}
+    return next((p for p in model.pages if p.path in wanted), None)
+
+
+def used_glossary(model: SiteModel, html: str) -> tuple[GlossaryEntry, ...]:
+    """Glossary entries whose abbreviation occurs as a word in the book's text."""
+    text = htmllib.unescape(_TAGS.sub(" ", html))
+    used = [g for g in model.glossary
+            if re.search(rf"(?<![\w-]){re.escape(g.abbr)}(?![\w-])", text)]
+    return tuple(sorted(used, key=lambda g: sort_key(g.abbr)))
+
+
+def _toc(term: Term, years: list[YearView], words: dict, has: dict) -> tuple[TocEntry, ...]:
+    term_sections = [TocEntry("nhiem-ky-chi-tieu", str(words["term_targets"]))]
+    if term.awards.items:
+        term_sections.append(TocEntry("nhiem-ky-khen-thuong", str(words["awards"])))
+    entries = [TocEntry("nhiem-ky", str(words["term_chapter"]).format(term=term.id),
+                        tuple(term_sections))]
+    for y in years:
+        kids = [TocEntry(c.id, c.conference.title) for c in y.conferences]
+        if y.year.targets.items:
+            kids.append(TocEntry(f"{y.id}-chi-tieu", str(words["targets"])))
+        if y.year.awards.items:
+            kids.append(TocEntry(f"{y.id}-khen-thuong", str(words["awards"])))
+        entries.append(TocEntry(y.id, y.year.title, tuple(kids)))
+    for key, anchor in (("charts", "bieu-do"), ("honours", "bang-vang"),
+                        ("glossary", "viet-tat"), ("people", "nhan-vat")):
+        if has[key]:
+            entries.append(TocEntry(anchor, str(words[key])))
+    return tuple(entries)
+
+
+def _context(model: SiteModel, term: Term, inputs: BookInputs, version: str) -> dict:
+    site, opts, words = model.site, model.site.yearbook, labels(model.site.language)
+    foreword = find_page(model, opts.foreword)
+    years = [year_view(y, inputs) for y in model.term_years(term)]
+    secretary = term.secretary
+    return {
+        "site": site, "options": opts, "term": term, "yb": words, "lang": site.language,
+        "profile": opts.profile, "years": years,
+        "emblem_url": media_url(inputs.site_root, opts.emblem) if opts.emblem else None,
+        "foreword": foreword,
+        "foreword_body": body_of(inputs.bodies, foreword.path, foreword.body.source, "loi-noi-dau",
+                                 inputs.site_root, inputs.base_url) if foreword else None,
+        "foreword_signer": Guest(secretary, inputs.mentions.mark(secretary.name, term.path))
+        if foreword and secretary else None,
+        "secretary": Guest(secretary, inputs.mentions.mark(secretary.name, term.path))
+        if secretary else None,
+        "term_body": body_of(inputs.bodies, term.path, term.body.source, "nhiem-ky",
+                             inputs.site_root, inputs.base_url),
+        "charts": charts_for(model, term, site.language),
+        "honours": honour_roll(model, term),
+        "built": build_date(), "version": version,
+    }
+
+
+def assemble(model: SiteModel, bodies: Mapping[str, str], env: jinja2.Environment,
+             site_root: Path, *, pages: Mapping[str, int] | None = None,
+             version: str = "0") -> Book:
+    """The book's HTML; `pages` (anchor id -> page) fills in the people index."""
+    term = model.yearbook_term or model.current_term
+    if term is None:
+        raise ValueError("the model has no term to make a yearbook of")
+    inputs = BookInputs(bodies, site_root.resolve(), model.site.base_url, Mentions(model))
+    ctx = _context(model, term, inputs, version)
+    template = env.get_template(TEMPLATE)
+    none = {"charts": False, "honours": False, "glossary": False, "people": False}
+    draft = template.render(**ctx, glossary=(), people=(), toc=(), has=none, placeholder=True)
+    glossary = used_glossary(model, draft)
+    people = tuple(index_entries(model, inputs.mentions, pages))
+    has = {"charts": bool(ctx["charts"]), "honours": bool(ctx["honours"]),
+           "glossary": bool(glossary), "people": bool(people)}
+    toc = _toc(term, ctx["years"], ctx["yb"], has)
+    html = template.render(**ctx, glossary=glossary, people=people, toc=toc, has=has,
+                           placeholder=pages is None)
+    return Book(html, inputs.mentions, toc, people, glossary)

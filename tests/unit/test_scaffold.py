@@ -1,0 +1,446 @@
+"""The starter files made by `site-builder new ...` (site_builder/scaffold.py)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+
+from site_builder.model.records import CONFERENCE_KINDS
+from site_builder.problems import Problems
+from site_builder.scaffold import (
+    ScaffoldError,
+    current_term,
+    make_slug,
+    new_conference,
+    new_page,
+    new_site,
+    new_year,
+    yaml_quote,
+)
+from site_builder.sources.frontmatter import split_front_matter
+from site_builder.sources.yamlsafe import load_yaml
+
+TODAY = date(2026, 11, 22)
+TRICKY_TITLE = 'Hội nghị "BCH" mở rộng: lần 2 \\ # - [nháp] – Đảng ủy Khối'
+
+# The content contract (CONTENT_MODEL.md): field -> required.
+SITE_FIELDS = {
+    "title": True,
+    "organization": True,
+    "province": False,
+    "language": False,
+    "base_url": False,
+    "theme": False,
+    "yearbook": False,
+    "term": False,
+    "subtitle": False,
+    "filename": False,
+    "paper": False,
+    "foreword": False,
+}
+TERM_FIELDS = {
+    "title": True,
+    "start": True,
+    "end": True,
+    "congress": False,
+    "secretary": False,
+    "stats": False,
+}
+TARGET_FIELDS = {
+    "id": True,
+    "name": True,
+    "unit": False,
+    "target": False,
+    "actual": True,
+    "percent": False,
+    "direction": False,
+    "period": False,
+    "source": False,
+    "note": False,
+}
+AWARD_FIELDS = {
+    "title": True,
+    "issuer": True,
+    "recipient_kind": True,
+    "count": False,
+    "recipients": False,
+    "reason": False,
+    "date": False,
+    "decision": False,
+    "status": False,
+}
+CONFERENCE_FIELDS = {
+    "title": True,
+    "date": True,
+    "kind": True,
+    "host": False,
+    "attendees": False,
+    "author": False,
+    "summary": False,
+    "tags": False,
+    "photos": False,
+}
+PAGE_FIELDS = {"title": True, "order": False, "summary": False}
+
+SITE_FILES = {
+    "content/site.yaml",
+    "content/glossary.yaml",
+    "content/terms/2025-2030/term.md",
+    "content/terms/2025-2030/targets.yaml",
+    "content/terms/2025-2030/awards.yaml",
+    "content/years/2026/year.md",
+    "content/years/2026/conferences/2026-11-22-hoi-nghi-so-ket-bai-mau.md",
+    "content/years/2026/targets.yaml",
+    "content/years/2026/awards.yaml",
+    "content/pages/gioi-thieu.md",
+    "content/media/.gitkeep",
+    "templates/.gitkeep",
+}
+
+
+def front_matter(path: Path) -> tuple[dict, str]:
+    split = split_front_matter(path.read_text(encoding="utf-8"))
+    assert split.yaml_text is not None and split.closed
+    return yaml.safe_load(split.yaml_text), split.body
+
+
+def load_list(path: Path) -> list:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert isinstance(data, list)
+    return data
+
+
+def assert_fields(text: str, data: dict, fields: dict[str, bool]) -> None:
+    """Required fields are filled; optional ones are filled or shown commented out."""
+    for name, required in fields.items():
+        if required:
+            assert data.get(name) not in (None, ""), name
+        elif name not in data:
+            assert re.search(rf"^\s*#\s*(- )?{name}:", text, re.MULTILINE), name
+
+
+def rel_paths(root: Path, paths: list[Path]) -> set[str]:
+    return {p.relative_to(root).as_posix() for p in paths}
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    new_site(tmp_path, today=TODAY)
+    return tmp_path
+
+
+# --- helpers --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("today", "term"),
+    [
+        (date(2026, 11, 22), (2025, 2030)),
+        (date(2025, 1, 1), (2025, 2030)),
+        (date(2024, 12, 31), (2020, 2025)),
+        (date(2020, 6, 1), (2020, 2025)),
+        (date(2019, 8, 2), (2015, 2020)),
+    ],
+)
+def test_current_term(today: date, term: tuple[int, int]) -> None:
+    assert current_term(today) == term
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("Tổng kết năm 2021", "tong-ket-nam-2021"),
+        ("Đại hội Đảng bộ Khối lần thứ VII", "dai-hoi-dang-bo-khoi-lan-thu-vii"),
+        ('  "Sơ kết": 6 tháng!! ', "so-ket-6-thang"),
+        ("中文", ""),
+    ],
+)
+def test_make_slug(text: str, slug: str) -> None:
+    assert make_slug(text) == slug
+
+
+def test_make_slug_cuts_long_titles_at_a_hyphen() -> None:
+    title = "Hội nghị Ban Chấp hành Đảng bộ Khối mở rộng lần thứ mười sáu nhiệm kỳ 2020 - 2025"
+    slug = make_slug(title)
+    assert len(slug) <= 60
+    assert slug == "hoi-nghi-ban-chap-hanh-dang-bo-khoi-mo-rong-lan-thu-muoi-sau"
+    assert make_slug("a" * 80) == "a" * 60
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        TRICKY_TITLE,
+        "no",
+        "0123",
+        "10:30",
+        "- danh sách",
+        "#hashtag",
+        "tab\there",
+        "NEL\x85LS\u2028PS\u2029BOM\ufeff",
+        "ctrl\x07\x7f",
+        "emoji 🎉 và “ngoặc kép”",
+    ],
+)
+def test_yaml_quote_round_trips(text: str) -> None:
+    line = f"title: {yaml_quote(text)}  # ghi chú\n"
+    assert "\n" not in line[:-1]
+    assert yaml.safe_load(line) == {"title": text}
+    problems = Problems()
+    assert load_yaml(line, "x.yaml", problems) == {"title": text}
+    assert not problems.items
+
+
+# --- new_site ---------------------------------------------------------------
+
+
+def test_new_site_creates_the_documented_files(tmp_path: Path) -> None:
+    created = new_site(tmp_path / "ky-yeu", today=TODAY)
+    assert rel_paths(tmp_path / "ky-yeu", created) == SITE_FILES
+    assert all(p.is_file() for p in created)
+
+
+def test_new_site_has_every_contract_field(site: Path) -> None:
+    content = site / "content"
+    text = (content / "site.yaml").read_text(encoding="utf-8")
+    assert_fields(text, yaml.safe_load(text), SITE_FIELDS)
+
+    term_md = content / "terms/2025-2030/term.md"
+    data, _ = front_matter(term_md)
+    assert_fields(term_md.read_text(encoding="utf-8"), data, TERM_FIELDS)
+
+    for name, fields in (("targets.yaml", TARGET_FIELDS), ("awards.yaml", AWARD_FIELDS)):
+        path = content / "terms/2025-2030" / name
+        items = load_list(path)
+        assert items
+        for item in items:
+            assert_fields(path.read_text(encoding="utf-8"), item, fields)
+
+    for path, fields in (
+        (next((content / "years/2026/conferences").glob("*.md")), CONFERENCE_FIELDS),
+        (content / "years/2026/year.md", PAGE_FIELDS),
+        (content / "pages/gioi-thieu.md", PAGE_FIELDS),
+    ):
+        data, body = front_matter(path)
+        assert_fields(path.read_text(encoding="utf-8"), data, fields)
+        assert body.strip(), path
+
+
+def test_new_site_values(tmp_path: Path) -> None:
+    new_site(tmp_path, title="Kỷ yếu: 5 năm", organization='Đảng bộ Khối "A"', today=TODAY)
+    content = tmp_path / "content"
+    site_yaml = yaml.safe_load((content / "site.yaml").read_text(encoding="utf-8"))
+    assert site_yaml == {"title": "Kỷ yếu: 5 năm", "organization": 'Đảng bộ Khối "A"'}
+    glossary = yaml.safe_load((content / "glossary.yaml").read_text(encoding="utf-8"))
+    assert {"ĐV", "TCCSĐ", "BCH", "BTV"} <= set(glossary)
+
+    term, _ = front_matter(content / "terms/2025-2030/term.md")
+    assert term["start"] <= TODAY <= term["end"]
+    assert (term["start"].year, term["end"].year) == (2025, 2030)
+
+    targets = load_list(content / "terms/2025-2030/targets.yaml")
+    assert [t.get("unit") == "%" for t in targets] == [False, True]
+    assert all(t["direction"] in ("at_least", "at_most") for t in targets)
+    assert all(isinstance(t["target"], int) and isinstance(t["actual"], int) for t in targets)
+    (award,) = load_list(content / "terms/2025-2030/awards.yaml")
+    assert award["recipient_kind"] == "collective" and award["count"] == 1
+
+    conference, _ = front_matter(next((content / "years/2026/conferences").glob("*.md")))
+    assert conference["date"] == TODAY and conference["kind"] == "so-ket"
+    assert load_list(content / "years/2026/targets.yaml") == []
+    assert load_list(content / "years/2026/awards.yaml") == []
+
+
+def test_new_site_default_title_names_the_organization(tmp_path: Path) -> None:
+    new_site(tmp_path, organization="Đảng bộ Khối tỉnh X", today=TODAY)
+    data = yaml.safe_load((tmp_path / "content/site.yaml").read_text(encoding="utf-8"))
+    assert data["title"] == "Kỷ yếu Đảng bộ Khối tỉnh X"
+
+
+def test_new_site_text_is_nfc_utf8_lf_and_strict_yaml(tmp_path: Path) -> None:
+    decomposed = unicodedata.normalize("NFD", "Đảng bộ Khối Các cơ quan tỉnh")
+    created = new_site(tmp_path, organization=decomposed, today=TODAY)
+    for path in created:
+        data = path.read_bytes()
+        text = data.decode("utf-8")
+        assert b"\r" not in data and not text.startswith("\ufeff")
+        assert unicodedata.is_normalized("NFC", text), path
+        yaml_text = text
+        if path.suffix == ".md":
+            yaml_text = split_front_matter(text).yaml_text or ""
+        if path.suffix in (".md", ".yaml"):
+            problems = Problems()
+            assert load_yaml(yaml_text, str(path), problems) is not None
+            assert not problems.items, path
+
+
+def test_new_site_passes_validation(site: Path) -> None:
+    # Imported here so the rest of this file runs even without the model stage.
+    from site_builder.model.checks import check_model
+    from site_builder.model.load import load_model
+    from site_builder.sources.discover import read_sources
+
+    problems = Problems()
+    sources = read_sources(site, problems)
+    model = load_model(sources, problems)
+    assert model is not None
+    check_model(model, sources.media, problems)
+    assert [p.format() for p in problems] == []
+
+
+def test_commented_year_examples_are_complete_when_uncommented(site: Path) -> None:
+    """Staff enable an example by deleting `[]` and the leading `# `."""
+    for name, fields in (("targets.yaml", TARGET_FIELDS), ("awards.yaml", AWARD_FIELDS)):
+        text = (site / "content/years/2026" / name).read_text(encoding="utf-8")
+        example = text.split("\n[]\n", 1)[1]
+        uncommented = re.sub(r"^# ?", "", example, flags=re.MULTILINE)
+        (item,) = yaml.safe_load(uncommented)
+        assert set(item) == set(fields), name
+
+
+def test_new_site_refuses_when_any_file_exists(tmp_path: Path) -> None:
+    existing = tmp_path / "content/years/2026/awards.yaml"
+    existing.parent.mkdir(parents=True)
+    original = "- title: Giấy khen\r\n  # của tôi\r\n".encode()
+    existing.write_bytes(original)
+    with pytest.raises(ScaffoldError, match="content/years/2026/awards.yaml đã có, không ghi đè"):
+        new_site(tmp_path, today=TODAY)
+    assert existing.read_bytes() == original
+    assert [p for p in tmp_path.rglob("*") if p.is_file()] == [existing]
+
+
+# --- new_year ---------------------------------------------------------------
+
+
+def test_new_year_creates_the_year_folder(site: Path) -> None:
+    created = new_year(site, 2027)
+    assert rel_paths(site, created) == {
+        "content/years/2027/year.md",
+        "content/years/2027/conferences/.gitkeep",
+        "content/years/2027/targets.yaml",
+        "content/years/2027/awards.yaml",
+    }
+    data, _ = front_matter(site / "content/years/2027/year.md")
+    assert data == {"title": "Năm 2027"}
+    assert load_list(site / "content/years/2027/targets.yaml") == []
+    assert load_list(site / "content/years/2027/awards.yaml") == []
+
+
+def test_new_year_refuses_to_overwrite(site: Path) -> None:
+    year_md = site / "content/years/2027/year.md"
+    year_md.parent.mkdir(parents=True)
+    year_md.write_bytes(b"---\ntitle: mine\n---\n")
+    with pytest.raises(ScaffoldError) as caught:
+        new_year(site, 2027)
+    assert str(caught.value) == ("tệp content/years/2027/year.md đã có, không ghi đè; chưa tạo tệp nào")
+    assert year_md.read_bytes() == b"---\ntitle: mine\n---\n"
+    assert [p.name for p in year_md.parent.iterdir()] == ["year.md"]
+
+
+def test_new_year_needs_a_site(tmp_path: Path) -> None:
+    with pytest.raises(ScaffoldError, match="content/site.yaml"):
+        new_year(tmp_path, 2025)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_new_year_rejects_a_year_without_four_digits(site: Path) -> None:
+    with pytest.raises(ScaffoldError, match="bốn chữ số"):
+        new_year(site, 20255)
+
+
+# --- new_conference ---------------------------------------------------------
+
+
+def test_new_conference_front_matter_and_body(site: Path) -> None:
+    path = new_conference(site, date=date(2026, 8, 2), title=TRICKY_TITLE, kind="bch-mo-rong")
+    assert path == site / ("content/years/2026/conferences/2026-08-02-hoi-nghi-bch-mo-rong-lan-2-nhap-dang-uy-khoi.md")
+    data, body = front_matter(path)
+    assert data == {"title": TRICKY_TITLE, "date": date(2026, 8, 2), "kind": "bch-mo-rong"}
+    headings = re.findall(r"^## (.+)$", body, re.MULTILINE)
+    assert len(headings) >= 3
+    assert body.lstrip().split("\n\n")[0]  # an opening paragraph before the headings
+    assert_fields(path.read_text(encoding="utf-8"), data, CONFERENCE_FIELDS)
+
+
+def test_new_conference_creates_the_year_folder_when_missing(site: Path) -> None:
+    path = new_conference(site, date=date(2031, 1, 15), title="Tổng kết năm 2030", kind="tong-ket")
+    assert path.relative_to(site).as_posix() == ("content/years/2031/conferences/2031-01-15-tong-ket-nam-2030.md")
+
+
+@pytest.mark.parametrize("kind", CONFERENCE_KINDS)
+def test_new_conference_accepts_every_kind(site: Path, kind: str) -> None:
+    data, _ = front_matter(new_conference(site, date=TODAY, title=f"Hội nghị {kind}", kind=kind))
+    assert data["kind"] == kind
+
+
+def test_new_conference_rejects_an_unknown_kind(site: Path) -> None:
+    before = sorted(site.rglob("*"))
+    with pytest.raises(ScaffoldError) as caught:
+        new_conference(site, date=TODAY, title="Hội nghị", kind="so_ket")
+    message = str(caught.value)
+    assert "so_ket" in message
+    assert all(kind in message for kind in CONFERENCE_KINDS)
+    assert sorted(site.rglob("*")) == before
+
+
+def test_new_conference_refuses_to_overwrite(site: Path) -> None:
+    path = new_conference(site, date=TODAY, title="Sơ kết 6 tháng")
+    path.write_bytes("sửa tay\n".encode())
+    with pytest.raises(ScaffoldError, match="đã có, không ghi đè"):
+        new_conference(site, date=TODAY, title="Sơ kết 6 tháng")
+    assert path.read_bytes() == "sửa tay\n".encode()
+
+
+def test_new_conference_title_without_letters_still_gets_a_file_name(site: Path) -> None:
+    path = new_conference(site, date=TODAY, title="“…”")
+    assert path.name == "2026-11-22-hoi-nghi.md"
+
+
+@pytest.mark.parametrize("title", ["", "   ", "\n\t"])
+def test_empty_titles_are_refused(site: Path, title: str) -> None:
+    with pytest.raises(ScaffoldError, match="không được để trống"):
+        new_conference(site, date=TODAY, title=title)
+    with pytest.raises(ScaffoldError, match="không được để trống"):
+        new_page(site, title=title)
+
+
+# --- new_page ---------------------------------------------------------------
+
+
+def test_new_page_from_title(site: Path) -> None:
+    path = new_page(site, title="Lịch sử: Đảng bộ Khối")
+    assert path == site / "content/pages/lich-su-dang-bo-khoi.md"
+    data, body = front_matter(path)
+    assert data == {"title": "Lịch sử: Đảng bộ Khối"}
+    assert_fields(path.read_text(encoding="utf-8"), data, PAGE_FIELDS)
+    assert "## " in body
+
+
+def test_new_page_slug_is_folded(site: Path) -> None:
+    assert new_page(site, title="A", slug="Lời nói đầu").name == "loi-noi-dau.md"
+    with pytest.raises(ScaffoldError, match="--slug"):
+        new_page(site, title="Trang", slug="!!!")
+
+
+def test_new_page_refuses_to_overwrite(site: Path) -> None:
+    existing = site / "content/pages/gioi-thieu.md"
+    before = existing.read_bytes()
+    with pytest.raises(ScaffoldError, match="tệp content/pages/gioi-thieu.md đã có"):
+        new_page(site, title="Giới thiệu")
+    assert existing.read_bytes() == before
+
+
+def test_a_file_in_place_of_a_folder_stops_everything(tmp_path: Path) -> None:
+    blocker = tmp_path / "content/pages"
+    blocker.parent.mkdir()
+    blocker.write_bytes(b"not a folder")
+    with pytest.raises(ScaffoldError, match="thư mục content/pages"):
+        new_site(tmp_path, today=TODAY)
+    # Files written before the failure are removed again.
+    assert [p for p in tmp_path.rglob("*") if p.is_file()] == [blocker]
+    assert blocker.read_bytes() == b"not a folder"

@@ -1,0 +1,86 @@
+import re
+import unicodedata
+
+import markdown
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from site_builder.model.slugs import ascii_fold, conference_slug, heading_id, slugify
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Đảng bộ Khối", "Dang bo Khoi"),
+        ("đ Đ", "d D"),
+        ("Nguyễn Thị Ánh Tuyết", "Nguyen Thi Anh Tuyet"),
+        ("ắ ằ ẳ ẵ ặ ấ ầ ẩ ẫ ậ", "a a a a a a a a a a"),
+        ("ươ ƯƠ ê ô", "uo UO e o"),
+        ("plain ASCII 123", "plain ASCII 123"),
+    ],
+)
+def test_ascii_fold(text: str, expected: str) -> None:
+    assert ascii_fold(text) == expected
+
+
+def test_ascii_fold_accepts_nfd_input() -> None:
+    text = "Đảng viên mới"
+    assert ascii_fold(unicodedata.normalize("NFD", text)) == ascii_fold(text) == "Dang vien moi"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Đảng bộ Khối", "dang-bo-khoi"),
+        ("Tổng kết năm 2021", "tong-ket-nam-2021"),
+        ("  Hội nghị -- sơ kết!  ", "hoi-nghi-so-ket"),
+        ("Nghị quyết 05/NQ-ĐU", "nghi-quyet-05-nq-du"),
+        ("a_b.c", "a-b-c"),
+        ("---", ""),
+        ("", ""),
+    ],
+)
+def test_slugify(text: str, expected: str) -> None:
+    assert slugify(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("stem", "expected"),
+    [
+        ("2019-08-02-so-ket-6-thang", "so-ket-6-thang"),
+        ("2023-12-20-Tổng kết năm 2023", "tong-ket-nam-2023"),
+        ("hoi-nghi-giua-nhiem-ky", "hoi-nghi-giua-nhiem-ky"),
+        # Only a full leading date prefix is dropped.
+        ("2019-08-so-ket", "2019-08-so-ket"),
+        ("so-ket-2019-08-02-lan-2", "so-ket-2019-08-02-lan-2"),
+        # A bare date keeps the date rather than giving an empty slug.
+        ("2019-08-02", "2019-08-02"),
+    ],
+)
+def test_conference_slug(stem: str, expected: str) -> None:
+    assert conference_slug(stem) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "separator", "expected"),
+    [
+        ("Đảng viên mới", "-", "dang-vien-moi"),
+        ("Đảng viên mới", "_", "dang_vien_moi"),
+        ("1. Kết quả (năm 2023)", "-", "1-ket-qua-nam-2023"),
+    ],
+)
+def test_heading_id(text: str, separator: str, expected: str) -> None:
+    assert heading_id(text, separator) == expected
+
+
+def test_heading_id_works_as_markdown_toc_slugify() -> None:
+    md = markdown.Markdown(extensions=["toc"], extension_configs={"toc": {"slugify": heading_id}})
+    assert md.convert("## Đảng viên mới") == '<h2 id="dang-vien-moi">Đảng viên mới</h2>'
+
+
+@given(st.text())
+def test_slugify_output_is_a_clean_slug(text: str) -> None:
+    slug = slugify(text)
+    assert re.fullmatch(r"([a-z0-9]+(-[a-z0-9]+)*)?", slug)
+    assert slugify(slug) == slug
