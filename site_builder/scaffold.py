@@ -10,6 +10,7 @@ The text of each new file lives in `scaffold_templates/` (string.Template,
 
 from __future__ import annotations
 
+import contextlib
 import re
 import string
 import unicodedata
@@ -119,26 +120,21 @@ def write_plan(root: Path, plan: Plan) -> list[Path]:
 
     All targets are checked before the first write; files are opened with
     exclusive creation so even a file appearing meanwhile is never replaced.
-    If a write fails midway, the files made so far are removed again.
+    If anything fails midway, the files and folders made so far are removed.
     """
     existing = [rel for rel, _ in plan if _occupied(root / rel)]
     if existing:
         raise ScaffoldError(_exists_message(existing, many=len(plan) > 1))
-    created: list[Path] = []
+    files: list[Path] = []
+    folders: list[Path] = []
     try:
         for rel, text in plan:
-            target = root / rel
-            _make_parents(root, target)
-            with target.open("xb") as handle:
-                created.append(target)
-                handle.write(text.encode("utf-8"))
-    except FileExistsError:
-        _remove(created)
-        raise ScaffoldError(_exists_message([rel], many=True)) from None
-    except OSError as exc:
-        _remove(created)
-        raise ScaffoldError(f"không tạo được tệp {rel}: {exc.strerror or exc}; chưa tạo tệp nào") from None
-    return created
+            folders += _make_parents(root, root / rel)
+            files.append(_create(rel, root / rel, text))
+    except BaseException:
+        _undo(files, folders)
+        raise
+    return files
 
 
 def _occupied(path: Path) -> bool:
@@ -147,24 +143,52 @@ def _occupied(path: Path) -> bool:
 
 
 def _exists_message(rels: list[str], many: bool) -> str:
-    names = ", ".join(rels)
     noun = "tệp" if len(rels) == 1 else "các tệp"
-    message = f"{noun} {names} đã có, không ghi đè"
+    message = f"{noun} {', '.join(rels)} đã có, không ghi đè"
     return message + ("; chưa tạo tệp nào" if many else "")
 
 
-def _make_parents(root: Path, target: Path) -> None:
+def _make_parents(root: Path, target: Path) -> list[Path]:
+    """Create the missing folders above `target`; return them, outermost first."""
+    missing = []
+    for folder in target.parents:
+        if folder.exists():
+            break
+        missing.append(folder)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except (FileExistsError, NotADirectoryError):
         # A file sits where a folder is needed (e.g. "content/years/2025" is a file).
         folder = target.parent.relative_to(root).as_posix()
         raise ScaffoldError(f"không tạo được thư mục {folder}: đã có một tệp trùng tên; chưa tạo tệp nào") from None
+    except OSError as exc:
+        raise ScaffoldError(f"không tạo được thư mục {target.parent}: {exc.strerror}") from None
+    return missing[::-1]
 
 
-def _remove(paths: list[Path]) -> None:
-    for path in paths:
+def _create(rel: str, target: Path, text: str) -> Path:
+    try:
+        handle = target.open("xb")
+    except FileExistsError:
+        raise ScaffoldError(_exists_message([rel], many=True)) from None
+    except OSError as exc:
+        raise ScaffoldError(f"không tạo được tệp {rel}: {exc.strerror}") from None
+    try:
+        with handle:
+            handle.write(text.encode("utf-8"))
+    except OSError as exc:
+        target.unlink(missing_ok=True)
+        raise ScaffoldError(f"không ghi được tệp {rel}: {exc.strerror}") from None
+    return target
+
+
+def _undo(files: list[Path], folders: list[Path]) -> None:
+    for path in files:
         path.unlink(missing_ok=True)
+    for folder in reversed(folders):  # deepest first
+        # A folder that is not empty got something else meanwhile; keep it.
+        with contextlib.suppress(OSError):
+            folder.rmdir()
 
 
 # --- what each command creates --------------------------------------------

@@ -435,12 +435,11 @@ def test_new_page_refuses_to_overwrite(site: Path) -> None:
     assert existing.read_bytes() == before
 
 
-def test_a_file_in_place_of_a_folder_stops_everything(tmp_path: Path) -> None:
-    blocker = tmp_path / "content/pages"
-    blocker.parent.mkdir()
+def test_a_failure_midway_leaves_nothing_behind(tmp_path: Path) -> None:
+    # templates/.gitkeep is written last: every content/ file exists by then.
+    blocker = tmp_path / "templates"
     blocker.write_bytes(b"not a folder")
-    with pytest.raises(ScaffoldError, match="thư mục content/pages"):
+    with pytest.raises(ScaffoldError, match="thư mục templates: đã có một tệp trùng tên"):
         new_site(tmp_path, today=TODAY)
-    # Files written before the failure are removed again.
-    assert [p for p in tmp_path.rglob("*") if p.is_file()] == [blocker]
+    assert list(tmp_path.rglob("*")) == [blocker]
     assert blocker.read_bytes() == b"not a folder"
