@@ -12,7 +12,8 @@ from site_builder.problems import Loc, Problems
 def check_model(model: SiteModel, media_files: frozenset[str], problems: Problems) -> None:
     check_photos(model, media_files, problems)
     check_body_images(model, media_files, problems)
-    check_unused_media(model, media_files, problems)
+    if not problems.errors:  # records dropped for errors would make their photos look unused
+        check_unused_media(model, media_files, problems)
     check_glossary_use(model, problems)
     check_unknown_status(model, problems)
 
