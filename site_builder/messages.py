@@ -27,8 +27,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the text is not in Unicode NFC form; it was normalised on reading, save it as NFC",
     ),
     "file.too-big": (
-        "tệp quá lớn ({size} KB, giới hạn {limit} KB)",
-        "the file is too large ({size} KB, limit {limit} KB)",
+        "tệp quá lớn ({size} KB, giới hạn {limit} KB; đặt limits.max_file_kb trong site.yaml)",
+        "the file is too large ({size} KB, limit {limit} KB; set limits.max_file_kb in site.yaml)",
     ),
     "file.unreadable": ("không đọc được tệp: {detail}", "cannot read the file: {detail}"),
     "file.unknown": (
@@ -36,8 +36,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "this file is not part of the content layout and is ignored{hint_en}",
     ),
     "file.symlink-outside": (
-        "liên kết tượng trưng trỏ ra ngoài thư mục trang: không được đọc",
-        "symbolic link points outside the site folder: not read",
+        "liên kết tượng trưng (symlink) trỏ ra ngoài content/ (với ảnh: ra ngoài content/media/) "
+        "hoặc là thư mục liên kết: không được đọc; hãy chép tệp thật vào đây",
+        "symbolic link leads outside content/ (for media: outside content/media/) or is a linked folder: "
+        "not read; copy the real file here",
     ),
     "site.missing": (
         "không tìm thấy content/site.yaml: thư mục này chưa phải một trang kỷ yếu "
@@ -74,6 +76,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "yaml.too-many-nodes": (
         "phần YAML có quá nhiều giá trị (giới hạn {limit})",
         "the YAML part has too many values (limit {limit})",
+    ),
+    "yaml.too-deep": (
+        "phần YAML lồng nhau quá sâu (quá {limit} cấp)",
+        "the YAML part is nested too deeply (more than {limit} levels)",
+    ),
+    "yaml.tag": (
+        "không dùng thẻ kiểu YAML “{tag}” (dấu !) trong nội dung; hãy viết giá trị bình thường, đặt trong ngoặc kép nếu cần",
+        "YAML type tags such as “{tag}” (with !) are not allowed; write the plain value, in quotes if needed",
     ),
     "frontmatter.missing": (
         "tệp phải bắt đầu bằng phần thông tin đặt giữa hai dòng “---”",
@@ -227,9 +237,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "tệp media không được bản ghi nào dùng nên không được xuất bản",
         "no record uses this media file, so it is not published",
     ),
+    "media.too-many-pixels": (
+        "ảnh quá lớn ({width} × {height} điểm ảnh, giới hạn {limit} điểm ảnh; đặt limits.max_image_pixels "
+        "trong site.yaml); hãy thu nhỏ ảnh",
+        "the image is too large ({width} × {height} pixels, limit {limit} pixels; set limits.max_image_pixels "
+        "in site.yaml); scale it down",
+    ),
+    "limit.not-positive": (
+        "limits.{field} phải là số nguyên dương; giá trị {value} bị bỏ qua, dùng mặc định",
+        "limits.{field} must be a positive whole number; {value} is ignored and the default used",
+    ),
     "media.too-big": (
-        "ảnh quá lớn ({size} KB, giới hạn {limit} KB)",
-        "the image is too large ({size} KB, limit {limit} KB)",
+        "ảnh quá lớn ({size} KB, giới hạn {limit} KB; đặt limits.max_image_kb trong site.yaml)",
+        "the image is too large ({size} KB, limit {limit} KB; set limits.max_image_kb in site.yaml)",
     ),
     "link.broken": (
         "liên kết “{href}” không trỏ tới bản ghi hay tệp nào",
@@ -271,6 +291,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "tệp PDF không được phép tải “{url}” (chỉ dùng tệp trong thư mục trang và giao diện)",
         "the PDF may not load “{url}” (only files inside the site and theme folders)",
     ),
+    "pdf.missing-glyph": (
+        "phông chữ đi kèm không có ký tự cần in ({detail}); hãy sửa chữ trong nội dung "
+        "hoặc thêm phông chữ có ký tự đó vào giao diện",
+        "the bundled fonts lack a character the book needs ({detail}); fix the text "
+        "or add a font that has it to the theme",
+    ),
+    "pdf.foreign-font": (
+        "tệp PDF đã nhúng phông chữ không đi kèm giao diện: {fonts}; kiểm tra font-family "
+        "và @font-face trong print.css (phông hệ thống khác nhau giữa các máy)",
+        "the PDF embeds fonts that are not bundled with the theme: {fonts}; check "
+        "font-family and @font-face in print.css (system fonts differ between machines)",
+    ),
+    "pdf.stylesheet-missing": (
+        "giao diện “{theme}” không có tệp static/css/{name} cho bản in",
+        "the theme “{theme}” has no static/css/{name} for the printed book",
+    ),
+    "pdf.unstable-index": (
+        "số trang trong danh mục nhân vật chưa ổn định sau {passes} lượt dàn trang",
+        "the page numbers of the people index did not settle after {passes} layout passes",
+    ),
+    "output.write-failed": (
+        "không ghi được kết quả ({detail}); thư mục kết quả cũ được giữ nguyên — kiểm tra dung lượng đĩa và quyền ghi",
+        "could not write the output ({detail}); the previous output is kept — check free disk space and permissions",
+    ),
     "output.unsafe": (
         "không thể xuất ra “{output}”: {reason}; chọn một thư mục riêng, ví dụ output/",
         "cannot write to “{output}”: {reason}; choose a folder of its own such as output/",
@@ -283,6 +327,10 @@ _GUESS = {
         " — it looks like Windows-1258",
     ),
     "UTF-16": (" — có vẻ tệp được lưu bằng bảng mã UTF-16 (Unicode)", " — it looks like UTF-16"),
+    "TCVN3": (
+        " — có vẻ tệp được gõ bằng bảng mã TCVN3 (ABC, phông .Vn); chuyển mã sang Unicode (ví dụ bằng Unikey)",
+        " — it looks like TCVN3 (ABC, .Vn fonts); convert it to Unicode (e.g. with Unikey)",
+    ),
 }
 
 
@@ -310,3 +358,13 @@ def render_message(code: str, params: dict[str, object], lang: str = "vi") -> st
 
 def severity_label(severity: str, lang: str = "vi") -> str:
     return SEVERITY_LABELS.get(lang, SEVERITY_LABELS["vi"])[severity]
+
+MESSAGES.update(
+    {
+        # Live preview (site-builder serve)
+        "serve.internal": (
+            "lỗi nội bộ khi dựng lại bản xem trước ({detail}); trang sẽ thử lại ở lần lưu tệp sau",
+            "internal error while rebuilding the preview ({detail}); it retries on the next save",
+        ),
+    }
+)

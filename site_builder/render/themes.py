@@ -10,6 +10,7 @@ Static files follow the same order (<site>/themes/<name>/static/, parents, built
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +23,7 @@ BUILTIN_ROOT = Path(__file__).resolve().parent.parent / "themes"
 DEFAULT_THEME = "default"
 SITE_YAML = "content/site.yaml"
 MAX_DEPTH = 8
+_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._-]*")
 
 
 @dataclass(frozen=True)
@@ -71,8 +73,10 @@ def resolve_theme(site_root: Path, name: str, problems: Problems) -> Theme | Non
 
 
 def _find_theme(site_root: Path, name: str) -> Path | None:
+    if not _NAME.fullmatch(name):
+        return None
     for folder in (site_root / "themes" / name, BUILTIN_ROOT / name):
-        if name and "/" not in name and "\\" not in name and folder.is_dir():
+        if folder.is_dir():
             return folder
     return None
 
@@ -81,7 +85,7 @@ def _theme_chain(site_root: Path, name: str, problems: Problems) -> list[Path] |
     """The named theme's folder, then its parents, following `extends:`."""
     chain: list[Path] = []
     current: str | None = name
-    while current:
+    while current is not None:
         folder = _find_theme(site_root, current)
         if folder is not None and (folder in chain or len(chain) >= MAX_DEPTH):
             where = _display(chain[-1] / "theme.yaml", site_root)

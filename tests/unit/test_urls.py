@@ -1,0 +1,84 @@
+"""URLs: one per page kind, ASCII, stable; output paths; relative links for file://."""
+
+import datetime as dt
+
+import pytest
+
+from site_builder.pages import urls
+from tests.factories import make_conference, make_model, make_page, make_site, make_term, make_year
+
+
+def test_each_page_kind_has_its_url():
+    conf = make_conference("Tổng kết năm 2022", dt.date(2022, 12, 20), slug="tong-ket-nam-2022")
+    assert urls.home() == "/"
+    assert urls.term(make_term("2015-2020")) == "/nhiem-ky/2015-2020/"
+    assert urls.year(make_year(2022)) == "/nam/2022/"
+    assert urls.year(2022) == "/nam/2022/"
+    assert urls.conference(conf) == "/nam/2022/tong-ket-nam-2022/"
+    assert urls.targets() == "/chi-tieu/"
+    assert urls.awards() == "/khen-thuong/"
+    assert urls.people() == "/nguoi/"
+    assert urls.person("tran-dinh-que") == "/nguoi/#tran-dinh-que"
+    assert urls.glossary() == "/thuat-ngu/"
+    assert urls.page(make_page("gioi-thieu")) == "/trang/gioi-thieu/"
+    assert urls.not_found() == "/404.html"
+    assert urls.yearbook_pdf(make_site(term="2015-2020")) == "/ky-yeu-2015-2020.pdf"
+    assert urls.terms_index() == "/nhiem-ky/"
+    assert urls.years_index() == "/nam/"
+
+
+def test_conference_url_is_ascii_even_for_a_vietnamese_title():
+    conf = make_conference("Đại hội Đảng bộ Khối lần thứ VII", dt.date(2020, 8, 14))
+    url = urls.conference(conf)
+    assert url.isascii()
+    assert url == "/nam/2020/dai-hoi-dang-bo-khoi-lan-thu-vii/"
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("/", "index.html"),
+        ("/nam/2022/", "nam/2022/index.html"),
+        ("/404.html", "404.html"),
+        ("/ky-yeu-2015-2020.pdf", "ky-yeu-2015-2020.pdf"),
+        ("/nguoi/#tran-dinh-que", "nguoi/index.html"),
+    ],
+)
+def test_out_path(url, expected):
+    assert urls.out_path(url) == expected
+
+
+@pytest.mark.parametrize(
+    ("target", "source", "expected"),
+    [
+        ("/nhiem-ky/2015-2020/", "/nam/2022/", "../../nhiem-ky/2015-2020/index.html"),
+        ("/", "/", "index.html"),
+        ("/", "/nam/2022/so-ket/", "../../../index.html"),
+        ("/nam/2022/so-ket/", "/nam/2022/", "so-ket/index.html"),
+        ("/nguoi/#tran-dinh-que", "/nam/2019/x/", "../../../nguoi/index.html#tran-dinh-que"),
+        ("/static/css/site.css", "/404.html", "static/css/site.css"),
+        ("/nam/2022/", "/nam/2022/", "index.html"),
+        ("https://example.vn/a", "/nam/2022/", "https://example.vn/a"),
+        ("#top", "/nam/2022/", "#top"),
+    ],
+)
+def test_relative_url(target, source, expected):
+    assert urls.relative_url(target, source) == expected
+
+
+def test_absolute_url_joins_base_without_double_slash():
+    assert urls.absolute_url("https://kyyeu.example.vn/", "/nam/2022/") == ("https://kyyeu.example.vn/nam/2022/")
+    assert urls.absolute_url("https://x.vn/ky-yeu", "/") == "https://x.vn/ky-yeu/"
+
+
+def test_url_for_record_path_maps_every_record_kind():
+    conf = make_conference()
+    year = make_year(2019, [conf], body="Tổng quan năm.")
+    model = make_model(years=[year], pages=[make_page()])
+    mapping = urls.url_for_record_path(model)
+    assert mapping[conf.path] == urls.conference(conf)
+    assert mapping["content/terms/2015-2020/term.md"] == "/nhiem-ky/2015-2020/"
+    assert mapping["content/years/2019"] == "/nam/2019/"
+    assert mapping["content/years/2019/year.md"] == "/nam/2019/"
+    assert mapping["content/pages/gioi-thieu.md"] == "/trang/gioi-thieu/"
+    assert all(u.isascii() for u in mapping.values())
