@@ -18,7 +18,7 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
-build: $(VENV)/.installed
+build: $(VENV)/.installed system-deps
 	$(SITE_BUILDER) build
 
 check: $(VENV)/.installed
@@ -28,13 +28,15 @@ serve: $(VENV)/.installed
 	$(SITE_BUILDER) serve --open
 
 # System packages the test suite drives (Java for the W3C validator, Chromium for
-# browser tests, poppler for page images). Installed only when running as root.
+# browser tests, poppler for page images, HarfBuzz subsetting so WeasyPrint does not
+# fall back to fontTools with a warning). Installed only when running as root.
 system-deps:
 	@if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
 	  missing=""; \
 	  command -v java >/dev/null || missing="$$missing default-jre-headless"; \
 	  command -v chromium >/dev/null || missing="$$missing chromium"; \
 	  command -v pdftoppm >/dev/null || missing="$$missing poppler-utils"; \
+	  dpkg -s libharfbuzz-subset0 >/dev/null 2>&1 || missing="$$missing libharfbuzz-subset0"; \
 	  if [ -n "$$missing" ]; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	  fi; \

@@ -359,6 +359,7 @@ def render_message(code: str, params: dict[str, object], lang: str = "vi") -> st
 def severity_label(severity: str, lang: str = "vi") -> str:
     return SEVERITY_LABELS.get(lang, SEVERITY_LABELS["vi"])[severity]
 
+
 MESSAGES.update(
     {
         # Live preview (site-builder serve)

@@ -17,13 +17,21 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup, escape
+
 from site_builder.model.collation import sort_key
 from site_builder.model.records import GlossaryEntry, Page, SiteModel, Term
 from site_builder.yearbook.charts import charts_for
 from site_builder.yearbook.index import IndexEntry, Mentions, index_entries
 from site_builder.yearbook.labels import labels
 from site_builder.yearbook.views import (
-    BookInputs, Guest, YearView, body_of, honour_roll, media_url, year_view,
+    BookInputs,
+    Guest,
+    YearView,
+    body_of,
+    honour_roll,
+    media_url,
+    year_view,
 )  # fmt: skip
 
 TEMPLATE = "yearbook.html"
@@ -51,7 +59,7 @@ def build_date(environ: Mapping[str, str] | None = None) -> dt.datetime | None:
     value = (environ if environ is not None else os.environ).get("SOURCE_DATE_EPOCH", "")
     if not value.strip().isdigit():
         return None
-    return dt.datetime.fromtimestamp(int(value), tz=dt.timezone.utc)
+    return dt.datetime.fromtimestamp(int(value), tz=dt.UTC)
 
 
 def find_page(model: SiteModel, path: str | None) -> Page | None:
@@ -65,8 +73,7 @@ def find_page(model: SiteModel, path: str | None) -> Page | None:
 def used_glossary(model: SiteModel, html: str) -> tuple[GlossaryEntry, ...]:
     """Glossary entries whose abbreviation occurs as a word in the book's text."""
     text = htmllib.unescape(_TAGS.sub(" ", html))
-    used = [g for g in model.glossary
-            if re.search(rf"(?<![\w-]){re.escape(g.abbr)}(?![\w-])", text)]
+    used = [g for g in model.glossary if re.search(rf"(?<![\w-]){re.escape(g.abbr)}(?![\w-])", text)]
     return tuple(sorted(used, key=lambda g: sort_key(g.abbr)))
 
 
@@ -74,8 +81,7 @@ def _toc(term: Term, years: list[YearView], words: dict, has: dict) -> tuple[Toc
     term_sections = [TocEntry("nhiem-ky-chi-tieu", str(words["term_targets"]))]
     if term.awards.items:
         term_sections.append(TocEntry("nhiem-ky-khen-thuong", str(words["awards"])))
-    entries = [TocEntry("nhiem-ky", str(words["term_chapter"]).format(term=term.id),
-                        tuple(term_sections))]
+    entries = [TocEntry("nhiem-ky", str(words["term_chapter"]).format(term=term.id), tuple(term_sections))]
     for y in years:
         kids = [TocEntry(c.id, c.conference.title) for c in y.conferences]
         if y.year.targets.items:
@@ -83,11 +89,35 @@ def _toc(term: Term, years: list[YearView], words: dict, has: dict) -> tuple[Toc
         if y.year.awards.items:
             kids.append(TocEntry(f"{y.id}-khen-thuong", str(words["awards"])))
         entries.append(TocEntry(y.id, y.year.title, tuple(kids)))
-    for key, anchor in (("charts", "bieu-do"), ("honours", "bang-vang"),
-                        ("glossary", "viet-tat"), ("people", "nhan-vat")):
+    for key, anchor in (
+        ("charts", "bieu-do"),
+        ("honours", "bang-vang"),
+        ("glossary", "viet-tat"),
+        ("people", "nhan-vat"),
+    ):
         if has[key]:
             entries.append(TocEntry(anchor, str(words[key])))
     return tuple(entries)
+
+
+def _foreword(page: Page | None, term: Term, inputs: BookInputs) -> dict:
+    """The foreword's body and signature. A body that already ends with the secretary's
+    name keeps it (the name gets the index anchor); otherwise a signature block is added."""
+    if page is None:
+        return {"foreword_body": None, "foreword_signer": None}
+    body = body_of(inputs.bodies, page.path, page.body, "loi-noi-dau", inputs.site_root, inputs.base_url)
+    person = term.secretary
+    if person is None:
+        return {"foreword_body": body, "foreword_signer": None}
+    anchor = inputs.mentions.mark(person.name, term.path)
+    name = str(escape(person.name))
+    at = str(body).rfind(name)
+    if at < 0:
+        return {"foreword_body": body, "foreword_signer": Guest(person, anchor)}
+    tagged = f'<span id="{anchor}">{name}</span>' if anchor else name
+    text = str(body)
+    body = Markup(text[:at] + tagged + text[at + len(name) :])  # noqa: S704 - escaped above
+    return {"foreword_body": body, "foreword_signer": None}
 
 
 def _context(model: SiteModel, term: Term, inputs: BookInputs, version: str) -> dict:
@@ -96,28 +126,38 @@ def _context(model: SiteModel, term: Term, inputs: BookInputs, version: str) -> 
     years = [year_view(y, inputs) for y in model.term_years(term)]
     secretary = term.secretary
     return {
-        "site": site, "options": opts, "term": term, "yb": words, "lang": site.language,
-        "profile": opts.profile, "years": years,
+        "site": site,
+        "options": opts,
+        "term": term,
+        "yb": words,
+        "lang": site.language,
+        "profile": opts.profile,
+        "years": years,
         "emblem_url": media_url(inputs.site_root, opts.emblem) if opts.emblem else None,
         "foreword": foreword,
-        "foreword_body": body_of(inputs.bodies, foreword.path, foreword.body.source, "loi-noi-dau",
-                                 inputs.site_root, inputs.base_url) if foreword else None,
-        "foreword_signer": Guest(secretary, inputs.mentions.mark(secretary.name, term.path))
-        if foreword and secretary else None,
-        "secretary": Guest(secretary, inputs.mentions.mark(secretary.name, term.path))
-        if secretary else None,
-        "term_body": body_of(inputs.bodies, term.path, term.body.source, "nhiem-ky",
-                             inputs.site_root, inputs.base_url),
+        **_foreword(foreword, term, inputs),
+        "secretary": Guest(secretary, inputs.mentions.mark(secretary.name, term.path)) if secretary else None,
+        "term_body": body_of(inputs.bodies, term.path, term.body, "nhiem-ky", inputs.site_root, inputs.base_url),
         "charts": charts_for(model, term, site.language),
         "honours": honour_roll(model, term),
-        "built": build_date(), "version": version,
+        "built": build_date(),
+        "version": version,
     }
 
 
-def assemble(model: SiteModel, bodies: Mapping[str, str], env: jinja2.Environment,
-             site_root: Path, *, pages: Mapping[str, int] | None = None,
-             version: str = "0") -> Book:
-    """The book's HTML; `pages` (anchor id -> page) fills in the people index."""
+def assemble(
+    model: SiteModel,
+    bodies: Mapping[str, str],
+    env: jinja2.Environment,
+    site_root: Path,
+    *,
+    pages: Mapping[str, int] | None = None,
+    version: str = "0",
+    tail_only: bool = False,
+) -> Book:
+    """The book's HTML; `pages` (anchor id -> page) fills in the people index.
+
+    With `tail_only`, only the people index and the colophon (the book's last part)."""
     term = model.yearbook_term or model.current_term
     if term is None:
         raise ValueError("the model has no term to make a yearbook of")
@@ -125,12 +165,17 @@ def assemble(model: SiteModel, bodies: Mapping[str, str], env: jinja2.Environmen
     ctx = _context(model, term, inputs, version)
     template = env.get_template(TEMPLATE)
     none = {"charts": False, "honours": False, "glossary": False, "people": False}
-    draft = template.render(**ctx, glossary=(), people=(), toc=(), has=none, placeholder=True)
+    draft = template.render(**ctx, glossary=(), people=(), toc=(), has=none, placeholder=True, tail_only=False)
     glossary = used_glossary(model, draft)
     people = tuple(index_entries(model, inputs.mentions, pages))
-    has = {"charts": bool(ctx["charts"]), "honours": bool(ctx["honours"]),
-           "glossary": bool(glossary), "people": bool(people)}
+    has = {
+        "charts": bool(ctx["charts"]),
+        "honours": bool(ctx["honours"]),
+        "glossary": bool(glossary),
+        "people": bool(people),
+    }
     toc = _toc(term, ctx["years"], ctx["yb"], has)
-    html = template.render(**ctx, glossary=glossary, people=people, toc=toc, has=has,
-                           placeholder=pages is None)
+    html = template.render(
+        **ctx, glossary=glossary, people=people, toc=toc, has=has, placeholder=pages is None, tail_only=tail_only
+    )
     return Book(html, inputs.mentions, toc, people, glossary)

@@ -20,6 +20,7 @@ _WORDS = {
         "years": "Kết quả thực hiện chỉ tiêu theo năm",
         "recurring": "{name} qua các năm",
         "awards": "Khen thưởng theo năm",
+        "marker": "Vạch đen: mức kế hoạch",
         "met": "Đạt và vượt",
         "missed": "Không đạt",
         "unknown": "Chưa đánh giá",
@@ -35,6 +36,7 @@ _WORDS = {
         "years": "Targets met per year",
         "recurring": "{name} over the years",
         "awards": "Awards per year",
+        "marker": "Black tick: the plan",
         "met": "Met or exceeded",
         "missed": "Missed",
         "unknown": "Not assessed",
@@ -69,12 +71,17 @@ def _term_chart(term: Term, lang: str) -> Chart | None:
     if not items:
         return None
     rows = tuple(
-        Row(t.name, (Segment(t.progress, "missed" if t.status == "khong-dat" else "met"),), _result(t, lang))
+        Row(
+            t.name,
+            (Segment(t.progress, "missed" if t.status == "khong-dat" else "met"),),
+            _result(t, lang),
+            t.target if t.is_rate else Decimal(100),
+        )
         for t in items
     )
     title = w["term"].format(term=term.id)
     alt = title + ": " + "; ".join(f"{r.label}: {r.text}" for r in rows) + "."
-    legend = (("met", w["met"]), ("missed", w["missed"]))
+    legend = (("met", w["met"]), ("missed", w["missed"]), ("marker", w["marker"]))
     return Chart(f"chart-term-{term.id}", title, bar_chart(f"chart-term-{term.id}", title, rows, alt, legend), alt)
 
 

@@ -31,9 +31,11 @@ class Mentions:
         self._by_record: dict[tuple[str, str], PersonEntry] = {}
         self._by_key: dict[str, PersonEntry] = {}
         for entry in model.people:
-            self._by_key.setdefault(entry.key, entry)
-            for mention in entry.mentions:
-                self._by_record[(mention.path, entry.key)] = entry
+            keys = {entry.key, person_match_key(entry.name)}
+            for key in keys:
+                self._by_key.setdefault(key, entry)
+                for mention in entry.mentions:
+                    self._by_record[(mention.path, key)] = entry
         self.anchors: dict[str, list[str]] = {}  # PersonEntry.anchor -> mention ids
 
     def find(self, name: str, path: str) -> PersonEntry | None:

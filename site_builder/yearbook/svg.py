@@ -95,7 +95,13 @@ def _row(row: Row, y: float, scale: float) -> tuple[list[str], float]:
 def _legend(items: tuple[tuple[str, str], ...], y: float) -> list[str]:
     parts, x = [], float(LABEL_WIDTH)
     for css, label in items:
-        parts.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="10" height="10" fill="{COLOURS.get(css, "#404040")}"/>')
+        if css == "marker":
+            parts.append(
+                f'<line x1="{x + 5:.1f}" y1="{y - 1:.1f}" x2="{x + 5:.1f}" y2="{y + 11:.1f}" '
+                'stroke="#000" stroke-width="1.5"/>'
+            )
+        else:
+            parts.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="10" height="10" fill="{COLOURS.get(css, "#404040")}"/>')
         parts.append(_text(x + 14, y + 9, label))
         x += 24 + 6.2 * len(label)
     return parts

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
-from site_builder.model.records import Award, Conference, Person, Photo, SiteModel, Term, Year
+from site_builder.model.records import Award, Conference, Markdown, Person, Photo, SiteModel, Term, Year
 from site_builder.yearbook.index import Mentions
 
 _MEDIA_SRC = re.compile(r'\bsrc="(?:(?:\.\./)+|\./|/)?media/([^"#?]+)"')
@@ -66,12 +66,12 @@ def media_url(site_root: Path, src: str) -> str:
 
 def localise_body(html: str, prefix: str, site_root: Path, base_url: str | None) -> Markup:
     html = _MEDIA_SRC.sub(lambda m: f'src="{media_url(site_root, m.group(1))}"', html)
-    html = _ID.sub(lambda m: f'id="{prefix}-{m.group(1)}"', html)
+    html = _ID.sub(lambda m: f'id="{prefix}--{m.group(1)}"', html)
 
     def href(m: re.Match[str]) -> str:
         url = m.group(1)
         if url.startswith("#"):
-            return f' href="#{prefix}-{url[1:]}"'
+            return f' href="#{prefix}--{url[1:]}"'
         if re.match(r"(?i)(https?:|mailto:)", url):
             return m.group(0)
         if base_url and url.startswith("/"):
@@ -82,12 +82,13 @@ def localise_body(html: str, prefix: str, site_root: Path, base_url: str | None)
 
 
 def body_of(
-    bodies: Mapping[str, str], path: str, source: str, prefix: str, site_root: Path, base_url: str | None
+    bodies: Mapping[str, str], path: str, doc: Markdown, prefix: str, site_root: Path, base_url: str | None
 ) -> Markup:
-    """A record's body for the book; without a rendered body, its text as paragraphs."""
-    html = bodies.get(path)
+    """A record's body for the book (keyed by the body's file, else the record's path);
+    without a rendered body, its text as escaped paragraphs."""
+    html = bodies.get(doc.loc.path, bodies.get(path))
     if html is None:
-        paras = [p.strip() for p in source.split("\n\n") if p.strip()]
+        paras = [p.strip() for p in doc.source.split("\n\n") if p.strip()]
         html = "".join(f"<p>{escape(p)}</p>" for p in paras)
     return localise_body(html, prefix, site_root, base_url)
 
@@ -96,7 +97,7 @@ def conference_view(c: Conference, ctx: BookInputs) -> ConferenceView:
     cid = f"hoi-nghi-{c.year}-{c.slug}"
     guests = tuple(Guest(p, ctx.mentions.mark(p.name, c.path)) for p in c.attendees)
     photos = tuple(PhotoView(p, media_url(ctx.site_root, p.src)) for p in c.photos)
-    body = body_of(ctx.bodies, c.path, c.body.source, cid, ctx.site_root, ctx.base_url)
+    body = body_of(ctx.bodies, c.path, c.body, cid, ctx.site_root, ctx.base_url)
     return ConferenceView(c, cid, body, guests, photos)
 
 
@@ -104,7 +105,7 @@ def year_view(y: Year, ctx: BookInputs) -> YearView:
     yid = f"nam-{y.year}"
     body = None
     if y.body is not None:
-        body = body_of(ctx.bodies, f"{y.path}/year.md", y.body.source, yid, ctx.site_root, ctx.base_url)
+        body = body_of(ctx.bodies, y.path, y.body, yid, ctx.site_root, ctx.base_url)
     return YearView(y, yid, body, tuple(conference_view(c, ctx) for c in y.conferences))
 
 

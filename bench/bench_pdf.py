@@ -1,0 +1,134 @@
+"""Time and memory of the printed yearbook: the demo site and a synthetic ~200-page book.
+
+    python bench/bench_pdf.py              # both, then update docs/performance.md
+    python bench/bench_pdf.py --no-write   # print only
+
+Each case runs in its own process so that its peak RSS (resource.getrusage) is its
+own. Only the PDF stage is timed (render_yearbook: both layout passes, the PDF
+writing and the checks); reading and markup are excluded. Budget (issue 3):
+under 0.15 s per page and under 1 GB peak memory for 200 pages.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
+
+SECTION = "## PDF yearbook"
+BUDGET_S_PER_PAGE = 0.15
+BUDGET_MB = 1024
+SYNTHETIC_CONFERENCES = 200  # one five-year term: about 200 pages
+
+
+def measure(site_root: Path) -> dict:
+    """Render the yearbook of the site at `site_root` in this process."""
+    from site_builder.build import load_site
+    from site_builder.problems import Problems
+    from site_builder.render.environment import make_environment
+    from site_builder.render.themes import resolve_theme
+    from site_builder.yearbook.pdf import render_yearbook
+
+    problems = Problems()
+    loaded = load_site(site_root, problems)
+    if loaded is None:
+        raise SystemExit(f"cannot load {site_root}: {[p.format() for p in problems]}")
+    theme = resolve_theme(site_root, loaded.model.site.theme, problems)
+    env = make_environment(theme, loaded.model.site.language)
+    before = len(problems)
+    started = time.perf_counter()
+    result = render_yearbook(loaded.model, loaded.bodies, theme, env, site_root, problems)
+    seconds = time.perf_counter() - started
+    if result is None:
+        raise SystemExit(f"render failed: {[p.format() for p in problems]}")
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {
+        "pages": result.page_count,
+        "seconds": round(seconds, 2),
+        "s_per_page": round(seconds / result.page_count, 4),
+        "peak_mb": round(peak_mb),
+        "pdf_kb": len(result.file.data) // 1024,
+        "pdf_problems": len(problems) - before,
+    }
+
+
+def run_case(site_root: Path) -> dict:
+    out = subprocess.run(
+        [sys.executable, __file__, "--one", str(site_root)], check=True, capture_output=True, text=True
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def table(rows: list[tuple[str, dict]]) -> str:
+    lines = [
+        "| book | pages | seconds | s/page | peak RSS | PDF size | problems |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for name, r in rows:
+        lines.append(
+            f"| {name} | {r['pages']} | {r['seconds']} | {r['s_per_page']} | {r['peak_mb']} MB "
+            f"| {r['pdf_kb']} KB | {r['pdf_problems']} |"
+        )
+    return "\n".join(lines)
+
+
+def section(rows: list[tuple[str, dict]]) -> str:
+    ok = all(r["s_per_page"] < BUDGET_S_PER_PAGE for _, r in rows) and all(r["peak_mb"] < BUDGET_MB for _, r in rows)
+    return (
+        f"{SECTION}\n\n"
+        f"Measured by `python bench/bench_pdf.py` on {platform.machine()} with {os.cpu_count()} CPUs, "
+        f"Python {platform.python_version()}; `render_yearbook` only (one full layout pass, "
+        "a re-layout of the people index and colophon, "
+        "PDF writing, font check). Each book renders in its own process, so the peak "
+        "RSS includes the interpreter, WeasyPrint and the loaded site.\n\n"
+        f"{table(rows)}\n\n"
+        f"Budget: < {BUDGET_S_PER_PAGE} s per page, < {BUDGET_MB} MB for 200 pages: "
+        f"{'met' if ok else 'NOT met'}.\n"
+    )
+
+
+def update_doc(path: Path, text: str) -> None:
+    """Add or replace only our own section of docs/performance.md."""
+    old = path.read_text(encoding="utf-8") if path.exists() else "# Performance\n"
+    pattern = re.compile(rf"^{re.escape(SECTION)}\n.*?(?=^## |\Z)", re.S | re.M)
+    new = pattern.sub(lambda _m: text + "\n", old) if pattern.search(old) else old.rstrip() + "\n\n" + text
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(new.rstrip() + "\n", encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--one", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--no-write", action="store_true", help="do not touch docs/performance.md")
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(measure(args.one)))
+        return
+    rows = []
+    if (REPO / "content" / "site.yaml").exists():
+        rows.append(("demo site (`content/`)", run_case(REPO)))
+    from synthetic import generate
+
+    with tempfile.TemporaryDirectory() as tmp:
+        site = generate(Path(tmp) / "site", SYNTHETIC_CONFERENCES)
+        rows.append((f"synthetic, {SYNTHETIC_CONFERENCES} conferences in one term", run_case(site)))
+    text = section(rows)
+    print(text)
+    if not args.no_write:
+        update_doc(REPO / "docs" / "performance.md", text)
+
+
+if __name__ == "__main__":
+    main()

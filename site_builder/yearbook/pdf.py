@@ -1,0 +1,204 @@
+"""Render the yearbook to PDF: one HTML document, a confining fetcher, two passes.
+
+Pass 1 lays the whole book out and reads where each people-index anchor landed;
+pass 2 lays out only the tail (people index + colophon) with those numbers
+written in and splices its pages in place of pass 1's tail.
+All of WeasyPrint's warnings become problems; a refused URL for a stylesheet or
+font stops the render (FatalURLFetchingError is a BaseException, caught here).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+from weasyprint import CSS, HTML, Document
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import FatalURLFetchingError
+
+from site_builder.model.records import SiteModel
+from site_builder.output.files import RenderedFile
+from site_builder.problems import Loc, Problems
+from site_builder.render.themes import Theme
+from site_builder.yearbook import logs
+from site_builder.yearbook.book import assemble
+from site_builder.yearbook.fetcher import ConfinedFetcher
+from site_builder.yearbook.fonts import bundled_font_hashes, foreign_fonts
+from site_builder.yearbook.index import anchor_pages
+
+SITE_YAML = Loc("content/site.yaml")
+INDEX_ANCHOR = "nhan-vat"  # the people index's id in yearbook/back.html
+PROFILE_SHEETS = {"ky-yeu": ("fonts.css", "print.css"), "van-kien": ("fonts.css", "print.css", "print-van-kien.css")}
+
+
+@dataclass(frozen=True)
+class YearbookResult:
+    file: RenderedFile
+    page_count: int
+    document: Document
+
+
+@dataclass(frozen=True)
+class _Renderer:
+    """Everything one layout pass needs, fixed for the whole render."""
+
+    fetcher: ConfinedFetcher
+    font_config: FontConfiguration
+    stylesheets: tuple[CSS, ...]
+    base_url: str
+
+    def render(self, html: str, extra_css: str | None = None) -> Document:
+        source = HTML(string=html, base_url=self.base_url, url_fetcher=self.fetcher)
+        sheets = list(self.stylesheets)
+        if extra_css:
+            sheets.append(CSS(string=extra_css, font_config=self.font_config, url_fetcher=self.fetcher))
+        return source.render(font_config=self.font_config, stylesheets=sheets)
+
+
+def generator_version() -> str:
+    try:
+        from importlib.metadata import version
+
+        return version("site-builder")
+    except Exception:  # noqa: BLE001 - not installed (running from a checkout)
+        return "0.1.0"
+
+
+def stylesheet_paths(theme: Theme, profile: str, problems: Problems) -> list[Path] | None:
+    """The print stylesheets of `profile`, each from the first static folder that has it."""
+    paths = []
+    for name in PROFILE_SHEETS.get(profile, PROFILE_SHEETS["ky-yeu"]):
+        found = next((d / "css" / name for d in theme.static_dirs if (d / "css" / name).is_file()), None)
+        if found is None:
+            problems.error("pdf.stylesheet-missing", SITE_YAML, theme=theme.name, name=name)
+            return None
+        paths.append(found)
+    return paths
+
+
+def allowed_roots(site_root: Path, theme: Theme) -> list[Path]:
+    return [site_root / "content" / "media", *theme.static_dirs]
+
+
+def _make_renderer(site_root: Path, theme: Theme, profile: str, problems: Problems) -> _Renderer | None:
+    paths = stylesheet_paths(theme, profile, problems)
+    if paths is None:
+        return None
+    fetcher = ConfinedFetcher(allowed_roots(site_root, theme), problems, SITE_YAML)
+    font_config = FontConfiguration()
+    sheets = tuple(CSS(filename=str(p), font_config=font_config, url_fetcher=fetcher) for p in paths)
+    base_url = (site_root / "content" / "media").resolve().as_uri() + "/"
+    return _Renderer(fetcher, font_config, sheets, base_url)
+
+
+def _tail_css(first_page: int) -> str:
+    """Start a separately laid-out tail on the page number and side it has in the book."""
+    side = "right" if first_page % 2 else "left"
+    return f"html {{ break-before: {side} }} @page :first {{ counter-reset: page {first_page} }}"
+
+
+def _layout(
+    model: SiteModel,
+    bodies: Mapping[str, str],
+    env: jinja2.Environment,
+    site_root: Path,
+    renderer: _Renderer,
+    problems: Problems,
+) -> Document:
+    """Lay the book out once; then lay out only its tail (people index + colophon) again
+    with the index's page numbers written in, and splice it in place of the first tail.
+
+    The index is the book's last part, so its content cannot move any earlier page:
+    the pages before it are kept as they are (a full second pass would double the time).
+    """
+    version = generator_version()
+    book = assemble(model, bodies, env, site_root, version=version)
+    document = renderer.render(book.html)
+    if not book.people:
+        return document
+    pages = anchor_pages(document.pages)
+    start = pages[INDEX_ANCHOR]
+    tail_book = assemble(model, bodies, env, site_root, pages=pages, version=version, tail_only=True)
+    tail = renderer.render(tail_book.html, _tail_css(start))
+    if anchor_pages(tail.pages).get(INDEX_ANCHOR) != 1 or _first_number(tail) != start:
+        problems.error("pdf.unstable-index", SITE_YAML, passes=2)
+    return document.copy(document.pages[: start - 1] + tail.pages)
+
+
+def _first_number(document: Document) -> int | None:
+    """The page number printed by the first page's page-number margin box, if any."""
+    for box in document.pages[0]._page_box.children:
+        text = "".join(getattr(b, "text", "") or "" for b in box.descendants())
+        if text.strip().isdigit():
+            return int(text)
+    return None
+
+
+def _progress_handler(progress: Callable[[str], None] | None, lang: str) -> logs.ProgressHandler | None:
+    if progress is None:
+        return None
+    word = "kỷ yếu PDF: đã dàn {n} trang" if lang == "vi" else "yearbook PDF: {n} pages laid out"
+    return logs.ProgressHandler(progress, lambda n: word.format(n=n))
+
+
+def _check_fonts(document: Document, theme: Theme, problems: Problems) -> None:
+    foreign = foreign_fonts(document.fonts, bundled_font_hashes(theme.static_dirs))
+    if foreign:
+        problems.error("pdf.foreign-font", SITE_YAML, fonts=", ".join(foreign))
+
+
+def render_yearbook(
+    model: SiteModel,
+    bodies: Mapping[str, str],
+    theme: Theme,
+    env: jinja2.Environment,
+    site_root: Path,
+    problems: Problems,
+    *,
+    variant: str | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> YearbookResult | None:
+    """The yearbook PDF of `model`, or None after recording why not."""
+    site_root = site_root.resolve()
+    if model.yearbook_term is None and model.current_term is None:
+        problems.error("site.no-terms", SITE_YAML)
+        return None
+    handler = _progress_handler(progress, model.site.language)
+    errors_before = len(problems.errors)
+    with logs.capture(problems, SITE_YAML, handler):
+        try:
+            renderer = _make_renderer(site_root, theme, model.site.yearbook.profile, problems)
+            if renderer is None:
+                return None
+            document = _layout(model, bodies, env, site_root, renderer, problems)
+            data = document.write_pdf(pdf_variant=variant)
+        except FatalURLFetchingError as exc:
+            problems.error("pdf.error", SITE_YAML, detail=str(exc) or type(exc).__name__)
+            return None
+        except (jinja2.TemplateError, OSError, ValueError, TypeError, KeyError) as exc:
+            problems.error("pdf.error", SITE_YAML, detail=f"{type(exc).__name__}: {exc}")
+            return None
+    _check_fonts(document, theme, problems)
+    if len(problems.errors) > errors_before:
+        return None
+    if progress is not None:
+        progress(f"PDF: {len(document.pages)} pages")
+    file = RenderedFile(model.site.yearbook.filename, data)
+    return YearbookResult(file, len(document.pages), document)
+
+
+def write_atomic(data: bytes, target: Path) -> None:
+    """Write `data` to a temporary file beside `target`, then move it into place."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
