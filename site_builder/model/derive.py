@@ -82,10 +82,10 @@ def derive_target(raw: TargetInput, loc) -> Target:
 
 def progress(raw: TargetInput, is_rate: bool, ratio: Decimal | None) -> Decimal:
     """Width of a progress bar, 0..100."""
-    if is_rate:
-        value = raw.actual
-    elif raw.direction == "at_most":
+    if raw.direction == "at_most":  # under the ceiling is a full bar, over it shrinks
         value = HUNDRED if not raw.target or raw.actual <= raw.target else raw.target / raw.actual * HUNDRED
+    elif is_rate:
+        value = raw.actual
     else:
         value = ratio or Decimal(0)
     return round_half_up(max(Decimal(0), min(HUNDRED, value)), 1)

@@ -15,6 +15,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from site_builder.charts import charts_for
 from site_builder.model.records import Conference, Markdown, SiteModel, Term, Year
 from site_builder.pages import urls
 from site_builder.problems import Loc, Problems
@@ -195,10 +196,12 @@ class _Planner:
             "term": t,
             "body": self._body(t.path),
             "years": years,
+            "charts": charts_for(self.model, t),
         }
         sources = (
             *self._term_files(t),
             *(f for y in years for f in (y.path, *_body_path(y.body))),
+            *(f for y in years for f in (y.targets.path, y.awards.path) if f),
             *(c.path for y in years for c in y.conferences),
             GLOSSARY_YAML,
         )

@@ -76,6 +76,7 @@ UI_VI: dict[str, object] = {
     "awards_intro": "Các hình thức khen thưởng theo nhiệm kỳ và theo năm, xếp theo thứ bậc. "
     "Tổng số chỉ tính khen thưởng đã trao; đề nghị được ghi riêng.",
     "term_awards": "Khen thưởng tổng kết nhiệm kỳ",
+    "charts": "Biểu đồ",
     "year_awards": "Khen thưởng các năm trong nhiệm kỳ",
     "awards_of_year": "Khen thưởng năm",
     "no_awards": "Chưa có khen thưởng nào được ghi lại.",
@@ -178,6 +179,7 @@ UI_EN: dict[str, object] = {
     "awards_intro": "Awards by term and by year, in order of rank. Totals count granted "
     "awards only; proposals are listed apart.",
     "term_awards": "Awards for the term",
+    "charts": "Charts",
     "year_awards": "Awards in the term's years",
     "awards_of_year": "Awards of",
     "no_awards": "No award recorded yet.",

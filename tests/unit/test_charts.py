@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from site_builder.yearbook.charts import charts_for, recurring_ids
-from site_builder.yearbook.svg import wrap
+from site_builder.charts.figures import charts_for, recurring_ids
+from site_builder.charts.svg import wrap
 from tests.factories import make_award, make_model, make_site, make_target, make_term, make_year
 
 SVG = "{http://www.w3.org/2000/svg}"
