@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from site_builder.model.media import REMOTE, bodies, body_image_refs, media_path, photos
+from site_builder.model.media import REMOTE, bodies, body_media_path, body_media_refs, media_path, photos
 from site_builder.model.records import SiteModel
 from site_builder.problems import Loc, Problems
 
@@ -16,13 +16,16 @@ def check_model(model: SiteModel, media_files: frozenset[str], problems: Problem
         check_unused_media(model, media_files, problems)
     check_glossary_use(model, problems)
     check_unknown_status(model, problems)
+    check_limits(model, problems)
 
 
-def check_media_ref(src: str, loc: Loc, media_files: frozenset[str], problems: Problems) -> None:
+def check_media_ref(
+    src: str, loc: Loc, media_files: frozenset[str], problems: Problems, path: str | None = None
+) -> None:
     if REMOTE.match(src.strip()):
         problems.error("media.remote", loc, src=src)
         return
-    path = media_path(src)
+    path = path or media_path(src)
     if path is None:
         problems.error("media.outside", loc, src=src)
     elif path not in media_files:
@@ -38,8 +41,8 @@ def check_photos(model: SiteModel, media_files: frozenset[str], problems: Proble
 
 def check_body_images(model: SiteModel, media_files: frozenset[str], problems: Problems) -> None:
     for body in bodies(model):
-        for src, loc in body_image_refs(body):
-            check_media_ref(src, loc, media_files, problems)
+        for src, loc in body_media_refs(body):
+            check_media_ref(src, loc, media_files, problems, body_media_path(src, body))
 
 
 def check_unused_media(model: SiteModel, media_files: frozenset[str], problems: Problems) -> None:
@@ -62,3 +65,12 @@ def check_unknown_status(model: SiteModel, problems: Problems) -> None:
         for target in target_set.items:
             if target.status == "unknown":
                 problems.warning("target.status-unknown", target.loc, id=target.id)
+
+
+def check_limits(model: SiteModel, problems: Problems) -> None:
+    """Caps in site.yaml `limits:` must be positive (sources/limits.py ignores the others)."""
+    limits = model.site.limits
+    for name in limits.__dataclass_fields__:
+        value = getattr(limits, name)
+        if isinstance(value, int) and value <= 0:
+            problems.error("limit.not-positive", Loc("content/site.yaml"), field=name, value=value)

@@ -15,6 +15,7 @@ from typing import Literal
 
 from site_builder.problems import Loc, Problems
 from site_builder.sources.frontmatter import split_front_matter
+from site_builder.sources.limits import SourceLimits, check_media_limits, limits_from_site
 from site_builder.sources.text import decode_text
 from site_builder.sources.yamlsafe import YamlFailure, load_yaml
 
@@ -31,7 +32,7 @@ Kind = Literal[
     "page",
 ]
 
-MAX_FILE_BYTES = 2_000_000
+MAX_FILE_BYTES = 2_000_000  # before site.yaml's own limits are known (and for site.yaml itself)
 _IGNORED = re.compile(r"(^\.|~$|\.swp$|\.tmp$|^Thumbs\.db$|^desktop\.ini$)", re.IGNORECASE)
 
 _PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
@@ -75,54 +76,102 @@ def classify(rel: str) -> tuple[Kind, dict[str, str]] | None:
     return None
 
 
-def read_sources(site_root: Path, problems: Problems, max_file_bytes: int = MAX_FILE_BYTES) -> SourceSet:
+def read_sources(site_root: Path, problems: Problems, limits: SourceLimits | None = None) -> SourceSet:
+    """Read every record under content/ (site.yaml first: its `limits:` govern the rest).
+
+    `limits` overrides site.yaml's values (tests use it).
+    """
     content = site_root / "content"
-    if not (content / "site.yaml").is_file():
+    site_file = content / "site.yaml"
+    if not site_file.is_file():
         problems.error("site.missing", Loc("content/site.yaml"))
         return SourceSet(site_root, (), frozenset())
-    records: list[RawRecord] = []
-    media: set[str] = set()
-    for rel in _walk(content, site_root, problems):
-        if rel.startswith("media/"):
-            media.add(rel.removeprefix("media/"))
-            continue
-        found = classify(rel)
-        path = f"content/{rel}"
-        if found is None:
-            if not rel.lower().endswith((".gitkeep", "readme.md")):
-                problems.warning("file.unknown", Loc(path), hint=None)
-            continue
-        record = read_record(content / rel, path, found, problems, max_file_bytes)
+    site = read_record(site_file, "content/site.yaml", ("site", {}), problems, MAX_FILE_BYTES)
+    limits = limits or limits_from_site(site.data if site else None)
+    files = _walk(content, problems)
+    media = frozenset(rel.removeprefix("media/") for rel in files if rel.startswith("media/"))
+    check_media_limits(content / "media", media, limits, problems)
+    found = _classify_all([rel for rel in files if not rel.startswith("media/") and rel != "site.yaml"], problems)
+    if len(found) + 1 > limits.max_records:
+        problems.error("limit.records", Loc("content"), count=len(found) + 1, limit=limits.max_records)
+        return SourceSet(site_root, (), media)
+    records = [site] if site else []
+    for rel, kind in found:
+        record = read_record(content / rel, f"content/{rel}", kind, problems, limits.max_file_bytes)
         if record is not None:
             records.append(record)
-    return SourceSet(site_root, tuple(records), frozenset(media))
+    return SourceSet(site_root, tuple(records), media)
 
 
-def _walk(content: Path, site_root: Path, problems: Problems) -> list[str]:
-    """Sorted content-relative POSIX paths; symlinks leaving the site are refused."""
-    root = site_root.resolve()
+def _classify_all(rels: list[str], problems: Problems) -> list[tuple[str, tuple[Kind, dict[str, str]]]]:
+    found = []
+    for rel in rels:
+        kind = classify(rel)
+        if kind is not None:
+            found.append((rel, kind))
+        elif not rel.lower().endswith((".gitkeep", "readme.md")):
+            problems.warning("file.unknown", Loc(f"content/{rel}"), hint=None)
+    return found
+
+
+def _walk(content: Path, problems: Problems) -> list[str]:
+    """Sorted content-relative POSIX paths of regular files.
+
+    A symbolic link is followed only when it stays inside content/ (media links
+    inside content/media/); linked folders are never descended into.
+    """
+    root = content.resolve()
     found: list[str] = []
     for dirpath, dirnames, filenames in os.walk(content):
-        dirnames[:] = sorted(d for d in dirnames if not _IGNORED.search(d))
+        here = Path(dirpath)
+        kept = (d for d in dirnames if not _IGNORED.search(d))
+        dirnames[:] = sorted(d for d in kept if _allowed_dir(here / d, content, problems))
         for name in sorted(filenames):
-            if _IGNORED.search(name):
-                continue
-            full = Path(dirpath) / name
+            full = here / name
             rel = PurePosixPath(full.relative_to(content)).as_posix()
-            if full.is_symlink() and not full.resolve().is_relative_to(root):
-                problems.error("file.symlink-outside", Loc(f"content/{rel}"))
-                continue
-            found.append(rel)
+            if not _IGNORED.search(name) and _allowed_file(full, rel, root, problems):
+                found.append(rel)
     return sorted(found)
+
+
+def _allowed_dir(path: Path, content: Path, problems: Problems) -> bool:
+    if path.is_symlink():
+        rel = PurePosixPath(path.relative_to(content)).as_posix()
+        problems.error("file.symlink-outside", Loc(f"content/{rel}"))
+        return False
+    return True
+
+
+def _allowed_file(full: Path, rel: str, root: Path, problems: Problems) -> bool:
+    confine = root / "media" if rel.startswith("media/") else root
+    if full.is_symlink() and not full.resolve().is_relative_to(confine):
+        problems.error("file.symlink-outside", Loc(f"content/{rel}"))
+        return False
+    if not full.is_file():  # a FIFO, socket or device would hang or flood the reader
+        problems.error("file.unreadable", Loc(f"content/{rel}"), detail="không phải tệp thông thường")
+        return False
+    return True
 
 
 def read_record(
     file: Path, path: str, found: tuple[Kind, dict[str, str]], problems: Problems, max_bytes: int
 ) -> RawRecord | None:
-    kind, parts = found
     text = read_text(file, path, problems, max_bytes)
-    if text is None:
-        return None
+    return None if text is None else parse_record(text, path, found, problems)
+
+
+def record_from_bytes(data: bytes, path: str, problems: Problems) -> RawRecord | None:
+    """In-memory reading of one content file (`path` like "content/years/2021/year.md")."""
+    found = classify(path.removeprefix("content/"))
+    if found is None:
+        raise ValueError(f"not a record path: {path}")
+    text = decode_text(data, path, problems)
+    return None if text is None else parse_record(text, path, found, problems)
+
+
+def parse_record(text: str, path: str, found: tuple[Kind, dict[str, str]], problems: Problems) -> RawRecord | None:
+    """Decoded text of a record file -> RawRecord (None when it cannot be read; reported)."""
+    kind, parts = found
     folder, stem = parts.get("folder"), parts.get("stem")
     try:
         if not path.endswith(".md"):
@@ -142,12 +191,20 @@ def read_record(
 
 def read_text(file: Path, path: str, problems: Problems, max_bytes: int) -> str | None:
     try:
-        size = file.stat().st_size
-        if size > max_bytes:
-            problems.error("file.too-big", Loc(path), size=size // 1000, limit=max_bytes // 1000)
-            return None
-        data = file.read_bytes()
+        with file.open("rb") as stream:
+            data = stream.read(max_bytes + 1)  # never more than the cap, even if the file grows
     except OSError as exc:
         problems.error("file.unreadable", Loc(path), detail=exc.strerror or str(exc))
         return None
+    if len(data) > max_bytes:
+        size = max(len(data), _size(file))
+        problems.error("file.too-big", Loc(path), size=-(-size // 1000), limit=max_bytes // 1000)
+        return None
     return decode_text(data, path, problems)
+
+
+def _size(file: Path) -> int:
+    try:
+        return file.stat().st_size
+    except OSError:
+        return 0

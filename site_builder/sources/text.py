@@ -34,10 +34,18 @@ def decode_text(data: bytes, path: str, problems: Problems) -> str | None:
     return text
 
 
+# TCVN3 (ABC) puts ă â ê ô ơ ư đ and most toned vowels in 0xA1-0xBF, where
+# Windows-1258 has only punctuation that Vietnamese text hardly ever uses.
+_TCVN3_BYTES = frozenset(range(0xA1, 0xC0))
+
+
 def _guess_encoding(data: bytes) -> str:
-    """Name the encoding the file was probably saved in, for the hint."""
+    """Name the encoding the file was probably saved in, for the hint ("" when unsure)."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or data[:200].count(0) > 10:
         return "UTF-16"
+    high = [byte for byte in data if byte >= 0x80]
+    if high and 3 * sum(byte in _TCVN3_BYTES for byte in high) >= len(high):
+        return "TCVN3"
     try:
         data.decode("cp1258")
     except UnicodeDecodeError:

@@ -3,7 +3,9 @@
 Every scalar stays text (no YAML 1.1 guessing: `no`, `0123`, `10:30`, `1.035`
 and dates are all strings here); the schema layer types them. Values carry
 their 1-based line and column so any later check can point at them. Duplicate
-keys, anchors and aliases are refused; documents are size-capped.
+keys, anchors, aliases and explicit tags (`!!python/...`, `!!binary`) are
+refused; documents are capped in size, number of values and nesting depth, so
+a hostile file costs at most a fraction of a second and a few megabytes.
 """
 
 from __future__ import annotations
@@ -14,7 +16,9 @@ from site_builder.problems import Loc, Problems
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-MAX_NODES = 200_000
+MAX_NODES = 50_000
+MAX_DEPTH = 40
+_STR_TAGS = (None, "!", "tag:yaml.org,2002:str")
 
 
 class _NoGuessLoader(_Base):  # type: ignore[misc, valid-type]
@@ -118,12 +122,16 @@ class _Builder:
             self.fail("yaml.many-documents", event)
         return value
 
-    def value(self, events, event):
+    def value(self, events, event, depth: int = 1):
         self.count += 1
         if self.count > MAX_NODES:
             self.fail("yaml.too-many-nodes", event, limit=MAX_NODES)
+        if depth > MAX_DEPTH:
+            self.fail("yaml.too-deep", event, limit=MAX_DEPTH)
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             self.fail("yaml.alias", event)
+        if getattr(event, "tag", None) not in _STR_TAGS:
+            self.fail("yaml.tag", event, tag=event.tag.replace("tag:yaml.org,2002:", "!!"))
         line, col = self.loc(event)
         if isinstance(event, yaml.ScalarEvent):
             return YStr(event.value, line, col, plain=not event.style)
@@ -133,20 +141,20 @@ class _Builder:
             for child in iter(lambda: next(events), None):
                 if isinstance(child, yaml.SequenceEndEvent):
                     return items
-                items.append(self.value(events, child))
-        return self.mapping(events, line, col)
+                items.append(self.value(events, child, depth + 1))
+        return self.mapping(events, line, col, depth)
 
-    def mapping(self, events, line: int, col: int) -> YMap:
+    def mapping(self, events, line: int, col: int, depth: int) -> YMap:
         result = YMap()
         result.line, result.col, result.key_locs = line, col, {}
         for key_event in iter(lambda: next(events), None):
             if isinstance(key_event, yaml.MappingEndEvent):
                 return result
-            if not isinstance(key_event, yaml.ScalarEvent) or key_event.anchor:
+            if not isinstance(key_event, yaml.ScalarEvent) or key_event.anchor or key_event.tag not in _STR_TAGS:
                 self.fail("yaml.complex-key", key_event)
             key = key_event.value
             if key in result:
                 self.fail("yaml.duplicate-key", key_event, key=key, first_line=result.key_locs[key][0])
             result.key_locs[key] = self.loc(key_event)
-            result[key] = self.value(events, next(events))
+            result[key] = self.value(events, next(events), depth + 1)
         return result

@@ -1,0 +1,80 @@
+"""Image dimensions from header bytes (PNG, JPEG, GIF, WebP): no Pillow at run time.
+
+Only the first bytes of a file are read (JPEG: segment headers, skipping their
+bodies), so a huge or hostile image costs almost nothing to measure. A file
+that is not one of these formats, or whose header is cut short, gives None.
+"""
+
+from __future__ import annotations
+
+import struct
+from pathlib import Path
+from typing import BinaryIO
+
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp")
+_HEAD = 32
+_MAX_JPEG_SEGMENTS = 1_000
+# Start-of-frame markers carry the size; C4 (DHT), C8 (JPG) and CC (DAC) do not.
+_SOF = frozenset(range(0xC0, 0xD0)) - {0xC4, 0xC8, 0xCC}
+
+
+def is_image_name(name: str) -> bool:
+    return name.lower().endswith(IMAGE_SUFFIXES)
+
+
+def image_size(path: Path) -> tuple[int, int] | None:
+    """(width, height) of a PNG/JPEG/GIF/WebP file, or None when unknown."""
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(_HEAD)
+            if head.startswith(b"\xff\xd8"):
+                stream.seek(2)
+                return _jpeg_size(stream)
+            return header_size(head)
+    except (OSError, struct.error):
+        return None
+
+
+def header_size(head: bytes) -> tuple[int, int] | None:
+    """Dimensions of PNG, GIF and WebP images from their first 32 bytes."""
+    if head.startswith(b"\x89PNG\r\n\x1a\n") and head[12:16] == b"IHDR" and len(head) >= 24:
+        return struct.unpack(">II", head[16:24])
+    if head[:6] in (b"GIF87a", b"GIF89a") and len(head) >= 10:
+        return struct.unpack("<HH", head[6:10])
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP" and len(head) >= 30:
+        return _webp_size(head)
+    return None
+
+
+def _webp_size(head: bytes) -> tuple[int, int] | None:
+    chunk = head[12:16]
+    if chunk == b"VP8 ":
+        width, height = struct.unpack("<HH", head[26:30])
+        return width & 0x3FFF, height & 0x3FFF
+    if chunk == b"VP8L":
+        bits = int.from_bytes(head[21:25], "little")
+        return (bits & 0x3FFF) + 1, ((bits >> 14) & 0x3FFF) + 1
+    if chunk == b"VP8X":
+        return int.from_bytes(head[24:27], "little") + 1, int.from_bytes(head[27:30], "little") + 1
+    return None
+
+
+def _jpeg_size(stream: BinaryIO) -> tuple[int, int] | None:
+    """Walk JPEG segments (after SOI) until a start-of-frame marker."""
+    for _ in range(_MAX_JPEG_SEGMENTS):
+        marker = stream.read(2)
+        while marker[:1] == b"\xff" and marker[1:] == b"\xff":  # fill bytes
+            marker = b"\xff" + stream.read(1)
+        if len(marker) < 2 or marker[0] != 0xFF:
+            return None
+        code = marker[1]
+        if code in (0x01, 0xD8) or 0xD0 <= code <= 0xD7:
+            continue  # markers without a length
+        length = struct.unpack(">H", stream.read(2))[0]
+        if code in _SOF:
+            height, width = struct.unpack(">xHH", stream.read(5))
+            return width, height
+        if length < 2:
+            return None
+        stream.seek(length - 2, 1)
+    return None

@@ -1,0 +1,133 @@
+"""The list behind the table in docs/reliability.md: bad input -> behaviour -> proving test.
+
+`test_hardening_docs.py` fails when the table and this list differ or a test is missing.
+Regenerate the table with:  .venv/bin/python tests/hardening/cases.py
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+DOC = Path(__file__).resolve().parents[2] / "docs" / "reliability.md"
+BEGIN, END = "<!-- cases:begin -->", "<!-- cases:end -->"
+
+# (area, bad input, behaviour, "module::test")
+CASES: list[tuple[str, str, str, str]] = [
+    ("Encoding", "UTF-8 with BOM and/or CRLF line ends", "accepted; BOM dropped, CRLF -> LF",
+     "test_hardening_encodings::test_bom_and_crlf_are_accepted"),
+    ("Encoding", "file saved as Windows-1258, TCVN3 (ABC) or UTF-16",
+     "error `text.not-utf8` with file:line:col, byte offset and the likely encoding; other files still load",
+     "test_hardening_encodings::test_legacy_encodings_are_refused_with_position_and_guess"),
+    ("Encoding", "decomposed (NFD) or mixed NFC/NFD text", "normalised to NFC, warning `text.not-nfc`",
+     "test_hardening_encodings::test_nfd_text_is_normalised_with_a_warning"),
+    ("YAML", "the same key twice in a mapping", "error `yaml.duplicate-key` naming both lines",
+     "test_hardening_yaml::test_duplicate_key_is_an_error_naming_both_lines"),
+    ("YAML", "alias bomb (\"billion laughs\")", "error `yaml.alias` at line 1 in < 1 s and < 20 MB; nothing expanded",
+     "test_hardening_yaml::test_billion_laughs_is_refused_quickly_with_bounded_memory"),
+    ("YAML", "5,000 nested `[` or `{`", "error `yaml.too-deep` (limit 40 levels), no RecursionError",
+     "test_hardening_yaml::test_deep_nesting_is_an_error_not_a_recursion_crash"),
+    ("YAML", "100,000 values in one file", "error `yaml.too-many-nodes` (limit 50,000), quickly",
+     "test_hardening_yaml::test_too_many_values_are_refused_quickly"),
+    ("YAML", "front matter over 1 MB", "error `yaml.too-big` before parsing",
+     "test_hardening_yaml::test_a_document_over_the_size_limit_is_refused_before_parsing"),
+    ("YAML", "tags: `!!python/object`, `!!binary`, `!!int`, `!custom`", "error `yaml.tag`; never constructed",
+     "test_hardening_yaml::test_yaml_tags_are_refused_not_silently_dropped"),
+    ("YAML", "`no`, `yes`, `2019-08-02`, `1e3`, `0o17`, `10:30`, `0123`, `1.000` in a text field",
+     "kept as the exact text written",
+     "test_hardening_yaml::test_yaml_11_values_in_a_text_field_stay_exactly_as_written"),
+    ("YAML", "bare keys `Đ:`, `10:30:`, `0123:`, `no:` in the glossary", "kept as text keys",
+     "test_hardening_yaml::test_bare_vietnamese_and_numeric_looking_glossary_keys_stay_text"),
+    ("YAML", "`actual: 1.035` (thousands dot)", "error `field.thousands-dot` suggesting 1035",
+     "test_hardening_yaml::test_thousands_dot_is_an_error_suggesting_the_number"),
+    ("YAML", "`1e3`, `0o17`, `57,5`, `no`, `10:30` in a number field", "error naming the field; no guessing",
+     "test_hardening_yaml::test_number_fields_never_guess"),
+    ("YAML", "`2021-02-30`", "error `field.invalid-date` with its line (no bare ValueError)",
+     "test_hardening_yaml::test_impossible_date_is_an_error_with_a_line_not_a_crash"),
+    ("Paths", "photo `../../etc/passwd`, `/etc/passwd`, `C:\\...`, `file:///...`",
+     "error `media.outside`/`media.remote` at the photo's line; never read",
+     "test_hardening_paths::test_photo_paths_leaving_media_are_refused_by_check"),
+    ("Paths", "body image leaving content/media/", "error `media.outside` at its line",
+     "test_hardening_paths::test_body_images_leaving_media_are_refused_by_check"),
+    ("Paths", "symlink in content/ pointing outside", "error `file.symlink-outside`; the target is never read",
+     "test_hardening_paths::test_symlinked_file_pointing_out_of_the_site_is_refused_and_never_read"),
+    ("Paths", "symlinked media file leading out of content/media/", "error `file.symlink-outside`",
+     "test_hardening_paths::test_symlinked_media_leaving_media_folder_is_refused"),
+    ("Paths", "symlinked folder inside content/", "not followed; error `file.symlink-outside`",
+     "test_hardening_paths::test_symlinked_folder_is_not_followed"),
+    ("Paths", "a FIFO named like a record", "error `file.unreadable` instead of hanging",
+     "test_hardening_paths::test_fifo_in_content_is_refused_instead_of_hanging"),
+    ("Paths", "media list naming files outside media/", "only files inside content/media/ are copied",
+     "test_hardening_paths::test_publishing_media_never_copies_outside_media"),
+    ("Paths", "outside file linked into media/ and built", "build refused; output never holds outside bytes",
+     "test_hardening_paths::test_build_output_holds_nothing_from_outside_the_site"),
+    ("Paths", "`--output` = site root, content/, inside content/, parent of site, non-empty folder",
+     "exit 1, `không thể xuất ra …`, nothing deleted",
+     "test_hardening_paths::test_dangerous_output_is_refused_through_the_cli_without_deleting_anything"),
+    ("Markup", "`<script>`, on* handlers, `javascript:`/`data:` links, iframe/object/embed/form/style/meta/base",
+     "removed by the nh3 allow-list", "test_hardening_markup::test_dangerous_html_is_removed"),
+    ("Markup", "tables, `<sup>`, `<abbr>`, figures, mailto links", "still rendered",
+     "test_hardening_markup::test_allowed_markup_still_renders"),
+    ("Markup", "a title containing `<script>`", "shown as text in the built HTML (autoescape)",
+     "test_hardening_markup::test_a_title_containing_script_shows_as_text_in_the_built_site"),
+    ("PDF", "`file:///etc/passwd`, http(s), ftp, data:, `../` and symlink escapes in the book",
+     "refused by the fetcher, `pdf.fetch-refused`",
+     "test_hardening_fetcher::test_everything_else_is_refused_and_reported"),
+    ("PDF", "`<link rel=attachment>` / `<img>` naming local files or a tracking URL",
+     "nothing embedded, no request made", "test_hardening_fetcher::"
+     "test_weasyprint_with_the_fetcher_embeds_no_local_file_and_makes_no_request"),
+    ("PDF", "remote image in a photo list or body", "error `media.remote` from check",
+     "test_hardening_fetcher::test_remote_images_in_content_are_reported_by_check"),
+    ("Limits", "file over `limits.max_file_kb`", "error `file.too-big` naming the limit; file not read further",
+     "test_hardening_limits::test_file_over_the_configured_size_is_refused_with_the_limit"),
+    ("Limits", "more records than `limits.max_records`", "one error `limit.records`; reading stops",
+     "test_hardening_limits::test_too_many_records_stop_reading_with_one_clear_error"),
+    ("Limits", "image over `limits.max_image_kb`", "error `media.too-big`",
+     "test_hardening_limits::test_image_over_the_size_cap"),
+    ("Limits", "100,000 × 100,000 PNG (decompression bomb)", "error `media.too-many-pixels` from the header alone",
+     "test_hardening_limits::test_image_over_the_pixel_cap_is_measured_from_the_header"),
+    ("Limits", "negative `limits:` value", "error `limit.not-positive`; default used",
+     "test_hardening_limits::test_non_positive_limits_are_reported_and_ignored"),
+    ("Output", "SIGKILL 0.3 s into a build, or while staging",
+     "previous output byte-identical; next build sweeps leftovers",
+     "test_hardening_crash::test_sigkill_mid_build_leaves_the_previous_output_byte_identical"),
+    ("Output", "kill between the two renames of the swap", "next build restores the previous output first",
+     "test_hardening_crash::test_a_build_killed_between_the_two_renames_gets_its_output_back"),
+    ("Output", "template error in a site `templates/` override", "exit 3 naming the template; output intact",
+     "test_hardening_crash::test_a_template_error_in_the_last_page_leaves_the_output_intact"),
+    ("Output", "disk full (ENOSPC) while writing", "`output.write-failed`, exit 3, no traceback, output intact",
+     "test_hardening_crash::test_disk_full_through_the_cli_is_exit_3_without_traceback"),
+    ("Output", "any `check`/`build` run", "content/ byte-identical (hashed before/after)",
+     "test_hardening_crash::test_content_is_never_written"),
+    ("Strict", "broken internal link, unused media, unknown target status, unused glossary term",
+     "warning; `check --strict` exits 1 naming file:line", "test_hardening_strict::"
+     "test_warning_passes_plain_check_and_fails_strict_check"),
+    ("Strict", "image referenced but missing", "error with file:line (with or without --strict)",
+     "test_hardening_strict::test_image_referenced_but_missing_fails_check"),
+    ("Fuzz", "arbitrary bytes as any record kind", "model or problems with path (and line); never an exception",
+     "test_hardening_fuzz::test_arbitrary_bytes_never_crash_the_loader"),
+    ("Fuzz", "arbitrary YAML structures as any record kind", "model or problems; never an exception",
+     "test_hardening_fuzz::test_arbitrary_yaml_structures_never_crash_the_loader"),
+    ("Fuzz", "known field names with tricky values (`no`, `1.035`, `2021-02-30`, …)", "model or problems",
+     "test_hardening_fuzz::test_lists_of_records_with_known_field_names_never_crash"),
+]  # fmt: skip
+
+
+def table() -> str:
+    lines = ["| Area | Bad input tried | Behaviour | Test (tests/hardening/) |", "|---|---|---|---|"]
+    for area, bad, behaviour, test in CASES:
+        module, function = test.split("::")
+        cells = [area, bad, behaviour, f"`{module}.py::{function}`"]
+        lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+    return "\n".join(lines)
+
+
+def render(doc: str) -> str:
+    head, _, rest = doc.partition(BEGIN)
+    _, _, tail = rest.partition(END)
+    return f"{head}{BEGIN}\n{table()}\n{END}{tail}"
+
+
+if __name__ == "__main__":
+    DOC.write_text(render(DOC.read_text(encoding="utf-8")), encoding="utf-8")
+    sys.stdout.write(f"updated {DOC}\n")

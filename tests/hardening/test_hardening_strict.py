@@ -1,0 +1,67 @@
+"""Case 8: `check --strict` turns each kind of warning into a failure naming file and line."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.hardening.helpers import run_cli, site_with
+
+YEAR = "content/years/2021/year.md"
+TERM = "content/terms/2020-2025/term.md"
+
+
+def year(body: str) -> str:
+    return f"---\ntitle: Năm 2021\n---\n{body}"
+
+
+CASES = {
+    "unresolved-internal-link": (
+        {YEAR: year("Xem [trang cũ](../../pages/khong-co.md).\n")},
+        f"{YEAR}:4:",
+        "khong-co.md",
+    ),
+    "media-never-referenced": (
+        {YEAR: year("Năm.\n"), "content/media/thua.png": b"\x89PNG\r\n\x1a\n"},
+        "content/media/thua.png:",
+        "không được bản ghi nào dùng",
+    ),
+    "target-status-unknown": (
+        {YEAR: year("Năm.\n"), "content/years/2021/targets.yaml": '- id: ty-le\n  name: Tỷ lệ\n  unit: "%"\n'
+         "  actual: 98\n  percent: 98\n"},
+        "content/years/2021/targets.yaml:1:3:",
+        "ty-le",
+    ),
+    "glossary-term-never-used": (
+        {YEAR: year("Năm.\n"), "content/glossary.yaml": "UBKT: Ủy ban Kiểm tra\n"},
+        "content/glossary.yaml:1:1:",
+        "UBKT",
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_warning_passes_plain_check_and_fails_strict_check(tmp_path, case):
+    files, where, detail = CASES[case]
+    site = site_with(tmp_path, files)
+    code, _, err = run_cli("check", "--site", str(site))
+    assert code == 0, err
+    assert f"{where}" in err and "warning" in err
+    code, _, err = run_cli("check", "--strict", "--site", str(site))
+    assert code == 1, err
+    line = next(line for line in err.splitlines() if line.startswith(where))
+    assert detail in line
+
+
+def test_image_referenced_but_missing_fails_check(tmp_path):
+    site = site_with(tmp_path, {YEAR: year("\nẢnh: ![hội nghị](photos/khong-co.jpg)\n")})
+    for args in (("check",), ("check", "--strict")):
+        code, _, err = run_cli(*args, "--site", str(site))
+        assert code == 1, err
+        assert f"{YEAR}:5:" in err and "photos/khong-co.jpg" in err
+
+
+def test_strict_build_also_refuses_warnings_and_writes_nothing(tmp_path):
+    site = site_with(tmp_path, {YEAR: year("Năm.\n"), "content/glossary.yaml": "UBKT: Ủy ban Kiểm tra\n"})
+    code, _, err = run_cli("build", "--strict", "--no-pdf", "--site", str(site))
+    assert code == 1, err
+    assert not (site / "output").exists()
