@@ -1,0 +1,29 @@
+"""Refuse output folders whose replacement would destroy something."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from site_builder.problems import Loc, Problems
+
+MARKER = ".site-builder-output"
+
+
+def check_output_dir(site_root: Path, output: Path, problems: Problems) -> bool:
+    """True when `output` may be replaced wholesale by a new build."""
+    site = site_root.resolve()
+    out = output.resolve()
+    reason = None
+    protected = [site / name for name in ("content", "templates", "themes")]
+    if out == site or site.is_relative_to(out):
+        reason = "đây là thư mục trang hoặc một thư mục cha của nó"
+    elif any(out == p or out.is_relative_to(p) or p.is_relative_to(out) for p in protected):
+        reason = "thư mục này chứa hoặc nằm trong content/, templates/ hoặc themes/"
+    elif out.exists() and not out.is_dir():
+        reason = "đây là một tệp, không phải thư mục"
+    elif out.is_dir() and any(out.iterdir()) and not (out / MARKER).exists():
+        reason = "thư mục không trống và không phải kết quả của một lần xuất bản trước"
+    if reason:
+        problems.error("output.unsafe", Loc(str(output)), output=str(output), reason=reason)
+        return False
+    return True
