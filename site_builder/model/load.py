@@ -26,11 +26,11 @@ def load_model(sources: SourceSet, problems: Problems) -> SiteModel | None:
     by_kind: dict[str, list[RawRecord]] = defaultdict(list)
     for record in sources.records:
         by_kind[record.kind].append(record)
-    if not by_kind["site"]:
-        return None
     pages = load_pages(by_kind["page"], problems)
     years = load_years(by_kind, sources.media, problems)
     terms = load_terms(by_kind, years, problems)
+    if not by_kind["site"]:  # site.yaml unreadable (already reported): the rest is still checked
+        return None
     site = site_info(by_kind["site"][0], terms, pages, problems)
     if site is None:
         return None

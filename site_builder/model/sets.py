@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from site_builder.model import derive
-from site_builder.model.fields import INVALID, Ctx, check_count_text, validate_mapping
+from site_builder.model.fields import INVALID, Ctx, check_count_text, is_empty, validate_mapping
 from site_builder.model.records import Award, AwardSet, Target, TargetSet
 from site_builder.model.schemas import AWARD, TARGET
 from site_builder.problems import Problems
 from site_builder.sources.discover import RawRecord
 from site_builder.sources.yamlsafe import YList, YMap
+
+# "1.000", "3.281": a count with a Vietnamese thousands dot (a whole Decimal, but not what was meant)
+_THOUSANDS_DOT = re.compile(r"\d{1,3}(\.\d{3})+")
 
 
 def empty_targets() -> TargetSet:
@@ -44,14 +48,14 @@ def load_target_set(record: RawRecord | None, problems: Problems) -> TargetSet:
         if values is INVALID:
             continue
         node: YMap = values["_node"]  # type: ignore[assignment, index]
+        target_id = values["id"]  # type: ignore[index]
+        if target_id in first_line:  # checked first, so a duplicate of a faulty target is reported too
+            problems.error("id.duplicate", ctx.at(node.get("id")), id=target_id, first_line=first_line[target_id])
+            continue
+        first_line[target_id] = node.line  # type: ignore[assignment]
         target = load_target(values, node, ctx)  # type: ignore[arg-type]
-        if target is None:
-            continue
-        if target.id in first_line:
-            problems.error("id.duplicate", ctx.at(node.get("id")), id=target.id, first_line=first_line[target.id])
-            continue
-        first_line[target.id] = node.line
-        targets.append(target)
+        if target is not None:
+            targets.append(target)
     return TargetSet(record.path, tuple(targets), derive.tally(targets))
 
 
@@ -61,7 +65,9 @@ def load_target(values: dict, node: YMap, ctx: Ctx) -> Target | None:
     if raw.unit is None or raw.unit.strip() != "%":
         for name in ("target", "actual"):
             number = values[name]
-            if number is not None and number != number.to_integral_value():
+            if number is not None and (
+                number != number.to_integral_value() or _THOUSANDS_DOT.fullmatch(str(node.get(name)).strip())
+            ):
                 check_count_text(name, node.get(name), ctx)
                 ok = False
     for name in ("target", "actual", "percent"):
@@ -69,7 +75,8 @@ def load_target(values: dict, node: YMap, ctx: Ctx) -> Target | None:
             ctx.problems.error("field.negative", ctx.at(node.get(name)), field=name)
             ok = False
     if raw.target is None and raw.percent is None:
-        ctx.problems.error("target.need-target-or-percent", ctx.at(node), id=raw.id)
+        if is_empty(node.get("target")) and is_empty(node.get("percent")):  # else already reported
+            ctx.problems.error("target.need-target-or-percent", ctx.at(node), id=raw.id)
         ok = False
     if ok and not check_percent(raw, node, ctx):
         ok = False
@@ -126,7 +133,8 @@ def load_award(values: dict, ctx: Ctx) -> Award | None:
     recipients = tuple(values["recipients"])
     count = values["count"]
     if count is None and not recipients:
-        ctx.problems.error("award.need-count", ctx.at(node))
+        if is_empty(node.get("count")):  # a count that was given but wrong is already reported
+            ctx.problems.error("award.need-count", ctx.at(node))
         return None
     if count is not None and count < 0:
         ctx.problems.error("field.negative", ctx.at(node.get("count")), field="count")

@@ -1,0 +1,97 @@
+"""Cross-record checks: media references, unused files, glossary use, unknown statuses, unique addresses."""
+
+from __future__ import annotations
+
+from site_builder.build import load_site
+from site_builder.problems import Problems
+from tests.conftest import formatted, load, site_with
+
+CONF = "content/years/2021/conferences/2021-01-14-tong-ket.md"
+PHOTO = b"\xff\xd8\xff\xe0"
+
+
+def conf(front: str = "", body: str = "Nội dung.\n") -> str:
+    return f"---\ntitle: Tổng kết\ndate: 2021-01-14\nkind: tong-ket\n{front}---\n{body}"
+
+
+def test_photos_must_exist_inside_media(tmp_path):
+    front = """\
+photos:
+  - {src: photos/co.jpg, caption: A}
+  - {src: photos/khong-co.jpg, caption: B}
+  - {src: ../../bi-mat.jpg, caption: C}
+  - {src: "https://example.vn/a.jpg", caption: D}
+"""
+    model, problems = load(site_with(tmp_path, {CONF: conf(front), "content/media/photos/co.jpg": PHOTO}))
+    assert formatted(problems) == [
+        f"{CONF}:7:5: error: không tìm thấy ảnh “photos/khong-co.jpg” trong content/media/",
+        f"{CONF}:8:5: error: đường dẫn “../../bi-mat.jpg” đi ra ngoài thư mục content/media/; "
+        "chỉ dùng ảnh trong thư mục đó",
+        f"{CONF}:9:5: error: ảnh “https://example.vn/a.jpg” nằm trên mạng; hãy tải về, đặt vào content/media/ "
+        "và ghi đường dẫn",
+    ]
+    assert "photos/co.jpg" in model.media and not any("bi-mat" in m or "example" in m for m in model.media)
+
+
+def test_photo_src_may_carry_the_media_prefix(tmp_path):
+    front = "photos:\n  - {src: content/media/photos/a.jpg, caption: A}\n  - {src: media/photos/b.jpg, caption: B}\n"
+    files = {CONF: conf(front), "content/media/photos/a.jpg": PHOTO, "content/media/photos/b.jpg": PHOTO}
+    model, problems = load(site_with(tmp_path, files))
+    assert formatted(problems) == []
+    assert model.media == ("photos/a.jpg", "photos/b.jpg")
+
+
+def test_unused_media_is_a_warning_and_not_published(tmp_path):
+    model, problems = load(site_with(tmp_path, {CONF: conf(), "content/media/thua.jpg": PHOTO}))
+    assert formatted(problems) == [
+        "content/media/thua.jpg: warning: tệp media không được bản ghi nào dùng nên không được xuất bản"
+    ]
+    assert model.media == ()
+
+
+def test_body_images_relative_to_the_file_or_to_media(tmp_path):
+    body = "![a](../../../media/photos/a.jpg)\n\n![b](photos/b.jpg)\n\n![c](photos/khong-co.jpg)\n"
+    files = {CONF: conf("", body), "content/media/photos/a.jpg": PHOTO, "content/media/photos/b.jpg": PHOTO}
+    model, problems = load(site_with(tmp_path, files))
+    assert formatted(problems) == [f"{CONF}:10:6: error: không tìm thấy ảnh “photos/khong-co.jpg” trong content/media/"]
+    assert {"photos/a.jpg", "photos/b.jpg"} <= set(model.media)
+
+
+def test_links_to_media_files_publish_them(tmp_path):
+    page = (
+        "---\ntitle: Văn kiện\n---\nTải [báo cáo](../media/van-kien/bao-cao.pdf) và [thiếu](../media/khong-co.pdf).\n"
+    )
+    files = {"content/pages/van-kien.md": page, "content/media/van-kien/bao-cao.pdf": b"%PDF-1.4"}
+    model, problems = load(site_with(tmp_path, files))
+    assert "van-kien/bao-cao.pdf" in model.media
+    assert formatted(problems) == [
+        "content/pages/van-kien.md:4:57: error: không tìm thấy ảnh “../media/khong-co.pdf” trong content/media/"
+    ]
+
+
+def test_unused_glossary_entry_is_a_warning(tmp_path):
+    files = {"content/glossary.yaml": "ĐV: đảng viên\nMTTQ: Mặt trận Tổ quốc\n", CONF: conf("", "Có 152 ĐV mới.\n")}
+    _, problems = load(site_with(tmp_path, files))
+    assert formatted(problems) == [
+        "content/glossary.yaml:2:1: warning: từ viết tắt “MTTQ” không xuất hiện trong bài viết nào"
+    ]
+
+
+def test_a_target_whose_status_cannot_be_known_is_a_warning(tmp_path):
+    files = {"content/years/2021/targets.yaml": "- {id: ty-le, name: Tỷ lệ, unit: '%', actual: 50, percent: 90}\n"}
+    _, problems = load(site_with(tmp_path, files))
+    messages = formatted(problems)
+    assert "content/years/2021/targets.yaml:1:3: warning: chưa xác định được đánh giá của chỉ tiêu “ty-le”" in messages
+
+
+def test_two_records_on_one_address_name_both_files(tmp_path):
+    other = "content/years/2021/conferences/tong-ket.md"
+    files = {CONF: conf(), other: conf()}
+    problems = Problems()
+    load_site(site_with(tmp_path, files), problems)
+    messages = formatted(problems)
+    assert len(messages) == 1
+    assert messages[0].startswith(f"{other}: error: hai bản ghi cùng ra một địa chỉ /nam/2021/tong-ket/") or messages[
+        0
+    ].startswith(f"{CONF}: error: hai bản ghi cùng ra một địa chỉ /nam/2021/tong-ket/")
+    assert CONF in messages[0] and other in messages[0]

@@ -1,0 +1,112 @@
+"""Walking content/: every file classified by where it sits, problems collected."""
+
+from __future__ import annotations
+
+import pytest
+
+from site_builder.problems import Problems
+from site_builder.sources.discover import classify, read_sources
+from tests.conftest import BASE_FILES, make_site
+
+
+@pytest.mark.parametrize(
+    ("rel", "kind", "parts"),
+    [
+        ("site.yaml", "site", {}),
+        ("glossary.yaml", "glossary", {}),
+        ("terms/2015-2020/term.md", "term", {"folder": "2015-2020"}),
+        ("terms/2015-2020/targets.yaml", "term-targets", {"folder": "2015-2020"}),
+        ("terms/2015-2020/awards.yaml", "term-awards", {"folder": "2015-2020"}),
+        ("years/2019/year.md", "year", {"folder": "2019"}),
+        ("years/2019/targets.yaml", "year-targets", {"folder": "2019"}),
+        ("years/2019/awards.yaml", "year-awards", {"folder": "2019"}),
+        (
+            "years/2019/conferences/2019-08-02-so-ket-6-thang.md",
+            "conference",
+            {"folder": "2019", "stem": "2019-08-02-so-ket-6-thang"},
+        ),
+        ("pages/gioi-thieu.md", "page", {"stem": "gioi-thieu"}),
+    ],
+)
+def test_classify_every_record_kind(rel, kind, parts):
+    assert classify(rel) == (kind, parts)
+
+
+@pytest.mark.parametrize(
+    "rel", ["notes.txt", "years/2019/conferences/a.yaml", "terms/2015-2020/other.md", "pages/sub/x.md"]
+)
+def test_classify_unknown(rel):
+    assert classify(rel) is None
+
+
+def read(files):
+    import tempfile
+    from pathlib import Path
+
+    site = make_site(Path(tempfile.mkdtemp()), files)
+    problems = Problems()
+    return read_sources(site, problems), [p.format() for p in problems.sorted()]
+
+
+def test_missing_site_yaml_is_one_clear_error():
+    sources, messages = read({"content/pages/a.md": "---\ntitle: A\n---\n"})
+    assert sources.records == ()
+    assert messages == [
+        "content/site.yaml: error: không tìm thấy content/site.yaml: thư mục này chưa phải một trang kỷ yếu "
+        "(tạo mới bằng lệnh: site-builder new site <thư-mục>)"
+    ]
+
+
+def test_records_media_and_unknown_files():
+    sources, messages = read(
+        {
+            **BASE_FILES,
+            "content/media/photos/a.jpg": b"\xff\xd8",
+            "content/ghi-chu.txt": "x",
+            "content/.DS_Store": b"\x00",
+            "content/pages/nhap.md~": "x",
+            "content/README.md": "hướng dẫn",
+        }
+    )
+    assert sorted(r.path for r in sources.records) == ["content/site.yaml", "content/terms/2020-2025/term.md"]
+    assert sources.media == frozenset({"photos/a.jpg"})
+    assert messages == [
+        "content/ghi-chu.txt: warning: tệp này không thuộc loại nào trong cấu trúc nội dung nên bị bỏ qua"
+    ]
+
+
+def test_markdown_body_and_its_first_line():
+    sources, _ = read({**BASE_FILES})
+    term = next(r for r in sources.records if r.kind == "term")
+    assert term.folder == "2020-2025"
+    assert term.body == "Thân bài của nhiệm kỳ.\n"
+    assert term.body_line == 6
+    assert term.data["start"].line == 3
+
+
+def test_front_matter_missing_and_unclosed_are_reported():
+    sources, messages = read(
+        {
+            **BASE_FILES,
+            "content/pages/a.md": "Chỉ có thân bài\n",
+            "content/pages/b.md": "---\ntitle: B\nThân bài\n",
+        }
+    )
+    assert messages == [
+        "content/pages/a.md:1: error: tệp phải bắt đầu bằng phần thông tin đặt giữa hai dòng “---”",
+        "content/pages/b.md:1: error: phần thông tin đầu tệp chưa được đóng bằng dòng “---”",
+    ]
+    assert {r.path for r in sources.records} == {"content/site.yaml", "content/terms/2020-2025/term.md"}
+
+
+def test_one_bad_file_does_not_stop_the_others():
+    sources, messages = read(
+        {
+            **BASE_FILES,
+            "content/pages/a.md": b"---\ntitle: \xff\n---\n",
+            "content/pages/b.md": "---\ntitle: [B\n---\n",
+            "content/pages/c.md": "---\ntitle: C\n---\n",
+        }
+    )
+    assert [m.split(": ")[0] for m in messages] == ["content/pages/a.md:2:8", "content/pages/b.md:3:1"]
+    assert "content/pages/c.md" in {r.path for r in sources.records}
