@@ -131,10 +131,10 @@ class _Planner:
         self.nav_sources = (SITE_YAML, *(p.path for p in model.pages))
 
     # helpers -------------------------------------------------------------
-    def _body(self, *keys: str | None) -> Markup:
+    def _body(self, page_url: str, *keys: str | None) -> Markup:
         for key in keys:
             if key and key in self.bodies:
-                return Markup(self.bodies[key])
+                return Markup(urls.relativize(self.bodies[key], page_url))
         return Markup("")
 
     def _spec(self, url: str, template: str, context: dict, sources: tuple[str, ...] = ()) -> PageSpec:
@@ -194,7 +194,7 @@ class _Planner:
                 Crumb(urls.term(t), label=t.title),
             ),
             "term": t,
-            "body": self._body(t.path),
+            "body": self._body(urls.term(t), t.path),
             "years": years,
             "charts": charts_for(self.model, t),
         }
@@ -230,7 +230,7 @@ class _Planner:
             "record_path": y.body.loc.path if y.body else y.path,
             "breadcrumbs": tuple(self._year_crumbs(y)),
             "year": y,
-            "body": self._body(y.path, *_body_path(y.body)),
+            "body": self._body(urls.year(y), y.path, *_body_path(y.body)),
             "terms": terms,
             "conferences": y.conferences,
             "prev_year": prev_year,
@@ -257,7 +257,7 @@ class _Planner:
             "breadcrumbs": (*self._year_crumbs(y), Crumb(urls.conference(c), label=c.title)),
             "conference": c,
             "year": y,
-            "body": self._body(c.path),
+            "body": self._body(urls.conference(c), c.path),
             "prev_conference": prev_c,
             "next_conference": next_c,
         }
@@ -316,7 +316,7 @@ class _Planner:
             "record_path": p.path,
             "breadcrumbs": (self._home_crumb(), Crumb(urls.page(p), label=p.title)),
             "page": p,
-            "body": self._body(p.path),
+            "body": self._body(urls.page(p), p.path),
         }
         return self._spec(urls.page(p), "page.html", context, (p.path, GLOSSARY_YAML))
 

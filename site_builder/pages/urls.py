@@ -8,7 +8,9 @@ into pages are made relative with `relative_url`, always naming the explicit
 
 from __future__ import annotations
 
+import html
 import posixpath
+import re
 
 from site_builder.model.records import Conference, Page, SiteInfo, SiteModel, Term, Year
 
@@ -101,6 +103,20 @@ def relative_url(target_url: str, from_url: str) -> str:
     from_dir = posixpath.dirname("/" + out_path(from_url))
     relative = posixpath.relpath("/" + out_path(path), from_dir)
     return relative + hash_ + fragment
+
+
+_ROOT_LINK = re.compile(r'(?P<attr>href|src)="(?P<url>/(?!/)[^"]*)"')
+
+
+def relativize(fragment: str, from_url: str) -> str:
+    """Rewrite root-absolute links in an HTML fragment (rendered bodies) relative to a page,
+    so the site also works opened from disk or under a sub-path."""
+
+    def replace(match: re.Match[str]) -> str:
+        target = relative_url(html.unescape(match.group("url")), from_url)
+        return f'{match.group("attr")}="{html.escape(target)}"'
+
+    return _ROOT_LINK.sub(replace, fragment)
 
 
 def absolute_url(base_url: str, url: str) -> str:

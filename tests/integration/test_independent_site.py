@@ -33,8 +33,9 @@ def built(tmp_path_factory) -> Path:
 
 
 def resolved(href: str, page_url: str) -> str:
-    """Site URL a link leads to, whether written root-absolute or relative to the page."""
-    target = href if href.startswith("/") else posixpath.normpath(posixpath.join(page_url, href))
+    """Site URL a relative link leads to; body links must be relative so the site works from disk."""
+    assert not href.startswith("/"), f"root-absolute link {href} breaks the site opened from disk"
+    target = posixpath.normpath(posixpath.join(page_url, href))
     target = target.removesuffix("index.html")
     return target if target.endswith("/") else target + "/"
 

@@ -82,3 +82,13 @@ def test_url_for_record_path_maps_every_record_kind():
     assert mapping["content/years/2019/year.md"] == "/nam/2019/"
     assert mapping["content/pages/gioi-thieu.md"] == "/trang/gioi-thieu/"
     assert all(u.isascii() for u in mapping.values())
+
+
+def test_relativize_rewrites_root_links_in_bodies_for_offline_reading():
+    from site_builder.pages.urls import relativize
+
+    fragment = '<a href="/nam/2021/tong-ket/#ket-qua">x</a><img src="/media/photos/a.jpg"><a href="https://e.vn/">y</a>'
+    result = relativize(fragment, "/nam/2022/so-ket/")
+    assert 'href="../../2021/tong-ket/index.html#ket-qua"' in result
+    assert 'src="../../../media/photos/a.jpg"' in result
+    assert 'href="https://e.vn/"' in result
