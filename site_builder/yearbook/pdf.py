@@ -185,8 +185,6 @@ def render_yearbook(
     _check_fonts(document, theme, problems)
     if len(problems.errors) > errors_before:
         return None
-    if progress is not None:
-        progress(f"PDF: {len(document.pages)} pages")
     file = RenderedFile(model.site.yearbook.filename, data)
     return YearbookResult(file, len(document.pages), document)
 
