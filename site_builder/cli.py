@@ -140,7 +140,15 @@ def run(ctx: click.Context, action, quiet: bool):
 
 @main.group()
 def new() -> None:
-    """Tạo tệp mới từ mẫu (không bao giờ ghi đè tệp đã có)."""
+    """Tạo tệp mới từ mẫu (không bao giờ ghi đè tệp đã có).
+
+    \b
+    Ví dụ:
+      site-builder new site ky-yeu-dang-bo-khoi
+      site-builder new year 2025
+      site-builder new conference --date 2025-07-15 --title "Hội nghị sơ kết 6 tháng đầu năm 2025"
+      site-builder new page --title "Lịch sử Đảng bộ Khối"
+    """
 
 
 def _scaffold(action) -> None:
@@ -221,3 +229,32 @@ def new_page_cmd(title: str, slug: str | None, site: Path) -> None:
     from site_builder.scaffold import new_page
 
     _scaffold(lambda: new_page(site, title=title, slug=slug))
+
+
+@main.command()
+@SITE_OPTION
+@click.option("--host", default="127.0.0.1", show_default=True, help="Địa chỉ lắng nghe (0.0.0.0: cả mạng nội bộ).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Cổng.")
+@click.option("--open", "open_browser", is_flag=True, help="Mở trình duyệt khi sẵn sàng.")
+@click.option("--no-pdf", is_flag=True, help="Không dựng kỷ yếu PDF khi xem trước.")
+@click.pass_context
+def serve(ctx, site: Path, host: str, port: int, open_browser: bool, no_pdf: bool) -> None:
+    """Xem trước trang web: tự dựng lại và tải lại trình duyệt mỗi khi lưu tệp.
+
+    \b
+    Ví dụ:
+      site-builder serve --open
+      site-builder serve --port 8080 --no-pdf
+    """
+    from site_builder.serve.server import ServeOptions, serve_site
+
+    options = ServeOptions(site.resolve(), host, port, open_browser, not no_pdf)
+
+    def action() -> None:
+        try:
+            serve_site(options, lambda line: click.echo(line, err=True))
+        except OSError as exc:
+            click.echo(f"Không mở được {host}:{port} ({exc.strerror or exc}); thử cổng khác: --port 8001", err=True)
+            sys.exit(EXIT_USAGE)
+
+    run(ctx, action, False)

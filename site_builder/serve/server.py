@@ -1,0 +1,181 @@
+"""The HTTP side of `site-builder serve`: Tornado with livereload's script and websocket.
+
+livereload 2.7.1 works with Tornado 6.6 and Python 3.11, but its `Server.serve`
+polls every 800 ms, ignores changes within 3 s of a reload and cannot run a
+callback per request. So we use its parts (the websocket handler speaking the
+LiveReload protocol, livereload.js and the script injector) in an application
+of our own: one event loop, our own 100 ms poll, a handler that shows the error
+panel and renders the PDF on request. livereload keeps its state on classes, so
+run one server per process (tests start it in a subprocess).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import ipaddress
+import shutil
+import signal
+import tempfile
+import webbrowser
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler
+from livereload.server import LiveScriptInjector
+from livereload.watcher import Watcher
+from tornado import httpserver, netutil, web
+from tornado.ioloop import PeriodicCallback
+
+from site_builder.build import cache_file
+from site_builder.markup.cache import load_cache, save_cache
+from site_builder.problems import Loc, Problems, SiteError
+from site_builder.serve.console import Console
+from site_builder.serve.incremental import IncrementalBuilder
+from site_builder.serve.preview import Preview
+
+# livereload's own snippet: loads livereload.js from the host and port the page came from.
+LIVE_SCRIPT = (
+    b'<script type="text/javascript">(function(){var s=document.createElement("script");'
+    b"var port=(window.location.port || (window.location.protocol == 'https:' ? 443: 80));"
+    b's.src="//"+window.location.hostname+":"+port+ "/livereload.js?port=" + port;'
+    b"document.head.appendChild(s);})();</script>"
+)
+LOOPBACK_NAMES = {"localhost", "ip6-localhost"}
+
+
+@dataclass(frozen=True)
+class ServeOptions:
+    site_root: Path
+    host: str = "127.0.0.1"
+    port: int = 8000
+    open_browser: bool = False
+    pdf: bool = True
+    poll_ms: int = 100
+
+
+def is_loopback(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return host.lower() in LOOPBACK_NAMES
+
+
+class PreviewHandler(web.StaticFileHandler):
+    """Files from the preview folder, the error panel instead of pages while content is broken."""
+
+    def initialize(self, preview: Preview) -> None:  # type: ignore[override]
+        super().initialize(path=str(preview.builder.out_dir), default_filename="index.html")
+        self.preview = preview
+
+    def should_return_304(self) -> bool:
+        return False
+
+    def get_content_type(self) -> str:
+        kind = super().get_content_type()
+        return f"{kind}; charset=UTF-8" if kind in ("text/html", "text/css") else kind
+
+    def set_extra_headers(self, path: str) -> None:
+        self.set_header("Cache-Control", "no-store")
+
+    async def get(self, path: str, include_body: bool = True) -> None:
+        special = self.preview.intercept(path)
+        if special is None:
+            await super().get(path, include_body)
+            return
+        status, body = special
+        self.set_status(status)
+        self.set_header("Content-Type", "text/html; charset=UTF-8")
+        self.set_header("Cache-Control", "no-store")
+        if include_body:
+            self.write(body)
+
+    def write_error(self, status_code: int, **kwargs: Any) -> None:
+        """Missing addresses get the site's own 404 page (with the live-reload script)."""
+        page = Path(self.root) / "404.html"
+        if status_code != 404 or not page.is_file():
+            super().write_error(status_code, **kwargs)
+            return
+        self.set_header("Content-Type", "text/html; charset=UTF-8")
+        self.finish(page.read_bytes())
+
+
+class _Injector(LiveScriptInjector):
+    script = LIVE_SCRIPT
+
+
+def make_app(preview: Preview) -> web.Application:
+    LiveReloadHandler.watcher = Watcher()  # read by reload_waiters' log line only
+    LiveReloadHandler.live_css = True
+    handlers: list[Any] = [
+        (r"/livereload", LiveReloadHandler),
+        (r"/livereload.js", LiveReloadJSHandler),
+        (r"/(.*)", PreviewHandler, {"preview": preview}),
+    ]
+    return web.Application(handlers, transforms=[_Injector], log_function=lambda _handler: None)
+
+
+def notify_browsers(path: str) -> None:
+    LiveReloadHandler.reload_waiters(path)
+
+
+def serve_site(options: ServeOptions, say: Callable[[str], None]) -> None:
+    """Serve until Ctrl-C (or SIGTERM); the preview folder is removed on the way out."""
+    root = options.site_root.resolve()
+    if not (root / "content").is_dir():
+        problems = Problems()
+        problems.error("site.missing", Loc("content/site.yaml"))
+        raise SiteError(problems)
+    if not is_loopback(options.host):
+        say(
+            f"Cảnh báo: bản xem trước mở cho mọi máy trong mạng ({options.host}) truy cập. "
+            "Chỉ dùng khi thật cần và tắt ngay sau đó; mặc định là 127.0.0.1 (chỉ máy này)."
+        )
+    out_dir = Path(tempfile.mkdtemp(prefix="site-builder-serve-"))
+    cache = load_cache(cache_file(root))
+    try:
+        asyncio.run(_serve(options, root, out_dir, cache, say))
+    except KeyboardInterrupt:
+        pass
+    finally:
+        shutil.rmtree(out_dir, ignore_errors=True)
+        save_cache(cache_file(root), cache)
+    say("Đã dừng xem trước.")
+
+
+async def _serve(options: ServeOptions, root: Path, out_dir: Path, cache: dict[str, str], say) -> None:
+    loop = asyncio.get_running_loop()
+    stop = asyncio.Event()
+    _on_sigterm(loop, stop.set)
+    sockets = netutil.bind_sockets(options.port, address=options.host)  # fails fast if taken
+    builder = IncrementalBuilder(root, out_dir, options.pdf, cache)
+    preview = Preview(builder, Console(say), notify_browsers)
+    say("… đang dựng bản xem trước")
+    preview.start()
+    server = httpserver.HTTPServer(make_app(preview))
+    server.add_sockets(sockets)
+    ticker = PeriodicCallback(preview.tick, options.poll_ms)
+    ticker.start()
+    url = _display_url(options.host, sockets[0].getsockname()[1])
+    say(f"Xem trước tại {url} — lưu tệp là trang tự cập nhật; nhấn Ctrl-C để dừng.")
+    if options.open_browser:
+        loop.call_later(0.2, webbrowser.open, url)
+    try:
+        await stop.wait()
+    finally:
+        ticker.stop()
+        server.stop()
+
+
+def _display_url(host: str, port: int) -> str:
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
+    if ":" in shown:
+        shown = f"[{shown}]"
+    return f"http://{shown}:{port}/"
+
+
+def _on_sigterm(loop: asyncio.AbstractEventLoop, stop: Callable[[], None]) -> None:
+    with contextlib.suppress(NotImplementedError, RuntimeError):  # Windows: Ctrl-C only
+        loop.add_signal_handler(signal.SIGTERM, stop)
