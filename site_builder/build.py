@@ -22,7 +22,7 @@ from site_builder.output.files import RenderedFile
 from site_builder.output.guard import check_output_dir
 from site_builder.pages.plan import PageSpec, common_context, plan_pages
 from site_builder.pages.urls import url_for_record_path
-from site_builder.problems import Loc, Problems, RenderError, SiteError
+from site_builder.problems import Problems, RenderError, SiteError
 from site_builder.sources.discover import read_sources
 
 Progress = Callable[[str], None]
@@ -90,7 +90,8 @@ def load_site(
 
 def check_site(site_root: Path, strict: bool = False) -> Problems:
     problems = Problems()
-    load_site(site_root, problems, load_cache(cache_file(site_root)))
+    # Reads the Markdown cache but never writes it: `check` writes nothing.
+    load_site(site_root, problems, load_cache(cache_file(site_root)), BuildOptions(site_root).workers)
     return problems
 
 
@@ -103,6 +104,7 @@ def build_site(options: BuildOptions, progress: Progress | None = None) -> Build
     if not check_output_dir(options.site_root, output, problems):
         raise SiteError(problems)
     cache = load_cache(cache_file(options.site_root)) if options.use_cache else {}
+    cached = len(cache)
     loaded = load_site(options.site_root, problems, cache, options.workers, say)
     if loaded is None or problems.has_errors(options.strict):
         raise SiteError(problems)
@@ -114,7 +116,7 @@ def build_site(options: BuildOptions, progress: Progress | None = None) -> Build
         publish.swap_in(staging, output)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    if options.use_cache:
+    if options.use_cache and len(cache) != cached:  # entries are only ever added: unchanged means nothing new
         save_cache(cache_file(options.site_root), cache)
     pages = sum(1 for f in files if f.out_path.endswith(".html"))
     return BuildReport(problems, loaded.record_count, pages, pdf_pages, time.perf_counter() - started)
@@ -133,7 +135,7 @@ def render_outputs(
     if theme is None:
         raise SiteError(problems)
     env = make_environment(theme, model.site.language)
-    files = render_pages(env, loaded.specs, common_context(model, with_pdf=options.pdf), problems)
+    files = render_pages(env, loaded.specs, common_context(model, with_pdf=options.pdf), problems, options.workers)
     say(f"đã dựng {len(files)} trang HTML")
     if problems.has_errors():
         raise RenderError(problems)

@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from site_builder.charts.svg import Row, Segment, bar_chart
 from site_builder.model.records import SiteModel, Target, Term, Year
 from site_builder.render.filters import format_number, format_percent, format_points
-from site_builder.charts.svg import Row, Segment, bar_chart
 
 _WORDS = {
     "vi": {

@@ -8,8 +8,11 @@ rendering carries on with the next page; nothing here raises for them.
 
 from __future__ import annotations
 
+import multiprocessing
+import posixpath
 import traceback
 from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -24,19 +27,61 @@ from site_builder.render.themes import Theme
 SITE_YAML = "content/site.yaml"
 
 
+PARALLEL_PAGES = 400  # below this, starting worker processes costs more than it saves
+_CHUNKS_PER_WORKER = 8  # several chunks each, so one slow page (people, a big year) does not idle a core
+
+
 def render_pages(
     env: jinja2.Environment,
     specs: Sequence[PageSpec],
     common: Mapping[str, Any],
     problems: Problems,
+    jobs: int = 1,
 ) -> list[RenderedFile]:
-    """One RenderedFile per spec that rendered; problems for the others."""
+    """One RenderedFile per spec that rendered; problems for the others.
+
+    With `jobs` > 1 and many pages, pages are rendered by forked worker processes
+    in chunks; the result (files and problems, in spec order) is the same.
+    """
+    if jobs > 1 and len(specs) >= PARALLEL_PAGES and "fork" in multiprocessing.get_all_start_methods():
+        return _render_parallel(env, specs, common, problems, jobs)
     rendered: list[RenderedFile] = []
     for spec in specs:
         html = render_page(env, spec, common, problems)
         if html is not None:
             rendered.append(RenderedFile(spec.out_path, html.encode("utf-8")))
     return rendered
+
+
+# Inputs of a parallel render, inherited by forked workers so that neither the
+# model nor the templates are pickled; tasks carry only index ranges.
+_SHARED: tuple[jinja2.Environment, Sequence[PageSpec], Mapping[str, Any]] | None = None
+
+
+def _render_parallel(
+    env: jinja2.Environment, specs: Sequence[PageSpec], common: Mapping[str, Any], problems: Problems, jobs: int
+) -> list[RenderedFile]:
+    global _SHARED
+    size = max(1, -(-len(specs) // (jobs * _CHUNKS_PER_WORKER)))
+    ranges = [(start, min(start + size, len(specs))) for start in range(0, len(specs), size)]
+    _SHARED = (env, specs, common)
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            rendered: list[RenderedFile] = []
+            for files, found in pool.map(_render_range, ranges):
+                rendered.extend(files)
+                problems.extend(found)
+            return rendered
+    finally:
+        _SHARED = None
+
+
+def _render_range(bounds: tuple[int, int]) -> tuple[list[RenderedFile], list]:
+    assert _SHARED is not None, "worker started without the shared inputs"
+    env, specs, common = _SHARED
+    problems = Problems()
+    files = render_pages(env, specs[bounds[0] : bounds[1]], common, problems)
+    return files, problems.items
 
 
 def render_page(env: jinja2.Environment, spec: PageSpec, common: Mapping[str, Any], problems: Problems) -> str | None:
@@ -73,7 +118,44 @@ def make_link(page_url: str, base_url: str | None) -> Callable[[str], str]:
     are absolute when the site's address is known."""
     if page_url == urls.not_found() and base_url:
         return lambda url: urls.absolute_url(base_url, url) if url.startswith("/") else url
-    return lambda url: urls.relative_url(url, page_url)
+    return _RelativeLinker(page_url)
+
+
+class _RelativeLinker:
+    """`urls.relative_url(url, page_url)` with the page's own folder split once.
+
+    A template calls link() a dozen times per page (nav, breadcrumbs, pager), so
+    this is the hot path of page rendering; any address that needs normalising
+    ("." or ".." parts) goes through urls.relative_url itself.
+    """
+
+    __slots__ = ("page_url", "from_parts")
+
+    def __init__(self, page_url: str):
+        self.page_url = page_url
+        self.from_parts = _parts(posixpath.dirname("/" + urls.out_path(page_url)))
+
+    def __call__(self, target_url: str) -> str:
+        if not target_url.startswith("/") or target_url.startswith("//"):
+            return target_url
+        path, hash_, fragment = target_url.partition("#")
+        to_parts = _parts("/" + urls.out_path(path))
+        if self.from_parts is None or to_parts is None:
+            return urls.relative_url(target_url, self.page_url)
+        start = self.from_parts
+        common = 0
+        for a, b in zip(start, to_parts, strict=False):
+            if a != b:
+                break
+            common += 1
+        relative = "/".join([".."] * (len(start) - common) + to_parts[common:]) or "."
+        return relative + hash_ + fragment
+
+
+def _parts(path: str) -> list[str] | None:
+    """The non-empty parts of an absolute path; None when "." or ".." would need normalising."""
+    parts = [p for p in path.split("/") if p]
+    return None if "." in parts or ".." in parts else parts
 
 
 def _not_found(exc: jinja2.TemplateNotFound, spec: PageSpec, theme: Theme | None, problems: Problems) -> None:

@@ -19,9 +19,9 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
+from site_builder.charts.figures import charts_for
 from site_builder.model.collation import sort_key
 from site_builder.model.records import GlossaryEntry, Page, SiteModel, Term
-from site_builder.charts.figures import charts_for
 from site_builder.yearbook.index import IndexEntry, Mentions, index_entries
 from site_builder.yearbook.labels import labels
 from site_builder.yearbook.views import (
