@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Literal
 
 from site_builder.problems import Loc
+from site_builder.sources.limits import SourceLimits
 
 Status = Literal["vuot", "dat", "khong-dat", "unknown"]
 Direction = Literal["at_least", "at_most"]
@@ -241,14 +242,6 @@ class YearbookOptions:
 
 
 @dataclass(frozen=True)
-class Limits:
-    max_file_kb: int = 2_000
-    max_records: int = 50_000
-    max_image_kb: int = 10_000
-    max_image_pixels: int = 40_000_000
-
-
-@dataclass(frozen=True)
 class SiteInfo:
     title: str
     organization: str
@@ -257,7 +250,7 @@ class SiteInfo:
     base_url: str | None
     theme: str
     yearbook: YearbookOptions
-    limits: Limits = field(default_factory=Limits)
+    limits: SourceLimits = field(default_factory=SourceLimits)
 
 
 @dataclass(frozen=True)

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from site_builder.model.fields import INVALID, Ctx, validate_mapping
-from site_builder.model.records import Limits, Page, SiteInfo, Term, YearbookOptions
+from site_builder.model.records import Page, SiteInfo, Term, YearbookOptions
 from site_builder.model.schemas import SITE
 from site_builder.problems import Loc, Problems
 from site_builder.sources.discover import RawRecord
+from site_builder.sources.limits import SourceLimits
 
 
 def site_info(record: RawRecord, terms: Sequence[Term], pages: Sequence[Page], problems: Problems) -> SiteInfo | None:
@@ -55,8 +56,9 @@ def yearbook_options(values: dict, terms: Sequence[Term], pages: Sequence[Page],
     )
 
 
-def limits(values: object) -> Limits:
+def limits(values: object) -> SourceLimits:
+    """The caps as written (check_limits reports non-positive ones), defaults for the rest."""
     if not isinstance(values, dict):
-        return Limits()
-    defaults = Limits()
-    return Limits(**{name: values.get(name) or getattr(defaults, name) for name in Limits.__dataclass_fields__})
+        return SourceLimits()
+    given = {name: values.get(name) for name in SourceLimits.__dataclass_fields__}
+    return SourceLimits(**{name: value for name, value in given.items() if value is not None})

@@ -88,8 +88,9 @@ def test_pixel_cap_is_configurable(tmp_path):
     assert codes(problems)[:1] == ["media.too-many-pixels"]
 
 
-def test_non_positive_limits_are_reported_and_ignored(tmp_path):
-    site = site_with(tmp_path, {"content/site.yaml": with_limits(max_records=-1)})
+@pytest.mark.parametrize("value", [-1, 0])
+def test_non_positive_limits_are_reported_and_ignored(tmp_path, value):
+    site = site_with(tmp_path, {"content/site.yaml": with_limits(max_records=value)})
     problems = Problems()
     assert read_sources(site, problems).records  # -1 ignored while reading
     _, problems = load(site)
