@@ -23,7 +23,7 @@ from site_builder.output.guard import check_output_dir
 from site_builder.pages.plan import PageSpec, common_context, plan_pages
 from site_builder.pages.urls import url_for_record_path
 from site_builder.problems import Problems, RenderError, SiteError
-from site_builder.sources.discover import read_sources
+from site_builder.sources.discover import RecordCache, read_sources
 
 Progress = Callable[[str], None]
 
@@ -73,11 +73,11 @@ def cache_file(site_root: Path) -> Path:
 
 def load_site(
     site_root: Path, problems: Problems, cache: dict[str, str] | None = None, jobs: int = 1,
-    progress: Progress | None = None,
+    progress: Progress | None = None, record_cache: RecordCache | None = None,
 ) -> Loaded | None:  # fmt: skip
     """Read, validate and plan everything; no writing. None when the model cannot be built."""
     say = progress or (lambda _line: None)
-    sources = read_sources(site_root, problems)
+    sources = read_sources(site_root, problems, cache=record_cache)
     model = load_model(sources, problems)
     if model is None:
         return None

@@ -24,6 +24,7 @@ from site_builder.render.environment import make_environment
 from site_builder.render.html_pages import render_pages
 from site_builder.render.themes import Theme, resolve_theme
 from site_builder.serve import deps, files
+from site_builder.sources.discover import RecordCache
 
 MEDIA_PREFIX = "content/media/"
 
@@ -46,6 +47,7 @@ class IncrementalBuilder:
         self.out_dir = out_dir
         self.pdf = pdf
         self.cache = cache if cache is not None else {}
+        self.records: RecordCache = {}  # parsed files, re-read only when their size or mtime changes
         self.rendered_pages = 0  # pages rendered since start (tests and the bench read it)
         self.pdf_stale = True
         self.loaded: Loaded | None = None
@@ -84,7 +86,7 @@ class IncrementalBuilder:
 
     def _attempt(self, problems: Problems) -> Outcome | None:
         change = deps.classify(self._pending)
-        loaded = load_site(self.site_root, problems, self.cache)
+        loaded = load_site(self.site_root, problems, self.cache, record_cache=self.records)
         if loaded is None or problems.has_errors():
             return None
         all_pages = self._ensure_env(loaded, change, problems)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Literal
 
-from site_builder.problems import Loc, Problems
+from site_builder.problems import Loc, Problem, Problems
 from site_builder.sources.frontmatter import split_front_matter
 from site_builder.sources.limits import SourceLimits, check_media_limits, limits_from_site
 from site_builder.sources.text import decode_text
@@ -76,17 +76,20 @@ def classify(rel: str) -> tuple[Kind, dict[str, str]] | None:
     return None
 
 
-def read_sources(site_root: Path, problems: Problems, limits: SourceLimits | None = None) -> SourceSet:
+def read_sources(
+    site_root: Path, problems: Problems, limits: SourceLimits | None = None, cache: RecordCache | None = None
+) -> SourceSet:
     """Read every record under content/ (site.yaml first: its `limits:` govern the rest).
 
-    `limits` overrides site.yaml's values (tests use it).
+    `limits` overrides site.yaml's values (tests use it); `cache` keeps parsed records between
+    the preview server's rebuilds.
     """
     content = site_root / "content"
     site_file = content / "site.yaml"
     if not site_file.is_file():
         problems.error("site.missing", Loc("content/site.yaml"))
         return SourceSet(site_root, (), frozenset())
-    site = read_record(site_file, "content/site.yaml", ("site", {}), problems, MAX_FILE_BYTES)
+    site = read_record(site_file, "content/site.yaml", ("site", {}), problems, MAX_FILE_BYTES, cache)
     limits = limits or limits_from_site(site.data if site else None)
     files = _walk(content, problems)
     media = frozenset(rel.removeprefix("media/") for rel in files if rel.startswith("media/"))
@@ -97,7 +100,7 @@ def read_sources(site_root: Path, problems: Problems, limits: SourceLimits | Non
         return SourceSet(site_root, (), media)
     records = [site] if site else []
     for rel, kind in found:
-        record = read_record(content / rel, f"content/{rel}", kind, problems, limits.max_file_bytes)
+        record = read_record(content / rel, f"content/{rel}", kind, problems, limits.max_file_bytes, cache)
         if record is not None:
             records.append(record)
     return SourceSet(site_root, tuple(records), media)
@@ -153,11 +156,31 @@ def _allowed_file(full: Path, rel: str, root: Path, problems: Problems) -> bool:
     return True
 
 
+# path -> ((size, mtime_ns, size cap), record, problems met while reading it)
+RecordCache = dict[str, tuple[tuple[int, int, int], "RawRecord | None", tuple[Problem, ...]]]
+
+
 def read_record(
-    file: Path, path: str, found: tuple[Kind, dict[str, str]], problems: Problems, max_bytes: int
-) -> RawRecord | None:
-    text = read_text(file, path, problems, max_bytes)
-    return None if text is None else parse_record(text, path, found, problems)
+    file: Path, path: str, found: tuple[Kind, dict[str, str]], problems: Problems, max_bytes: int,
+    cache: RecordCache | None = None,
+) -> RawRecord | None:  # fmt: skip
+    """Read and parse one record; with `cache` (the preview server's), unchanged files are not re-read."""
+    if cache is None:
+        text = read_text(file, path, problems, max_bytes)
+        return None if text is None else parse_record(text, path, found, problems)
+    try:
+        stat = file.stat()
+        key = (stat.st_size, stat.st_mtime_ns, max_bytes)
+    except OSError:
+        return read_record(file, path, found, problems, max_bytes)
+    if path in cache and cache[path][0] == key:
+        problems.extend(cache[path][2])
+        return cache[path][1]
+    local = Problems()
+    record = read_record(file, path, found, local, max_bytes)
+    cache[path] = (key, record, tuple(local))
+    problems.extend(local)
+    return record
 
 
 def record_from_bytes(data: bytes, path: str, problems: Problems) -> RawRecord | None:

@@ -110,3 +110,26 @@ def test_one_bad_file_does_not_stop_the_others():
     )
     assert [m.split(": ")[0] for m in messages] == ["content/pages/a.md:2:8", "content/pages/b.md:3:1"]
     assert "content/pages/c.md" in {r.path for r in sources.records}
+
+
+def test_record_cache_skips_unchanged_files_and_replays_their_problems(tmp_path):
+    import os
+    import unicodedata
+
+    page = "content/pages/a.md"
+    site = make_site(tmp_path, {**BASE_FILES, page: unicodedata.normalize("NFD", "---\ntitle: Đảng\n---\nx\n")})
+    cache: dict = {}
+    first, second = Problems(), Problems()
+    before = {r.path: r for r in read_sources(site, first, cache=cache).records}
+    again = {r.path: r for r in read_sources(site, second, cache=cache).records}
+    assert again[page] is before[page]  # not parsed again
+    assert [p.code for p in second] == [p.code for p in first] == ["text.not-nfc"]
+
+    target = site / page
+    target.write_text("---\ntitle: Mới\n---\nx\n", encoding="utf-8")
+    stat = target.stat()
+    os.utime(target, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    third = Problems()
+    changed = {r.path: r for r in read_sources(site, third, cache=cache).records}
+    assert changed[page].data["title"] == "Mới"
+    assert list(third) == []
