@@ -19,6 +19,7 @@ from site_builder.model.load import load_model
 from site_builder.model.records import SiteModel
 from site_builder.output import publish
 from site_builder.output.files import RenderedFile
+from site_builder.output.fingerprint import Previous, fingerprint, marker_text, previous_build
 from site_builder.output.guard import check_output_dir
 from site_builder.pages.plan import PageSpec, common_context, plan_pages
 from site_builder.pages.urls import url_for_record_path
@@ -36,7 +37,12 @@ class BuildOptions:
     strict: bool = False
     pdf_variant: str | None = None
     jobs: int = 0  # 0: one per CPU
-    use_cache: bool = True
+    use_cache: bool = True  # the Markdown cache, and skipping a build whose inputs did not change
+
+    @property
+    def output_options(self) -> tuple[object, ...]:
+        """Everything besides the files that changes the output bytes."""
+        return (self.pdf, self.pdf_variant, os.environ.get("SOURCE_DATE_EPOCH"))
 
     @property
     def output_dir(self) -> Path:
@@ -65,6 +71,7 @@ class BuildReport:
     pages: int
     pdf_pages: int
     seconds: float
+    up_to_date: bool = False  # nothing changed since the last build: nothing was rebuilt
 
 
 def cache_file(site_root: Path) -> Path:
@@ -103,6 +110,10 @@ def build_site(options: BuildOptions, progress: Progress | None = None) -> Build
     output = options.output_dir
     if not check_output_dir(options.site_root, output, problems):
         raise SiteError(problems)
+    stamp = fingerprint(options.site_root, options.output_options)
+    previous = previous_build(output, stamp) if options.use_cache else None
+    if previous is not None:
+        return replay(previous, options, output, started)
     cache = load_cache(cache_file(options.site_root)) if options.use_cache else {}
     cached = len(cache)
     loaded = load_site(options.site_root, problems, cache, options.workers, say)
@@ -113,13 +124,23 @@ def build_site(options: BuildOptions, progress: Progress | None = None) -> Build
     staging = publish.staging_dir(output)
     try:
         stage(loaded, files, options, staging)
-        publish.swap_in(staging, output)
+        pages = sum(1 for f in files if f.out_path.endswith(".html"))
+        marker = marker_text(stamp, staging, problems, loaded.record_count, pages, pdf_pages)
+        publish.swap_in(staging, output, marker)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     if options.use_cache and len(cache) != cached:  # entries are only ever added: unchanged means nothing new
         save_cache(cache_file(options.site_root), cache)
-    pages = sum(1 for f in files if f.out_path.endswith(".html"))
     return BuildReport(problems, loaded.record_count, pages, pdf_pages, time.perf_counter() - started)
+
+
+def replay(previous: Previous, options: BuildOptions, output: Path, started: float) -> BuildReport:
+    """Inputs unchanged since `output` was built: report what that build found, touch nothing."""
+    publish.sweep_leftovers(output)
+    if previous.problems.has_errors(options.strict):  # --strict now, warnings then
+        raise SiteError(previous.problems)
+    elapsed = time.perf_counter() - started
+    return BuildReport(previous.problems, previous.records, previous.pages, previous.pdf_pages, elapsed, True)
 
 
 def render_outputs(

@@ -67,8 +67,11 @@ def main(ctx: click.Context, debug: bool) -> None:
     help="Chuẩn PDF: pdf/a-* để lưu trữ lâu dài, pdf/ua-1 cho người khiếm thị (PDF có gắn thẻ).",
 )
 @click.option("--jobs", "-j", type=click.IntRange(0, 64), default=0, help="Số tiến trình song song (0: tự chọn).")
+@click.option("--force", is_flag=True, help="Dựng lại toàn bộ dù nội dung không đổi, không dùng bộ nhớ đệm.")
 @click.pass_context
-def build(ctx, site: Path, output: Path | None, no_pdf: bool, strict: bool, quiet: bool, pdf_variant, jobs) -> None:
+def build(
+    ctx, site: Path, output: Path | None, no_pdf: bool, strict: bool, quiet: bool, pdf_variant, jobs, force: bool
+) -> None:
     """Dựng trang web (và kỷ yếu PDF) vào thư mục output/.
 
     \b
@@ -79,12 +82,15 @@ def build(ctx, site: Path, output: Path | None, no_pdf: bool, strict: bool, quie
     """
     from site_builder.build import BuildOptions, build_site
 
-    options = BuildOptions(site.resolve(), output.resolve() if output else None, not no_pdf, strict, pdf_variant, jobs)
+    options = BuildOptions(
+        site.resolve(), output.resolve() if output else None, not no_pdf, strict, pdf_variant, jobs, not force
+    )
     progress = None if quiet else (lambda line: click.echo(f"… {line}", err=True))
     report = run(ctx, lambda: build_site(options, progress), quiet)
     print_problems(report.problems, quiet)
+    unchanged = " (không có gì thay đổi từ lần dựng trước, giữ nguyên kết quả)" if report.up_to_date else ""
     click.echo(
-        f"Xong: {report.records} bản ghi, {report.pages} trang HTML, {report.pdf_pages} trang PDF, "
+        f"Xong{unchanged}: {report.records} bản ghi, {report.pages} trang HTML, {report.pdf_pages} trang PDF, "
         f"{report.seconds:.1f} giây ({summary_counts(report.problems)}) → {options.output_dir}",
         err=True,
     )

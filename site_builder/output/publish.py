@@ -110,10 +110,13 @@ def copy_media(media_root: Path, paths: Iterable[str], destination: Path) -> Non
                 shutil.copyfile(source, target)
 
 
-def swap_in(staging: Path, output: Path) -> None:
-    """Replace `output` by `staging` with two renames; the old tree is removed last."""
+def swap_in(staging: Path, output: Path, marker: str = "site-builder output; replaced on every build\n") -> None:
+    """Replace `output` by `staging` with two renames; the old tree is removed last.
+
+    `marker` is written to the output's marker file (build.py stores the input fingerprint there).
+    """
     with write_errors(output):
-        (staging / MARKER).write_text("site-builder output; replaced on every build\n", encoding="utf-8")
+        (staging / MARKER).write_text(marker, encoding="utf-8")
         trash = output.parent / f"{TRASH_PREFIX}{output.name}-{os.getpid()}"
         if output.exists():
             os.replace(output, trash)

@@ -261,6 +261,9 @@ def make_environment(theme: Theme, lang: str) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # Templates never change during one environment's life (serve makes a new one on
+        # template edits), so skip the per-include stat() that auto_reload costs.
+        auto_reload=False,
     )
     env.filters.update(make_filters(lang))
     env.filters["css_percent"] = css_percent

@@ -147,7 +147,8 @@ def test_disk_full_through_the_cli_is_exit_3_without_traceback(tmp_path, monkeyp
     build_site(BuildOptions(site, output, pdf=False, use_cache=False, jobs=1))
     before = snapshot(output)
     fail_writes_after(monkeypatch, 0)
-    result = CliRunner().invoke(main, ["build", "--site", str(site), "--output", str(output), "--no-pdf", "-j1"])
+    args = ["build", "--site", str(site), "--output", str(output), "--no-pdf", "-j1", "--force"]
+    result = CliRunner().invoke(main, args)
     assert result.exit_code == 3
     assert os.strerror(errno.ENOSPC) in result.output and "Traceback" not in result.output
     assert "không ghi được kết quả" in result.output

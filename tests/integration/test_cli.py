@@ -208,7 +208,7 @@ def test_quiet_build_prints_only_the_summary(built_site, tmp_path):
     code, out, err = run_cli("build", "--no-pdf", "--quiet", "--site", str(site))
     assert code == 0
     lines = [line for line in err.splitlines() if line.strip()]
-    assert len(lines) == 1 and lines[0].startswith("Xong:")
+    assert len(lines) == 1 and lines[0].startswith("Xong")
 
 
 def test_rebuild_replaces_output_from_the_current_folder(built_site, tmp_path):
