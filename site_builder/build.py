@@ -95,7 +95,7 @@ def load_site(
     return Loaded(model, sources.media, bodies, specs, len(sources.records))
 
 
-def check_site(site_root: Path, strict: bool = False) -> Problems:
+def check_site(site_root: Path) -> Problems:
     problems = Problems()
     # Reads the Markdown cache but never writes it: `check` writes nothing.
     load_site(site_root, problems, load_cache(cache_file(site_root)), BuildOptions(site_root).workers)
@@ -123,7 +123,8 @@ def build_site(options: BuildOptions, progress: Progress | None = None) -> Build
     publish.sweep_leftovers(output)
     staging = publish.staging_dir(output)
     try:
-        stage(loaded, files, options, staging)
+        with publish.write_errors(output):
+            stage(loaded, files, options, staging)
         pages = sum(1 for f in files if f.out_path.endswith(".html"))
         marker = marker_text(stamp, staging, problems, loaded.record_count, pages, pdf_pages)
         publish.swap_in(staging, output, marker)

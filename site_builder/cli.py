@@ -110,7 +110,7 @@ def check(ctx, site: Path, strict: bool) -> None:
     """
     from site_builder.build import check_site
 
-    problems = run(ctx, lambda: check_site(site.resolve(), strict), False)
+    problems = run(ctx, lambda: check_site(site.resolve()), False)
     print_problems(problems)
     if problems.has_errors(strict):
         click.echo(f"Nội dung có vấn đề: {summary_counts(problems)}.", err=True)
