@@ -53,7 +53,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # YAML
     "yaml.syntax": (
-        "YAML sai cú pháp ({detail}); kiểm tra dấu hai chấm, thụt lề và dấu ngoặc kép ở dòng này",
+        "YAML sai cú pháp: {explain} (chi tiết kỹ thuật: {detail})",
         "YAML syntax error ({detail}); check colons, indentation and quotes on this line",
     ),
     "yaml.duplicate-key": (
@@ -353,7 +353,14 @@ def render_message(code: str, params: dict[str, object], lang: str = "vi") -> st
     if entry is None:
         return f"{code} {params}"
     template = entry[1] if lang == "en" else entry[0]
-    return template.format(**params, **_extras(params))
+    return template.format_map(_Params({**_extras(params), **params}))
+
+
+class _Params(dict):
+    """A parameter a caller left out prints as nothing rather than failing the whole report."""
+
+    def __missing__(self, key: str) -> str:
+        return ""
 
 
 def severity_label(severity: str, lang: str = "vi") -> str:

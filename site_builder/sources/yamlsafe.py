@@ -69,16 +69,48 @@ def load_yaml(text: str, path: str, problems: Problems, first_line: int = 1, max
     try:
         return builder.build(loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        mark = _where(exc)
         line = mark.line + first_line if mark else first_line
         col = mark.column + 1 if mark else None
-        problems.error("yaml.syntax", Loc(path, line, col), detail=_describe(exc))
+        detail = _describe(exc)
+        problems.error("yaml.syntax", Loc(path, line, col), detail=detail, explain=explain_syntax(detail))
         raise YamlFailure from None
     except yaml.YAMLError as exc:
-        problems.error("yaml.syntax", Loc(path, first_line), detail=str(exc))
+        problems.error("yaml.syntax", Loc(path, first_line), detail=str(exc), explain=explain_syntax(str(exc)))
         raise YamlFailure from None
     finally:
         loader.dispose()
+
+
+# PyYAML's wording -> what a staff member should do, in Vietnamese (first match wins).
+_EXPLANATIONS = (
+    ("tab character", "có ký tự Tab: YAML chỉ thụt lề bằng dấu cách"),
+    ("quoted scalar", "dấu ngoặc kép mở ở đây chưa được đóng; thêm dấu \" ở cuối giá trị"),
+    ("flow sequence", "dấu ngoặc vuông [ mở ở đây chưa được đóng, hoặc thiếu dấu phẩy giữa các mục"),
+    ("flow mapping", "dấu ngoặc nhọn { mở ở đây chưa được đóng, hoặc thiếu dấu phẩy giữa các mục"),
+    ("mapping values are not allowed", "dấu hai chấm không đúng chỗ: chữ có dấu “: ” phải đặt trong ngoặc kép"),
+    ("cannot start any token", "có ký tự không được dùng ở đầu giá trị (dấu Tab, @ hoặc `): "
+     "thụt lề bằng dấu cách và đặt giá trị trong ngoặc kép"),
+    ("could not find expected ':'", "thiếu dấu hai chấm sau tên trường, hoặc chữ xuống dòng sai thụt lề"),
+    ("expected <block end>", "thụt lề không đều: các trường cùng cấp phải thẳng cột với nhau"),
+    ("block sequence entries are not allowed", "dấu “- ” của danh sách không đúng chỗ; kiểm tra thụt lề"),
+    ("did not find expected '-'", "các mục của danh sách phải cùng bắt đầu bằng “- ” và thẳng cột"),
+    ("did not find expected key", "thụt lề không đều hoặc thiếu tên trường ở dòng này"),
+)  # fmt: skip
+GENERIC_EXPLANATION = "kiểm tra dấu hai chấm, thụt lề và dấu ngoặc kép ở dòng này"
+
+
+def explain_syntax(detail: str) -> str:
+    return next((text for needle, text in _EXPLANATIONS if needle in detail), GENERIC_EXPLANATION)
+
+
+def _where(exc: yaml.MarkedYAMLError):
+    """The mark to show: an unclosed quote or bracket is reported where it opened, not at
+    the end of the file where the parser gave up."""
+    unclosed = exc.context and ("quoted scalar" in exc.context or "flow" in exc.context)
+    if unclosed and exc.context_mark:
+        return exc.context_mark
+    return exc.problem_mark or exc.context_mark
 
 
 def _describe(exc: yaml.MarkedYAMLError) -> str:

@@ -104,7 +104,7 @@ def test_malformed_site_yaml_does_not_hide_other_problems(tmp_path):
     messages = formatted(problems)
     assert model is None
     assert [m.split(": error: ")[0] for m in messages] == [
-        "content/site.yaml:2:1",
+        "content/site.yaml:1:8",  # where the unclosed quote opened
         "content/years/2021/conferences/2021-01-14-tong-ket.md:3:7",
     ]
 

@@ -96,8 +96,8 @@ def test_syntax_error_has_position_and_plain_words():
     messages = fail("title: A\n  bad: indent: here\n")
     assert len(messages) == 1
     assert messages[0].startswith(f"{PATH}:2:")
-    assert ": error: YAML sai cú pháp (" in messages[0]
-    assert "kiểm tra dấu hai chấm, thụt lề và dấu ngoặc kép ở dòng này" in messages[0]
+    assert ": error: YAML sai cú pháp: dấu hai chấm không đúng chỗ" in messages[0]
+    assert "(chi tiết kỹ thuật: mapping values are not allowed in this context)" in messages[0]
 
 
 def test_tab_indentation_is_a_syntax_error_not_a_crash():
@@ -111,3 +111,20 @@ def test_two_documents_are_refused():
 
 def test_complex_key_is_refused():
     assert fail("? [a, b]\n: 1\n") == [f"{PATH}:1:3: error: tên trường phải là chữ đơn giản"]
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "explained"),
+    [
+        ('a: 1\nb: "abc\nc: 2\n', "2:4", "dấu ngoặc kép mở ở đây chưa được đóng"),
+        ("a: [1, 2\nb: 3\n", "1:4", "dấu ngoặc vuông [ mở ở đây chưa được đóng"),
+        ("a: 1\n b: 2\n", "2:3", "dấu hai chấm không đúng chỗ"),
+        ("a:\n  - x\n\t- y\n", "3:1", "có ký tự Tab"),
+    ],
+)
+def test_syntax_errors_point_where_to_look_and_say_what_to_do(text, where, explained):
+    problems = Problems()
+    with pytest.raises(YamlFailure):
+        load_yaml(text, "x.yaml", problems)
+    (message,) = [p.format() for p in problems]
+    assert message.startswith(f"x.yaml:{where}: error: YAML sai cú pháp: {explained}")
