@@ -108,7 +108,7 @@ def test_one_bad_file_does_not_stop_the_others():
             "content/pages/c.md": "---\ntitle: C\n---\n",
         }
     )
-    assert [m.split(": ")[0] for m in messages] == ["content/pages/a.md:2:8", "content/pages/b.md:2:8"]  # b: where "[" opened
+    assert [m.split(": ")[0] for m in messages] == ["content/pages/a.md:2:8", "content/pages/b.md:2:8"]
     assert "content/pages/c.md" in {r.path for r in sources.records}
 
 
