@@ -124,6 +124,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "trong tệp hãy viết liền: {suggest}",
         "“{field}” is a count and must be a whole number; “{value}” has a thousands dot, write it without: {suggest}",
     ),
+    "stat.thousands-dot": (
+        "số liệu “{value}” sẽ được hiểu là số thập phân; nếu là số đếm có dấu chấm phân cách hàng nghìn, "
+        "hãy viết liền: {suggest}",
+        "the figure “{value}” is read as a decimal; if it is a count with a thousands dot, write {suggest}",
+    ),
     "field.expected-number": (
         "“{field}” phải là số, dùng dấu chấm thập phân (ví dụ 57.5), nhưng gặp “{value}”",
         "“{field}” must be a number with a decimal point (e.g. 57.5), found “{value}”",

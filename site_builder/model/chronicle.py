@@ -21,6 +21,7 @@ from site_builder.sources.discover import RawRecord
 _TERM_FOLDER = re.compile(r"(\d{4})-(\d{4})")
 _YEAR_FOLDER = re.compile(r"\d{4}")
 _DATE_PREFIX = re.compile(r"(\d{4}-\d{2}-\d{2})-")
+_THOUSANDS_DOT = re.compile(r"\d{1,3}(\.\d{3})+")
 
 Grouped = Mapping[str, list[RawRecord]]
 
@@ -181,7 +182,7 @@ def load_term(
         end=end,
         congress=values["congress"],
         secretary=person(values["secretary"], Loc(record.path)),
-        stats=tuple(Stat(s["label"], s["value"], s["unit"]) for s in values["stats"]),
+        stats=tuple(load_stat(s, ctx) for s in values["stats"]),
         body=Markdown(record.body or "", Loc(record.path, record.body_line)),
         targets=load_target_set(targets, problems),
         awards=load_award_set(awards, problems),
@@ -189,6 +190,15 @@ def load_term(
         conference_count=sum(len(y.conferences) for y in member_years),
         year_awards=derive.add_totals(y.awards.totals for y in member_years),
     )
+
+
+def load_stat(values: dict, ctx: Ctx) -> Stat:
+    """A headline figure; `3.281` is most likely 3281 written with a thousands dot."""
+    raw = values["_node"].get("value")
+    if _THOUSANDS_DOT.fullmatch(str(raw).strip()):
+        suggest = str(raw).strip().replace(".", "")
+        ctx.problems.warning("stat.thousands-dot", ctx.at(raw), value=str(raw).strip(), suggest=suggest)
+    return Stat(values["label"], values["value"], values["unit"])
 
 
 def check_term_dates(values: dict, match: re.Match[str], ctx: Ctx) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 import unicodedata
 
 from tests.conftest import formatted, load, site_with
@@ -318,3 +319,17 @@ def test_glossary_longest_abbreviation_first_and_bad_expansion(tmp_path):
     model, problems = load(site_with(tmp_path, files))
     assert [e.abbr for e in model.glossary] == ["BTV ĐUK", "BTV"]
     assert "content/glossary.yaml:3:5: error: “ĐV” phải là chữ, nhưng gặp một danh sách" in formatted(problems)
+
+
+def test_a_headline_figure_with_a_thousands_dot_is_questioned(tmp_path):
+    term = "content/terms/2020-2025/term.md"
+    front = (
+        '---\ntitle: "T"\nstart: 2020-08-14\nend: 2025-08-20\n'
+        'stats:\n  - {label: "Đảng viên", value: 3.281}\n  - {label: "Tỷ lệ", value: 98.5, unit: "%"}\n---\nX\n'
+    )
+    model, problems = load(site_with(tmp_path, {term: front}))
+    assert formatted(problems) == [
+        f"{term}:6:33: warning: số liệu “3.281” sẽ được hiểu là số thập phân; nếu là số đếm có dấu chấm "
+        "phân cách hàng nghìn, hãy viết liền: 3281"
+    ]
+    assert [s.value for s in model.terms[0].stats] == [Decimal("3.281"), Decimal("98.5")]
