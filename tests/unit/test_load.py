@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 import unicodedata
+from decimal import Decimal
 
 from tests.conftest import formatted, load, site_with
 
