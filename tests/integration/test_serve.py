@@ -173,7 +173,7 @@ def builder_closure(builder: IncrementalBuilder, template: str) -> frozenset[str
 
 
 def test_base_template_edit_renders_every_page(builder: IncrementalBuilder) -> None:
-    rel = edit(builder.site_root, "templates/partials/footer.html", '<footer class="site-footer">', "<footer>")
+    rel = edit(builder.site_root, "templates/partials/footer.html", "<address>", '<address class="x">')
     outcome = rebuild(builder, rel)
     assert len(outcome.rendered) == builder.page_count
 
@@ -298,7 +298,7 @@ def test_an_internal_failure_is_reported_not_raised(builder: IncrementalBuilder,
 
 
 def test_template_syntax_error_names_the_template(builder: IncrementalBuilder) -> None:
-    rel = edit(builder.site_root, "templates/partials/footer.html", "<footer", "{% if %}<footer")
+    rel = edit(builder.site_root, "templates/partials/footer.html", "<address>", "{% if %}<address>")
     outcome = builder.build([rel])
     assert not outcome.ok
     assert {p.loc.path for p in outcome.problems.errors} == {"templates/partials/footer.html"}
