@@ -14,6 +14,7 @@ from pathlib import Path
 
 from site_builder.markup.cache import load_cache, save_cache
 from site_builder.markup.markdown import render_bodies
+from site_builder.messages import text
 from site_builder.model.checks import check_model
 from site_builder.model.load import load_model
 from site_builder.model.records import SiteModel
@@ -88,7 +89,7 @@ def load_site(
     model = load_model(sources, problems)
     if model is None:
         return None
-    say(f"đã đọc {len(sources.records)} bản ghi")
+    say(text("progress.records", count=len(sources.records)))
     check_model(model, sources.media, problems)
     bodies = render_bodies(model, url_for_record_path(model), problems, cache, jobs)
     specs = plan_pages(model, bodies, problems)
@@ -158,14 +159,14 @@ def render_outputs(
         raise SiteError(problems)
     env = make_environment(theme, model.site.language)
     files = render_pages(env, loaded.specs, common_context(model, with_pdf=options.pdf), problems, options.workers)
-    say(f"đã dựng {len(files)} trang HTML")
+    say(text("progress.pages", count=len(files)))
     if problems.has_errors():
         raise RenderError(problems)
     pdf_pages = 0
     if options.pdf:
         from site_builder.yearbook.pdf import render_yearbook
 
-        say("đang dựng kỷ yếu PDF")
+        say(text("progress.pdf"))
         result = render_yearbook(
             model, loaded.bodies, theme, env, options.site_root, problems, variant=options.pdf_variant, progress=say
         )
@@ -173,7 +174,7 @@ def render_outputs(
             raise RenderError(problems)
         files.append(result.file)
         pdf_pages = result.page_count
-        say(f"kỷ yếu PDF: {pdf_pages} trang")
+        say(text("progress.pdf-pages", count=pdf_pages))
     files.extend(theme_static_files(theme))
     return files, pdf_pages
 

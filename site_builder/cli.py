@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from site_builder import __version__
+from site_builder.messages import text
 from site_builder.problems import Problems, RenderError, SiteError
 
 EXIT_CONTENT, EXIT_USAGE, EXIT_RENDER = 1, 2, 3
@@ -35,7 +36,7 @@ def print_problems(problems: Problems, quiet: bool = False) -> None:
 
 
 def summary_counts(problems: Problems) -> str:
-    return f"{len(problems.errors)} lỗi, {len(problems.warnings)} cảnh báo"
+    return text("counts", errors=len(problems.errors), warnings=len(problems.warnings))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -88,12 +89,17 @@ def build(
     progress = None if quiet else (lambda line: click.echo(f"… {line}", err=True))
     report = run(ctx, lambda: build_site(options, progress), quiet)
     print_problems(report.problems, quiet)
-    unchanged = " (không có gì thay đổi từ lần dựng trước, giữ nguyên kết quả)" if report.up_to_date else ""
-    click.echo(
-        f"Xong{unchanged}: {report.records} bản ghi, {report.pages} trang HTML, {report.pdf_pages} trang PDF, "
-        f"{report.seconds:.1f} giây ({summary_counts(report.problems)}) → {options.output_dir}",
-        err=True,
+    done = text(
+        "build.done",
+        unchanged=text("build.unchanged") if report.up_to_date else "",
+        records=report.records,
+        pages=report.pages,
+        pdf_pages=report.pdf_pages,
+        seconds=f"{report.seconds:.1f}",
+        counts=summary_counts(report.problems),
+        output=options.output_dir,
     )
+    click.echo(done, err=True)
 
 
 @main.command()
@@ -113,9 +119,9 @@ def check(ctx, site: Path, strict: bool) -> None:
     problems = run(ctx, lambda: check_site(site.resolve()), False)
     print_problems(problems)
     if problems.has_errors(strict):
-        click.echo(f"Nội dung có vấn đề: {summary_counts(problems)}.", err=True)
+        click.echo(text("check.failed", counts=summary_counts(problems)), err=True)
         sys.exit(EXIT_CONTENT)
-    click.echo(f"Nội dung hợp lệ ({summary_counts(problems)}).", err=True)
+    click.echo(text("check.ok", counts=summary_counts(problems)), err=True)
 
 
 def run(ctx: click.Context, action, quiet: bool):
@@ -124,23 +130,19 @@ def run(ctx: click.Context, action, quiet: bool):
         return action()
     except SiteError as exc:
         print_problems(exc.problems, quiet)
-        click.echo(f"Dừng lại: {summary_counts(exc.problems)}; thư mục kết quả cũ được giữ nguyên.", err=True)
+        click.echo(text("run.content-errors", counts=summary_counts(exc.problems)), err=True)
         sys.exit(EXIT_CONTENT)
     except RenderError as exc:
         print_problems(exc.problems, quiet)
-        click.echo("Không dựng được trang; thư mục kết quả cũ được giữ nguyên.", err=True)
+        click.echo(text("run.render-failed"), err=True)
         sys.exit(EXIT_RENDER)
     except KeyboardInterrupt:
-        click.echo("Đã dừng theo yêu cầu; thư mục kết quả cũ được giữ nguyên.", err=True)
+        click.echo(text("run.interrupted"), err=True)
         sys.exit(130)
     except Exception as exc:  # noqa: BLE001 - last line of defence: no traceback for staff
         if ctx.obj and ctx.obj.get("debug"):
             traceback.print_exc()
-        click.echo(
-            f"Lỗi nội bộ của site-builder ({type(exc).__name__}: {exc}). "
-            "Thư mục kết quả cũ được giữ nguyên. Chạy lại với --debug và gửi kết quả cho bộ phận kỹ thuật.",
-            err=True,
-        )
+        click.echo(text("run.internal", detail=f"{type(exc).__name__}: {exc}"), err=True)
         sys.exit(EXIT_RENDER)
 
 
@@ -166,7 +168,7 @@ def _scaffold(action) -> None:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_USAGE)
     for path in created if isinstance(created, list) else [created]:
-        click.echo(f"Đã tạo {path}")
+        click.echo(text("new.created", path=path))
 
 
 @new.command("site")
@@ -260,7 +262,7 @@ def serve(ctx, site: Path, host: str, port: int, open_browser: bool, no_pdf: boo
         try:
             serve_site(options, lambda line: click.echo(line, err=True))
         except OSError as exc:
-            click.echo(f"Không mở được {host}:{port} ({exc.strerror or exc}); thử cổng khác: --port 8001", err=True)
+            click.echo(text("serve.port-busy", host=host, port=port, detail=exc.strerror or exc), err=True)
             sys.exit(EXIT_USAGE)
 
     run(ctx, action, False)

@@ -54,7 +54,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # YAML
     "yaml.syntax": (
         "YAML sai cú pháp: {explain} (chi tiết kỹ thuật: {detail})",
-        "YAML syntax error ({detail}); check colons, indentation and quotes on this line",
+        "YAML syntax error: {explain} (technical detail: {detail})",
     ),
     "yaml.duplicate-key": (
         "trường “{key}” được viết hai lần (lần đầu ở dòng {first_line}); chỉ giữ một",
@@ -143,8 +143,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{field}” must be a date written YEAR-MONTH-DAY such as 2023-10-05, found “{value}”",
     ),
     "field.invalid-date": (
-        "“{value}” không phải ngày có thật trên lịch ({detail})",
-        "“{value}” is not a real calendar date ({detail})",
+        "“{value}” không phải ngày có thật trên lịch ({reason})",
+        "“{value}” is not a real calendar date ({reason})",
     ),
     "field.expected-choice": (
         "“{field}” phải là một trong: {choices}; gặp “{value}”{suggest_vi}",
@@ -353,12 +353,149 @@ def _extras(params: dict[str, object]) -> dict[str, object]:
     return extra
 
 
+# Terminal and preview texts that are not problems: progress, summaries, outcomes.
+TEXTS: dict[str, tuple[str, str]] = {
+    "progress.records": ("đã đọc {count} bản ghi", "read {count} records"),
+    "progress.pages": ("đã dựng {count} trang HTML", "rendered {count} HTML pages"),
+    "progress.pdf": ("đang dựng kỷ yếu PDF", "rendering the PDF yearbook"),
+    "progress.pdf-pages": ("kỷ yếu PDF: {count} trang", "PDF yearbook: {count} pages"),
+    "counts": ("{errors} lỗi, {warnings} cảnh báo", "{errors} error(s), {warnings} warning(s)"),
+    "build.done": (
+        "Xong{unchanged}: {records} bản ghi, {pages} trang HTML, {pdf_pages} trang PDF, {seconds} giây ({counts}) → {output}",
+        "Done{unchanged}: {records} records, {pages} HTML pages, {pdf_pages} PDF pages, {seconds} s ({counts}) → {output}",
+    ),
+    "build.unchanged": (
+        " (không có gì thay đổi từ lần dựng trước, giữ nguyên kết quả)",
+        " (nothing changed since the last build; output kept)",
+    ),
+    "check.ok": ("Nội dung hợp lệ ({counts}).", "The content is valid ({counts})."),
+    "check.failed": ("Nội dung có vấn đề: {counts}.", "The content has problems: {counts}."),
+    "run.content-errors": (
+        "Dừng lại: {counts}; thư mục kết quả cũ được giữ nguyên.",
+        "Stopped: {counts}; the previous output is unchanged.",
+    ),
+    "run.render-failed": (
+        "Không dựng được trang; thư mục kết quả cũ được giữ nguyên.",
+        "The site could not be rendered; the previous output is unchanged.",
+    ),
+    "run.interrupted": (
+        "Đã dừng theo yêu cầu; thư mục kết quả cũ được giữ nguyên.",
+        "Stopped on request; the previous output is unchanged.",
+    ),
+    "run.internal": (
+        "Lỗi nội bộ của site-builder ({detail}). Thư mục kết quả cũ được giữ nguyên. "
+        "Chạy lại với --debug và gửi kết quả cho bộ phận kỹ thuật.",
+        "Internal error in site-builder ({detail}). The previous output is unchanged. "
+        "Run again with --debug and send the output to your technical contact.",
+    ),
+    "new.created": ("Đã tạo {path}", "Created {path}"),
+    "serve.port-busy": (
+        "Không mở được {host}:{port} ({detail}); thử cổng khác: --port 8001",
+        "Cannot listen on {host}:{port} ({detail}); try another port: --port 8001",
+    ),
+    "serve.public": (
+        "Cảnh báo: bản xem trước mở cho mọi máy trong mạng ({host}) truy cập. "
+        "Chỉ dùng khi thật cần và tắt ngay sau đó; mặc định là 127.0.0.1 (chỉ máy này).",
+        "Warning: the preview is open to every machine on the network ({host}). "
+        "Use it on a trusted network only; the default is 127.0.0.1.",
+    ),
+    "serve.starting": ("… đang dựng bản xem trước", "… building the preview"),
+    "serve.ready": (
+        "Xem trước tại {url} — lưu tệp là trang tự cập nhật; nhấn Ctrl-C để dừng.",
+        "Preview at {url} — pages update when you save; press Ctrl-C to stop.",
+    ),
+    "serve.stopped": ("Đã dừng xem trước.", "Preview stopped."),
+    "serve.recovered": (
+        "Đã hết lỗi: bản xem trước được dựng lại và trình duyệt tự tải lại.",
+        "Fixed: the preview was rebuilt and the browser reloads by itself.",
+    ),
+    "serve.broken": (
+        "Nội dung có lỗi: trình duyệt đang hiện chi tiết; sửa tệp rồi lưu lại.",
+        "The content has errors: the browser shows the details; fix the file and save again.",
+    ),
+    "serve.rebuilt": ("… đã dựng {pages} trang ({ms} ms)", "… rendered {pages} pages ({ms} ms)"),
+}
+
+# Clauses inside problem messages, chosen by a key so they translate with the message.
+CLAUSES: dict[str, tuple[str, str]] = {
+    "output.site-root": ("đây là thư mục trang hoặc một thư mục cha của nó", "it is the site folder or a parent of it"),
+    "output.protected": (
+        "thư mục này chứa hoặc nằm trong content/, templates/ hoặc themes/",
+        "it contains or sits inside content/, templates/ or themes/",
+    ),
+    "output.file": ("đây là một tệp, không phải thư mục", "it is a file, not a folder"),
+    "output.not-empty": (
+        "thư mục không trống và không phải kết quả của một lần xuất bản trước",
+        "it is not empty and is not the output of an earlier build",
+    ),
+    "date.month": ("tháng phải từ 1 đến 12, gặp {month}", "the month must be 1 to 12, found {month}"),
+    "date.day": ("tháng {month} năm {year} chỉ có {days} ngày", "month {month} of {year} has only {days} days"),
+    "yaml.tab": ("có ký tự Tab: YAML chỉ thụt lề bằng dấu cách", "a Tab character: YAML indents with spaces only"),
+    "yaml.quote": (
+        'dấu ngoặc kép mở ở đây chưa được đóng; thêm dấu " ở cuối giá trị',
+        'the quote opened here is never closed; add a " at the end of the value',
+    ),
+    "yaml.bracket": (
+        "dấu ngoặc vuông [ mở ở đây chưa được đóng, hoặc thiếu dấu phẩy giữa các mục",
+        "the [ opened here is never closed, or a comma between items is missing",
+    ),
+    "yaml.brace": (
+        "dấu ngoặc nhọn { mở ở đây chưa được đóng, hoặc thiếu dấu phẩy giữa các mục",
+        "the { opened here is never closed, or a comma between items is missing",
+    ),
+    "yaml.colon": (
+        "dấu hai chấm không đúng chỗ: chữ có dấu “: ” phải đặt trong ngoặc kép",
+        "a colon in the wrong place: text containing “: ” must be quoted",
+    ),
+    "yaml.bad-start": (
+        "có ký tự không được dùng ở đầu giá trị (dấu Tab, @ hoặc `): thụt lề bằng dấu cách và đặt giá trị trong ngoặc kép",
+        "a character that cannot start a value (Tab, @ or `): indent with spaces and quote the value",
+    ),
+    "yaml.missing-colon": (
+        "thiếu dấu hai chấm sau tên trường, hoặc chữ xuống dòng sai thụt lề",
+        "a colon after the field name is missing, or a wrapped line is indented wrongly",
+    ),
+    "yaml.indent": (
+        "thụt lề không đều: các trường cùng cấp phải thẳng cột với nhau",
+        "uneven indentation: fields at the same level must line up",
+    ),
+    "yaml.dash": (
+        "dấu “- ” của danh sách không đúng chỗ; kiểm tra thụt lề",
+        "a list “- ” in the wrong place; check the indentation",
+    ),
+    "yaml.list-items": (
+        "các mục của danh sách phải cùng bắt đầu bằng “- ” và thẳng cột",
+        "list items must all start with “- ” and line up",
+    ),
+    "yaml.key": (
+        "thụt lề không đều hoặc thiếu tên trường ở dòng này",
+        "uneven indentation or a missing field name on this line",
+    ),
+    "yaml.generic": (
+        "kiểm tra dấu hai chấm, thụt lề và dấu ngoặc kép ở dòng này",
+        "check colons, indentation and quotes on this line",
+    ),
+}
+
+
+def text(key: str, lang: str = "vi", **params: object) -> str:
+    """A terminal or preview text from TEXTS."""
+    vi, en = TEXTS[key]
+    return (en if lang == "en" else vi).format(**params)
+
+
+def clause(key: str, lang: str, params: dict[str, object]) -> str:
+    vi, en = CLAUSES.get(key, (key, key))
+    return (en if lang == "en" else vi).format_map(_Params(params))
+
+
 def render_message(code: str, params: dict[str, object], lang: str = "vi") -> str:
     entry = MESSAGES.get(code)
     if entry is None:
         return f"{code} {params}"
     template = entry[1] if lang == "en" else entry[0]
-    return template.format_map(_Params({**_extras(params), **params}))
+    localised = {name: clause(str(params[name]), lang, params) for name in ("reason", "explain") if name in params}
+    return template.format_map(_Params({**_extras(params), **params, **localised}))
 
 
 class _Params(dict):

@@ -130,14 +130,13 @@ def to_date(name: str, value: object, ctx: Ctx) -> object:
         ctx.problems.error("field.expected-date", ctx.at(value), field=name, value=raw)
         return INVALID
     year, month, day = (int(part) for part in match.groups())
-    if not 1 <= month <= 12:
-        detail = f"tháng phải từ 1 đến 12, gặp {month}"
-    else:
-        days = calendar.monthrange(year, month)[1]
-        if 1 <= day <= days:
-            return dt.date(year, month, day)
-        detail = f"tháng {month} năm {year} chỉ có {days} ngày"
-    ctx.problems.error("field.invalid-date", ctx.at(value), field=name, value=raw, detail=detail)
+    days = calendar.monthrange(year, month)[1] if 1 <= month <= 12 else 0
+    if days and 1 <= day <= days:
+        return dt.date(year, month, day)
+    reason = "date.day" if days else "date.month"
+    ctx.problems.error(
+        "field.invalid-date", ctx.at(value), field=name, value=raw, reason=reason, month=month, year=year, days=days
+    )
     return INVALID
 
 

@@ -16,13 +16,13 @@ def check_output_dir(site_root: Path, output: Path, problems: Problems) -> bool:
     reason = None
     protected = [site / name for name in ("content", "templates", "themes")]
     if out == site or site.is_relative_to(out):
-        reason = "đây là thư mục trang hoặc một thư mục cha của nó"
+        reason = "output.site-root"
     elif any(out == p or out.is_relative_to(p) or p.is_relative_to(out) for p in protected):
-        reason = "thư mục này chứa hoặc nằm trong content/, templates/ hoặc themes/"
+        reason = "output.protected"
     elif out.exists() and not out.is_dir():
-        reason = "đây là một tệp, không phải thư mục"
+        reason = "output.file"
     elif out.is_dir() and any(out.iterdir()) and not (out / MARKER).exists():
-        reason = "thư mục không trống và không phải kết quả của một lần xuất bản trước"
+        reason = "output.not-empty"
     if reason:
         problems.error("output.unsafe", Loc(str(output)), output=str(output), reason=reason)
         return False

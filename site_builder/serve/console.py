@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from site_builder.messages import text
 from site_builder.problems import Problems
 
 Say = Callable[[str], None]
@@ -27,11 +28,11 @@ class Console:
     def rebuilt(self, problems: Problems, ok: bool, pages: int, seconds: float) -> None:
         self.problems(problems)
         if ok and self._broken:
-            self._say("Đã hết lỗi: bản xem trước được dựng lại và trình duyệt tự tải lại.")
+            self._say(text("serve.recovered"))
         elif not ok and not self._broken:
-            self._say("Nội dung có lỗi: trình duyệt đang hiện chi tiết; sửa tệp rồi lưu lại.")
+            self._say(text("serve.broken"))
         if ok and pages:
-            self._say(f"… đã dựng {pages} trang ({seconds * 1000:.0f} ms)")
+            self._say(text("serve.rebuilt", pages=pages, ms=f"{seconds * 1000:.0f}"))
         self._broken = not ok
 
     def say(self, line: str) -> None:

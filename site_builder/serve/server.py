@@ -31,6 +31,7 @@ from tornado.ioloop import PeriodicCallback
 
 from site_builder.build import cache_file
 from site_builder.markup.cache import load_cache, save_cache
+from site_builder.messages import text
 from site_builder.problems import Loc, Problems, SiteError
 from site_builder.serve.console import Console
 from site_builder.serve.incremental import IncrementalBuilder
@@ -129,10 +130,7 @@ def serve_site(options: ServeOptions, say: Callable[[str], None]) -> None:
         problems.error("site.missing", Loc("content/site.yaml"))
         raise SiteError(problems)
     if not is_loopback(options.host):
-        say(
-            f"Cảnh báo: bản xem trước mở cho mọi máy trong mạng ({options.host}) truy cập. "
-            "Chỉ dùng khi thật cần và tắt ngay sau đó; mặc định là 127.0.0.1 (chỉ máy này)."
-        )
+        say(text("serve.public", host=options.host))
     out_dir = Path(tempfile.mkdtemp(prefix="site-builder-serve-"))
     cache = load_cache(cache_file(root))
     try:
@@ -142,7 +140,7 @@ def serve_site(options: ServeOptions, say: Callable[[str], None]) -> None:
     finally:
         shutil.rmtree(out_dir, ignore_errors=True)
         save_cache(cache_file(root), cache)
-    say("Đã dừng xem trước.")
+    say(text("serve.stopped"))
 
 
 async def _serve(options: ServeOptions, root: Path, out_dir: Path, cache: dict[str, str], say) -> None:
@@ -152,14 +150,14 @@ async def _serve(options: ServeOptions, root: Path, out_dir: Path, cache: dict[s
     sockets = netutil.bind_sockets(options.port, address=options.host)  # fails fast if taken
     builder = IncrementalBuilder(root, out_dir, options.pdf, cache)
     preview = Preview(builder, Console(say), notify_browsers)
-    say("… đang dựng bản xem trước")
+    say(text("serve.starting"))
     preview.start()
     server = httpserver.HTTPServer(make_app(preview))
     server.add_sockets(sockets)
     ticker = PeriodicCallback(preview.tick, options.poll_ms)
     ticker.start()
     url = _display_url(options.host, sockets[0].getsockname()[1])
-    say(f"Xem trước tại {url} — lưu tệp là trang tự cập nhật; nhấn Ctrl-C để dừng.")
+    say(text("serve.ready", url=url))
     if options.open_browser:
         loop.call_later(0.2, webbrowser.open, url)
     try:

@@ -82,26 +82,24 @@ def load_yaml(text: str, path: str, problems: Problems, first_line: int = 1, max
         loader.dispose()
 
 
-# PyYAML's wording -> what a staff member should do, in Vietnamese (first match wins).
+# PyYAML's wording -> the key of what a staff member should do (messages.CLAUSES); first match wins.
 _EXPLANATIONS = (
-    ("tab character", "có ký tự Tab: YAML chỉ thụt lề bằng dấu cách"),
-    ("quoted scalar", "dấu ngoặc kép mở ở đây chưa được đóng; thêm dấu \" ở cuối giá trị"),
-    ("flow sequence", "dấu ngoặc vuông [ mở ở đây chưa được đóng, hoặc thiếu dấu phẩy giữa các mục"),
-    ("flow mapping", "dấu ngoặc nhọn { mở ở đây chưa được đóng, hoặc thiếu dấu phẩy giữa các mục"),
-    ("mapping values are not allowed", "dấu hai chấm không đúng chỗ: chữ có dấu “: ” phải đặt trong ngoặc kép"),
-    ("cannot start any token", "có ký tự không được dùng ở đầu giá trị (dấu Tab, @ hoặc `): "
-     "thụt lề bằng dấu cách và đặt giá trị trong ngoặc kép"),
-    ("could not find expected ':'", "thiếu dấu hai chấm sau tên trường, hoặc chữ xuống dòng sai thụt lề"),
-    ("expected <block end>", "thụt lề không đều: các trường cùng cấp phải thẳng cột với nhau"),
-    ("block sequence entries are not allowed", "dấu “- ” của danh sách không đúng chỗ; kiểm tra thụt lề"),
-    ("did not find expected '-'", "các mục của danh sách phải cùng bắt đầu bằng “- ” và thẳng cột"),
-    ("did not find expected key", "thụt lề không đều hoặc thiếu tên trường ở dòng này"),
-)  # fmt: skip
-GENERIC_EXPLANATION = "kiểm tra dấu hai chấm, thụt lề và dấu ngoặc kép ở dòng này"
+    ("tab character", "yaml.tab"),
+    ("quoted scalar", "yaml.quote"),
+    ("flow sequence", "yaml.bracket"),
+    ("flow mapping", "yaml.brace"),
+    ("mapping values are not allowed", "yaml.colon"),
+    ("cannot start any token", "yaml.bad-start"),
+    ("could not find expected ':'", "yaml.missing-colon"),
+    ("expected <block end>", "yaml.indent"),
+    ("block sequence entries are not allowed", "yaml.dash"),
+    ("did not find expected '-'", "yaml.list-items"),
+    ("did not find expected key", "yaml.key"),
+)
 
 
 def explain_syntax(detail: str) -> str:
-    return next((text for needle, text in _EXPLANATIONS if needle in detail), GENERIC_EXPLANATION)
+    return next((key for needle, key in _EXPLANATIONS if needle in detail), "yaml.generic")
 
 
 def _where(exc: yaml.MarkedYAMLError):
