@@ -440,8 +440,8 @@ CLAUSES: dict[str, tuple[str, str]] = {
         "the [ opened here is never closed, or a comma between items is missing",
     ),
     "yaml.brace": (
-        "dấu ngoặc nhọn { mở ở đây chưa được đóng, hoặc thiếu dấu phẩy giữa các mục",
-        "the { opened here is never closed, or a comma between items is missing",
+        "dấu ngoặc nhọn {{ mở ở đây chưa được đóng, hoặc thiếu dấu phẩy giữa các mục",
+        "the {{ opened here is never closed, or a comma between items is missing",
     ),
     "yaml.colon": (
         "dấu hai chấm không đúng chỗ: chữ có dấu “: ” phải đặt trong ngoặc kép",
@@ -485,7 +485,9 @@ def text(key: str, lang: str = "vi", **params: object) -> str:
 
 
 def clause(key: str, lang: str, params: dict[str, object]) -> str:
-    vi, en = CLAUSES.get(key, (key, key))
+    if key not in CLAUSES:  # free text passed where a clause key was expected: shown as is
+        return key
+    vi, en = CLAUSES[key]
     return (en if lang == "en" else vi).format_map(_Params(params))
 
 

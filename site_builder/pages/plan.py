@@ -20,6 +20,7 @@ from site_builder.model.records import Conference, Markdown, SiteModel, Term, Ye
 from site_builder.pages import urls
 from site_builder.problems import Loc, Problems
 
+FEED_ENTRIES = 50
 SITE_YAML = "content/site.yaml"
 GLOSSARY_YAML = "content/glossary.yaml"
 LATEST_CONFERENCES = 6
@@ -66,9 +67,15 @@ def common_context(model: SiteModel, with_pdf: bool = True) -> dict[str, Any]:
         "model": model,
         "nav": make_nav(model),
         "pdf_url": urls.yearbook_pdf(model.site) if with_pdf else None,
+        "feed_url": urls.feed() if has_feed(model) else None,
         "current_term": model.current_term,
         "urls": urls,
     }
+
+
+def has_feed(model: SiteModel) -> bool:
+    """An Atom feed needs absolute addresses and at least one entry."""
+    return bool(model.site.base_url and model.conferences)
 
 
 def plan_pages(model: SiteModel, bodies: Mapping[str, str], problems: Problems) -> list[PageSpec]:
@@ -88,6 +95,10 @@ def plan_pages(model: SiteModel, bodies: Mapping[str, str], problems: Problems) 
         *(planner.page(p) for p in model.pages),
         planner.not_found(),
     ]
+    if model.site.base_url:  # both need absolute addresses
+        specs.append(planner.sitemap(specs))
+    if has_feed(model):
+        specs.append(planner.feed())
     return _drop_duplicates(specs, problems)
 
 
@@ -319,6 +330,16 @@ class _Planner:
             "body": self._body(urls.page(p), p.path),
         }
         return self._spec(urls.page(p), "page.html", context, (p.path, GLOSSARY_YAML))
+
+    def sitemap(self, pages: list[PageSpec]) -> PageSpec:
+        listed = tuple(spec.url for spec in pages if spec.url != urls.not_found())
+        sources = tuple(dict.fromkeys(path for spec in pages for path in spec.sources))
+        return self._spec(urls.sitemap(), "sitemap.xml", {"section": "", "listed": listed}, sources)
+
+    def feed(self) -> PageSpec:
+        newest = tuple(reversed(self.conferences))[:FEED_ENTRIES]
+        context = {"section": "", "entries": newest, "updated": newest[0].date}
+        return self._spec(urls.feed(), "feed.xml", context, tuple(c.path for c in newest))
 
     def not_found(self) -> PageSpec:
         context = {

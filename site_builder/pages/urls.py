@@ -69,6 +69,15 @@ def not_found() -> str:
     return "/404.html"
 
 
+def sitemap() -> str:
+    return "/sitemap.xml"
+
+
+def feed() -> str:
+    """Atom feed of the conferences, newest first."""
+    return "/feed.xml"
+
+
 def yearbook_pdf(site: SiteInfo) -> str:
     return f"/{site.yearbook.filename}"
 

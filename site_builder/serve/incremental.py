@@ -65,6 +65,10 @@ class IncrementalBuilder:
     def page_count(self) -> int:
         return len(self._specs)
 
+    @property
+    def out_paths(self) -> tuple[str, ...]:
+        return tuple(self._specs)
+
     def pdf_out_path(self) -> str | None:
         if not self.pdf or self.loaded is None:
             return None

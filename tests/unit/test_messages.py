@@ -52,3 +52,16 @@ def test_problem_format_uses_the_catalogue():
 def test_texts_render_in_both_languages():
     assert text("counts", errors=1, warnings=2) == "1 lỗi, 2 cảnh báo"
     assert text("counts", "en", errors=1, warnings=2) == "1 error(s), 2 warning(s)"
+
+
+@pytest.mark.parametrize("key", sorted(CLAUSES))
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_every_clause_renders(key, lang):
+    from site_builder.messages import clause
+
+    assert clause(key, lang, {}).strip()
+
+
+def test_a_brace_clause_keeps_its_brace():
+    message = render_message("yaml.syntax", {"explain": "yaml.brace", "detail": "x"}, "vi")
+    assert "dấu ngoặc nhọn { mở ở đây" in message
