@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
 from site_builder.model import derive
-from site_builder.model.fields import INVALID, Ctx, validate_mapping
+from site_builder.model.fields import INVALID, THOUSANDS_DOT, Ctx, validate_mapping
 from site_builder.model.markdown_text import first_paragraph
 from site_builder.model.media import media_path
 from site_builder.model.records import Conference, Markdown, Person, Photo, Stat, Term, Year
@@ -21,7 +21,6 @@ from site_builder.sources.discover import RawRecord
 _TERM_FOLDER = re.compile(r"(\d{4})-(\d{4})")
 _YEAR_FOLDER = re.compile(r"\d{4}")
 _DATE_PREFIX = re.compile(r"(\d{4}-\d{2}-\d{2})-")
-_THOUSANDS_DOT = re.compile(r"\d{1,3}(\.\d{3})+")
 
 Grouped = Mapping[str, list[RawRecord]]
 
@@ -195,7 +194,7 @@ def load_term(
 def load_stat(values: dict, ctx: Ctx) -> Stat:
     """A headline figure; `3.281` is most likely 3281 written with a thousands dot."""
     raw = values["_node"].get("value")
-    if _THOUSANDS_DOT.fullmatch(str(raw).strip()):
+    if THOUSANDS_DOT.fullmatch(str(raw).strip()):
         suggest = str(raw).strip().replace(".", "")
         ctx.problems.warning("stat.thousands-dot", ctx.at(raw), value=str(raw).strip(), suggest=suggest)
     return Stat(values["label"], values["value"], values["unit"])

@@ -51,6 +51,8 @@ class Ctx:
 _INT = re.compile(r"[+-]?\d+")
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
 _THOUSANDS = re.compile(r"\d{1,3}([.,]\d{3})+")
+# "3.281", "1.035": a count written the Vietnamese way, which plain YAML would read as a decimal.
+THOUSANDS_DOT = re.compile(r"\d{1,3}(\.\d{3})+")
 _DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d+")
 _DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
@@ -114,7 +116,7 @@ def to_integer(name: str, value: object, ctx: Ctx) -> object:
 def check_count_text(name: str, value: object, ctx: Ctx) -> None:
     """Report why `value` is not a whole count: a thousands dot is the usual cause."""
     raw = str(value).strip()
-    if re.fullmatch(r"\d{1,3}(\.\d{3})+", raw):
+    if THOUSANDS_DOT.fullmatch(raw):
         suggest = raw.replace(".", "")
         ctx.problems.error("field.thousands-dot", ctx.at(value), field=name, value=raw, suggest=suggest)
     else:

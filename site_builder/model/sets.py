@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 from site_builder.model import derive
-from site_builder.model.fields import INVALID, Ctx, check_count_text, is_empty, validate_mapping
+from site_builder.model.fields import INVALID, THOUSANDS_DOT, Ctx, check_count_text, is_empty, validate_mapping
 from site_builder.model.records import Award, AwardSet, Target, TargetSet
 from site_builder.model.schemas import AWARD, TARGET
 from site_builder.problems import Problems
 from site_builder.sources.discover import RawRecord
 from site_builder.sources.yamlsafe import YList, YMap
-
-# "1.000", "3.281": a count with a Vietnamese thousands dot (a whole Decimal, but not what was meant)
-_THOUSANDS_DOT = re.compile(r"\d{1,3}(\.\d{3})+")
 
 
 def empty_targets() -> TargetSet:
@@ -66,7 +62,7 @@ def load_target(values: dict, node: YMap, ctx: Ctx) -> Target | None:
         for name in ("target", "actual"):
             number = values[name]
             if number is not None and (
-                number != number.to_integral_value() or _THOUSANDS_DOT.fullmatch(str(node.get(name)).strip())
+                number != number.to_integral_value() or THOUSANDS_DOT.fullmatch(str(node.get(name)).strip())
             ):
                 check_count_text(name, node.get(name), ctx)
                 ok = False
