@@ -60,7 +60,7 @@ class Chart:
 
 def _result(t: Target, lang: str) -> str:
     if t.is_rate:
-        shown = format_percent(t.actual, lang)
+        shown = format_percent(t.actual, lang, None)
         return f"{shown} ({format_points(t.points, lang)})" if t.points is not None else shown
     return format_percent(t.ratio, lang) if t.ratio is not None else format_number(t.actual, lang)
 
@@ -117,9 +117,9 @@ def _recurring_chart(target_id: str, years: tuple[Year, ...], lang: str) -> Char
     name = pairs[-1][1].name
     rows = []
     for y, t in pairs:
-        text = format_percent(t.actual, lang) if t.is_rate else format_number(t.actual, lang)
+        text = format_percent(t.actual, lang, None) if t.is_rate else format_number(t.actual, lang)
         if t.planned is not None:
-            plan = format_percent(t.planned, lang) if t.is_rate else format_number(t.planned, lang)
+            plan = format_percent(t.planned, lang, None) if t.is_rate else format_number(t.planned, lang)
             text += " (" + w["plan"].format(plan=plan) + ")"
         rows.append(
             Row(w["year"].format(year=y.year), (Segment(t.actual, "rate" if t.is_rate else "actual"),), text, t.planned)

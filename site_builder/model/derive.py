@@ -62,7 +62,7 @@ def derive_target(raw: TargetInput, loc) -> Target:
     planned, implied, ratio, points = raw.target, False, None, None
     status: Status = "unknown"
     if is_rate and raw.target is not None:
-        points = round_half_up(raw.actual - raw.target, RATIO_PLACES)
+        points = raw.actual - raw.target  # exact: the digits of the rates as written
         status = compare(raw.actual, raw.target, raw.direction)
     elif not is_rate and raw.target:
         ratio = completion(raw.actual, raw.target)

@@ -89,17 +89,24 @@ def format_number(value: Number, lang: str = "vi", decimals: int | None = None) 
     return _signed(number, lang)
 
 
-def format_percent(value: Number, lang: str = "vi", decimals: int = 1) -> str:
-    """Decimal("101.3") -> "101,3%"; 100 -> "100%" (whole values drop ",0")."""
+def format_percent(value: Number, lang: str = "vi", decimals: int | None = 1) -> str:
+    """Decimal("101.3") -> "101,3%"; 100 -> "100%" (whole values drop ",0").
+
+    decimals=None keeps the digits as written (a rate of 84.96% stays "84,96%").
+    """
     _check_lang(lang)
-    number = _round_trimmed(_to_decimal(value), decimals)
+    number = _to_decimal(value) if decimals is None else _round_trimmed(_to_decimal(value), decimals)
     return _signed(number, lang) + Locale.parse(lang).number_symbols["latn"]["percentSign"]
 
 
 def format_points(value: Number, lang: str = "vi") -> str:
-    """Percentage-point change with its sign: "+6,4 điểm %", "−2,5 điểm %", "±0 điểm %"."""
+    """Percentage-point change with its sign: "+6,4 điểm %", "−0,04 điểm %", "±0 điểm %".
+
+    Shown with the digits it has (the model subtracts the rates as written), so the sign
+    always agrees with the status: 84,96% against 85% is "−0,04", never "±0".
+    """
     _check_lang(lang)
-    number = _round_trimmed(_to_decimal(value), 1)
+    number = _to_decimal(value)
     sign = "+" if number > 0 else _MINUS if number < 0 else "±"
     return sign + _digits(number, lang) + _POINTS_UNIT[lang]
 
@@ -144,8 +151,12 @@ def make_filters(lang: str) -> dict[str, Callable[..., str]]:
     def number(value: Number, decimals: int | None = None) -> str:
         return format_number(value, lang, decimals)
 
-    def percent(value: Number, decimals: int = 1) -> str:
+    def percent(value: Number, decimals: int | None = 1) -> str:
         return format_percent(value, lang, decimals)
+
+    def rate(value: Number) -> str:
+        """A rate as written: 0.54 -> "0,54%" (percent() rounds completion ratios)."""
+        return format_percent(value, lang, None)
 
     def points(value: Number) -> str:
         return format_points(value, lang)
@@ -162,6 +173,7 @@ def make_filters(lang: str) -> dict[str, Callable[..., str]]:
     return {
         "number": number,
         "percent": percent,
+        "rate": rate,
         "points": points,
         "nd30": nd30,
         "date_short": date_short,

@@ -44,7 +44,8 @@ def test_count_target_status_both_directions(direction, planned, actual, status)
         ("at_least", "85", "91.4", "vuot", "6.4"),
         ("at_least", "100", "100", "dat", "0"),
         ("at_least", "20", "16.7", "khong-dat", "-3.3"),
-        ("at_most", "1", "0.54", "vuot", "-0.5"),
+        ("at_most", "1", "0.54", "vuot", "-0.46"),
+        ("at_least", "85", "84.96", "khong-dat", "-0.04"),  # never a "±0" that reads as met
         ("at_most", "1", "1", "dat", "0"),
         ("at_most", "1", "1.2", "khong-dat", "0.2"),
     ],

@@ -82,12 +82,12 @@ def test_format_percent(value, lang: str, decimals: int, expected: str) -> None:
         (Decimal("6.4"), "vi", "+6,4 điểm %"),
         (Decimal("-2.5"), "vi", f"{MINUS}2,5 điểm %"),
         (0, "vi", "±0 điểm %"),
-        (Decimal("0.04"), "vi", "±0 điểm %"),
-        (Decimal("-0.04"), "vi", "±0 điểm %"),
-        (Decimal("0.05"), "vi", "+0,1 điểm %"),
-        (Decimal("-0.05"), "vi", f"{MINUS}0,1 điểm %"),
-        (Decimal("3.0"), "vi", "+3 điểm %"),
-        (2.96, "vi", "+3 điểm %"),
+        # Shown with the digits the rates had, so the sign always matches the status.
+        (Decimal("0.04"), "vi", "+0,04 điểm %"),
+        (Decimal("-0.04"), "vi", f"{MINUS}0,04 điểm %"),
+        (Decimal("-0.46"), "vi", f"{MINUS}0,46 điểm %"),
+        (Decimal("3.0"), "vi", "+3,0 điểm %"),
+        (2.96, "vi", "+2,96 điểm %"),
         (Decimal("6.4"), "en", "+6.4 pts"),
         (Decimal("-2.5"), "en", f"{MINUS}2.5 pts"),
         (0, "en", "±0 pts"),
@@ -196,6 +196,7 @@ def test_make_filters_names() -> None:
     assert set(make_filters("vi")) == {
         "number",
         "percent",
+        "rate",
         "points",
         "nd30",
         "date_short",
@@ -246,3 +247,8 @@ def test_filters_in_a_jinja_template(lang: str, expected: str) -> None:
 def test_vietnamese_and_english_differ_only_in_separators(value: Decimal) -> None:
     swapped = format_number(value, "en", 1).translate(str.maketrans(",.", ".,"))
     assert format_number(value, "vi", 1) == swapped
+
+
+@pytest.mark.parametrize(("value", "expected"), [(Decimal("84.96"), "84,96%"), (Decimal("0.54"), "0,54%"), (98, "98%")])
+def test_rate_filter_keeps_the_digits_as_written(value, expected) -> None:
+    assert make_filters("vi")["rate"](value) == expected
