@@ -88,16 +88,6 @@ def write_files(staging: Path, files: Iterable[RenderedFile]) -> int:
     return count
 
 
-def copy_tree(source: Path, destination: Path) -> None:
-    """Copy a static folder (theme assets) without following links out of it."""
-    root = source.resolve()
-    for path in sorted(source.rglob("*")):
-        if path.is_file() and path.resolve().is_relative_to(root):
-            target = destination / path.relative_to(source)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, target)
-
-
 def copy_media(media_root: Path, paths: Iterable[str], destination: Path) -> None:
     """Publish only the media files records reference, never anything outside media/."""
     root = media_root.resolve()

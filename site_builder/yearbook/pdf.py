@@ -9,8 +9,6 @@ font stops the render (FatalURLFetchingError is a BaseException, caught here).
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -187,16 +185,3 @@ def render_yearbook(
         return None
     file = RenderedFile(model.site.yearbook.filename, data)
     return YearbookResult(file, len(document.pages), document)
-
-
-def write_atomic(data: bytes, target: Path) -> None:
-    """Write `data` to a temporary file beside `target`, then move it into place."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
