@@ -5,7 +5,9 @@ Each step is one call; nothing here prints (progress goes to a callback).
 
 from __future__ import annotations
 
+import dataclasses
 import os
+import re
 import shutil
 import time
 from collections.abc import Callable
@@ -15,7 +17,7 @@ from pathlib import Path
 from site_builder.markup.cache import load_cache, save_cache
 from site_builder.markup.markdown import render_bodies
 from site_builder.messages import text
-from site_builder.model.checks import check_model
+from site_builder.model.checks import add_body_media, check_model
 from site_builder.model.load import load_model
 from site_builder.model.records import SiteModel
 from site_builder.output import publish
@@ -24,10 +26,11 @@ from site_builder.output.fingerprint import Previous, fingerprint, marker_text, 
 from site_builder.output.guard import check_output_dir
 from site_builder.pages.plan import PageSpec, common_context, plan_pages
 from site_builder.pages.urls import url_for_record_path
-from site_builder.problems import Problems, RenderError, SiteError
+from site_builder.problems import Loc, Problems, RenderError, SiteError
 from site_builder.sources.discover import RecordCache, read_sources
 
 Progress = Callable[[str], None]
+SITE_YAML = "content/site.yaml"
 
 
 @dataclass(frozen=True)
@@ -73,6 +76,7 @@ class BuildReport:
     pdf_pages: int
     seconds: float
     up_to_date: bool = False  # nothing changed since the last build: nothing was rebuilt
+    dropped_pdf: bool = False  # the previous output had the PDF yearbook, this one (--no-pdf) has none
 
 
 def cache_file(site_root: Path) -> Path:
@@ -91,7 +95,10 @@ def load_site(
         return None
     say(text("progress.records", count=len(sources.records)))
     check_model(model, sources.media, problems)
-    bodies = render_bodies(model, url_for_record_path(model), problems, cache, jobs)
+    links = url_for_record_path(model)
+    rendered = render_bodies(model, links, problems, cache, jobs, sources.files, sources.media)
+    model = add_body_media(model, rendered.media, sources.media, problems)  # what the bodies show is published
+    bodies = rendered.html
     specs = plan_pages(model, bodies, problems)
     return Loaded(model, sources.media, bodies, specs, len(sources.records))
 
@@ -99,8 +106,43 @@ def load_site(
 def check_site(site_root: Path) -> Problems:
     problems = Problems()
     # Reads the Markdown cache but never writes it: `check` writes nothing.
-    load_site(site_root, problems, load_cache(cache_file(site_root)), BuildOptions(site_root).workers)
+    loaded = load_site(site_root, problems, load_cache(cache_file(site_root)), BuildOptions(site_root).workers)
+    if loaded is not None:
+        check_theme(site_root, loaded.model, problems)
     return problems
+
+
+def check_theme(site_root: Path, model: SiteModel, problems: Problems) -> None:
+    """What `build` would find in the theme before rendering: a missing theme, template syntax errors."""
+    from site_builder.render.environment import make_environment
+    from site_builder.render.html_pages import check_templates
+
+    theme = find_theme(site_root, model.site.theme, problems)
+    if theme is not None:
+        check_templates(make_environment(theme, model.site.language), problems)
+
+
+def find_theme(site_root: Path, name: str, problems: Problems):
+    """The site's theme (render.themes.resolve_theme); a theme.missing problem gets the line of `theme:`."""
+    from site_builder.render.themes import resolve_theme
+
+    found = Problems()
+    theme = resolve_theme(site_root, name, found)
+    line = _theme_line(site_root)
+    for problem in found.items:
+        if problem.code == "theme.missing" and problem.loc.path == SITE_YAML and problem.loc.line is None and line:
+            problem = dataclasses.replace(problem, loc=Loc(SITE_YAML, line))
+        problems.extend([problem])
+    return theme
+
+
+def _theme_line(site_root: Path) -> int | None:
+    """The line of the top-level `theme:` field of content/site.yaml, if it is written there."""
+    try:
+        lines = (site_root / SITE_YAML).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return next((n for n, line in enumerate(lines, 1) if re.match(r"theme\s*:", line)), None)
 
 
 def build_site(options: BuildOptions, progress: Progress | None = None) -> BuildReport:
@@ -121,6 +163,8 @@ def build_site(options: BuildOptions, progress: Progress | None = None) -> Build
     if loaded is None or problems.has_errors(options.strict):
         raise SiteError(problems)
     files, pdf_pages = render_outputs(loaded, options, problems, say)
+    # Looked at before the swap replaces the folder: a --no-pdf build removes the old PDF.
+    dropped_pdf = not options.pdf and had_pdf(output, loaded.model)
     publish.sweep_leftovers(output)
     staging = publish.staging_dir(output)
     try:
@@ -133,7 +177,15 @@ def build_site(options: BuildOptions, progress: Progress | None = None) -> Build
         shutil.rmtree(staging, ignore_errors=True)
     if options.use_cache and len(cache) != cached:  # entries are only ever added: unchanged means nothing new
         save_cache(cache_file(options.site_root), cache)
-    return BuildReport(problems, loaded.record_count, pages, pdf_pages, time.perf_counter() - started)
+    elapsed = time.perf_counter() - started
+    return BuildReport(problems, loaded.record_count, pages, pdf_pages, elapsed, dropped_pdf=dropped_pdf)
+
+
+def had_pdf(output: Path, model: SiteModel) -> bool:
+    """Whether the current output folder holds a yearbook PDF (this site's name, or any top-level .pdf)."""
+    if not output.is_dir():
+        return False
+    return (output / model.site.yearbook.filename).is_file() or any(p.is_file() for p in output.glob("*.pdf"))
 
 
 def replay(previous: Previous, options: BuildOptions, output: Path, started: float) -> BuildReport:
@@ -151,15 +203,14 @@ def render_outputs(
     # Imported here: rendering pulls in Jinja and WeasyPrint, which `check` never needs.
     from site_builder.render.environment import make_environment
     from site_builder.render.html_pages import render_pages
-    from site_builder.render.themes import resolve_theme
 
     model = loaded.model
-    theme = resolve_theme(options.site_root, model.site.theme, problems)
+    theme = find_theme(options.site_root, model.site.theme, problems)
     if theme is None:
         raise SiteError(problems)
     env = make_environment(theme, model.site.language)
     files = render_pages(env, loaded.specs, common_context(model, with_pdf=options.pdf), problems, options.workers)
-    say(text("progress.pages", count=len(files)))
+    say(text("progress.pages", count=sum(1 for f in files if f.out_path.endswith(".html"))))
     if problems.has_errors():
         raise RenderError(problems)
     pdf_pages = 0

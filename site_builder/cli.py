@@ -12,9 +12,12 @@ from pathlib import Path
 
 import click
 
-from site_builder import __version__
+from site_builder import __version__, cli_i18n
 from site_builder.messages import text
 from site_builder.problems import Problems, RenderError, SiteError
+
+# Before any command is declared: some of click's texts are looked up by its decorators.
+cli_i18n.install()
 
 EXIT_CONTENT, EXIT_USAGE, EXIT_RENDER = 1, 2, 3
 
@@ -24,6 +27,7 @@ SITE_OPTION = click.option(
     type=click.Path(file_okay=False, path_type=Path),
     default=".",
     show_default=True,
+    metavar="THƯ_MỤC",
     help="Thư mục trang (chứa content/).",
 )
 
@@ -58,7 +62,12 @@ def main(ctx: click.Context, debug: bool) -> None:
 
 @main.command()
 @SITE_OPTION
-@click.option("--output", type=click.Path(file_okay=False, path_type=Path), help="Thư mục kết quả (mặc định: output/).")
+@click.option(
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    metavar="THƯ_MỤC",
+    help="Thư mục kết quả (mặc định: output/).",
+)
 @click.option("--no-pdf", is_flag=True, help="Không dựng kỷ yếu PDF (nhanh hơn).")
 @click.option("--strict", is_flag=True, help="Coi mọi cảnh báo là lỗi.")
 @click.option("--quiet", "-q", is_flag=True, help="Chỉ in lỗi và dòng tổng kết.")
@@ -67,7 +76,9 @@ def main(ctx: click.Context, debug: bool) -> None:
     type=click.Choice(["pdf/a-1b", "pdf/a-2b", "pdf/a-3b", "pdf/a-2u", "pdf/a-3u", "pdf/ua-1"]),
     help="Chuẩn PDF: pdf/a-* để lưu trữ lâu dài, pdf/ua-1 cho người khiếm thị (PDF có gắn thẻ).",
 )
-@click.option("--jobs", "-j", type=click.IntRange(0, 64), default=0, help="Số tiến trình song song (0: tự chọn).")
+@click.option(
+    "--jobs", "-j", type=click.IntRange(0, 64), default=0, metavar="SỐ", help="Số tiến trình song song (0: tự chọn)."
+)
 @click.option("--force", is_flag=True, help="Dựng lại toàn bộ dù nội dung không đổi, không dùng bộ nhớ đệm.")
 @click.pass_context
 def build(
@@ -87,7 +98,8 @@ def build(
         site.resolve(), output.resolve() if output else None, not no_pdf, strict, pdf_variant, jobs, not force
     )
     progress = None if quiet else (lambda line: click.echo(f"… {line}", err=True))
-    report = run(ctx, lambda: build_site(options, progress), quiet)
+    kept = has_previous_output(options.output_dir)
+    report = run(ctx, lambda: build_site(options, progress), quiet, kept)
     print_problems(report.problems, quiet)
     done = text(
         "build.done",
@@ -95,11 +107,35 @@ def build(
         records=report.records,
         pages=report.pages,
         pdf_pages=report.pdf_pages,
-        seconds=f"{report.seconds:.1f}",
+        seconds=format_seconds(report.seconds),
         counts=summary_counts(report.problems),
         output=options.output_dir,
     )
     click.echo(done, err=True)
+    if report.dropped_pdf:
+        click.echo(text("build.dropped-pdf", output=display_dir(options.output_dir, site.resolve())), err=True)
+
+
+def format_seconds(seconds: float, lang: str = "vi") -> str:
+    """One decimal, written the Vietnamese way: 1.84 -> "1,8"."""
+    shown = f"{seconds:.1f}"
+    return shown if lang == "en" else shown.replace(".", ",")
+
+
+def has_previous_output(output: Path) -> bool:
+    """Whether an earlier build left something in `output` (so a failed build keeps it)."""
+    try:
+        return output.is_dir() and any(output.iterdir())
+    except OSError:
+        return False
+
+
+def display_dir(folder: Path, site: Path) -> str:
+    """`output/` for the site's own output folder, else the folder's full path."""
+    try:
+        return folder.relative_to(site).as_posix() + "/"
+    except ValueError:
+        return str(folder)
 
 
 @main.command()
@@ -124,25 +160,29 @@ def check(ctx, site: Path, strict: bool) -> None:
     click.echo(text("check.ok", counts=summary_counts(problems)), err=True)
 
 
-def run(ctx: click.Context, action, quiet: bool):
-    """Call the API; map failures to messages and exit codes, never a traceback."""
+def run(ctx: click.Context, action, quiet: bool, kept: bool = False):
+    """Call the API; map failures to messages and exit codes, never a traceback.
+
+    `kept`: an earlier output exists and a failure leaves it as it was, which the
+    outcome line then says; without one (first build, check, serve) it says nothing of it."""
+    suffix = "" if kept else ".fresh"
     try:
         return action()
     except SiteError as exc:
         print_problems(exc.problems, quiet)
-        click.echo(text("run.content-errors", counts=summary_counts(exc.problems)), err=True)
+        click.echo(text("run.content-errors" + suffix, counts=summary_counts(exc.problems)), err=True)
         sys.exit(EXIT_CONTENT)
     except RenderError as exc:
         print_problems(exc.problems, quiet)
-        click.echo(text("run.render-failed"), err=True)
+        click.echo(text("run.render-failed" + suffix), err=True)
         sys.exit(EXIT_RENDER)
     except KeyboardInterrupt:
-        click.echo(text("run.interrupted"), err=True)
+        click.echo(text("run.interrupted" + suffix), err=True)
         sys.exit(130)
     except Exception as exc:  # noqa: BLE001 - last line of defence: no traceback for staff
         if ctx.obj and ctx.obj.get("debug"):
             traceback.print_exc()
-        click.echo(text("run.internal", detail=f"{type(exc).__name__}: {exc}"), err=True)
+        click.echo(text("run.internal" + suffix, detail=f"{type(exc).__name__}: {exc}"), err=True)
         sys.exit(EXIT_RENDER)
 
 
@@ -172,9 +212,9 @@ def _scaffold(action) -> None:
 
 
 @new.command("site")
-@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--title", help="Tên trang / kỷ yếu.")
-@click.option("--organization", help="Tên đầy đủ của Đảng bộ Khối.")
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path), metavar="THƯ_MỤC")
+@click.option("--title", metavar="TÊN", help="Tên trang / kỷ yếu.")
+@click.option("--organization", metavar="TÊN", help="Tên đầy đủ của Đảng bộ Khối.")
 def new_site_cmd(directory: Path, title: str | None, organization: str | None) -> None:
     """Tạo một trang kỷ yếu mới, đủ mọi loại tệp mẫu.
 
@@ -188,7 +228,7 @@ def new_site_cmd(directory: Path, title: str | None, organization: str | None) -
 
 
 @new.command("year")
-@click.argument("year", type=click.IntRange(1900, 2200))
+@click.argument("year", type=click.IntRange(1900, 2200), metavar="NĂM")
 @SITE_OPTION
 def new_year_cmd(year: int, site: Path) -> None:
     """Tạo thư mục cho một năm mới: years/NĂM/.
@@ -206,8 +246,15 @@ KINDS = ["so-ket", "tong-ket", "bch-mo-rong", "dai-hoi", "chuyen-de", "khac"]
 
 
 @new.command("conference")
-@click.option("--date", "date_", required=True, type=click.DateTime(["%Y-%m-%d"]), help="Ngày họp, NĂM-THÁNG-NGÀY.")
-@click.option("--title", required=True, help="Tên hội nghị.")
+@click.option(
+    "--date",
+    "date_",
+    required=True,
+    type=click.DateTime(["%Y-%m-%d"]),
+    metavar="NĂM-THÁNG-NGÀY",
+    help="Ngày họp, ví dụ 2025-07-15.",
+)
+@click.option("--title", required=True, metavar="TÊN", help="Tên hội nghị.")
 @click.option("--kind", type=click.Choice(KINDS), default="so-ket", show_default=True, help="Loại hội nghị.")
 @SITE_OPTION
 def new_conference_cmd(date_, title: str, kind: str, site: Path) -> None:
@@ -224,8 +271,8 @@ def new_conference_cmd(date_, title: str, kind: str, site: Path) -> None:
 
 
 @new.command("page")
-@click.option("--title", required=True, help="Tiêu đề trang.")
-@click.option("--slug", help="Tên tệp/địa chỉ (chữ không dấu), mặc định lấy từ tiêu đề.")
+@click.option("--title", required=True, metavar="TÊN", help="Tiêu đề trang.")
+@click.option("--slug", metavar="TÊN_TỆP", help="Tên tệp/địa chỉ (chữ không dấu), mặc định lấy từ tiêu đề.")
 @SITE_OPTION
 def new_page_cmd(title: str, slug: str | None, site: Path) -> None:
     """Tạo một trang tự do trong pages/.
@@ -241,8 +288,14 @@ def new_page_cmd(title: str, slug: str | None, site: Path) -> None:
 
 @main.command()
 @SITE_OPTION
-@click.option("--host", default="127.0.0.1", show_default=True, help="Địa chỉ lắng nghe (0.0.0.0: cả mạng nội bộ).")
-@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Cổng.")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    metavar="ĐỊA_CHỈ",
+    help="Địa chỉ lắng nghe (0.0.0.0: cả mạng nội bộ).",
+)
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, metavar="CỔNG", help="Cổng.")
 @click.option("--open", "open_browser", is_flag=True, help="Mở trình duyệt khi sẵn sàng.")
 @click.option("--no-pdf", is_flag=True, help="Không dựng kỷ yếu PDF khi xem trước.")
 @click.pass_context
@@ -266,3 +319,15 @@ def serve(ctx, site: Path, host: str, port: int, open_browser: bool, no_pdf: boo
             sys.exit(EXIT_USAGE)
 
     run(ctx, action, False)
+
+
+def _localise_usage(command: click.Command) -> None:
+    """ "[OPTIONS]" and "COMMAND [ARGS]..." in usage lines, in Vietnamese (click has no msgid for them)."""
+    command.options_metavar = "[TÙY_CHỌN]"
+    if isinstance(command, click.Group):
+        command.subcommand_metavar = "LỆNH [ĐỐI_SỐ]..."
+        for sub in command.commands.values():
+            _localise_usage(sub)
+
+
+_localise_usage(main)

@@ -35,6 +35,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "tệp này không thuộc loại nào trong cấu trúc nội dung nên bị bỏ qua{hint_vi}",
         "this file is not part of the content layout and is ignored{hint_en}",
     ),
+    "file.misnamed": (
+        "tệp này có vẻ là bản ghi nhưng sai tên nên bị bỏ qua; hãy đổi tên thành {name}",
+        "this file looks like a record but its name is wrong, so it is ignored; rename it to {name}",
+    ),
+    "file.misplaced": (
+        "tệp này có vẻ là bản ghi nhưng nằm sai chỗ nên bị bỏ qua; hãy chuyển vào {folder}",
+        "this file looks like a record but is in the wrong folder, so it is ignored; move it into {folder}",
+    ),
+    "file.not-a-record": (
+        "tệp này có vẻ là bản ghi nhưng không nằm ở chỗ nào của cấu trúc nội dung nên bị bỏ qua; "
+        "xem phần cấu trúc thư mục content/ trong hướng dẫn",
+        "this file looks like a record but is not where the content layout expects one, so it is ignored; "
+        "see the content/ folder layout in the guide",
+    ),
+    "file.empty": (
+        "tệp trống: chưa có mục nào, nên trang kỷ yếu không có gì từ tệp này",
+        "the file is empty: it has no entries, so nothing from it appears in the yearbook",
+    ),
     "file.symlink-outside": (
         "liên kết tượng trưng (symlink) trỏ ra ngoài content/ (với ảnh: ra ngoài content/media/) "
         "hoặc là thư mục liên kết: không được đọc; hãy chép tệp thật vào đây",
@@ -43,9 +61,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "site.missing": (
         "không tìm thấy content/site.yaml: thư mục này chưa phải một trang kỷ yếu "
-        "(tạo mới bằng lệnh: site-builder new site <thư-mục>)",
+        "(tạo mới bằng lệnh: site-builder new site <thư-mục>){explain}",
         "content/site.yaml not found: this folder is not a yearbook site "
-        "(create one with: site-builder new site <folder>)",
+        "(create one with: site-builder new site <folder>){explain}",
     ),
     "limit.records": (
         "có {count} bản ghi, vượt giới hạn {limit} (đặt limits.max_records trong site.yaml)",
@@ -110,7 +128,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "trường “{field}” không có trong mẫu nội dung{suggest_vi}",
         "unknown field “{field}”{suggest_en}",
     ),
+    "field.misspelt": (
+        "trường “{field}” không có trong mẫu nội dung, có lẽ gõ nhầm: hãy sửa tên trường thành “{suggest}” "
+        "(nếu để nguyên, giá trị này bị bỏ qua)",
+        "unknown field “{field}”, most likely a typo: rename it to “{suggest}” (as it is, its value is ignored)",
+    ),
     "field.empty": ("“{field}” không được để trống", "“{field}” must not be empty"),
+    "field.curly-quotes": (
+        "“{field}” được đặt trong dấu ngoặc kép cong “…” (thường do Word tự đổi) nên dấu ngoặc sẽ hiện ra "
+        'trên trang; hãy dùng dấu ngoặc kép thẳng "…" hoặc bỏ dấu ngoặc',
+        "“{field}” is wrapped in curly quotes “…” (often put in by Word), so they are published with it; "
+        'use straight quotes "…" or none',
+    ),
     "field.expected-text": (
         "“{field}” phải là chữ, nhưng gặp {found}",
         "“{field}” must be text, found {found}",
@@ -120,14 +149,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{field}” must be a whole number such as 150, found “{value}”",
     ),
     "field.thousands-dot": (
-        "“{field}” là số đếm nên phải là số nguyên; “{value}” có dấu chấm phân cách hàng nghìn, "
-        "trong tệp hãy viết liền: {suggest}",
-        "“{field}” is a count and must be a whole number; “{value}” has a thousands dot, write it without: {suggest}",
+        "“{field}” phải là số viết liền; “{value}” có dấu phân cách hàng nghìn, trong tệp hãy viết liền: {suggest}",
+        "“{field}” must be a number written without separators; “{value}” has a thousands separator, "
+        "write it without: {suggest}",
     ),
     "stat.thousands-dot": (
-        "số liệu “{value}” sẽ được hiểu là số thập phân; nếu là số đếm có dấu chấm phân cách hàng nghìn, "
-        "hãy viết liền: {suggest}",
-        "the figure “{value}” is read as a decimal; if it is a count with a thousands dot, write {suggest}",
+        "số liệu “{value}” có dấu chấm phân cách hàng nghìn nên đã đọc là {suggest}; "
+        "hãy viết liền {suggest} trong tệp cho rõ",
+        "the figure “{value}” has a thousands dot and was read as {suggest}; write {suggest} in the file to be clear",
+    ),
+    "field.percent-sign": (
+        "“{field}”: viết số không kèm dấu %, ví dụ {suggest} thay cho “{value}”; "
+        'với chỉ tiêu tỷ lệ, dấu % ghi ở trường đơn vị: unit: "%"',
+        "“{field}”: write the number without the % sign, {suggest} instead of “{value}”; "
+        'for a rate target the % goes in the unit: unit: "%"',
+    ),
+    "field.number-too-long": (
+        "“{field}”: số “{value}” quá lớn hoặc quá nhiều chữ số (tối đa 15 chữ số và nhỏ hơn 1 nghìn tỷ); "
+        "kiểm tra lại số đã gõ",
+        "“{field}”: the number “{value}” is too large or has too many digits "
+        "(at most 15 digits, below one trillion); check what was typed",
     ),
     "field.expected-number": (
         "“{field}” phải là số, dùng dấu chấm thập phân (ví dụ 57.5), nhưng gặp “{value}”",
@@ -141,6 +182,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "field.expected-date": (
         "“{field}” phải là ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2023-10-05, nhưng gặp “{value}”",
         "“{field}” must be a date written YEAR-MONTH-DAY such as 2023-10-05, found “{value}”",
+    ),
+    "field.date-day-first": (
+        "“{field}”: ngày “{value}” viết theo thứ tự ngày/tháng/năm; trong tệp hãy viết NĂM-THÁNG-NGÀY: {suggest}",
+        "“{field}”: the date “{value}” is written day/month/year; write it YEAR-MONTH-DAY: {suggest}",
     ),
     "field.invalid-date": (
         "“{value}” không phải ngày có thật trên lịch ({reason})",
@@ -206,6 +251,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'chỉ tiêu tỷ lệ (unit: "%") so sánh bằng điểm phần trăm, không dùng “percent”',
         'a rate target (unit: "%") is compared in percentage points; drop “percent”',
     ),
+    "target.rate-needs-target": (
+        'chỉ tiêu tỷ lệ “{id}” (unit: "%") cần “target” là tỷ lệ kế hoạch, ví dụ target: 85; '
+        "không dùng “percent” cho chỉ tiêu tỷ lệ",
+        'the rate target “{id}” (unit: "%") needs “target”, the planned rate, e.g. target: 85; '
+        "“percent” is not used for rate targets",
+    ),
     "target.status-unknown": (
         "chưa xác định được đánh giá của chỉ tiêu “{id}”",
         "the status of target “{id}” is unknown",
@@ -264,6 +315,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "từ viết tắt “{abbr}” không xuất hiện trong bài viết nào",
         "the abbreviation “{abbr}” is never used",
     ),
+    "glossary.empty-key": (
+        "từ viết tắt để trống (trước dấu hai chấm không có chữ) nên bị bỏ qua; hãy ghi từ viết tắt, "
+        "ví dụ ĐV: đảng viên",
+        "an empty abbreviation (nothing before the colon) is ignored; write the abbreviation, e.g. ĐV: đảng viên",
+    ),
     "yearbook.unknown-term": (
         "kỷ yếu chọn nhiệm kỳ “{term}” nhưng không có thư mục terms/{term}",
         "the yearbook names the term “{term}” but there is no terms/{term} folder",
@@ -271,6 +327,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "yearbook.foreword-missing": (
         "không tìm thấy trang lời nói đầu “{path}”",
         "the foreword page “{path}” does not exist",
+    ),
+    "yearbook.bad-filename": (
+        "tên tệp kỷ yếu “{value}” không dùng được; chỉ gồm chữ thường không dấu, số, dấu chấm, gạch ngang, "
+        "gạch dưới, không có dấu /, và kết thúc bằng .pdf, ví dụ {suggest}",
+        "the yearbook file name “{value}” cannot be used; use lower-case ASCII letters, digits, dots, hyphens "
+        "and underscores, no slash, ending in .pdf, e.g. {suggest}",
+    ),
+    "yearbook.filename-taken": (
+        "tên tệp kỷ yếu PDF “{filename}” (yearbook.filename) trùng với địa chỉ {url} của trang từ {other}; "
+        "đổi yearbook.filename, ví dụ ky-yeu-2020-2025.pdf",
+        "the PDF yearbook's file name “{filename}” (yearbook.filename) is the address {url} of the page "
+        "from {other}; change yearbook.filename, e.g. ky-yeu-2020-2025.pdf",
     ),
     "site.no-terms": (
         "chưa có nhiệm kỳ nào trong content/terms/",
@@ -282,6 +350,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "template “{name}” not found; searched: {searched}",
     ),
     "template.error": ("lỗi trong mẫu giao diện: {detail}", "template error: {detail}"),
+    "template.error-pages": (
+        "lỗi trong mẫu giao diện: {detail} (ở trang {url} và {others} trang khác)",
+        "template error: {detail} (on the page {url} and {others} other pages)",
+    ),
     "theme.missing": (
         "không tìm thấy giao diện “{theme}” (đã tìm trong: {searched})",
         "theme “{theme}” not found (searched: {searched})",
@@ -368,6 +440,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         " (không có gì thay đổi từ lần dựng trước, giữ nguyên kết quả)",
         " (nothing changed since the last build; output kept)",
     ),
+    "build.dropped-pdf": (
+        "Lưu ý: lần dựng này không tạo kỷ yếu PDF (--no-pdf) nên tệp PDF cũ không còn trong {output}; "
+        "dựng lại không có --no-pdf để có lại tệp PDF và nút tải về.",
+        "Note: this build made no PDF yearbook (--no-pdf), so the previous PDF is no longer in {output}; "
+        "build again without --no-pdf to get the PDF and its download link back.",
+    ),
     "check.ok": ("Nội dung hợp lệ ({counts}).", "The content is valid ({counts})."),
     "check.failed": ("Nội dung có vấn đề: {counts}.", "The content has problems: {counts}."),
     "run.content-errors": (
@@ -386,6 +464,15 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Lỗi nội bộ của site-builder ({detail}). Thư mục kết quả cũ được giữ nguyên. "
         "Chạy lại với --debug và gửi kết quả cho bộ phận kỹ thuật.",
         "Internal error in site-builder ({detail}). The previous output is unchanged. "
+        "Run again with --debug and send the output to your technical contact.",
+    ),
+    # The same outcomes when there was no earlier output to keep (first build, `serve`).
+    "run.content-errors.fresh": ("Dừng lại: {counts}.", "Stopped: {counts}."),
+    "run.render-failed.fresh": ("Không dựng được trang.", "The site could not be rendered."),
+    "run.interrupted.fresh": ("Đã dừng theo yêu cầu.", "Stopped on request."),
+    "run.internal.fresh": (
+        "Lỗi nội bộ của site-builder ({detail}). Chạy lại với --debug và gửi kết quả cho bộ phận kỹ thuật.",
+        "Internal error in site-builder ({detail}). "
         "Run again with --debug and send the output to your technical contact.",
     ),
     "new.created": ("Đã tạo {path}", "Created {path}"),
@@ -418,6 +505,10 @@ TEXTS: dict[str, tuple[str, str]] = {
 
 # Clauses inside problem messages, chosen by a key so they translate with the message.
 CLAUSES: dict[str, tuple[str, str]] = {
+    "site.inside-content": (
+        "; có vẻ bạn đang ở ngay trong thư mục content/: hãy lên một thư mục (cd ..) rồi chạy lại lệnh",
+        "; you seem to be inside the content/ folder: go up one folder (cd ..) and run the command again",
+    ),
     "output.site-root": ("đây là thư mục trang hoặc một thư mục cha của nó", "it is the site folder or a parent of it"),
     "output.protected": (
         "thư mục này chứa hoặc nằm trong content/, templates/ hoặc themes/",
@@ -430,6 +521,10 @@ CLAUSES: dict[str, tuple[str, str]] = {
     ),
     "date.month": ("tháng phải từ 1 đến 12, gặp {month}", "the month must be 1 to 12, found {month}"),
     "date.day": ("tháng {month} năm {year} chỉ có {days} ngày", "month {month} of {year} has only {days} days"),
+    "date.year": (
+        "năm phải từ {min_year} đến {max_year}, gặp {year}",
+        "the year must be {min_year} to {max_year}, found {year}",
+    ),
     "yaml.tab": ("có ký tự Tab: YAML chỉ thụt lề bằng dấu cách", "a Tab character: YAML indents with spaces only"),
     "yaml.quote": (
         'dấu ngoặc kép mở ở đây chưa được đóng; thêm dấu " ở cuối giá trị',
@@ -470,6 +565,16 @@ CLAUSES: dict[str, tuple[str, str]] = {
     "yaml.key": (
         "thụt lề không đều hoặc thiếu tên trường ở dòng này",
         "uneven indentation or a missing field name on this line",
+    ),
+    "yaml.curly-quotes": (
+        "dòng này có dấu ngoặc kép cong “ ” (thường do Word tự đổi) mà YAML không hiểu là dấu ngoặc; "
+        'hãy gõ lại bằng dấu ngoặc kép thẳng "…"',
+        "this line has curly quotes “ ” (often put in by Word), which YAML does not read as quotes; "
+        'retype them as straight quotes "…"',
+    ),
+    "yaml.percent": (
+        '“%” phải đặt trong ngoặc kép: unit: "%"',
+        'a “%” must be quoted: unit: "%"',
     ),
     "yaml.generic": (
         "kiểm tra dấu hai chấm, thụt lề và dấu ngoặc kép ở dòng này",

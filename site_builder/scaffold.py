@@ -31,6 +31,7 @@ TERM_YEARS = 5
 
 DEFAULT_ORGANIZATION = "Đảng bộ Khối Các cơ quan và Doanh nghiệp tỉnh"
 EXAMPLE_CONFERENCE_TITLE = "Hội nghị sơ kết (bài mẫu)"
+TERM_TITLE_PLACEHOLDER = "Phương hướng, khẩu hiệu của nhiệm kỳ (sửa lại)"
 
 # Vietnamese names of the conference kinds, for comments and error messages.
 KIND_LABELS: dict[str, str] = {
@@ -215,17 +216,43 @@ def _check_kind(kind: str) -> None:
         raise ScaffoldError(f"loại hội nghị “{kind}” không có; chọn một trong: {choices}")
 
 
-def conference_filename(day: Date, title: str) -> str:
-    """`YYYY-MM-DD-<slug>.md`; the URL slug comes from here, never from the title."""
+_DATE_PREFIX = re.compile(r"\d{4}-\d{2}-\d{2}-")
+
+
+def conference_filename(day: Date, title: str, taken: frozenset[str] = frozenset()) -> str:
+    """`YYYY-MM-DD-<slug>.md`; the URL slug comes from here, never from the title.
+
+    A recurring meeting ("Hội nghị giao ban") gets the same slug every time, and two
+    conferences of one year with one slug would share an address: when the slug is used
+    by a file in `taken` (the names of that year's conference files, date prefix aside),
+    the month is added ("-thang-07"), and when that is taken too, the day and month
+    ("-ngay-15-07").
+    """
     slug = make_slug(title) or "hoi-nghi"
-    return f"{day.isoformat()}-{slug}.md"
+    candidates = (slug, f"{slug}-thang-{day.month:02d}", f"{slug}-ngay-{day.day:02d}-{day.month:02d}")
+    names = [f"{day.isoformat()}-{c}.md" for c in candidates]
+    # The same meeting made twice (same date and title) is refused as before, not renamed.
+    existing = next((name for name in names if name in taken), None)
+    if existing is not None:
+        return existing
+    slugs = {_DATE_PREFIX.sub("", name.removesuffix(".md"), count=1) for name in taken}
+    return next((name for name, c in zip(names, candidates, strict=True) if c not in slugs), names[-1])
 
 
-def _conference_plan(day: Date, title: str, kind: str) -> tuple[str, str]:
+def conference_files(folder: Path) -> frozenset[str]:
+    """The names of the conference files in a year's conferences/ folder."""
+    if not folder.is_dir():
+        return frozenset()
+    return frozenset(p.name for p in folder.iterdir() if p.suffix == ".md")
+
+
+def _conference_plan(day: Date, title: str, kind: str, site_root: Path | None = None) -> tuple[str, str]:
     title = clean_line(title, "Tên hội nghị (title)")
     _check_kind(kind)
     _check_year(day.year)
-    rel = f"content/years/{day.year}/conferences/{conference_filename(day, title)}"
+    folder = f"content/years/{day.year}/conferences"
+    taken = conference_files(site_root / folder) if site_root is not None else frozenset()
+    rel = f"{folder}/{conference_filename(day, title, taken)}"
     text = render(
         "conference.md.tmpl",
         title=yaml_quote(title),
@@ -259,7 +286,8 @@ def _term_plan(start: int, end: int) -> list[tuple[str, str]]:
     # years, so the example year and conference always fall inside it.
     term = render(
         "term.md.tmpl",
-        title=yaml_quote(f"Nhiệm kỳ {label}"),
+        # Not "Nhiệm kỳ 2025 - 2030": pages show the term's title under that heading already.
+        title=yaml_quote(TERM_TITLE_PLACEHOLDER),
         start=Date(start, 1, 1).isoformat(),
         end=Date(end, 12, 31).isoformat(),
         term_label=label,
@@ -316,8 +344,11 @@ def new_year(site_root: Path, year: int) -> list[Path]:
 
 
 def new_conference(site_root: Path, *, date: Date, title: str, kind: str = "so-ket") -> Path:
-    """Create content/years/YYYY/conferences/YYYY-MM-DD-<slug>.md."""
-    plan = _conference_plan(date, title, kind)
+    """Create content/years/YYYY/conferences/YYYY-MM-DD-<slug>.md.
+
+    A slug already used that year gets the month (then the day) added; the returned
+    path shows the name chosen."""
+    plan = _conference_plan(date, title, kind, site_root)
     _require_site(site_root)
     return write_plan(site_root, [plan])[0]
 

@@ -27,9 +27,11 @@ _WORDS = {
         "collective": "Tập thể",
         "individual": "Cá nhân",
         "tally": "{met}/{total} chỉ tiêu",
+        "unknown_count": "{count} chưa đánh giá",
         "year": "Năm {year}",
         "plan": "kế hoạch {plan}",
-        "awards_row": "{c} tập thể, {i} cá nhân",
+        "n_collective": "{n} tập thể",
+        "n_individual": "{n} cá nhân",
     },
     "en": {
         "term": "Completion of the {term} term's resolution targets",
@@ -43,9 +45,11 @@ _WORDS = {
         "collective": "Collective",
         "individual": "Individual",
         "tally": "{met}/{total} targets",
+        "unknown_count": "{count} not assessed",
         "year": "{year}",
         "plan": "plan {plan}",
-        "awards_row": "{c} collective, {i} individual",
+        "n_collective": "{n} collective",
+        "n_individual": "{n} individual",
     },
 }
 
@@ -65,6 +69,19 @@ def _result(t: Target, lang: str) -> str:
     return format_percent(t.ratio, lang) if t.ratio is not None else format_number(t.actual, lang)
 
 
+def _status_css(status: str) -> str:
+    """The bar colour of a target's status: met (vuot, dat), missed, or unknown (not assessed)."""
+    return {"khong-dat": "missed", "unknown": "unknown"}.get(status, "met")
+
+
+def _legend(w: dict[str, str], used: set[str], *extra: tuple[str, str]) -> tuple[tuple[str, str], ...]:
+    """Met and missed always; "not assessed" only when a bar shows it."""
+    entries = [("met", w["met"]), ("missed", w["missed"])]
+    if "unknown" in used:
+        entries.append(("unknown", w["unknown"]))
+    return (*entries, *extra)
+
+
 def _term_chart(term: Term, lang: str) -> Chart | None:
     w = _WORDS[lang]
     items = term.targets.items
@@ -73,15 +90,15 @@ def _term_chart(term: Term, lang: str) -> Chart | None:
     rows = tuple(
         Row(
             t.name,
-            (Segment(t.progress, "missed" if t.status == "khong-dat" else "met"),),
-            _result(t, lang),
+            (Segment(t.progress, _status_css(t.status)),),
+            _result(t, lang) + (f" ({w['unknown'].lower()})" if t.status == "unknown" else ""),
             t.target if t.is_rate else Decimal(100),
         )
         for t in items
     )
     title = w["term"].format(term=term.id)
     alt = title + ": " + "; ".join(f"{r.label}: {r.text}" for r in rows) + "."
-    legend = (("met", w["met"]), ("missed", w["missed"]), ("marker", w["marker"]))
+    legend = _legend(w, {_status_css(t.status) for t in items}, ("marker", w["marker"]))
     return Chart(f"chart-term-{term.id}", title, bar_chart(f"chart-term-{term.id}", title, rows, alt, legend), alt)
 
 
@@ -91,13 +108,21 @@ def _years_chart(term: Term, years: tuple[Year, ...], lang: str) -> Chart | None
     for y in years:
         tally = y.targets.tally
         if tally.total:
-            segs = (Segment(Decimal(tally.met), "met"), Segment(Decimal(tally.missed + tally.unknown), "missed"))
-            rows.append(Row(w["year"].format(year=y.year), segs, w["tally"].format(met=tally.met, total=tally.total)))
+            segs = (
+                Segment(Decimal(tally.met), "met"),
+                Segment(Decimal(tally.missed), "missed"),
+                Segment(Decimal(tally.unknown), "unknown"),
+            )
+            shown = w["tally"].format(met=tally.met, total=tally.total)
+            if tally.unknown:
+                shown += ", " + w["unknown_count"].format(count=tally.unknown)
+            rows.append(Row(w["year"].format(year=y.year), segs, shown))
     if not rows:
         return None
     cid, title = f"chart-years-{term.id}", w["years"]
     alt = title + ": " + "; ".join(f"{r.label}: {r.text}" for r in rows) + "."
-    legend = (("met", w["met"]), ("missed", w["missed"]))
+    used = {s.css for r in rows for s in r.segments if s.value}
+    legend = _legend(w, used)
     return Chart(cid, title, bar_chart(cid, title, tuple(rows), alt, legend), alt)
 
 
@@ -129,6 +154,17 @@ def _recurring_chart(target_id: str, years: tuple[Year, ...], lang: str) -> Char
     return Chart(cid, title, bar_chart(cid, title, tuple(rows), alt), alt)
 
 
+def _awards_text(collective: int, individual: int, lang: str) -> str:
+    """ "20 tập thể, 3 cá nhân", leaving out a part that is zero ("20 tập thể")."""
+    w = _WORDS[lang]
+    parts = [
+        w[key].format(n=format_number(n, lang))
+        for key, n in (("n_collective", collective), ("n_individual", individual))
+        if n
+    ]
+    return ", ".join(parts) or "0"
+
+
 def _awards_chart(term: Term, years: tuple[Year, ...], lang: str) -> Chart | None:
     w = _WORDS[lang]
     rows = []
@@ -136,7 +172,7 @@ def _awards_chart(term: Term, years: tuple[Year, ...], lang: str) -> Chart | Non
         tot = y.awards.totals
         if tot.granted:
             segs = (Segment(Decimal(tot.collective), "collective"), Segment(Decimal(tot.individual), "individual"))
-            text = w["awards_row"].format(c=format_number(tot.collective, lang), i=format_number(tot.individual, lang))
+            text = _awards_text(tot.collective, tot.individual, lang)
             rows.append(Row(w["year"].format(year=y.year), segs, text))
     if not rows:
         return None

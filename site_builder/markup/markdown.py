@@ -15,18 +15,21 @@ import re
 from collections.abc import Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from importlib.metadata import PackageNotFoundError, version
+from urllib.parse import unquote
 
 import markdown
 
 from site_builder.markup.sanitize import sanitize
-from site_builder.model.media import REMOTE, bodies, media_path
+from site_builder.model.media import REMOTE, bodies, body_media_path, media_path
 from site_builder.model.records import GlossaryEntry, Markdown, SiteModel
 from site_builder.model.slugs import heading_id
+from site_builder.pages import urls
 from site_builder.problems import Loc, Problems
 
 RENDERER_VERSION = "1"
+RENDERER_LIBRARIES = ("markdown", "nh3")  # their versions are part of every cache key
 PARALLEL_THRESHOLD = 400
-_LINK = re.compile(r'(?P<attr>href|src)="(?P<url>[^"]*)"')
 
 
 def make_renderer(glossary: Mapping[str, str]) -> markdown.Markdown:
@@ -51,7 +54,21 @@ def render_sources(sources: list[str], glossary: Mapping[str, str]) -> list[str]
     return out
 
 
+def renderer_signature() -> str:
+    """RENDERER_VERSION plus the installed versions of the libraries that shape the HTML, so an
+    upgraded Markdown or nh3 never replays HTML cached by the old one."""
+    return json.dumps([RENDERER_VERSION, *(_library_version(name) for name in RENDERER_LIBRARIES)])
+
+
+def _library_version(name: str) -> str:
+    try:
+        return f"{name}=={version(name)}"
+    except PackageNotFoundError:
+        return f"{name}==?"
+
+
 def cache_key(source: str, glossary_sig: str) -> str:
+    """`glossary_sig` is BodyRenderer's signature of the glossary and the renderer's versions."""
     digest = hashlib.sha256(f"{RENDERER_VERSION}\0{glossary_sig}\0{source}".encode())
     return digest.hexdigest()[:32]
 
@@ -66,7 +83,8 @@ class BodyRenderer:
 
     def render(self, docs: Iterable[Markdown]) -> dict[str, str]:
         docs = list(docs)
-        sig = hashlib.sha256(json.dumps(sorted(self.glossary.items())).encode()).hexdigest()
+        signed = [renderer_signature(), sorted(self.glossary.items())]
+        sig = hashlib.sha256(json.dumps(signed).encode()).hexdigest()
         keys = [cache_key(d.source, sig) for d in docs]
         missing = sorted({k: d.source for k, d in zip(keys, docs, strict=True) if k not in self.cache}.items())
         self.cache.update(zip([k for k, _ in missing], self._render([s for _, s in missing]), strict=True))
@@ -82,54 +100,144 @@ class BodyRenderer:
             return [h for part in parts for h in part]
 
 
+@dataclass(frozen=True)
+class RenderedBodies:
+    html: dict[str, str]  # record (body file) path -> safe HTML with resolved links
+    media: frozenset[str]  # files under content/media/ the bodies use: they must be published
+
+
 def render_bodies(
     model: SiteModel,
     link_map: Mapping[str, str],
     problems: Problems,
     cache: dict[str, str] | None = None,
     jobs: int = 1,
-) -> dict[str, str]:
-    """Record path -> safe HTML body with links resolved to site URLs (root-absolute)."""
+    files: frozenset[str] = frozenset(),
+    media_files: frozenset[str] | None = None,
+) -> RenderedBodies:
+    """Record path -> safe HTML body with links resolved to site URLs (root-absolute).
+
+    The rendered HTML is the one source of truth for what a body names: every `src` and
+    `href` in it is resolved here, checked against `media_files` (None: not checked) and,
+    when it is a media file, collected in `.media` for publishing. `files` are the
+    content-relative paths of every record file found, loaded or not.
+    """
     docs = list(bodies(model))
     renderer = BodyRenderer(glossary_map(model.glossary), cache if cache is not None else {}, jobs)
     rendered = renderer.render(docs)
-    return {doc.loc.path: resolve_links(rendered[doc.loc.path], doc, link_map, problems) for doc in docs}
+    used: set[str] = set()
+    resolved = {
+        doc.loc.path: resolve_links(rendered[doc.loc.path], doc, link_map, problems, files, media_files, used)
+        for doc in docs
+    }
+    return RenderedBodies(resolved, frozenset(used))
 
 
 def glossary_map(entries: Iterable[GlossaryEntry]) -> dict[str, str]:
-    return {entry.abbr: entry.expansion for entry in entries}
+    """Abbreviation -> expansion, longest abbreviation first ("BTV ĐUK" before "BTV")."""
+    ordered = sorted(entries, key=lambda entry: len(entry.abbr), reverse=True)
+    return {entry.abbr: entry.expansion for entry in ordered}
 
 
-def resolve_links(fragment: str, doc: Markdown, link_map: Mapping[str, str], problems: Problems) -> str:
-    """Point .md links at record URLs and media paths at /media/; report links that lead nowhere."""
-    base = posixpath.dirname(doc.loc.path)
+def abbr_pattern(abbrs: Iterable[str]) -> re.Pattern[str] | None:
+    """The rule Python-Markdown's abbr extension marks abbreviations by (markdown/extensions/abbr.py):
+    one alternation, longest first, between `\\b` word boundaries. None for no abbreviations.
+    Anything deciding whether an abbreviation "is used" should match with this."""
+    ordered = sorted(set(abbrs), key=len, reverse=True)
+    if not ordered:
+        return None
+    return re.compile(f"\\b(?:{'|'.join(re.escape(abbr) for abbr in ordered)})\\b")
 
-    def replace(match: re.Match[str]) -> str:
+
+def used_abbreviations(text: str, abbrs: Iterable[str]) -> set[str]:
+    """The abbreviations the rendering would mark up in `text` (where two overlap, the longer)."""
+    pattern = abbr_pattern(abbrs)
+    return {match.group(0) for match in pattern.finditer(text)} if pattern else set()
+
+
+# A start tag of serialised, sanitised HTML (attribute values always double-quoted, `"` escaped),
+# so `src="..."` written as text (`&lt;img src="x"&gt;` in a code sample) is never taken for one.
+_TAG = re.compile(r'<[a-zA-Z][^\s/>]*(?:\s+[^\s"\'=/>]+(?:="[^"]*")?)*\s*/?>')
+_ATTR = re.compile(r'\s(?P<attr>href|src)="(?P<url>[^"]*)"')
+
+
+def resolve_links(
+    fragment: str,
+    doc: Markdown,
+    link_map: Mapping[str, str],
+    problems: Problems,
+    files: frozenset[str] = frozenset(),
+    media_files: frozenset[str] | None = None,
+    used: set[str] | None = None,
+) -> str:
+    """Point .md links at record URLs and media paths at /media/; report what leads nowhere.
+
+    An image that cannot be shown from content/media/ is an error and loses its `src`; a link
+    to nothing is a warning and loses its `href` (its text stays). Media files used go to `used`.
+    """
+    resolver = _Resolver(doc, link_map, problems, files, media_files, used if used is not None else set())
+
+    def attribute(match: re.Match[str]) -> str:
         attr, url = match.group("attr"), html.unescape(match.group("url"))
-        resolved = resolve_url(url, attr, base, link_map)
-        if resolved is None:
-            problems.warning("link.broken", locate(doc, url), href=url)
-            return match.group(0)
-        return f'{attr}="{html.escape(resolved)}"'
+        resolved = resolver.image(url) if attr == "src" else resolver.link(url)
+        return "" if resolved is None else f' {attr}="{html.escape(resolved)}"'
 
-    return _LINK.sub(replace, fragment)
+    return _TAG.sub(lambda tag: _ATTR.sub(attribute, tag.group(0)), fragment)
 
 
-def resolve_url(url: str, attr: str, base: str, link_map: Mapping[str, str]) -> str | None:
-    if not url or url.startswith("#") or REMOTE.match(url):
-        return url
-    path, _, fragment = url.partition("#")
-    suffix = f"#{fragment}" if fragment else ""
-    if url.startswith("/"):
-        return url
-    target = posixpath.normpath(posixpath.join(base, path))
-    if attr == "src" or target.startswith("content/media/"):
-        media = media_path(target.removeprefix("content/media/")) if target.startswith("content/media/") else None
-        media = media or media_path(path)
-        return f"/media/{media}" if media else None
-    if target in link_map:
-        return link_map[target] + suffix
-    return None
+@dataclass
+class _Resolver:
+    doc: Markdown
+    link_map: Mapping[str, str]
+    problems: Problems
+    files: frozenset[str]
+    media_files: frozenset[str] | None
+    used: set[str]
+
+    def image(self, url: str) -> str | None:
+        """The /media/ URL of an image, or None (reported) when it is not a file in content/media/."""
+        if REMOTE.match(url.strip()):
+            self.problems.error("media.remote", locate(self.doc, url), src=url)
+            return None
+        path = body_media_path(url, self.doc.loc.path)
+        if path is None:
+            self.problems.error("media.outside", locate(self.doc, url), src=url)
+            return None
+        if not self._exists(path) and self._exists(unquoted := posixpath.normpath(unquote(path))):
+            path = unquoted  # written already percent-encoded ("Anh%20so.jpg")
+        return self._media(path, url)
+
+    def link(self, url: str) -> str | None:
+        if not url or url.startswith(("#", "/")) or REMOTE.match(url):
+            return url
+        path, _, fragment = url.partition("#")
+        suffix = f"#{fragment}" if fragment else ""
+        base = posixpath.dirname(self.doc.loc.path)
+        # Relative to the file (as editors preview it), else relative to content/ ("pages/x.md").
+        candidates = [posixpath.normpath(posixpath.join(base, path)), posixpath.normpath(f"content/{path}")]
+        for target in candidates:
+            if target.startswith("content/media/") and (media := media_path(target.removeprefix("content/media/"))):
+                if self._exists(media):
+                    return self._media(media, url) + suffix
+            elif target in self.link_map:
+                return self.link_map[target] + suffix
+            elif target.endswith(".md") and target.removeprefix("content/") in self.files:
+                return None  # a record that failed to load: its own error says why
+        missing = [t for t in candidates if t.startswith("content/media/") and media_path(t[len("content/media/") :])]
+        if missing:
+            return self._media(media_path(missing[0].removeprefix("content/media/")) or "", url)
+        self.problems.warning("link.broken", locate(self.doc, url), href=url)
+        return None
+
+    def _exists(self, path: str) -> bool:
+        return self.media_files is None or path in self.media_files
+
+    def _media(self, path: str, url: str) -> str | None:
+        if not self._exists(path):
+            self.problems.error("media.missing", locate(self.doc, url), src=url)
+            return None
+        self.used.add(path)
+        return urls.media(path)
 
 
 def locate(doc: Markdown, needle: str) -> Loc:

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-import re
+import dataclasses
+from collections.abc import Iterable
 
-from site_builder.model.media import REMOTE, bodies, body_media_path, body_media_refs, media_path, photos
+from site_builder.markup.markdown import used_abbreviations
+from site_builder.model.media import REMOTE, bodies, media_path, photos
 from site_builder.model.records import SiteModel
 from site_builder.problems import Loc, Problems
 
 
 def check_model(model: SiteModel, media_files: frozenset[str], problems: Problems) -> None:
+    """Checks of the loaded model. Images and links inside bodies are checked by the markup
+    stage (markup/markdown.py), then `add_body_media` publishes them and reports unused files."""
     check_photos(model, media_files, problems)
-    check_body_images(model, media_files, problems)
-    if not problems.errors:  # records dropped for errors would make their photos look unused
-        check_unused_media(model, media_files, problems)
     check_glossary_use(model, problems)
     check_unknown_status(model, problems)
     check_limits(model, problems)
@@ -39,10 +40,14 @@ def check_photos(model: SiteModel, media_files: frozenset[str], problems: Proble
         check_media_ref(model.site.yearbook.emblem, Loc("content/site.yaml"), media_files, problems)
 
 
-def check_body_images(model: SiteModel, media_files: frozenset[str], problems: Problems) -> None:
-    for body in bodies(model):
-        for src, loc in body_media_refs(body):
-            check_media_ref(src, loc, media_files, problems, body_media_path(src, body))
+def add_body_media(
+    model: SiteModel, body_media: Iterable[str], media_files: frozenset[str], problems: Problems
+) -> SiteModel:
+    """The model publishing the files the rendered bodies use too; warns about files nothing uses."""
+    model = dataclasses.replace(model, media=tuple(sorted({*model.media, *body_media})))
+    if not problems.errors:  # records dropped for errors would make their photos look unused
+        check_unused_media(model, media_files, problems)
+    return model
 
 
 def check_unused_media(model: SiteModel, media_files: frozenset[str], problems: Problems) -> None:
@@ -53,9 +58,12 @@ def check_unused_media(model: SiteModel, media_files: frozenset[str], problems: 
 
 
 def check_glossary_use(model: SiteModel, problems: Problems) -> None:
+    """Same rule as the rendering (markup.markdown.abbr_pattern): a longer abbreviation wins where
+    two overlap, and an abbreviation counts only between word boundaries."""
     text = "\n".join(b.source for b in bodies(model))
+    used = used_abbreviations(text, [entry.abbr for entry in model.glossary])
     for entry in model.glossary:
-        if not re.search(rf"(?<!\w){re.escape(entry.abbr)}(?!\w)", text):
+        if entry.abbr not in used:
             problems.warning("glossary.unused", entry.loc, abbr=entry.abbr)
 
 

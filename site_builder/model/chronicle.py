@@ -6,9 +6,10 @@ import dataclasses
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from decimal import Decimal
 
 from site_builder.model import derive
-from site_builder.model.fields import INVALID, THOUSANDS_DOT, Ctx, validate_mapping
+from site_builder.model.fields import INVALID, MAX_YEAR, MIN_YEAR, THOUSANDS_DOT, Ctx, validate_mapping
 from site_builder.model.markdown_text import first_paragraph
 from site_builder.model.media import media_path
 from site_builder.model.records import Conference, Markdown, Person, Photo, Stat, Term, Year
@@ -23,6 +24,10 @@ _YEAR_FOLDER = re.compile(r"\d{4}")
 _DATE_PREFIX = re.compile(r"(\d{4}-\d{2}-\d{2})-")
 
 Grouped = Mapping[str, list[RawRecord]]
+
+
+def _plausible_year(digits: str) -> bool:
+    return MIN_YEAR <= int(digits) <= MAX_YEAR
 
 
 def group_by_folder(records: Iterable[RawRecord]) -> dict[str, list[RawRecord]]:
@@ -54,7 +59,7 @@ def load_years(by_kind: Grouped, media: frozenset[str], problems: Problems) -> l
         folders.update(group)
     years = []
     for folder in sorted(folders):
-        if not _YEAR_FOLDER.fullmatch(folder):
+        if not _YEAR_FOLDER.fullmatch(folder) or not _plausible_year(folder):
             first = next(r for g in groups.values() for r in g.get(folder, []))
             problems.error("year.bad-folder", Loc(first.path))
             continue
@@ -162,7 +167,7 @@ def load_term(
 ) -> Term | None:  # fmt: skip
     ctx = Ctx(record.path, problems)
     match = _TERM_FOLDER.fullmatch(folder)
-    if not match:
+    if not match or not all(_plausible_year(part) for part in match.groups()):
         problems.error("term.bad-folder", Loc(record.path))
         return None
     values = validate_mapping(record.data, TERM, ctx)
@@ -192,12 +197,15 @@ def load_term(
 
 
 def load_stat(values: dict, ctx: Ctx) -> Stat:
-    """A headline figure; `3.281` is most likely 3281 written with a thousands dot."""
+    """A headline figure; `3.281` that is not a percent is 3281 written with a thousands dot:
+    read as 3281, with a warning that says so (CONTENT_MODEL.md)."""
     raw = values["_node"].get("value")
-    if THOUSANDS_DOT.fullmatch(str(raw).strip()):
-        suggest = str(raw).strip().replace(".", "")
-        ctx.problems.warning("stat.thousands-dot", ctx.at(raw), value=str(raw).strip(), suggest=suggest)
-    return Stat(values["label"], values["value"], values["unit"])
+    value = values["value"]
+    written = str(raw).strip()
+    if THOUSANDS_DOT.fullmatch(written) and (values["unit"] or "").strip() != "%":
+        value = Decimal(written.replace(".", ""))
+        ctx.problems.warning("stat.thousands-dot", ctx.at(raw), value=written, suggest=format(value, "f"))
+    return Stat(values["label"], value, values["unit"])
 
 
 def check_term_dates(values: dict, match: re.Match[str], ctx: Ctx) -> bool:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
 
 from site_builder.model.records import Award, AwardTotals, Status, Tally, Target
 from site_builder.model.slugs import ascii_fold
@@ -13,6 +14,9 @@ from site_builder.model.slugs import ascii_fold
 HUNDRED = Decimal(100)
 FAR_FUTURE = dt.date.max  # sorts undated awards last
 RATIO_PLACES = 1
+# Inputs are capped (fields.MAX_DIGITS), but a ratio of a huge and a tiny figure still needs
+# more than the default 28 digits to be rounded: derive in a wider context, never raise.
+_WIDE = Context(prec=80)
 
 
 def places(value: Decimal) -> int:
@@ -22,16 +26,16 @@ def places(value: Decimal) -> int:
 
 
 def round_half_up(value: Decimal, digits: int) -> Decimal:
-    return value.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+    return value.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP, context=_WIDE)
 
 
 def completion(actual: Decimal, planned: Decimal, digits: int = RATIO_PLACES) -> Decimal:
-    return round_half_up(actual / planned * HUNDRED, digits)
+    return round_half_up(_WIDE.multiply(_WIDE.divide(actual, planned), HUNDRED), digits)
 
 
 def implied_plan(actual: Decimal, percent: Decimal) -> Decimal:
     """The planned count a published percent implies: 88 at 57,5% -> 153."""
-    return round_half_up(actual * HUNDRED / percent, 0)
+    return round_half_up(_WIDE.divide(_WIDE.multiply(actual, HUNDRED), percent), 0)
 
 
 def compare(actual: Decimal, planned: Decimal, direction: str) -> Status:
@@ -62,13 +66,14 @@ def derive_target(raw: TargetInput, loc) -> Target:
     planned, implied, ratio, points = raw.target, False, None, None
     status: Status = "unknown"
     if is_rate and raw.target is not None:
-        points = raw.actual - raw.target  # exact: the digits of the rates as written
+        points = _WIDE.subtract(raw.actual, raw.target)  # exact: the digits of the rates as written
         status = compare(raw.actual, raw.target, raw.direction)
-    elif not is_rate and raw.target:
-        ratio = completion(raw.actual, raw.target)
+    elif not is_rate and raw.target is not None:
+        # A plan of 0 ("không để xảy ra vụ việc nào") has a status but no ratio (shown "—").
+        ratio = completion(raw.actual, raw.target) if raw.target else None
         status = compare(raw.actual, raw.target, raw.direction)
-    elif not is_rate and raw.percent:
-        planned, implied = implied_plan(raw.actual, raw.percent), True
+    elif not is_rate and raw.percent is not None:
+        planned, implied = (implied_plan(raw.actual, raw.percent), True) if raw.percent else (None, False)
         ratio = round_half_up(raw.percent, RATIO_PLACES)
         status = compare(raw.percent, HUNDRED, raw.direction)
     return Target(
@@ -82,10 +87,15 @@ def derive_target(raw: TargetInput, loc) -> Target:
 
 def progress(raw: TargetInput, is_rate: bool, ratio: Decimal | None) -> Decimal:
     """Width of a progress bar, 0..100."""
-    if raw.direction == "at_most":  # under the ceiling is a full bar, over it shrinks
-        value = HUNDRED if not raw.target or raw.actual <= raw.target else raw.target / raw.actual * HUNDRED
+    if raw.direction == "at_most":  # under the ceiling is a full bar, over it shrinks (to nothing over a 0 ceiling)
+        if raw.target is None or raw.actual <= raw.target:
+            value = HUNDRED
+        else:
+            value = _WIDE.multiply(_WIDE.divide(raw.target, raw.actual), HUNDRED)
     elif is_rate:
         value = raw.actual
+    elif raw.target is not None and raw.target == 0:  # at least 0: always met
+        value = HUNDRED
     else:
         value = ratio or Decimal(0)
     return round_half_up(max(Decimal(0), min(HUNDRED, value)), 1)
@@ -103,25 +113,43 @@ def tally(targets: Iterable[Target]) -> Tally:
     )
 
 
-# Vietnamese emulation ranks, most prestigious first. Matched on ASCII-folded lower-case text.
+# Vietnamese emulation ranks, most prestigious first. Matched as whole words on ASCII-folded
+# lower-case text; the most specific needles come first, so the bloc's own long name
+# ("Đảng ủy Khối Các cơ quan và Doanh nghiệp tỉnh") is the bloc, not the province.
 _FORM_RANKS = (
     ("huan chuong", 0), ("huy chuong", 1), ("co thi dua", 2), ("danh hieu", 3),
     ("bang khen", 4), ("giay khen", 6), ("ky niem chuong", 7),
 )  # fmt: skip
 _ISSUER_RANKS = (
-    ("chu tich nuoc", 0), ("thu tuong", 1), ("chinh phu", 1), ("trung uong", 1), ("ban bi thu", 1),
-    ("bo ", 2), ("tinh uy", 3), ("ubnd tinh", 3), ("uy ban nhan dan tinh", 3), ("tinh", 4),
-    ("dang uy khoi", 5), ("duk", 5),
+    # the bloc's own party committee
+    ("ban thuong vu dang uy khoi", 5), ("dang uy khoi", 5), ("dang bo khoi", 5), ("duk", 5),
+    # the province
+    ("tinh uy", 3), ("ubnd tinh", 3), ("uy ban nhan dan tinh", 3), ("hdnd tinh", 3),
+    # the centre
+    ("chu tich nuoc", 0), ("thu tuong", 1), ("chinh phu", 1), ("ban chap hanh trung uong", 1),
+    ("trung uong", 1), ("ban bi thu", 1),
+    # a ministry: "Bộ Công an", "Bộ trưởng Bộ ..."
+    ("^bo", 2),
+    # another provincial body ("Sở Nội vụ tỉnh")
+    ("tinh", 4),
 )  # fmt: skip
 
 
+def _patterns(table: tuple[tuple[str, int], ...]) -> tuple[tuple[re.Pattern[str], int], ...]:
+    return tuple((re.compile(rf"\b{needle}\b"), rank) for needle, rank in table)
+
+
+_FORM_PATTERNS = _patterns(_FORM_RANKS)
+_ISSUER_PATTERNS = _patterns(_ISSUER_RANKS)
+
+
 def award_rank(title: str, issuer: str) -> int:
-    return _first_rank(title, _FORM_RANKS, 8) * 10 + _first_rank(issuer, _ISSUER_RANKS, 9)
+    return _first_rank(title, _FORM_PATTERNS, 8) * 10 + _first_rank(issuer, _ISSUER_PATTERNS, 9)
 
 
-def _first_rank(text: str, table: tuple[tuple[str, int], ...], default: int) -> int:
-    folded = ascii_fold(text).lower() + " "
-    return next((rank for needle, rank in table if needle in folded), default)
+def _first_rank(text: str, table: tuple[tuple[re.Pattern[str], int], ...], default: int) -> int:
+    folded = " ".join(ascii_fold(text).lower().split())
+    return next((rank for pattern, rank in table if pattern.search(folded)), default)
 
 
 def award_totals(awards: Iterable[Award]) -> AwardTotals:

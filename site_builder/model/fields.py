@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from urllib.parse import urlsplit
 
 from site_builder.problems import Loc, Problems
 from site_builder.sources.yamlsafe import YList, YMap, YStr
@@ -50,11 +51,19 @@ class Ctx:
 
 _INT = re.compile(r"[+-]?\d+")
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
-_THOUSANDS = re.compile(r"\d{1,3}([.,]\d{3})+")
+# "1.200", "1,200", "3 281" (also with a no-break space): a thousands separator in a number.
+_THOUSANDS = re.compile(r"\d{1,3}(?:([.,\u00a0\u202f ])\d{3})(?:\1\d{3})*")
 # "3.281", "1.035": a count written the Vietnamese way, which plain YAML would read as a decimal.
 THOUSANDS_DOT = re.compile(r"\d{1,3}(\.\d{3})+")
 _DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d+")
 _DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_DMY_DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")  # 11/01/2025, the Vietnamese order
+MIN_YEAR, MAX_YEAR = 1900, 2200
+# Numbers in content are figures of a bloc: more digits than this is a typo, and would overflow
+# the arithmetic of derived figures.
+MAX_DIGITS = 15
+MAX_MAGNITUDE = Decimal(10) ** 12
+_CURLY_QUOTED = re.compile(r"“.*”", re.DOTALL)
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 _EMPTY = {"", "~", "null", "Null", "NULL"}
 
@@ -79,6 +88,8 @@ def to_text(name: str, value: object, ctx: Ctx) -> object:
     if not text:
         ctx.problems.error("field.empty", ctx.at(value), field=name)
         return INVALID
+    if _CURLY_QUOTED.fullmatch(text):  # Word's “smart quotes” are not YAML quotes: they get published
+        ctx.problems.warning("field.curly-quotes", ctx.at(value), field=name)
     return text
 
 
@@ -88,19 +99,49 @@ def to_decimal(name: str, value: object, ctx: Ctx) -> object:
         return INVALID
     if _NUMBER.fullmatch(raw):
         try:
-            return Decimal(raw)
+            number = Decimal(raw)
         except InvalidOperation:
             pass
+        else:
+            return number if _within_limits(name, number, value, ctx) else INVALID
     if _DECIMAL_COMMA.fullmatch(raw) and not _THOUSANDS.fullmatch(raw):
         suggest = raw.replace(",", ".")
         ctx.problems.error("field.decimal-comma", ctx.at(value), field=name, value=raw, suggest=suggest)
         return INVALID
     if _THOUSANDS.fullmatch(raw):
-        suggest = raw.replace(".", "").replace(",", "")
-        ctx.problems.error("field.thousands-dot", ctx.at(value), field=name, value=raw, suggest=suggest)
+        ctx.problems.error(
+            "field.thousands-dot", ctx.at(value), field=name, value=raw, suggest=_without_separators(raw)
+        )
+        return INVALID
+    if raw.endswith("%") and (suggest := _number_suggestion(raw[:-1].strip())):
+        ctx.problems.error("field.percent-sign", ctx.at(value), field=name, value=raw, suggest=suggest)
         return INVALID
     ctx.problems.error("field.expected-number", ctx.at(value), field=name, value=raw)
     return INVALID
+
+
+def _within_limits(name: str, number: Decimal, value: object, ctx: Ctx) -> bool:
+    """At most MAX_DIGITS digits as written (leading zeros of a fraction count) and below 10^12."""
+    sign, digits, exponent = number.as_tuple()
+    assert isinstance(exponent, int)
+    whole_digits = max(0, len(digits) + exponent)
+    written = whole_digits + max(0, -exponent)
+    if abs(number) < MAX_MAGNITUDE and written <= MAX_DIGITS:
+        return True
+    ctx.problems.error("field.number-too-long", ctx.at(value), field=name, value=str(value).strip())
+    return False
+
+
+def _number_suggestion(text: str) -> str | None:
+    if _NUMBER.fullmatch(text):
+        return text
+    if _DECIMAL_COMMA.fullmatch(text) and not _THOUSANDS.fullmatch(text):
+        return text.replace(",", ".")
+    return None
+
+
+def _without_separators(raw: str) -> str:
+    return re.sub(r"[.,\u00a0\u202f ]", "", raw)
 
 
 def to_integer(name: str, value: object, ctx: Ctx) -> object:
@@ -108,7 +149,8 @@ def to_integer(name: str, value: object, ctx: Ctx) -> object:
     if raw is None:
         return INVALID
     if _INT.fullmatch(raw):
-        return int(raw)
+        number = int(raw)
+        return number if _within_limits(name, Decimal(number), value, ctx) else INVALID
     check_count_text(name, value, ctx)
     return INVALID
 
@@ -116,9 +158,12 @@ def to_integer(name: str, value: object, ctx: Ctx) -> object:
 def check_count_text(name: str, value: object, ctx: Ctx) -> None:
     """Report why `value` is not a whole count: a thousands dot is the usual cause."""
     raw = str(value).strip()
-    if THOUSANDS_DOT.fullmatch(raw):
-        suggest = raw.replace(".", "")
-        ctx.problems.error("field.thousands-dot", ctx.at(value), field=name, value=raw, suggest=suggest)
+    if _THOUSANDS.fullmatch(raw):
+        ctx.problems.error(
+            "field.thousands-dot", ctx.at(value), field=name, value=raw, suggest=_without_separators(raw)
+        )
+    elif raw.endswith("%") and (suggest := _number_suggestion(raw[:-1].strip())):
+        ctx.problems.error("field.percent-sign", ctx.at(value), field=name, value=raw, suggest=suggest)
     else:
         ctx.problems.error("field.expected-integer", ctx.at(value), field=name, value=raw)
 
@@ -129,9 +174,20 @@ def to_date(name: str, value: object, ctx: Ctx) -> object:
         return INVALID
     match = _DATE.fullmatch(raw)
     if not match:
-        ctx.problems.error("field.expected-date", ctx.at(value), field=name, value=raw)
+        dmy = _DMY_DATE.fullmatch(raw)
+        if dmy and 1 <= int(dmy.group(2)) <= 12 and 1 <= int(dmy.group(1)) <= 31:
+            suggest = f"{dmy.group(3)}-{int(dmy.group(2)):02d}-{int(dmy.group(1)):02d}"
+            ctx.problems.error("field.date-day-first", ctx.at(value), field=name, value=raw, suggest=suggest)
+        else:
+            ctx.problems.error("field.expected-date", ctx.at(value), field=name, value=raw)
         return INVALID
     year, month, day = (int(part) for part in match.groups())
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        ctx.problems.error(
+            "field.invalid-date", ctx.at(value), field=name, value=raw, reason="date.year",
+            year=year, min_year=MIN_YEAR, max_year=MAX_YEAR,
+        )  # fmt: skip
+        return INVALID
     days = calendar.monthrange(year, month)[1] if 1 <= month <= 12 else 0
     if days and 1 <= day <= days:
         return dt.date(year, month, day)
@@ -156,10 +212,22 @@ def to_url(name: str, value: object, ctx: Ctx) -> object:
     raw = _scalar(name, value, ctx)
     if raw is None:
         return INVALID
-    if not re.fullmatch(r"https?://[^\s]+", raw):
+    if not _is_web_address(raw):
         ctx.problems.error("field.expected-url", ctx.at(value), field=name, value=raw)
         return INVALID
     return raw if raw.endswith("/") else raw + "/"
+
+
+def _is_web_address(raw: str) -> bool:
+    """http(s), a host, and nothing that breaks out of an HTML attribute or a feed."""
+    if any(ch.isspace() or ch in '"<>\\`{}|^' for ch in raw) or not raw.isprintable():
+        return False
+    try:
+        parts = urlsplit(raw)
+        parts.port  # noqa: B018 - raises ValueError on a bad port
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.hostname) and raw.lower().startswith(parts.scheme + "://")
 
 
 def to_choice(name: str, value: object, ctx: Ctx, choices: tuple[str, ...]) -> object:
@@ -252,6 +320,40 @@ def validate_mapping(
 
 
 def report_unknown(key: str, data: YMap, known: Mapping[str, Field], ctx: Ctx) -> None:
+    """A near miss of a known name ("atendees") is a typo that would silently drop data: an error.
+    Anything else may be an optional field a site adds: a warning."""
+    loc = Loc(ctx.path, *data.key_locs.get(key, (data.line, data.col)))
+    typo = misspelt(key, known)
+    if typo:
+        ctx.problems.error("field.misspelt", loc, field=key, suggest=typo)
+        return
     close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.6)
-    line, col = data.key_locs.get(key, (data.line, data.col))
-    ctx.problems.warning("field.unknown", Loc(ctx.path, line, col), field=key, suggest_name=close[0] if close else None)
+    ctx.problems.warning("field.unknown", loc, field=key, suggest_name=close[0] if close else None)
+
+
+def misspelt(key: str, known: Mapping[str, Field]) -> str | None:
+    """The known name `key` is most likely a typo of: one or two slips (two in longer names),
+    a difference of case, or a space or hyphen for the underscore."""
+
+    def norm(name: str) -> str:
+        return re.sub(r"[\s-]+", "_", name.strip().lower())
+
+    best = min(known, key=lambda name: edit_distance(norm(key), norm(name)), default=None)
+    if best is None:
+        return None
+    allowed = 1 if len(best) <= 5 else 2
+    return best if edit_distance(norm(key), norm(best)) <= allowed else None
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Optimal string alignment distance: insertions, deletions, substitutions, adjacent swaps."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        previous2, previous = previous, current
+    return previous[-1]

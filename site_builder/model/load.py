@@ -9,6 +9,7 @@ import dataclasses
 from collections import defaultdict
 
 from site_builder.model.chronicle import attach_terms, load_terms, load_years
+from site_builder.model.collation import sort_key
 from site_builder.model.fields import INVALID, Ctx, to_text, validate_mapping
 from site_builder.model.media import referenced_media
 from site_builder.model.people import build_people_index
@@ -58,12 +59,16 @@ def load_glossary(records: list[RawRecord], problems: Problems) -> tuple[Glossar
         return ()
     entries = []
     for abbr, value in record.data.items():
+        line, col = record.data.key_locs[abbr]
+        if not " ".join(abbr.split()):  # an empty <abbr> everywhere: never
+            problems.error("glossary.empty-key", Loc(record.path, line, col))
+            continue
         expansion = to_text(abbr, value, ctx)
         if expansion is not INVALID:
-            line, col = record.data.key_locs[abbr]
             entries.append(GlossaryEntry(abbr.strip(), str(expansion), Loc(record.path, line, col)))
-    # Longest first so "BTV ĐUK" wins over "BTV" when marking up bodies.
-    return tuple(sorted(entries, key=lambda e: (-len(e.abbr), e.abbr)))
+    # In the Vietnamese alphabet, as the glossary page lists them; the Markdown pass sorts
+    # longest first itself so "BTV ĐUK" wins over "BTV".
+    return tuple(sorted(entries, key=lambda e: (sort_key(e.abbr), e.abbr)))
 
 
 def load_pages(records: list[RawRecord], problems: Problems) -> tuple[Page, ...]:
@@ -83,5 +88,5 @@ def load_pages(records: list[RawRecord], problems: Problems) -> tuple[Page, ...]
                 body=Markdown(record.body or "", Loc(record.path, record.body_line)),
             )
         )
-    pages.sort(key=lambda p: (p.order is None, p.order or 0, p.title))
+    pages.sort(key=lambda p: (p.order is None, p.order or 0, sort_key(p.title), p.title))
     return tuple(pages)

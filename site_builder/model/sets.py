@@ -56,9 +56,10 @@ def load_target_set(record: RawRecord | None, problems: Problems) -> TargetSet:
 
 
 def load_target(values: dict, node: YMap, ctx: Ctx) -> Target | None:
-    raw = derive.TargetInput(**{k: v for k, v in values.items() if k != "_node"})
+    values = dict(values)
     ok = True
-    if raw.unit is None or raw.unit.strip() != "%":
+    is_rate = (values["unit"] or "").strip() == "%"
+    if not is_rate:
         for name in ("target", "actual"):
             number = values[name]
             if number is not None and (
@@ -66,6 +67,9 @@ def load_target(values: dict, node: YMap, ctx: Ctx) -> Target | None:
             ):
                 check_count_text(name, node.get(name), ctx)
                 ok = False
+            elif number is not None:  # "12.0" is the count 12, shown "12", not "12,0"
+                values[name] = number.to_integral_value()
+    raw = derive.TargetInput(**{k: v for k, v in values.items() if k != "_node"})
     for name in ("target", "actual", "percent"):
         if values[name] is not None and values[name] < 0:
             ctx.problems.error("field.negative", ctx.at(node.get(name)), field=name)
@@ -73,6 +77,10 @@ def load_target(values: dict, node: YMap, ctx: Ctx) -> Target | None:
     if raw.target is None and raw.percent is None:
         if is_empty(node.get("target")) and is_empty(node.get("percent")):  # else already reported
             ctx.problems.error("target.need-target-or-percent", ctx.at(node), id=raw.id)
+        ok = False
+    elif is_rate and raw.target is None:  # a rate is compared in points with its planned rate
+        if is_empty(node.get("target")):  # else already reported
+            ctx.problems.error("target.rate-needs-target", ctx.at(node.get("percent"), node), id=raw.id)
         ok = False
     if ok and not check_percent(raw, node, ctx):
         ok = False

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from site_builder.model.fields import INVALID, Ctx, validate_mapping
@@ -10,6 +11,9 @@ from site_builder.model.schemas import SITE
 from site_builder.problems import Loc, Problems
 from site_builder.sources.discover import RawRecord
 from site_builder.sources.limits import SourceLimits
+
+# Written next to index.html in the output: lower-case ASCII, no folder, a .pdf.
+_PDF_NAME = re.compile(r"[a-z0-9][a-z0-9._-]*\.pdf")
 
 
 def site_info(record: RawRecord, terms: Sequence[Term], pages: Sequence[Page], problems: Problems) -> SiteInfo | None:
@@ -44,11 +48,18 @@ def yearbook_options(values: dict, terms: Sequence[Term], pages: Sequence[Page],
         if foreword not in {p.path for p in pages}:
             ctx.problems.error("yearbook.foreword-missing", ctx.at(node.get("foreword"), node), path=foreword)
             foreword = None
+    default_name = f"ky-yeu-{term_id}.pdf"
+    filename = options.get("filename")
+    if filename and not _PDF_NAME.fullmatch(filename):
+        ctx.problems.error(
+            "yearbook.bad-filename", ctx.at(node.get("filename"), node), value=filename, suggest=default_name
+        )
+        filename = None
     return YearbookOptions(
         term=term_id,
         title=options.get("title") or values["title"],
         subtitle=options.get("subtitle"),
-        filename=options.get("filename") or f"ky-yeu-{term_id}.pdf",
+        filename=filename or default_name,
         paper=options.get("paper") or "A4",
         foreword=foreword,
         profile=options.get("profile") or "ky-yeu",

@@ -15,6 +15,7 @@ import json
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import site_builder
@@ -22,6 +23,8 @@ from site_builder.output.guard import MARKER
 from site_builder.problems import Loc, Problem, Problems
 
 PACKAGE_DIR = Path(site_builder.__file__).parent
+# Libraries whose upgrade changes the output bytes: their versions are part of the fingerprint.
+LIBRARIES = ("markdown", "nh3", "jinja2", "babel", "weasyprint", "pyyaml")
 
 
 @dataclass(frozen=True)
@@ -41,8 +44,20 @@ def _files(root: Path) -> Iterable[Path]:
             yield Path(dirpath) / name
 
 
+def library_versions() -> list[str]:
+    """ "name==version" of each library in LIBRARIES ("name==?" when it is not installed)."""
+    found = []
+    for name in LIBRARIES:
+        try:
+            found.append(f"{name}=={version(name)}")
+        except PackageNotFoundError:
+            found.append(f"{name}==?")
+    return found
+
+
 def fingerprint(site_root: Path, options: Iterable[object]) -> str:
-    digest = hashlib.sha256(json.dumps([site_builder.__version__, *map(str, options)]).encode())
+    header = [site_builder.__version__, *library_versions(), *map(str, options)]
+    digest = hashlib.sha256(json.dumps(header).encode())
     roots = [("site", site_root / "content"), ("site", site_root / "templates"), ("site", site_root / "themes")]
     for label, root in [*roots, ("package", PACKAGE_DIR)]:
         base = PACKAGE_DIR if label == "package" else site_root

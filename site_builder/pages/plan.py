@@ -99,7 +99,26 @@ def plan_pages(model: SiteModel, bodies: Mapping[str, str], problems: Problems) 
         specs.append(planner.sitemap(specs))
     if has_feed(model):
         specs.append(planner.feed())
-    return _drop_duplicates(specs, problems)
+    kept = _drop_duplicates(specs, problems)
+    _check_pdf_path(model, kept, problems)
+    return kept
+
+
+def _check_pdf_path(model: SiteModel, specs: list[PageSpec], problems: Problems) -> None:
+    """The yearbook PDF lands in the same output folder; its file must not replace a page.
+
+    Checked whether or not this build makes the PDF, so `check` and `build --no-pdf`
+    report a name that a full build would trip over."""
+    pdf = urls.out_path(urls.yearbook_pdf(model.site))
+    page = next((spec for spec in specs if spec.out_path == pdf), None)
+    if page is not None:
+        problems.error(
+            "yearbook.filename-taken",
+            Loc(SITE_YAML),
+            filename=model.site.yearbook.filename,
+            url=page.url,
+            other=_record_path(page),
+        )
 
 
 def _drop_duplicates(specs: list[PageSpec], problems: Problems) -> list[PageSpec]:
@@ -173,7 +192,9 @@ class _Planner:
         sources = (
             *(self._term_files(term) if term else ()),
             *(c.path for c in latest),
-            *(f for y in self.model.years for f in _body_path(y.body)),
+            # Every year's folder, not only its year.md: a new year with only targets.yaml
+            # (no year.md, no conference) still adds a year to the home page.
+            *(f for y in self.model.years for f in (y.path, *_body_path(y.body))),
         )
         context = {
             "section": "home",
@@ -252,7 +273,9 @@ class _Planner:
             *_year_sources(y),
             *(c.path for c in y.conferences),
             *(t.path for t in terms),
-            *(f for n in neighbours for f in _body_path(n.body)),
+            # The neighbours' folders too: adding or removing the next year (even one with
+            # no year.md) changes the "next year" link.
+            *(f for n in neighbours for f in (n.path, *_body_path(n.body))),
             GLOSSARY_YAML,
         )
         return self._spec(urls.year(y), "year.html", context, sources)

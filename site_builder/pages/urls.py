@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+from urllib.parse import quote
 
 from site_builder.model.records import Conference, Page, SiteInfo, SiteModel, Term, Year
 
@@ -88,8 +89,17 @@ def static(path: str) -> str:
 
 
 def media(src: str) -> str:
-    """A content/media/ file, copied to output/media/: media("photos/a.jpg")."""
-    return f"/media/{src.lstrip('/')}"
+    """A content/media/ file, copied to output/media/ under its own name: media("photos/a.jpg").
+
+    The URL is percent-encoded ("Ảnh số #1.jpg" -> "%E1%BA%A2nh%20s%E1%BB%91%20%231.jpg"), so a
+    space, "#" or "?" in a file name never cuts the address short.
+    """
+    return f"/media/{quote_path(src.lstrip('/'))}"
+
+
+def quote_path(path: str) -> str:
+    """Percent-encode each segment of a POSIX path, keeping the "/" between them."""
+    return quote(path, safe="/")
 
 
 def out_path(url: str) -> str:

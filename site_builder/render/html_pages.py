@@ -21,7 +21,7 @@ import jinja2
 from site_builder.output.files import RenderedFile
 from site_builder.pages import urls
 from site_builder.pages.plan import PageSpec
-from site_builder.problems import Loc, Problems
+from site_builder.problems import Loc, Problem, Problems
 from site_builder.render.themes import Theme
 
 SITE_YAML = "content/site.yaml"
@@ -43,14 +43,62 @@ def render_pages(
     With `jobs` > 1 and many pages, pages are rendered by forked worker processes
     in chunks; the result (files and problems, in spec order) is the same.
     """
+    found = Problems()
     if jobs > 1 and len(specs) >= PARALLEL_PAGES and "fork" in multiprocessing.get_all_start_methods():
-        return _render_parallel(env, specs, common, problems, jobs)
+        rendered = _render_parallel(env, specs, common, found, jobs)
+    else:
+        rendered = _render_serial(env, specs, common, found)
+    problems.extend(merge_template_problems(found.items))
+    return rendered
+
+
+def _render_serial(
+    env: jinja2.Environment, specs: Sequence[PageSpec], common: Mapping[str, Any], problems: Problems
+) -> list[RenderedFile]:
     rendered: list[RenderedFile] = []
     for spec in specs:
         html = render_page(env, spec, common, problems)
         if html is not None:
             rendered.append(RenderedFile(spec.out_path, html.encode("utf-8")))
     return rendered
+
+
+def merge_template_problems(items: Sequence[Problem]) -> list[Problem]:
+    """One problem per (template file, line, message), not one per page it broke.
+
+    A mistake in base.html or a partial breaks every page; `render_page` tags each
+    report with the page's address (`url`) and the bare message (`page_detail`), and
+    here the reports of one mistake become one line naming the first page and how
+    many others it broke. Other problems pass through, exact repeats dropped.
+    """
+    groups: dict[tuple, list[Problem]] = {}
+    for item in items:
+        params = dict(item.params)
+        if "url" in params and "page_detail" in params:
+            key: tuple = ("page", item.severity, item.code, item.loc, params["page_detail"])
+        else:
+            key = ("same", item)
+        groups.setdefault(key, []).append(item)
+    merged: list[Problem] = []
+    for key, group in groups.items():
+        first = group[0]
+        if key[0] == "same":
+            merged.append(first)
+            continue
+        params = dict(first.params)
+        detail, url = params["page_detail"], params["url"]
+        if len(group) == 1:
+            merged.append(Problem(first.severity, first.code, first.loc, (("detail", f"{detail} ({url})"),)))
+        else:
+            merged.append(
+                Problem(
+                    first.severity,
+                    "template.error-pages",
+                    first.loc,
+                    (("detail", detail), ("url", url), ("others", len(group) - 1)),
+                )
+            )
+    return merged
 
 
 # Inputs of a parallel render, inherited by forked workers so that neither the
@@ -80,7 +128,7 @@ def _render_range(bounds: tuple[int, int]) -> tuple[list[RenderedFile], list]:
     assert _SHARED is not None, "worker started without the shared inputs"
     env, specs, common = _SHARED
     problems = Problems()
-    files = render_pages(env, specs[bounds[0] : bounds[1]], common, problems)
+    files = _render_serial(env, specs[bounds[0] : bounds[1]], common, problems)
     return files, problems.items
 
 
@@ -93,13 +141,13 @@ def render_page(env: jinja2.Environment, spec: PageSpec, common: Mapping[str, An
         _not_found(exc, spec, theme, problems)
     except jinja2.TemplateSyntaxError as exc:
         loc = Loc(_display(theme, exc.filename or exc.name or spec.template), exc.lineno)
-        problems.error("template.error", loc, detail=exc.message or str(exc))
+        problems.error("template.error", loc, page_detail=exc.message or str(exc), url=spec.url)
     except Exception as exc:  # a filter or attribute failing inside a template
         loc = _template_loc(exc, theme)
         if loc is None:
             raise
         detail = str(exc) if isinstance(exc, jinja2.TemplateError) else _describe(exc)
-        problems.error("template.error", loc, detail=f"{detail} ({spec.url})")
+        problems.error("template.error", loc, page_detail=detail, url=spec.url)
     return None
 
 
@@ -194,3 +242,33 @@ def _display(theme: Theme | None, filename: str) -> str:
 
 def _describe(exc: Exception) -> str:
     return f"{type(exc).__name__}: {exc}"
+
+
+TEMPLATE_SUFFIXES = (".html", ".xml")
+
+
+def check_templates(env: jinja2.Environment, problems: Problems) -> int:
+    """Compile every template file on the theme's search path; report syntax errors.
+
+    `check` calls this so that a broken template is found without rendering (and a
+    template shadowed by a site override is still checked: `theme:` can reach it).
+    Returns how many files were compiled.
+    """
+    theme: Theme | None = getattr(env, "site_theme", None)
+    if theme is None:
+        return 0
+    count = 0
+    for folder in dict.fromkeys(theme.template_dirs):
+        root = folder.resolve()
+        for path in sorted(folder.rglob("*")):
+            if path.suffix not in TEMPLATE_SUFFIXES or not path.is_file() or not path.resolve().is_relative_to(root):
+                continue
+            count += 1
+            name = path.relative_to(folder).as_posix()
+            try:
+                env.parse(path.read_text(encoding="utf-8"), name, str(path))
+            except jinja2.TemplateSyntaxError as exc:
+                problems.error("template.error", Loc(theme.display(path), exc.lineno), detail=exc.message or str(exc))
+            except (OSError, UnicodeDecodeError) as exc:
+                problems.error("file.unreadable", Loc(theme.display(path)), detail=str(exc))
+    return count

@@ -65,6 +65,8 @@ class SourceSet:
     site_root: Path
     records: tuple[RawRecord, ...]
     media: frozenset[str]  # files under content/media/, relative to it ("photos/a.jpg")
+    # every record file found, relative to content/ ("pages/a.md"), read successfully or not
+    files: frozenset[str] = frozenset()
 
 
 def classify(rel: str) -> tuple[Kind, dict[str, str]] | None:
@@ -87,7 +89,10 @@ def read_sources(
     content = site_root / "content"
     site_file = content / "site.yaml"
     if not site_file.is_file():
-        problems.error("site.missing", Loc("content/site.yaml"))
+        inside = (site_root / "site.yaml").is_file()  # run from inside content/
+        problems.error(
+            "site.missing", Loc("content/site.yaml"), **({"explain": "site.inside-content"} if inside else {})
+        )
         return SourceSet(site_root, (), frozenset())
     site = read_record(site_file, "content/site.yaml", ("site", {}), problems, MAX_FILE_BYTES, cache)
     limits = limits or limits_from_site(site.data if site else None)
@@ -95,15 +100,20 @@ def read_sources(
     media = frozenset(rel.removeprefix("media/") for rel in files if rel.startswith("media/"))
     check_media_limits(content / "media", media, limits, problems)
     found = _classify_all([rel for rel in files if not rel.startswith("media/") and rel != "site.yaml"], problems)
+    record_files = frozenset(["site.yaml", *(rel for rel, _ in found)])
     if len(found) + 1 > limits.max_records:
         problems.error("limit.records", Loc("content"), count=len(found) + 1, limit=limits.max_records)
-        return SourceSet(site_root, (), media)
+        return SourceSet(site_root, (), media, record_files)
     records = [site] if site else []
     for rel, kind in found:
         record = read_record(content / rel, f"content/{rel}", kind, problems, limits.max_file_bytes, cache)
         if record is not None:
             records.append(record)
-    return SourceSet(site_root, tuple(records), media)
+    return SourceSet(site_root, tuple(records), media, record_files)
+
+
+RECORD_SUFFIXES = (".md", ".markdown", ".yaml", ".yml")
+_CANONICAL_SUFFIX = {".md": ".md", ".markdown": ".md", ".yaml": ".yaml", ".yml": ".yaml"}
 
 
 def _classify_all(rels: list[str], problems: Problems) -> list[tuple[str, tuple[Kind, dict[str, str]]]]:
@@ -112,9 +122,38 @@ def _classify_all(rels: list[str], problems: Problems) -> list[tuple[str, tuple[
         kind = classify(rel)
         if kind is not None:
             found.append((rel, kind))
-        elif not rel.lower().endswith((".gitkeep", "readme.md")):
+            continue
+        name = PurePosixPath(rel).name.lower()
+        if name.endswith(".gitkeep"):
+            continue
+        if name.endswith(RECORD_SUFFIXES):  # meant as a record: ignoring it would lose content silently
+            if PurePosixPath(name).stem == "readme":  # notes for the people editing the folder
+                continue
+            code, params = misplaced_record(rel)
+            problems.error(code, Loc(f"content/{rel}"), **params)
+        else:
             problems.warning("file.unknown", Loc(f"content/{rel}"), hint=None)
     return found
+
+
+def misplaced_record(rel: str) -> tuple[str, dict[str, str]]:
+    """What to do with a record-like file (.md/.markdown/.yaml/.yml) no record kind matches:
+    ("file.misnamed", {name}), ("file.misplaced", {folder}) or ("file.not-a-record", {})."""
+    path = PurePosixPath(rel)
+    suffix = _CANONICAL_SUFFIX[path.suffix.lower()]
+    for stem in (path.stem, path.stem.lower()):
+        renamed = path.with_name(stem + suffix)
+        if renamed != path and classify(renamed.as_posix()) is not None:
+            return "file.misnamed", {"name": renamed.name}
+    parts = path.parts
+    md = suffix == ".md"
+    if md and len(parts) == 3 and parts[0] == "years":  # a conference put directly in years/2025/
+        return "file.misplaced", {"folder": f"years/{parts[1]}/conferences/"}
+    if md and len(parts) > 3 and parts[0] == "years" and parts[2] == "conferences":  # a sub-folder too deep
+        return "file.misplaced", {"folder": f"years/{parts[1]}/conferences/"}
+    if md and (parts[0] == "pages" or len(parts) == 1):  # pages/sub/x.md, or x.md beside site.yaml
+        return "file.misplaced", {"folder": "pages/"}
+    return "file.not-a-record", {}
 
 
 def _walk(content: Path, problems: Problems) -> list[str]:
@@ -198,7 +237,10 @@ def parse_record(text: str, path: str, found: tuple[Kind, dict[str, str]], probl
     folder, stem = parts.get("folder"), parts.get("stem")
     try:
         if not path.endswith(".md"):
-            return RawRecord(kind, path, folder, stem, load_yaml(text, path, problems), None, 1)
+            data = load_yaml(text, path, problems)
+            if data is None and kind in _LIST_KINDS:
+                problems.warning("file.empty", Loc(path))
+            return RawRecord(kind, path, folder, stem, data, None, 1)
         split = split_front_matter(text)
         if split.yaml_text is None:
             problems.error("frontmatter.missing", Loc(path, 1))
@@ -210,6 +252,9 @@ def parse_record(text: str, path: str, found: tuple[Kind, dict[str, str]], probl
         return RawRecord(kind, path, folder, stem, data, split.body, split.body_line)
     except YamlFailure:
         return None
+
+
+_LIST_KINDS = frozenset({"term-targets", "term-awards", "year-targets", "year-awards"})
 
 
 def read_text(file: Path, path: str, problems: Problems, max_bytes: int) -> str | None:

@@ -10,6 +10,8 @@ a hostile file costs at most a fraction of a second and a few megabytes.
 
 from __future__ import annotations
 
+import re
+
 import yaml
 
 from site_builder.problems import Loc, Problems
@@ -73,10 +75,11 @@ def load_yaml(text: str, path: str, problems: Problems, first_line: int = 1, max
         line = mark.line + first_line if mark else first_line
         col = mark.column + 1 if mark else None
         detail = _describe(exc)
-        problems.error("yaml.syntax", Loc(path, line, col), detail=detail, explain=explain_syntax(detail))
+        source = _source_lines(text, exc)
+        problems.error("yaml.syntax", Loc(path, line, col), detail=detail, explain=explain_syntax(detail, source))
         raise YamlFailure from None
     except yaml.YAMLError as exc:
-        problems.error("yaml.syntax", Loc(path, first_line), detail=str(exc), explain=explain_syntax(str(exc)))
+        problems.error("yaml.syntax", Loc(path, first_line), detail=str(exc), explain=explain_syntax(str(exc), text))
         raise YamlFailure from None
     finally:
         loader.dispose()
@@ -98,8 +101,34 @@ _EXPLANATIONS = (
 )
 
 
-def explain_syntax(detail: str) -> str:
+_CURLY = ("“", "”")
+# A value starting with a bare %: `unit: %`, `- %`, `{unit: %}` (a quoted "%" is fine).
+_BARE_PERCENT = re.compile(r"(?:^\s*-|[:,\[{])\s*%", re.MULTILINE)
+
+
+def explain_syntax(detail: str, line: str = "") -> str:
+    """The clause key for a syntax error, from PyYAML's `detail` and the source `line`(s) it names.
+
+    The source text wins: Word's curly quotes and a bare % are what staff actually typed,
+    whatever PyYAML calls the consequence.
+    """
+    bare = _unquoted(line)
+    if _BARE_PERCENT.search(bare):
+        return "yaml.percent"
+    if any(quote in bare for quote in _CURLY):
+        return "yaml.curly-quotes"
     return next((key for needle, key in _EXPLANATIONS if needle in detail), "yaml.generic")
+
+
+def _unquoted(line: str) -> str:
+    return re.sub(r"\"[^\"]*\"|'[^']*'", "", line)
+
+
+def _source_lines(text: str, exc: yaml.MarkedYAMLError) -> str:
+    """The source lines PyYAML points at (where the trouble opened and where it was found)."""
+    lines = text.splitlines()
+    numbers = sorted({m.line for m in (exc.context_mark, exc.problem_mark) if m is not None})
+    return "\n".join(lines[n] for n in numbers if 0 <= n < len(lines))
 
 
 def _where(exc: yaml.MarkedYAMLError):

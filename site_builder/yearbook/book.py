@@ -20,6 +20,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from site_builder.charts.figures import charts_for
+from site_builder.markup.markdown import used_abbreviations
 from site_builder.model.collation import sort_key
 from site_builder.model.records import GlossaryEntry, Page, SiteModel, Term
 from site_builder.yearbook.index import IndexEntry, Mentions, index_entries
@@ -73,12 +74,14 @@ def find_page(model: SiteModel, path: str | None) -> Page | None:
 def used_glossary(model: SiteModel, html: str) -> tuple[GlossaryEntry, ...]:
     """Glossary entries whose abbreviation occurs as a word in the book's text."""
     text = htmllib.unescape(_TAGS.sub(" ", html))
-    used = [g for g in model.glossary if re.search(rf"(?<![\w-]){re.escape(g.abbr)}(?![\w-])", text)]
-    return tuple(sorted(used, key=lambda g: sort_key(g.abbr)))
+    found = used_abbreviations(text, [g.abbr for g in model.glossary])  # the rendering's own rule
+    return tuple(sorted((g for g in model.glossary if g.abbr in found), key=lambda g: sort_key(g.abbr)))
 
 
 def _toc(term: Term, years: list[YearView], words: dict, has: dict) -> tuple[TocEntry, ...]:
-    term_sections = [TocEntry("nhiem-ky-chi-tieu", str(words["term_targets"]))]
+    term_sections = []
+    if term.targets.items:  # a term without targets has no targets section to list
+        term_sections.append(TocEntry("nhiem-ky-chi-tieu", str(words["term_targets"])))
     if term.awards.items:
         term_sections.append(TocEntry("nhiem-ky-khen-thuong", str(words["awards"])))
     entries = [TocEntry("nhiem-ky", str(words["term_chapter"]).format(term=term.id), tuple(term_sections))]

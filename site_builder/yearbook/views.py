@@ -9,10 +9,12 @@ paper) become absolute links to the published site, or plain text.
 
 from __future__ import annotations
 
+import html as htmllib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote
 
 from markupsafe import Markup, escape
 
@@ -65,7 +67,8 @@ def media_url(site_root: Path, src: str) -> str:
 
 
 def localise_body(html: str, prefix: str, site_root: Path, base_url: str | None) -> Markup:
-    html = _MEDIA_SRC.sub(lambda m: f'src="{media_url(site_root, m.group(1))}"', html)
+    # Body media URLs are percent-encoded for the web; the file on disk has the plain name.
+    html = _MEDIA_SRC.sub(lambda m: f'src="{media_url(site_root, unquote(htmllib.unescape(m.group(1))))}"', html)
     html = _ID.sub(lambda m: f'id="{prefix}--{m.group(1)}"', html)
 
     def href(m: re.Match[str]) -> str:
@@ -110,13 +113,15 @@ def year_view(y: Year, ctx: BookInputs) -> YearView:
 
 
 def honour_roll(model: SiteModel, term: Term) -> list[HonourRow]:
-    """Every award of the term (the term's own and its years'), most prestigious first."""
+    """Every award of the term (the term's own and its years'), most prestigious first.
+
+    The model's order is the source of truth (the web site shows each set in it): rows
+    are grouped by rank, granted before proposed, and keep the model's order inside a
+    group (the term's own awards, then each year's, each in its set's order), since the
+    sort is stable and adds no key of its own."""
     rows = [HonourRow(a, "term") for a in term.awards.items]
     rows += [HonourRow(a, str(y.year)) for y in model.term_years(term) for a in y.awards.items]
-    return sorted(
-        rows,
-        key=lambda r: (r.award.rank, r.award.status != "granted", r.award.recipient_kind != "collective", r.source),
-    )
+    return sorted(rows, key=lambda r: (r.award.rank, r.award.status != "granted"))
 
 
 @dataclass

@@ -99,9 +99,12 @@ CASES: list[tuple[str, str, str, str]] = [
      "test_hardening_crash::test_disk_full_through_the_cli_is_exit_3_without_traceback"),
     ("Output", "any `check`/`build` run", "content/ byte-identical (hashed before/after)",
      "test_hardening_crash::test_content_is_never_written"),
-    ("Strict", "broken internal link, unused media, unknown target status, unused glossary term",
+    ("Strict", "broken internal link, unused media, unused glossary term",
      "warning; `check --strict` exits 1 naming file:line", "test_hardening_strict::"
      "test_warning_passes_plain_check_and_fails_strict_check"),
+    ("Strict", "a target whose status cannot be known (rate target without a planned figure)",
+     "error even without --strict, naming file:line", "test_hardening_strict::"
+     "test_a_target_whose_status_cannot_be_known_is_an_error_even_without_strict"),
     ("Strict", "image referenced but missing", "error with file:line (with or without --strict)",
      "test_hardening_strict::test_image_referenced_but_missing_fails_check"),
     ("Fuzz", "arbitrary bytes as any record kind", "model or problems with path (and line); never an exception",

@@ -25,18 +25,23 @@ CASES = {
         "content/media/thua.png:",
         "không được bản ghi nào dùng",
     ),
-    "target-status-unknown": (
-        {YEAR: year("Năm.\n"), "content/years/2021/targets.yaml": '- id: ty-le\n  name: Tỷ lệ\n  unit: "%"\n'
-         "  actual: 98\n  percent: 98\n"},
-        "content/years/2021/targets.yaml:1:3:",
-        "ty-le",
-    ),
     "glossary-term-never-used": (
         {YEAR: year("Năm.\n"), "content/glossary.yaml": "UBKT: Ủy ban Kiểm tra\n"},
         "content/glossary.yaml:1:1:",
         "UBKT",
     ),
 }  # fmt: skip
+
+
+def test_a_target_whose_status_cannot_be_known_is_an_error_even_without_strict(tmp_path):
+    # Stricter than a strict-mode warning: a rate target with no planned figure cannot be rated.
+    files = {
+        YEAR: year("Năm.\n"),
+        "content/years/2021/targets.yaml": '- id: ty-le\n  name: Tỷ lệ\n  unit: "%"\n  actual: 98\n  percent: 98\n',
+    }
+    code, _, err = run_cli("check", "--site", str(site_with(tmp_path, files)))
+    assert code == 1, err
+    assert "content/years/2021/targets.yaml:5:12: error:" in err and "ty-le" in err
 
 
 @pytest.mark.parametrize("case", list(CASES))

@@ -61,11 +61,47 @@ FIVE = [
     r"thiếu trường bắt buộc “title”",
     r"content/years/2021/targets\.yaml:\d+:\d+: error: tỷ lệ 101\.5% không khớp với thực hiện/kế hoạch "
     r"= 152/150 = 101\.3%",
-    r"content/years/2022/awards\.yaml:\d+:\d+: error: “count” là số đếm nên phải là số nguyên; “1\.187” .* 1187",
+    r"content/years/2022/awards\.yaml:\d+:\d+: error: “count” .*“1\.187”.* 1187",
 ]
 
 
 # --- help and version -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", all_commands(), ids=lambda c: " ".join(c) or "site-builder")
+def test_help_is_in_vietnamese(command):
+    code, out, err = run_cli(*command, "--help")
+    assert code == 0, err
+    assert out.startswith("Cách dùng: ")
+    assert "Tùy chọn:" in out and "Hiện hướng dẫn này rồi thoát." in out
+    for english in ("Usage:", "Options:", "Commands:", "Show this message", "[default:", "[required]", "[OPTIONS]"):
+        assert english not in out, english
+
+
+def test_help_names_vietnamese_placeholders():
+    _, out, _ = run_cli("new", "conference", "--help")
+    assert "--date NĂM-THÁNG-NGÀY" in out and "[bắt buộc]" in out and "[mặc định: so-ket]" in out
+    assert "--site THƯ_MỤC" in out
+    _, out, _ = run_cli("new", "year", "--help")
+    assert "new year [TÙY_CHỌN] NĂM" in out
+    _, out, _ = run_cli("--help")
+    assert "Lệnh:" in out and "Hiện số phiên bản rồi thoát." in out
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (("new", "conference", "--title", "X"), "Lỗi: Thiếu tùy chọn '--date'."),
+        (("new", "conference", "--date", "2025-07-15"), "Lỗi: Thiếu tùy chọn '--title'."),
+        (("new", "conference", "--date", "2025-02-30", "--title", "X"), "Lỗi: Giá trị không hợp lệ cho '--date'"),
+        (("bogus",), "Lỗi: Không có lệnh 'bogus'."),
+    ],
+)
+def test_usage_errors_are_in_vietnamese(args, expected):
+    code, out, err = run_cli(*args)
+    assert code == 2
+    assert expected in err
+    assert "Cách dùng: " in err and "Xem hướng dẫn: " in err
 
 
 @pytest.mark.parametrize("command", all_commands(), ids=lambda c: " ".join(c) or "site-builder")
@@ -84,7 +120,7 @@ def test_commands_are_all_there():
 def test_version():
     code, out, _ = run_cli("--version")
     assert code == 0
-    assert re.fullmatch(r"site-builder, version \d+\.\d+\.\d+\n", out)
+    assert re.fullmatch(r"site-builder, phiên bản \d+\.\d+\.\d+\n", out)
 
 
 def test_console_script_is_installed():
@@ -115,7 +151,7 @@ def test_usage_errors_exit_2_without_traceback(args):
     code, out, err = run_cli(*args)
     assert code == 2
     assert "Traceback" not in out + err
-    assert "Error:" in err
+    assert "Lỗi: " in err and "Error:" not in err and "Usage:" not in err
 
 
 def test_a_folder_that_is_not_a_site_exits_1(tmp_path):
@@ -197,7 +233,7 @@ def test_build_succeeds_writes_summary_and_never_touches_content(built_site, tmp
     target = tmp_path / "xem-thu"
     code, out, err = run_cli("build", "--no-pdf", "--site", str(site), "--output", str(target))
     assert code == 0, err
-    assert re.search(r"Xong: \d+ bản ghi, \d+ trang HTML, 0 trang PDF, [\d.]+ giây \(0 lỗi, 0 cảnh báo\)", err)
+    assert re.search(r"Xong: \d+ bản ghi, \d+ trang HTML, 0 trang PDF, \d+,\d giây \(0 lỗi, 0 cảnh báo\)", err)
     assert "… đã đọc" in err  # progress
     assert (target / "index.html").is_file() and (target / "nam/2019/so-ket-6-thang/index.html").is_file()
     assert snapshot(site / "content") == content_before
@@ -218,3 +254,66 @@ def test_rebuild_replaces_output_from_the_current_folder(built_site, tmp_path):
     assert code == 0, err
     assert not (site / "output/trang/gioi-thieu").exists()  # stale pages do not survive a rebuild
     assert (site / "output/trang/lich-su/index.html").is_file()
+
+
+# --- check finds what build would find in the theme ---------------------------------
+
+
+def test_check_reports_a_template_syntax_error_like_build(built_site, tmp_path):
+    site = fresh_copy(built_site, tmp_path)
+    footer = site / "templates/partials/footer.html"
+    footer.write_text(footer.read_text(encoding="utf-8") + "{% if %}\n", encoding="utf-8")
+    line = len(footer.read_text(encoding="utf-8").splitlines())
+    code, _, err = run_cli("check", "--site", str(site))
+    assert code == 1, err
+    assert f"templates/partials/footer.html:{line}: error: lỗi trong mẫu giao diện" in err
+    assert "Nội dung hợp lệ" not in err
+    code, _, err = run_cli("build", "--no-pdf", "--site", str(site))
+    assert code == 3
+    errors = [x for x in err.splitlines() if ": error: " in x]
+    assert len(errors) == 1 and re.search(r"\(ở trang / và \d+ trang khác\)$", errors[0]), err
+
+
+def test_check_reports_a_missing_theme_at_its_line(built_site, tmp_path):
+    site = fresh_copy(built_site, tmp_path)
+    site_yaml = site / "content/site.yaml"
+    lines = [x for x in site_yaml.read_text(encoding="utf-8").splitlines() if not x.startswith("theme:")]
+    site_yaml.write_text("\n".join([*lines, "theme: khong-co"]) + "\n", encoding="utf-8")
+    code, _, err = run_cli("check", "--site", str(site))
+    assert code == 1
+    assert f"content/site.yaml:{len(lines) + 1}: error: không tìm thấy giao diện “khong-co”" in err
+
+
+# --- what the summary says --------------------------------------------------------
+
+
+def test_progress_counts_html_pages_only(built_site, tmp_path):
+    site = fresh_copy(built_site, tmp_path)
+    code, _, err = run_cli("build", "--no-pdf", "--force", "--site", str(site))
+    assert code == 0, err
+    html = len(list((site / "output").rglob("*.html")))
+    assert (site / "output/sitemap.xml").is_file()  # written, but not an HTML page
+    assert f"… đã dựng {html} trang HTML" in err
+    assert f", {html} trang HTML, " in err
+
+
+def test_no_pdf_build_says_the_old_pdf_is_gone(built_site, tmp_path):
+    site = fresh_copy(built_site, tmp_path)
+    (site / "output/ky-yeu-2015-2020.pdf").write_bytes(b"%PDF-1.7 previous build")
+    code, _, err = run_cli("build", "--no-pdf", "--force", "--site", str(site))
+    assert code == 0, err
+    assert not (site / "output/ky-yeu-2015-2020.pdf").exists()
+    assert "Lưu ý: lần dựng này không tạo kỷ yếu PDF (--no-pdf) nên tệp PDF cũ không còn trong output/" in err
+    code, _, err = run_cli("build", "--no-pdf", "--force", "--site", str(site))  # nothing left to lose now
+    assert code == 0, err
+    assert "Lưu ý" not in err
+
+
+def test_a_failed_first_build_does_not_claim_to_keep_an_output(built_site, tmp_path):
+    site = fresh_copy(built_site, tmp_path)
+    shutil.rmtree(site / "output")
+    break_five_ways(site)
+    code, _, err = run_cli("build", "--no-pdf", "--site", str(site))
+    assert code == 1
+    assert "Dừng lại: 5 lỗi, 0 cảnh báo." in err
+    assert "kết quả cũ" not in err

@@ -515,3 +515,21 @@ def test_preview_folder_is_its_own_temporary_folder(server: ServerProcess, demo_
     assert set((demo_site / "content").rglob("*")) == before
     [folder] = server.tmpdir.iterdir()
     assert folder.name.startswith("site-builder-serve-") and (folder / "index.html").is_file()
+
+
+def test_a_new_year_with_only_targets_updates_home_and_the_previous_year(
+    builder: IncrementalBuilder, tmp_path: Path
+) -> None:
+    last = builder.loaded.model.years[-1]
+    rel = "content/years/2025/targets.yaml"
+    target = builder.site_root / rel
+    target.parent.mkdir(parents=True)
+    target.write_text(
+        '- id: ket-nap\n  name: "Kết nạp đảng viên mới"\n  unit: "đảng viên"\n  target: 150\n  actual: 152\n',
+        encoding="utf-8",
+    )
+    outcome = rebuild(builder, rel)
+    assert 2025 in [y.year for y in builder.loaded.model.years]
+    rendered = set(outcome.rendered)
+    assert {"index.html", page_of(urls.year(last)), page_of(urls.years_index())} <= rendered
+    assert_same_as_full_build(builder, tmp_path)

@@ -13,7 +13,7 @@ PAGE = "content/pages/gioi-thieu.md"
 
 @pytest.fixture
 def built(tmp_path):
-    site = site_with(tmp_path, {PAGE: "---\ntitle: Giới thiệu\nsumary: x\n---\nNội dung.\n"})
+    site = site_with(tmp_path, {PAGE: "---\ntitle: Giới thiệu\nghi_chu_noi_bo: x\n---\nNội dung.\n"})
     first = build_site(BuildOptions(site, pdf=False, jobs=1))
     return site, first
 
@@ -30,7 +30,7 @@ def test_second_build_replays_the_report_without_rebuilding(built):
     assert again.up_to_date
     assert page_mtime(site) == before
     assert [p.format() for p in again.problems] == [p.format() for p in first.problems]
-    assert any("sumary" in p.format() for p in again.problems)  # the unknown-field warning, replayed
+    assert any("ghi_chu_noi_bo" in p.format() for p in again.problems)  # the unknown-field warning, replayed
     assert (again.records, again.pages) == (first.records, first.pages)
 
 

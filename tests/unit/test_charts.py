@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 
 from site_builder.charts.figures import charts_for, recurring_ids
@@ -113,3 +114,52 @@ def test_deterministic():
 def test_wrap_cuts_long_labels():
     lines = wrap("một " * 60, width=20, max_lines=2)
     assert len(lines) == 2 and lines[-1].endswith("…") and all(len(x) <= 20 for x in lines)
+
+
+def _unassessed_model():
+    term = make_term(
+        targets=[make_target("a", target=100, actual=120), make_target("b", "Chưa có kế hoạch", target=None, actual=7)],
+        years=(2021,),
+    )
+    year = make_year(
+        2021,
+        targets=[make_target("a", target=100, actual=120), make_target("b", target=None, actual=7)],
+        terms=(term.id,),
+    )
+    return make_model(terms=[term], years=[year])
+
+
+def _rects(chart) -> list[tuple[str, float]]:
+    root = ET.fromstring(chart.svg)
+    return [(r.get("class"), float(r.get("width"))) for r in root.iter(f"{SVG}rect") if r.get("class")]
+
+
+def test_unassessed_targets_are_neither_met_nor_missed():
+    model = _unassessed_model()
+    assert [t.status for t in model.terms[0].targets.items][1] == "unknown"
+    charts = _by_id(charts_for(model, model.terms[0]))
+    term, years = charts["chart-term-2015-2020"], charts["chart-years-2015-2020"]
+    assert [css for css, _ in _rects(term)] == ["met", "unknown"]
+    widths = dict(_rects(years))
+    assert widths["met"] > 0 and widths["unknown"] == widths["met"] and widths["missed"] == 0
+    for chart in (term, years):
+        texts = ["".join(t.itertext()) for t in ET.fromstring(chart.svg).iter(f"{SVG}text")]
+        assert "Chưa đánh giá" in texts  # legend entry
+    assert "1 chưa đánh giá" in years.alt
+
+
+def test_no_unassessed_legend_when_every_target_is_assessed():
+    model = _model()
+    for chart in charts_for(model, model.terms[0])[:2]:
+        assert "Chưa đánh giá" not in chart.svg
+
+
+def test_award_chart_text_leaves_out_zero_parts():
+    term = make_term(years=(2021, 2022))
+    years = [
+        make_year(2021, awards=[make_award(count=20)], terms=(term.id,)),
+        make_year(2022, awards=[make_award(recipient_kind="individual", count=1)], terms=(term.id,)),
+    ]
+    chart = _by_id(charts_for(make_model(terms=[term], years=years), term))["chart-awards-2015-2020"]
+    assert "Năm 2021: 20 tập thể; Năm 2022: 1 cá nhân." in chart.alt
+    assert not re.search(r"(?<![\d.])0 (tập thể|cá nhân)", chart.svg)

@@ -4,10 +4,17 @@ from __future__ import annotations
 
 from site_builder.build import load_site
 from site_builder.problems import Problems
-from tests.conftest import formatted, load, site_with
+from tests.conftest import formatted, site_with
 
 CONF = "content/years/2021/conferences/2021-01-14-tong-ket.md"
 PHOTO = b"\xff\xd8\xff\xe0"
+
+
+def load(site):
+    """(model, problems) of the whole loader: body media are checked and published by the markup stage."""
+    problems = Problems()
+    loaded = load_site(site, problems)
+    return (loaded.model if loaded else None), problems
 
 
 def conf(front: str = "", body: str = "Nội dung.\n") -> str:
@@ -77,11 +84,12 @@ def test_unused_glossary_entry_is_a_warning(tmp_path):
     ]
 
 
-def test_a_target_whose_status_cannot_be_known_is_a_warning(tmp_path):
+def test_a_rate_target_without_a_planned_rate_is_an_error_not_an_unknown_status(tmp_path):
     files = {"content/years/2021/targets.yaml": "- {id: ty-le, name: Tỷ lệ, unit: '%', actual: 50, percent: 90}\n"}
     _, problems = load(site_with(tmp_path, files))
     messages = formatted(problems)
-    assert "content/years/2021/targets.yaml:1:3: warning: chưa xác định được đánh giá của chỉ tiêu “ty-le”" in messages
+    assert "chưa xác định được đánh giá" not in "\n".join(messages)
+    assert any(m.startswith("content/years/2021/targets.yaml:1:60: error: chỉ tiêu tỷ lệ “ty-le”") for m in messages)
 
 
 def test_two_records_on_one_address_name_both_files(tmp_path):
@@ -95,3 +103,15 @@ def test_two_records_on_one_address_name_both_files(tmp_path):
         0
     ].startswith(f"{CONF}: error: hai bản ghi cùng ra một địa chỉ /nam/2021/tong-ket/")
     assert CONF in messages[0] and other in messages[0]
+
+
+def test_glossary_use_follows_the_rendering_rule(tmp_path):
+    """Where "BTV ĐUK" is written, the page marks up "BTV ĐUK", not "BTV": so "BTV" alone is unused."""
+    files = {
+        "content/glossary.yaml": "BTV: Ban Thường vụ\nBTV ĐUK: Ban Thường vụ Đảng ủy Khối\n",
+        CONF: conf("", "BTV ĐUK họp.\n"),
+    }
+    _, problems = load(site_with(tmp_path, files))
+    assert formatted(problems) == [
+        "content/glossary.yaml:1:1: warning: từ viết tắt “BTV” không xuất hiện trong bài viết nào"
+    ]

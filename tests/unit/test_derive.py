@@ -118,8 +118,28 @@ def test_target_with_percent_keeps_the_written_target():
 
 
 def test_unknown_status_without_a_comparable_plan():
-    assert target(target="0", actual="5").status == "unknown"
-    assert target(unit="%", actual="50", percent="90").status == "unknown"
+    assert target(unit="%", actual="50", percent="90").status == "unknown"  # refused by the loader
+
+
+@pytest.mark.parametrize(
+    ("direction", "actual", "status", "progress"),
+    [
+        ("at_most", "0", "dat", "100"),  # "không để xảy ra vụ việc nào": none happened
+        ("at_most", "2", "khong-dat", "0"),
+        ("at_least", "0", "dat", "100"),
+        ("at_least", "3", "vuot", "100"),
+    ],
+)
+def test_a_plan_of_zero_has_a_status_and_no_ratio(direction, actual, status, progress):
+    t = target(target="0", actual=actual, direction=direction)
+    assert (t.status, t.ratio, t.progress) == (status, None, D(progress))
+
+
+def test_huge_and_tiny_figures_derive_without_overflow():
+    # the loader caps inputs at 15 digits below 10^12; these are the extremes it lets through
+    t = target(actual="999999999999", percent="0.00000000000001")
+    assert t.planned == D("9999999999990000000000000000") and t.status == "khong-dat"
+    assert target(actual="999999999999", target="0.000000000001").ratio is not None
 
 
 @pytest.mark.parametrize(
@@ -142,10 +162,11 @@ def test_tally_counts_met_exceeded_missed_unknown():
         target(target="10", actual="10"),
         target(target="10", actual="9"),
         target(unit="%", target="1", actual="0.5", direction="at_most"),
-        target(target="0", actual="1"),
+        target(target="0", actual="1", direction="at_most"),
+        target(unit="%", actual="50", percent="90"),
     ]
     tally = derive.tally(items)
-    assert (tally.met, tally.exceeded, tally.missed, tally.unknown, tally.total) == (3, 2, 1, 1, 5)
+    assert (tally.met, tally.exceeded, tally.missed, tally.unknown, tally.total) == (3, 2, 2, 1, 6)
 
 
 def test_tally_of_the_demo_term_is_13_of_15():
@@ -191,3 +212,22 @@ def test_award_totals_count_granted_only_and_add_up():
     assert (totals.granted, totals.proposed) == (36, 1)
     both = derive.add_totals([totals, derive.award_totals([make_award(count=3)])])
     assert (both.collective, both.individual, both.proposed) == (27, 12, 1)
+
+
+def test_award_issuers_match_whole_words_most_specific_first():
+    ordered = [
+        ("Huân chương Lao động hạng Ba", "Chủ tịch nước"),
+        ("Cờ thi đua", "UBND tỉnh"),
+        ("Bằng khen", "Thủ tướng Chính phủ"),
+        ("Bằng khen", "UBND tỉnh"),
+        ("Bằng khen", "Ban Chấp hành Đảng bộ Khối"),
+        ("Giấy khen", "Ban Thường vụ Đảng ủy Khối"),
+    ]
+    ranks = [derive.award_rank(title, issuer) for title, issuer in ordered]
+    assert ranks == sorted(ranks) and len(set(ranks)) == len(ranks)
+    # the bloc's long name ends in "tỉnh" but is the bloc, not the province
+    long_name = "Ban Thường vụ Đảng ủy Khối Các cơ quan và Doanh nghiệp tỉnh"
+    assert derive.award_rank("Giấy khen", long_name) == derive.award_rank("Giấy khen", "Ban Thường vụ Đảng ủy Khối")
+    assert derive.award_rank("Bằng khen", "Đảng bộ tỉnh") > derive.award_rank("Bằng khen", "Bộ Công an")
+    # "bo" inside "Đảng bộ" is not a ministry
+    assert derive.award_rank("Bằng khen", "Ban Chấp hành Đảng bộ Khối") > derive.award_rank("Bằng khen", "Tỉnh ủy")

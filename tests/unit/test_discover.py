@@ -133,3 +133,59 @@ def test_record_cache_skips_unchanged_files_and_replays_their_problems(tmp_path)
     changed = {r.path: r for r in read_sources(site, third, cache=cache).records}
     assert changed[page].data["title"] == "Mới"
     assert list(third) == []
+
+
+def test_misplaced_record_files_are_errors_that_say_what_to_do():
+    _, messages = read(
+        {
+            **BASE_FILES,
+            "content/years/2025/awards.yml": "- {title: Giấy khen}\n",
+            "content/terms/2020-2025/targets.yml": "[]\n",
+            "content/pages/x.markdown": "---\ntitle: X\n---\n",
+            "content/years/2025/x.md": "---\ntitle: Hội nghị\n---\n",
+            "content/pages/cu/y.md": "---\ntitle: Y\n---\n",
+            "content/years/2025/conferences/z.yaml": "a: 1\n",
+            "content/ghi-chu.docx": b"PK\x03\x04",
+            "content/README.txt": "đọc tôi",
+        }
+    )
+    ignored = "tệp này có vẻ là bản ghi nhưng"
+    assert messages == [
+        "content/README.txt: warning: tệp này không thuộc loại nào trong cấu trúc nội dung nên bị bỏ qua",
+        "content/ghi-chu.docx: warning: tệp này không thuộc loại nào trong cấu trúc nội dung nên bị bỏ qua",
+        f"content/pages/cu/y.md: error: {ignored} nằm sai chỗ nên bị bỏ qua; hãy chuyển vào pages/",
+        f"content/pages/x.markdown: error: {ignored} sai tên nên bị bỏ qua; hãy đổi tên thành x.md",
+        f"content/terms/2020-2025/targets.yml: error: {ignored} sai tên nên bị bỏ qua; hãy đổi tên thành targets.yaml",
+        f"content/years/2025/awards.yml: error: {ignored} sai tên nên bị bỏ qua; hãy đổi tên thành awards.yaml",
+        f"content/years/2025/conferences/z.yaml: error: {ignored} không nằm ở chỗ nào của cấu trúc nội dung "
+        "nên bị bỏ qua; xem phần cấu trúc thư mục content/ trong hướng dẫn",
+        f"content/years/2025/x.md: error: {ignored} nằm sai chỗ nên bị bỏ qua; hãy chuyển vào years/2025/conferences/",
+    ]
+
+
+def test_running_inside_content_says_go_one_folder_up(tmp_path):
+    content = make_site(tmp_path, BASE_FILES) / "content"
+    problems = Problems()
+    read_sources(content, problems)  # the folder given is content/ itself
+    (problem,) = problems
+    assert problem.code == "site.missing"
+    assert problem.format().endswith("hãy lên một thư mục (cd ..) rồi chạy lại lệnh")
+    assert "(cd ..)" in problem.format("en")
+
+
+@pytest.mark.parametrize("kind", ["targets", "awards"])
+@pytest.mark.parametrize("text", ["", "# chưa có số liệu\n"])
+def test_empty_targets_or_awards_file_is_a_warning(kind, text):
+    sources, messages = read(
+        {**BASE_FILES, f"content/years/2021/{kind}.yaml": text, "content/terms/2020-2025/awards.yaml": "[]\n"}
+    )
+    assert messages == [
+        f"content/years/2021/{kind}.yaml: warning: tệp trống: chưa có mục nào, nên trang kỷ yếu không có gì từ tệp này"
+    ]
+    assert f"years/2021/{kind}.yaml" in sources.files
+
+
+def test_source_set_lists_every_record_file_even_unreadable_ones():
+    sources, _ = read({**BASE_FILES, "content/pages/hong.md": "không có front matter\n"})
+    assert "pages/hong.md" in sources.files and "terms/2020-2025/term.md" in sources.files
+    assert all(r.path != "content/pages/hong.md" for r in sources.records)

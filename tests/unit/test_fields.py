@@ -54,7 +54,7 @@ def test_thousands_dot_in_a_number_is_refused_with_suggestion():
     assert typed(to_decimal, s("3.281.000")) == (
         INVALID,
         [
-            f"{PATH}:4:11: error: “actual” là số đếm nên phải là số nguyên; “3.281.000” có dấu chấm phân cách "
+            f"{PATH}:4:11: error: “actual” phải là số viết liền; “3.281.000” có dấu phân cách "
             "hàng nghìn, trong tệp hãy viết liền: 3281000"
         ],
     )
@@ -79,7 +79,7 @@ def test_integer_with_thousands_dot():
     assert typed(to_integer, s("1.187")) == (
         INVALID,
         [
-            f"{PATH}:4:11: error: “actual” là số đếm nên phải là số nguyên; “1.187” có dấu chấm phân cách "
+            f"{PATH}:4:11: error: “actual” phải là số viết liền; “1.187” có dấu phân cách "
             "hàng nghìn, trong tệp hãy viết liền: 1187"
         ],
     )
@@ -118,11 +118,98 @@ def test_month_13():
     ]
 
 
-@pytest.mark.parametrize("written", ["02/08/2019", "2019-8", "ngày 2 tháng 8"])
+@pytest.mark.parametrize("written", ["2019-8", "ngày 2 tháng 8", "13/13/2019"])
 def test_date_in_another_format(written):
     assert typed(to_date, s(written))[1] == [
         f"{PATH}:4:11: error: “actual” phải là ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2023-10-05, nhưng gặp “{written}”"
     ]
+
+
+@pytest.mark.parametrize(
+    ("written", "suggest"), [("11/01/2025", "2025-01-11"), ("2/8/2019", "2019-08-02"), ("05.10.2023", "2023-10-05")]
+)
+def test_day_first_date_suggests_the_iso_order(written, suggest):
+    assert typed(to_date, s(written)) == (
+        INVALID,
+        [
+            f"{PATH}:4:11: error: “actual”: ngày “{written}” viết theo thứ tự ngày/tháng/năm; "
+            f"trong tệp hãy viết NĂM-THÁNG-NGÀY: {suggest}"
+        ],
+    )
+
+
+@pytest.mark.parametrize("written", ["0000-08-02", "0001-01-01", "1899-12-31", "2201-01-01", "9999-12-31"])
+def test_a_year_outside_1900_to_2200_is_a_field_error_not_a_crash(written):
+    year = int(written[:4])
+    assert typed(to_date, s(written)) == (
+        INVALID,
+        [f"{PATH}:4:11: error: “{written}” không phải ngày có thật trên lịch (năm phải từ 1900 đến 2200, gặp {year})"],
+    )
+    assert typed(to_date, s("1900-01-01"))[0] == dt.date(1900, 1, 1)
+
+
+@pytest.mark.parametrize(
+    ("func", "written"),
+    [
+        (to_decimal, "1000000000000000000000000000000000"),
+        (to_decimal, "0.0000000000000000000000000000001"),
+        (to_decimal, "1000000000000"),
+        (to_decimal, "1.0000000000000001"),
+        (to_integer, "1000000000000000000000000000000000"),
+    ],
+)
+def test_too_large_or_too_long_numbers_are_field_errors(func, written):
+    assert typed(func, s(written)) == (
+        INVALID,
+        [
+            f"{PATH}:4:11: error: “actual”: số “{written}” quá lớn hoặc quá nhiều chữ số (tối đa 15 chữ số "
+            "và nhỏ hơn 1 nghìn tỷ); kiểm tra lại số đã gõ"
+        ],
+    )
+    assert typed(to_decimal, s("999999999999.999"))[0] == Decimal("999999999999.999")
+
+
+@pytest.mark.parametrize(
+    ("written", "suggest"), [("1,200", "1200"), ("3 281", "3281"), ("3\u00a0281", "3281"), ("1.200.000", "1200000")]
+)
+def test_any_thousands_separator_is_named_neutrally(written, suggest):
+    for func in (to_decimal, to_integer):
+        assert typed(func, s(written)) == (
+            INVALID,
+            [
+                f"{PATH}:4:11: error: “actual” phải là số viết liền; “{written}” có dấu phân cách hàng nghìn, "
+                f"trong tệp hãy viết liền: {suggest}"
+            ],
+        )
+
+
+@pytest.mark.parametrize(("written", "suggest"), [("85%", "85"), ("57.5 %", "57.5"), ("57,5%", "57.5")])
+def test_a_percent_sign_in_a_number_says_where_it_goes(written, suggest):
+    assert typed(to_decimal, s(written))[1] == [
+        f"{PATH}:4:11: error: “actual”: viết số không kèm dấu %, ví dụ {suggest} thay cho “{written}”; "
+        'với chỉ tiêu tỷ lệ, dấu % ghi ở trường đơn vị: unit: "%"'
+    ]
+
+
+def test_text_entirely_in_curly_quotes_is_a_warning():
+    assert typed(to_text, s("“Hội nghị sơ kết”")) == (
+        "“Hội nghị sơ kết”",
+        [
+            f"{PATH}:4:11: warning: “actual” được đặt trong dấu ngoặc kép cong “…” (thường do Word tự đổi) nên "
+            'dấu ngoặc sẽ hiện ra trên trang; hãy dùng dấu ngoặc kép thẳng "…" hoặc bỏ dấu ngoặc'
+        ],
+    )
+    assert typed(to_text, s("đạt “trong sạch, vững mạnh” tiêu biểu"))[1] == []
+
+
+@pytest.mark.parametrize(
+    "written",
+    ['https://kyyeu.example.vn/"><script>', "https://kyyeu.example.vn/a b", "https:///x", "https://a.vn\\x",
+     "ftp://kyyeu.example.vn", "https://a.vn:port/", "https://a.vn/<x>"],
+)  # fmt: skip
+def test_url_that_would_break_out_of_an_attribute_is_refused(written):
+    assert typed(to_url, s(written))[0] is INVALID
+    assert typed(to_url, s("http://localhost:8000/ky-yeu"))[0] == "http://localhost:8000/ky-yeu/"
 
 
 def test_choice_suggests_the_closest():
@@ -174,11 +261,25 @@ def test_valid_mapping_types_values_and_fills_defaults():
     assert isinstance(values["_node"], YMap)
 
 
-def test_unknown_field_did_you_mean():
+def test_unknown_field_that_is_a_near_miss_is_an_error():
     values, messages = validate("tilte: Hội nghị\ntitle: A\ndate: 2019-08-02\n")
     assert values is not INVALID
     assert messages == [
-        "content/x.md:2:1: warning: trường “tilte” không có trong mẫu nội dung; có phải ý bạn là “title”?"
+        "content/x.md:2:1: error: trường “tilte” không có trong mẫu nội dung, có lẽ gõ nhầm: hãy sửa tên trường "
+        "thành “title” (nếu để nguyên, giá trị này bị bỏ qua)"
+    ]
+
+
+@pytest.mark.parametrize("key", ["tilte", "Title", "tag", "tagz", "dates", "kinds"])
+def test_typos_of_known_fields_are_errors(key):
+    _, messages = validate(f"title: A\ndate: 2019-08-02\n{key}: x\n")
+    assert len(messages) == 1 and ": error: " in messages[0]
+
+
+def test_an_added_optional_field_near_a_known_one_stays_a_warning():
+    _, messages = validate("title: A\ndate: 2019-08-02\nsubtitle: B\n")
+    assert messages == [
+        "content/x.md:4:1: warning: trường “subtitle” không có trong mẫu nội dung; có phải ý bạn là “title”?"
     ]
 
 

@@ -314,22 +314,88 @@ def test_pages_sorted_by_order_then_title(tmp_path):
     assert [p.slug for p in model.pages] == ["a", "b", "d", "c"]
 
 
-def test_glossary_longest_abbreviation_first_and_bad_expansion(tmp_path):
-    files = {"content/glossary.yaml": "BTV: Ban Thường vụ\nBTV ĐUK: Ban Thường vụ Đảng ủy Khối\nĐV: [đảng viên]\n"}
+def test_glossary_in_vietnamese_alphabetical_order_and_bad_expansion(tmp_path):
+    files = {
+        "content/glossary.yaml": (
+            "UBND: Ủy ban nhân dân\nĐUK: Đảng ủy Khối\nBTV: Ban Thường vụ\nBTV ĐUK: Ban Thường vụ Đảng ủy Khối\n"
+            "DN: doanh nghiệp\nĐV: [đảng viên]\n"
+        )
+    }
     model, problems = load(site_with(tmp_path, files))
-    assert [e.abbr for e in model.glossary] == ["BTV ĐUK", "BTV"]
-    assert "content/glossary.yaml:3:5: error: “ĐV” phải là chữ, nhưng gặp một danh sách" in formatted(problems)
+    # Đ after D (not after U, as code points would have it); the Markdown pass sorts longest first itself
+    assert [e.abbr for e in model.glossary] == ["BTV", "BTV ĐUK", "DN", "ĐUK", "UBND"]
+    assert "content/glossary.yaml:6:5: error: “ĐV” phải là chữ, nhưng gặp một danh sách" in formatted(problems)
 
 
-def test_a_headline_figure_with_a_thousands_dot_is_questioned(tmp_path):
+def test_an_empty_abbreviation_is_an_error_and_skipped(tmp_path):
+    files = {"content/glossary.yaml": 'ĐV: đảng viên\n"": rỗng\n" ": trắng\n'}
+    model, problems = load(site_with(tmp_path, files))
+    assert [e.abbr for e in model.glossary] == ["ĐV"]
+    empty = "error: từ viết tắt để trống (trước dấu hai chấm không có chữ) nên bị bỏ qua; hãy ghi từ viết tắt, "
+    assert [m for m in formatted(problems) if "glossary" in m and "error" in m] == [
+        f"content/glossary.yaml:2:1: {empty}ví dụ ĐV: đảng viên",
+        f"content/glossary.yaml:3:1: {empty}ví dụ ĐV: đảng viên",
+    ]
+
+
+def test_pages_without_order_sort_by_title_in_the_vietnamese_alphabet(tmp_path):
+    files = {
+        "content/pages/a.md": "---\ntitle: Ủy ban\n---\n",
+        "content/pages/b.md": "---\ntitle: Đảng bộ\n---\n",
+        "content/pages/c.md": "---\ntitle: Ảnh tư liệu\n---\n",
+        "content/pages/d.md": "---\ntitle: Dân vận\n---\n",
+        "content/pages/e.md": "---\ntitle: Bộ máy\n---\n",
+    }
+    model, _ = load(site_with(tmp_path, files))
+    assert [p.title for p in model.pages] == ["Ảnh tư liệu", "Bộ máy", "Dân vận", "Đảng bộ", "Ủy ban"]
+
+
+def test_a_headline_figure_with_a_thousands_dot_is_read_as_a_count_with_a_warning(tmp_path):
     term = "content/terms/2020-2025/term.md"
     front = (
         '---\ntitle: "T"\nstart: 2020-08-14\nend: 2025-08-20\n'
-        'stats:\n  - {label: "Đảng viên", value: 3.281}\n  - {label: "Tỷ lệ", value: 98.5, unit: "%"}\n---\nX\n'
+        'stats:\n  - {label: "Đảng viên", value: 3.281}\n  - {label: "Tỷ lệ", value: 98.5, unit: "%"}\n'
+        '  - {label: "Tăng", value: 1.035, unit: "%"}\n---\nX\n'
     )
     model, problems = load(site_with(tmp_path, {term: front}))
     assert formatted(problems) == [
-        f"{term}:6:33: warning: số liệu “3.281” sẽ được hiểu là số thập phân; nếu là số đếm có dấu chấm "
-        "phân cách hàng nghìn, hãy viết liền: 3281"
+        f"{term}:6:33: warning: số liệu “3.281” có dấu chấm phân cách hàng nghìn nên đã đọc là 3281; "
+        "hãy viết liền 3281 trong tệp cho rõ"
     ]
-    assert [s.value for s in model.terms[0].stats] == [Decimal("3.281"), Decimal("98.5")]
+    assert [s.value for s in model.terms[0].stats] == [Decimal(3281), Decimal("98.5"), Decimal("1.035")]
+
+
+def test_impossible_years_in_dates_and_folders_are_reported_not_raised(tmp_path):
+    files = {
+        "content/years/0000/year.md": "---\ntitle: Năm 0\n---\nX\n",
+        "content/terms/0000-0005/term.md": "---\ntitle: T\nstart: 2020-01-01\nend: 2021-01-01\n---\nX\n",
+        CONF: conference("title: T\ndate: 0000-08-02\nkind: so-ket\n"),
+    }
+    _, problems = load(site_with(tmp_path, files))
+    assert formatted(problems) == [
+        "content/terms/0000-0005/term.md: error: thư mục nhiệm kỳ phải có tên NĂM-NĂM, ví dụ 2015-2020",
+        "content/years/0000/year.md: error: thư mục năm phải có tên là một năm, ví dụ 2023",
+        "content/years/2019: warning: năm 2019 không thuộc nhiệm kỳ nào đã khai báo trong terms/",
+        f"{CONF}:3:7: error: “0000-08-02” không phải ngày có thật trên lịch (năm phải từ 1900 đến 2200, gặp 0)",
+    ]
+
+
+def test_yearbook_filename_must_be_a_plain_pdf_name(tmp_path):
+    for bad in ("index.html", "../../x.pdf", "Ky Yeu.pdf", "kỷ-yếu.pdf", "a/b.pdf", ".pdf"):
+        site = f'title: "Kỷ yếu"\norganization: "Đảng bộ Khối"\nyearbook:\n  filename: "{bad}"\n'
+        model, problems = load(site_with(tmp_path / str(abs(hash(bad))), {"content/site.yaml": site}))
+        assert model.site.yearbook.filename == "ky-yeu-2020-2025.pdf"
+        assert formatted(problems) == [
+            f"content/site.yaml:4:13: error: tên tệp kỷ yếu “{bad}” không dùng được; chỉ gồm chữ thường không dấu, "
+            "số, dấu chấm, gạch ngang, gạch dưới, không có dấu /, và kết thúc bằng .pdf, ví dụ ky-yeu-2020-2025.pdf"
+        ]
+    site = 'title: "K"\norganization: "Đ"\nyearbook: {filename: ky-yeu_2020.v2.pdf}\n'
+    model, problems = load(site_with(tmp_path / "ok", {"content/site.yaml": site}))
+    assert formatted(problems) == [] and model.site.yearbook.filename == "ky-yeu_2020.v2.pdf"
+
+
+def test_base_url_that_breaks_out_of_an_attribute_is_refused(tmp_path):
+    site = 'title: "K"\norganization: "Đ"\nbase_url: \'https://a.vn/"><script>\'\n'
+    model, problems = load(site_with(tmp_path, {"content/site.yaml": site}))
+    assert model.site.base_url is None
+    assert [m.split(": error: ")[0] for m in formatted(problems)] == ["content/site.yaml:3:11"]

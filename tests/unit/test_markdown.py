@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 from site_builder.build import load_site
-from site_builder.markup.markdown import render_sources, resolve_links
-from site_builder.model.records import Markdown
+from site_builder.markup.markdown import (
+    BodyRenderer,
+    abbr_pattern,
+    glossary_map,
+    render_sources,
+    resolve_links,
+    used_abbreviations,
+)
+from site_builder.model.records import GlossaryEntry, Markdown
 from site_builder.problems import Loc, Problems
 from tests.conftest import formatted, site_with
 
@@ -88,7 +95,7 @@ def test_broken_link_is_a_warning_at_its_line_and_column():
     assert messages == [
         "content/pages/gioi-thieu.md:7:18: warning: liên kết “lich-su-cu.md” không trỏ tới bản ghi hay tệp nào"
     ]
-    assert 'href="lich-su-cu.md"' in out
+    assert out == "<p>Xem <a>lịch sử cũ</a> nhé.</p>"  # no address to nowhere
 
 
 def test_bodies_of_a_site_are_rendered_with_links_and_glossary(tmp_path):
@@ -107,3 +114,105 @@ def test_bodies_of_a_site_are_rendered_with_links_and_glossary(tmp_path):
     body = loaded.bodies["content/pages/gioi-thieu.md"]
     assert '<abbr title="đảng viên">ĐV</abbr>' in body
     assert '<a href="/trang/lich-su/">lịch sử</a>' in body
+
+
+# One source of truth for what a body names: the rendered HTML's src/href values.
+
+PAGE = "content/pages/gioi-thieu.md"
+JPEG = b"\xff\xd8\xff\xe0"
+
+
+def page(body: str) -> str:
+    return f"---\ntitle: Giới thiệu\n---\n{body}"
+
+
+def test_reference_style_images_are_checked_and_published(tmp_path):
+    body = (
+        "![Trụ sở][tru-so] ![Thiếu][thieu] ![Ngoài][ngoai]\n\n"
+        "[tru-so]: ../media/extra/tru-so.jpg\n[thieu]: ../media/khong-co.jpg\n[ngoai]: ../../../../../etc/hostname\n"
+    )
+    problems = Problems()
+    loaded = load_site(site_with(tmp_path, {PAGE: page(body), "content/media/extra/tru-so.jpg": JPEG}), problems)
+    assert formatted(problems) == [
+        f"{PAGE}:7:10: error: không tìm thấy ảnh “../media/khong-co.jpg” trong content/media/",
+        f"{PAGE}:8:10: error: đường dẫn “../../../../../etc/hostname” đi ra ngoài thư mục content/media/; "
+        "chỉ dùng ảnh trong thư mục đó",
+    ]
+    assert loaded.model.media == ("extra/tru-so.jpg",)  # published, so not "unused"
+    out = loaded.bodies[PAGE]
+    assert '<img alt="Trụ sở" src="/media/extra/tru-so.jpg">' in out
+    assert "hostname" not in out and "khong-co" not in out  # never published verbatim
+    assert '<img alt="Thiếu">' in out and '<img alt="Ngoài">' in out
+
+
+def test_src_written_as_text_in_code_is_not_a_reference(tmp_path):
+    body = 'Mẫu: `<img src="../../bi-mat.jpg">` và\n\n    <a href="khong-co.md">x</a>\n'
+    problems = Problems()
+    loaded = load_site(site_with(tmp_path, {PAGE: page(body)}), problems)
+    assert formatted(problems) == []
+    assert '&lt;img src="../../bi-mat.jpg"&gt;' in loaded.bodies[PAGE]
+
+
+def test_link_to_a_record_that_failed_to_load_is_not_also_broken(tmp_path):
+    conference = "content/years/2025/conferences/x.md"
+    files = {
+        "content/years/2025/year.md": "---\ntitle: Năm 2025\n---\n",
+        conference: "---\ntitle: Hội nghị\ndate: 2025-13-01\nkind: so-ket\n---\nNội dung.\n",
+        PAGE: page("Xem [hội nghị](../years/2025/conferences/x.md).\n"),
+    }
+    problems = Problems()
+    load_site(site_with(tmp_path, files), problems)
+    assert [p.code for p in problems if p.code == "link.broken"] == []
+    assert any(p.loc.path == conference and p.severity == "error" for p in problems)
+
+
+def test_links_written_relative_to_content_are_accepted(tmp_path):
+    conference = "content/years/2021/conferences/2021-01-14-tong-ket.md"
+    body = "Xem [giới thiệu](pages/lich-su.md#dau) và [báo cáo](media/bao-cao.pdf), ![ảnh](media/a.jpg).\n"
+    files = {
+        "content/years/2021/year.md": "---\ntitle: Năm 2021\n---\n",
+        conference: f"---\ntitle: Tổng kết\ndate: 2021-01-14\nkind: tong-ket\n---\n{body}",
+        "content/pages/lich-su.md": "---\ntitle: Lịch sử\n---\nTừ năm 1990.\n",
+        "content/media/bao-cao.pdf": b"%PDF-1.4",
+        "content/media/a.jpg": JPEG,
+    }
+    problems = Problems()
+    loaded = load_site(site_with(tmp_path, files), problems)
+    assert formatted(problems) == []
+    out = loaded.bodies[conference]
+    assert 'href="/trang/lich-su/#dau"' in out and 'href="/media/bao-cao.pdf"' in out and 'src="/media/a.jpg"' in out
+    assert {"bao-cao.pdf", "a.jpg"} <= set(loaded.model.media)
+
+
+def test_media_urls_are_percent_encoded_and_files_keep_their_names(tmp_path):
+    name = "photos/Ảnh số #1.jpg"
+    problems = Problems()
+    loaded = load_site(
+        site_with(tmp_path, {PAGE: page(f"![Ảnh](<../media/{name}>)\n"), f"content/media/{name}": JPEG}), problems
+    )
+    assert formatted(problems) == []
+    assert 'src="/media/photos/%E1%BA%A2nh%20s%E1%BB%91%20%231.jpg"' in loaded.bodies[PAGE]
+    assert loaded.model.media == (name,)
+
+
+def test_glossary_map_hands_the_longest_abbreviation_first():
+    entries = [GlossaryEntry("BTV", "Ban Thường vụ", Loc("g")), GlossaryEntry("BTV ĐUK", "Ban Thường vụ ĐUK", Loc("g"))]
+    assert list(glossary_map(entries)) == ["BTV ĐUK", "BTV"]
+
+
+def test_abbreviations_used_follow_the_rendering_rule():
+    text = "BTV ĐUK họp. CNVC-LĐ và ĐVTN."
+    assert used_abbreviations(text, ["BTV", "BTV ĐUK", "CNVC", "ĐV"]) == {"BTV ĐUK", "CNVC"}
+    out = html(text, {"BTV": "a", "BTV ĐUK": "b", "CNVC": "c", "ĐV": "d"})
+    assert abbr_pattern([]) is None
+    assert out.count("<abbr") == 2 and ">BTV ĐUK</abbr>" in out and ">CNVC</abbr>" in out
+
+
+def test_cache_key_changes_with_the_markdown_and_nh3_versions(monkeypatch):
+    doc = Markdown("Văn bản.", Loc(PAGE, 4))
+    cache: dict[str, str] = {}
+    BodyRenderer({}, cache).render([doc])
+    before = set(cache)
+    monkeypatch.setattr("site_builder.markup.markdown.version", lambda name: "99.0" if name == "nh3" else "1.0")
+    BodyRenderer({}, cache).render([doc])
+    assert len(cache) == 2 and before < set(cache)  # the old entry is never replayed

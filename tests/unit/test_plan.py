@@ -131,3 +131,25 @@ def test_people_page_depends_on_every_record_that_can_name_people():
     spec = by_url(plan_pages(model, {}, Problems()))["/nguoi/"]
     assert set(c.path for c in model.conferences) <= set(spec.sources)
     assert "content/terms/2015-2020/term.md" in spec.sources
+
+
+def test_a_pdf_name_taking_a_page_address_is_reported():
+    import dataclasses
+
+    from tests.factories import make_site
+
+    site = make_site(base_url="https://example.org")
+    site = dataclasses.replace(site, yearbook=dataclasses.replace(site.yearbook, filename="sitemap.xml"))
+    model = dataclasses.replace(small_model(), site=site)
+    problems = Problems()
+    plan_pages(model, bodies_for(model), problems)
+    assert [(p.code, p.loc.path) for p in problems.errors] == [("yearbook.filename-taken", "content/site.yaml")]
+    message = problems.errors[0].message()
+    assert "“sitemap.xml”" in message and "/sitemap.xml" in message
+
+
+def test_the_default_pdf_name_is_free():
+    model = small_model()
+    problems = Problems()
+    plan_pages(model, bodies_for(model), problems)
+    assert not problems.items

@@ -443,3 +443,31 @@ def test_a_failure_midway_leaves_nothing_behind(tmp_path: Path) -> None:
         new_site(tmp_path, today=TODAY)
     assert list(tmp_path.rglob("*")) == [blocker]
     assert blocker.read_bytes() == b"not a folder"
+
+
+def test_a_recurring_meeting_gets_the_month_then_the_day(site: Path) -> None:
+    folder = "content/years/2026/conferences"
+    title = "Hội nghị giao ban"
+    first = new_conference(site, date=date(2026, 3, 10), title=title)
+    second = new_conference(site, date=date(2026, 7, 15), title=title)
+    third = new_conference(site, date=date(2026, 7, 28), title=title)
+    assert [p.relative_to(site).as_posix() for p in (first, second, third)] == [
+        f"{folder}/2026-03-10-hoi-nghi-giao-ban.md",
+        f"{folder}/2026-07-15-hoi-nghi-giao-ban-thang-07.md",
+        f"{folder}/2026-07-28-hoi-nghi-giao-ban-ngay-28-07.md",
+    ]
+    with pytest.raises(ScaffoldError, match="đã có, không ghi đè"):  # the same meeting twice is refused
+        new_conference(site, date=date(2026, 7, 15), title=title)
+
+
+def test_a_recurring_meeting_site_still_validates(site: Path) -> None:
+    from site_builder.build import check_site
+
+    for day in (date(2026, 3, 10), date(2026, 7, 15)):
+        new_conference(site, date=day, title="Hội nghị giao ban")
+    assert [p.format() for p in check_site(site)] == []  # no two conferences on one address
+
+
+def test_the_new_term_title_is_a_placeholder_not_the_heading(site: Path) -> None:
+    data, _ = front_matter(site / "content/terms/2025-2030/term.md")
+    assert data["title"] == "Phương hướng, khẩu hiệu của nhiệm kỳ (sửa lại)"

@@ -96,7 +96,7 @@ def test_count_with_thousands_dot_is_refused(targets, field, line):
     items, messages = targets(one("ket-nap", unit="đảng viên", **values))
     assert "ket-nap" not in items
     assert messages == [
-        f"{TARGETS}:{line}:11: error: “{field}” là số đếm nên phải là số nguyên; “{written}” có dấu chấm "
+        f"{TARGETS}:{line}:11: error: “{field}” phải là số viết liền; “{written}” có dấu "
         f"phân cách hàng nghìn, trong tệp hãy viết liền: {written.replace('.', '')}"
     ]
 
@@ -130,6 +130,45 @@ def test_zero_target_with_percent(targets):
     assert messages == [
         f"{TARGETS}:3:11: error: kế hoạch bằng 0 nên không tính được tỷ lệ; dùng “percent” hoặc bỏ chỉ tiêu"
     ]
+
+
+@pytest.mark.parametrize(
+    ("direction", "actual", "status"),
+    [("at_most", "0", "dat"), ("at_most", "1", "khong-dat"), ("at_least", "2", "vuot")],
+)
+def test_a_plan_of_zero_is_judged_not_unknown(targets, direction, actual, status):
+    items, messages = targets(one("vu-viec", unit="vụ", target="0", actual=actual, direction=direction))
+    assert messages == []
+    t = items["vu-viec"]
+    assert (t.status, t.ratio) == (status, None)
+
+
+def test_whole_counts_written_with_a_zero_fraction_are_whole(targets):
+    items, messages = targets(one("lop", unit="lớp", target="10.0", actual="12.00"))
+    assert messages == []
+    assert str(items["lop"].actual) == "12" and str(items["lop"].target) == "10"
+    items, _ = targets(one("tccsd", unit='"%"', target="85.0", actual="91.40"))
+    assert str(items["tccsd"].actual) == "91.40"  # a rate keeps its published precision
+
+
+def test_rate_target_needs_a_planned_rate(targets):
+    items, messages = targets(one("tccsd", unit='"%"', actual="91.4", percent="107.5"))
+    assert "tccsd" not in items
+    assert messages == [
+        f'{TARGETS}:5:12: error: chỉ tiêu tỷ lệ “tccsd” (unit: "%") cần “target” là tỷ lệ kế hoạch, '
+        "ví dụ target: 85; không dùng “percent” cho chỉ tiêu tỷ lệ"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("field", "written"),
+    [("actual", "1000000000000000000000000000000000"), ("percent", "0.0000000000000000000000000000001")],
+)
+def test_absurd_numbers_are_reported_not_raised(targets, field, written):
+    fields = {"actual": "88", "percent": "57.5"} | {field: written}
+    items, messages = targets(one("a", unit="đảng viên", **fields))
+    assert items == {}
+    assert len(messages) == 1 and "quá lớn hoặc quá nhiều chữ số" in messages[0]
 
 
 def test_negative_numbers_are_refused(targets):
@@ -195,6 +234,30 @@ def test_awards_are_ordered_by_rank_never_alphabetically(awards):
     ]
 
 
+def test_award_issuers_rank_province_above_the_bloc_whatever_its_spelling(awards):
+    text = (
+        award("Giấy khen", "Ban Thường vụ Đảng ủy Khối Các cơ quan và Doanh nghiệp tỉnh", count="3")
+        + award("Bằng khen", "Ban Chấp hành Đảng bộ Khối", count="2")
+        + award("Bằng khen", "UBND tỉnh", count="4")
+        + award("Giấy khen", "Ban Thường vụ Đảng ủy Khối", count="18")
+        + award("Bằng khen", "Thủ tướng Chính phủ", count="1")
+        + award("Cờ thi đua", "UBND tỉnh", count="2")
+        + award("Huân chương Lao động hạng Ba", "Chủ tịch nước", count="1")
+    )
+    result, messages = awards(text)
+    assert messages == []
+    assert [(a.title, a.issuer) for a in result.items] == [
+        ("Huân chương Lao động hạng Ba", "Chủ tịch nước"),
+        ("Cờ thi đua", "UBND tỉnh"),
+        ("Bằng khen", "Thủ tướng Chính phủ"),
+        ("Bằng khen", "UBND tỉnh"),
+        ("Bằng khen", "Ban Chấp hành Đảng bộ Khối"),
+        ("Giấy khen", "Ban Thường vụ Đảng ủy Khối Các cơ quan và Doanh nghiệp tỉnh"),
+        ("Giấy khen", "Ban Thường vụ Đảng ủy Khối"),
+    ]
+    assert result.items[-1].rank == result.items[-2].rank
+
+
 def test_recipients_give_the_count(awards):
     result, messages = awards(award("Giấy khen", "BTV", "individual", recipients="[Nguyễn Văn A, Trần Thị B]"))
     assert messages == []
@@ -216,7 +279,7 @@ def test_award_count_with_thousands_dot_is_one_error(awards):
     result, messages = awards(award("Giấy khen", "BTV", count="1.187"))
     assert result.items == ()
     assert messages == [
-        f"{AWARDS}:4:10: error: “count” là số đếm nên phải là số nguyên; “1.187” có dấu chấm phân cách "
+        f"{AWARDS}:4:10: error: “count” phải là số viết liền; “1.187” có dấu phân cách "
         "hàng nghìn, trong tệp hãy viết liền: 1187"
     ]
 

@@ -92,3 +92,9 @@ def test_relativize_rewrites_root_links_in_bodies_for_offline_reading():
     assert 'href="../../2021/tong-ket/index.html#ket-qua"' in result
     assert 'src="../../../media/photos/a.jpg"' in result
     assert 'href="https://e.vn/"' in result
+
+
+def test_media_urls_are_percent_encoded_per_segment():
+    assert urls.media("photos/Ảnh số #1.jpg") == "/media/photos/%E1%BA%A2nh%20s%E1%BB%91%20%231.jpg"
+    assert urls.media("a.jpg") == "/media/a.jpg"
+    assert urls.quote_path("van kien/bao-cao?.pdf") == "van%20kien/bao-cao%3F.pdf"

@@ -120,6 +120,11 @@ def test_complex_key_is_refused():
         ("a: [1, 2\nb: 3\n", "1:4", "dấu ngoặc vuông [ mở ở đây chưa được đóng"),
         ("a: 1\n b: 2\n", "2:3", "dấu hai chấm không đúng chỗ"),
         ("a:\n  - x\n\t- y\n", "3:1", "có ký tự Tab"),
+        # what staff typed wins over PyYAML's wording: Word's curly quotes, a bare %
+        ("title: “Hội nghị: sơ kết”\n", "1:17", "dòng này có dấu ngoặc kép cong"),
+        ("- {name: “A”, role: Bí thư: B}\n", "1:3", "dòng này có dấu ngoặc kép cong"),
+        ("id: x\nunit: %\n", "2:7", '“%” phải đặt trong ngoặc kép: unit: "%"'),
+        ("- {id: x, unit: %}\n", "1:17", "“%” phải đặt trong ngoặc kép"),
     ],
 )
 def test_syntax_errors_point_where_to_look_and_say_what_to_do(text, where, explained):
@@ -128,3 +133,14 @@ def test_syntax_errors_point_where_to_look_and_say_what_to_do(text, where, expla
         load_yaml(text, "x.yaml", problems)
     (message,) = [p.format() for p in problems]
     assert message.startswith(f"x.yaml:{where}: error: YAML sai cú pháp: {explained}")
+
+
+def test_explain_syntax_reads_the_source_line():
+    from site_builder.sources.yamlsafe import explain_syntax
+
+    detail = "mapping values are not allowed in this context"
+    assert explain_syntax(detail) == "yaml.colon"
+    assert explain_syntax(detail, "title: “Hội nghị: sơ kết”") == "yaml.curly-quotes"
+    assert explain_syntax(detail, 'reason: "đạt “trong sạch”": x') == "yaml.colon"  # quoted properly
+    assert explain_syntax("found character that cannot start any token", "unit: %") == "yaml.percent"
+    assert explain_syntax("found character that cannot start any token", 'unit: "%"  @') == "yaml.bad-start"
