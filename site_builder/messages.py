@@ -269,6 +269,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "count = {count} nhưng danh sách recipients có {listed} tên",
         "count = {count} but recipients lists {listed} names",
     ),
+    "award.zero": (
+        "count: 0 — khen thưởng không có ai nhận; kiểm tra lại số lượng hoặc bỏ mục này",
+        "count: 0 — an award nobody received; check the number or remove the entry",
+    ),
+    "award.duplicate-recipient": (
+        "“{name}” có hai lần trong danh sách recipients nên bị đếm hai lần",
+        "“{name}” is listed twice in recipients and so counted twice",
+    ),
+    "target.rate-over-100": (
+        "“{field}” của chỉ tiêu tỷ lệ là {value}%, lớn hơn 100%; kiểm tra lại số liệu",
+        "the rate target's “{field}” is {value}%, above 100%; check the figure",
+    ),
+    "conference.duplicate-attendee": (
+        "“{name}” có hai lần trong danh sách attendees; chỉ giữ một lần",
+        "“{name}” is listed twice in attendees; it is kept once",
+    ),
     "award.need-count": (
         "cần “count” (số lượng) hoặc danh sách “recipients”",
         "give “count” or a list of “recipients”",

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
 from site_builder.model import derive
+from site_builder.model.collation import person_match_key
 from site_builder.model.fields import INVALID, MAX_YEAR, MIN_YEAR, THOUSANDS_DOT, Ctx, validate_mapping
 from site_builder.model.markdown_text import first_paragraph
 from site_builder.model.media import media_path
@@ -120,7 +121,7 @@ def load_conference(record: RawRecord, year: int, media: frozenset[str], problem
         date=date,
         kind=values["kind"],
         host=values["host"],
-        attendees=tuple(p for v in values["attendees"] if (p := person(v, loc))),
+        attendees=attendees(values["attendees"], loc, ctx),
         author=values["author"],
         summary=values["summary"] or first_paragraph(body),
         tags=tuple(values["tags"]),
@@ -128,6 +129,23 @@ def load_conference(record: RawRecord, year: int, media: frozenset[str], problem
         body=Markdown(body, Loc(record.path, record.body_line)),
         loc=loc,
     )
+
+
+def attendees(items: tuple, loc: Loc, ctx: Ctx) -> tuple[Person, ...]:
+    """The people present, each once: a name listed twice is reported and kept once."""
+    people: list[Person] = []
+    seen: set[str] = set()
+    for item in items:
+        found = person(item, loc)
+        if found is None:
+            continue
+        key = person_match_key(found.name)
+        if key in seen:
+            ctx.problems.warning("conference.duplicate-attendee", found.loc, name=found.name)
+            continue
+        seen.add(key)
+        people.append(found)
+    return tuple(people)
 
 
 def photo(values: dict, path: str, media: frozenset[str], problems: Problems) -> Photo:

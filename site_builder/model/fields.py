@@ -230,13 +230,25 @@ def _is_web_address(raw: str) -> bool:
     return parts.scheme in ("http", "https") and bool(parts.hostname) and raw.lower().startswith(parts.scheme + "://")
 
 
+# Vietnamese words staff write for an English choice value, to suggest the right one.
+CHOICE_ALIASES = {
+    "ca-nhan": "individual", "canhan": "individual", "cá nhân": "individual", "ca nhan": "individual",
+    "tap-the": "collective", "tapthe": "collective", "tập thể": "collective", "tap the": "collective",
+    "de-nghi": "proposed", "đề nghị": "proposed", "de nghi": "proposed",
+    "da-trao": "granted", "đã trao": "granted", "da trao": "granted", "da-tang": "granted", "đã tặng": "granted",
+    "it-nhat": "at_least", "toi-thieu": "at_least", "tối thiểu": "at_least",
+    "khong-qua": "at_most", "không quá": "at_most", "toi-da": "at_most", "tối đa": "at_most",
+}  # fmt: skip
+
+
 def to_choice(name: str, value: object, ctx: Ctx, choices: tuple[str, ...]) -> object:
     raw = _scalar(name, value, ctx)
     if raw is None:
         return INVALID
     if raw in choices:
         return raw
-    close = difflib.get_close_matches(raw, choices, n=1)
+    alias = CHOICE_ALIASES.get(raw.lower())
+    close = [alias] if alias in choices else difflib.get_close_matches(raw, choices, n=1)
     ctx.problems.error(
         "field.expected-choice",
         ctx.at(value),

@@ -84,6 +84,10 @@ def load_target(values: dict, node: YMap, ctx: Ctx) -> Target | None:
         ok = False
     if ok and not check_percent(raw, node, ctx):
         ok = False
+    if ok and is_rate:
+        for name in ("target", "actual"):  # a share of a whole cannot pass 100%
+            if values[name] is not None and values[name] > 100:
+                ctx.problems.warning("target.rate-over-100", ctx.at(node.get(name)), field=name, value=values[name])
     return derive.derive_target(raw, ctx.at(node)) if ok else None
 
 
@@ -132,6 +136,18 @@ def load_award_set(record: RawRecord | None, problems: Problems) -> AwardSet:
     return AwardSet(record.path, tuple(awards), derive.award_totals(awards))
 
 
+def warn_implausible_award(count: int | None, recipients: tuple[str, ...], node: YMap, ctx: Ctx) -> None:
+    """Accepted, but most likely a slip: an award to nobody, a name listed twice."""
+    if count == 0:
+        ctx.problems.warning("award.zero", ctx.at(node.get("count")))
+    seen: set[str] = set()
+    for item, name in zip(node.get("recipients") or (), recipients, strict=False):
+        key = " ".join(name.split()).casefold()
+        if key in seen:
+            ctx.problems.warning("award.duplicate-recipient", ctx.at(item), name=name)
+        seen.add(key)
+
+
 def load_award(values: dict, ctx: Ctx) -> Award | None:
     node: YMap = values["_node"]
     recipients = tuple(values["recipients"])
@@ -146,6 +162,7 @@ def load_award(values: dict, ctx: Ctx) -> Award | None:
     if count is not None and recipients and count != len(recipients):
         ctx.problems.error("award.count-mismatch", ctx.at(node.get("count")), count=count, listed=len(recipients))
         return None
+    warn_implausible_award(count, recipients, node, ctx)
     return Award(
         title=values["title"],
         issuer=values["issuer"],

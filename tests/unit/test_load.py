@@ -399,3 +399,15 @@ def test_base_url_that_breaks_out_of_an_attribute_is_refused(tmp_path):
     model, problems = load(site_with(tmp_path, {"content/site.yaml": site}))
     assert model.site.base_url is None
     assert [m.split(": error: ")[0] for m in formatted(problems)] == ["content/site.yaml:3:11"]
+
+
+def test_a_person_listed_twice_in_one_conference_is_kept_once(tmp_path):
+    front = (
+        "title: T\ndate: 2019-08-02\nkind: so-ket\nattendees:\n"
+        "  - {name: Lâm Đông, role: Khách mời}\n  - {name: Lâm  Đông, role: Khách mời}\n"
+    )
+    model, problems = load(site_with(tmp_path, {CONF: conference(front)}))
+    assert [p.name for p in model.conferences[0].attendees] == ["Lâm Đông"]
+    assert [m for m in formatted(problems) if "attendees" in m] == [
+        f"{CONF}:7:5: warning: “Lâm Đông” có hai lần trong danh sách attendees; chỉ giữ một lần"
+    ]

@@ -315,7 +315,7 @@ def test_proposed_sorts_after_granted_of_the_same_rank(awards):
 
 
 def test_yaml_1_1_traps_keep_what_the_writer_meant(targets):
-    items, messages = targets(one("a", target="0123", actual="1.5", unit='"%"', period="10:30", source="no", note="on"))
+    items, messages = targets(one("a", target="0123", actual="150", unit="lớp", period="10:30", source="no", note="on"))
     assert messages == []
     t = items["a"]
     assert t.target == Decimal(123)  # not octal 83
@@ -327,3 +327,30 @@ def test_time_like_value_where_a_number_is_expected(targets):
     assert messages == [
         f"{TARGETS}:3:11: error: “target” phải là số, dùng dấu chấm thập phân (ví dụ 57.5), nhưng gặp “10:30”"
     ]
+
+
+def test_rate_above_100_percent_is_questioned(targets):
+    items, messages = targets(one("ty-le", unit='"%"', target="85", actual="150"))
+    assert items["ty-le"].status == "vuot"  # accepted, but flagged
+    assert messages == [
+        f"{TARGETS}:5:11: warning: “actual” của chỉ tiêu tỷ lệ là 150%, lớn hơn 100%; kiểm tra lại số liệu"
+    ]
+
+
+def test_award_to_nobody_and_a_name_listed_twice_are_questioned(awards):
+    text = (
+        "- title: Giấy khen\n  issuer: BTV\n  recipient_kind: collective\n  count: 0\n"
+        "- title: Giấy khen\n  issuer: BTV\n  recipient_kind: individual\n"
+        "  recipients:\n    - Nguyễn Văn A\n    - Trần Thị B\n    - nguyễn  văn a\n"
+    )
+    award_set, messages = awards(text)
+    assert award_set.totals.individual == 3
+    assert messages == [
+        f"{AWARDS}:4:10: warning: count: 0 — khen thưởng không có ai nhận; kiểm tra lại số lượng hoặc bỏ mục này",
+        f"{AWARDS}:11:7: warning: “nguyễn văn a” có hai lần trong danh sách recipients nên bị đếm hai lần",
+    ]
+
+
+def test_vietnamese_choice_words_get_the_english_value_suggested(awards):
+    _, messages = awards("- title: Giấy khen\n  issuer: BTV\n  recipient_kind: ca-nhan\n  count: 2\n")
+    assert len(messages) == 1 and "có phải ý bạn là “individual”?" in messages[0]
