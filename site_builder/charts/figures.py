@@ -19,6 +19,7 @@ _WORDS = {
         "term": "Mức hoàn thành chỉ tiêu Nghị quyết nhiệm kỳ {term}",
         "years": "Kết quả thực hiện chỉ tiêu theo năm",
         "recurring": "{name} qua các năm",
+        "admissions": "Kết nạp đảng viên mới qua các năm",
         "awards": "Khen thưởng theo năm",
         "marker": "Vạch đen: mức kế hoạch",
         "met": "Đạt và vượt",
@@ -37,6 +38,7 @@ _WORDS = {
         "term": "Completion of the {term} term's resolution targets",
         "years": "Targets met per year",
         "recurring": "{name} over the years",
+        "admissions": "New members admitted per year",
         "awards": "Awards per year",
         "marker": "Black tick: the plan",
         "met": "Met or exceeded",
@@ -126,20 +128,39 @@ def _years_chart(term: Term, years: tuple[Year, ...], lang: str) -> Chart | None
     return Chart(cid, title, bar_chart(cid, title, tuple(rows), alt, legend), alt)
 
 
+def is_admission(target: Target) -> bool:
+    """A full-period target for admitting new members ("kết nạp đảng viên")."""
+    return "ket-nap" in target.id and target.period is None
+
+
 def recurring_ids(years: tuple[Year, ...]) -> list[str]:
-    """Target ids found in two or more years, plus admission ("ket-nap") ids, first seen order."""
+    """Target ids found in two or more years (admissions have their own chart), first seen order."""
     seen: dict[str, int] = {}
     for y in years:
         for t in y.targets.items:
-            seen[t.id] = seen.get(t.id, 0) + 1
-    wanted = [i for i, n in seen.items() if n >= 2 or "ket-nap" in i]
-    return sorted(wanted, key=lambda i: ("ket-nap" not in i, list(seen).index(i)))
+            if "ket-nap" not in t.id:
+                seen[t.id] = seen.get(t.id, 0) + 1
+    return [i for i, n in seen.items() if n >= 2]
+
+
+def _admissions_chart(term: Term, years: tuple[Year, ...], lang: str) -> Chart | None:
+    """New members per year, whatever id each year's admissions target has."""
+    pairs = [(y, t) for y in years for t in y.targets.items if is_admission(t)]
+    per_year = list({y.year: (y, t) for y, t in reversed(pairs)}.values())[::-1]  # the first per year
+    if len(per_year) < 2:
+        return None
+    return _series_chart(f"chart-admissions-{term.id}", _WORDS[lang]["admissions"], per_year, lang)
 
 
 def _recurring_chart(target_id: str, years: tuple[Year, ...], lang: str) -> Chart:
-    w = _WORDS[lang]
     pairs = [(y, t) for y in years for t in y.targets.items if t.id == target_id]
-    name = pairs[-1][1].name
+    title = _WORDS[lang]["recurring"].format(name=pairs[-1][1].name)
+    return _series_chart(f"chart-target-{target_id}", title, pairs, lang)
+
+
+def _series_chart(cid: str, title: str, pairs: list[tuple[Year, Target]], lang: str) -> Chart:
+    """One bar per year with the figure achieved and a tick at the plan."""
+    w = _WORDS[lang]
     rows = []
     for y, t in pairs:
         text = format_percent(t.actual, lang, None) if t.is_rate else format_number(t.actual, lang)
@@ -149,7 +170,6 @@ def _recurring_chart(target_id: str, years: tuple[Year, ...], lang: str) -> Char
         rows.append(
             Row(w["year"].format(year=y.year), (Segment(t.actual, "rate" if t.is_rate else "actual"),), text, t.planned)
         )
-    cid, title = f"chart-target-{target_id}", w["recurring"].format(name=name)
     alt = title + ": " + "; ".join(f"{r.label}: {r.text}" for r in rows) + "."
     return Chart(cid, title, bar_chart(cid, title, tuple(rows), alt), alt)
 
@@ -187,6 +207,7 @@ def charts_for(model: SiteModel, term: Term, lang: str | None = None) -> list[Ch
     lang = lang or model.site.language
     years = model.term_years(term)
     charts = [_term_chart(term, lang), _years_chart(term, years, lang)]
+    charts.append(_admissions_chart(term, years, lang))
     charts += [_recurring_chart(i, years, lang) for i in recurring_ids(years)]
     charts.append(_awards_chart(term, years, lang))
     return [c for c in charts if c is not None]

@@ -12,8 +12,8 @@ from decimal import Decimal
 from xml.sax.saxutils import escape, quoteattr
 
 WIDTH = 640
-LABEL_WIDTH = 250
-VALUE_WIDTH = 110
+LABEL_WIDTH = 230
+VALUE_WIDTH = 170  # room for "91,4% (kế hoạch 85%)"
 BAR_HEIGHT = 16
 LINE_HEIGHT = 13
 PAD = 8
@@ -82,9 +82,9 @@ def _row(row: Row, y: float, scale: float) -> tuple[list[str], float]:
         w = float(seg.value) * scale
         parts.append(_bar(x, y, w, seg.css))
         x += w
-    parts.append(_text(x + 4, y + 12, row.text, css="value"))
+    mx = LABEL_WIDTH + float(row.marker) * scale if row.marker is not None else x
+    parts.append(_text(max(x, mx + 2) + 4, y + 12, row.text, css="value"))  # clear of the plan tick
     if row.marker is not None:
-        mx = LABEL_WIDTH + float(row.marker) * scale
         parts.append(
             f'<line x1="{mx:.1f}" y1="{y - 2:.1f}" x2="{mx:.1f}" '
             f'y2="{y + BAR_HEIGHT + 2:.1f}" stroke="#000" stroke-width="1.5"/>'

@@ -49,14 +49,31 @@ def test_charts_present_in_reading_order():
     assert ids == [
         "chart-term-2015-2020",
         "chart-years-2015-2020",
-        "chart-target-ket-nap-dang-vien",
+        "chart-admissions-2015-2020",
         "chart-awards-2015-2020",
     ]
 
 
-def test_recurring_ids_are_repeated_or_admissions():
+def test_recurring_ids_need_two_years_and_leave_admissions_to_their_own_chart():
     model = _model()
-    assert recurring_ids(model.years) == ["ket-nap-dang-vien"]
+    assert recurring_ids(model.years) == []  # "rieng-2021" is in one year only
+
+
+def test_admissions_per_year_whatever_the_id_and_only_full_years():
+    years = [
+        make_year(2021, targets=[make_target("ket-nap-dang-vien", target=150, actual=152)]),
+        make_year(
+            2022,
+            targets=[
+                make_target("ket-nap-9-thang", target=150, actual=88, period="9 tháng"),
+                make_target("ket-nap-ca-nam", target=250, actual=283),
+            ],
+        ),
+    ]
+    model = make_model(terms=[make_term("2020-2025", years=(2021, 2022))], years=years)
+    chart = _by_id(charts_for(model, model.terms[0]))["chart-admissions-2020-2025"]
+    assert "152 (kế hoạch 150)" in chart.alt and "283 (kế hoạch 250)" in chart.alt
+    assert "88" not in chart.alt  # a nine-month figure is not a year's admissions
 
 
 def test_labels_use_vietnamese_number_formatting():
@@ -64,7 +81,7 @@ def test_labels_use_vietnamese_number_formatting():
     charts = _by_id(charts_for(model, model.terms[0]))
     term = charts["chart-term-2015-2020"].svg
     assert "103,5%" in term and "91,4% (−3,6 điểm %)" in term
-    admissions = charts["chart-target-ket-nap-dang-vien"].svg
+    admissions = charts["chart-admissions-2015-2020"].svg
     assert "3.281 (kế hoạch 150)" in admissions and "Năm 2021" in admissions
     assert "1.500" in charts["chart-awards-2015-2020"].svg
     assert "2.021" not in admissions  # years are never grouped
@@ -73,7 +90,7 @@ def test_labels_use_vietnamese_number_formatting():
 def test_english_labels():
     model = _model("en")
     charts = _by_id(charts_for(model, model.terms[0]))
-    assert "3,281 (plan 150)" in charts["chart-target-ket-nap-dang-vien"].svg
+    assert "3,281 (plan 150)" in charts["chart-admissions-2015-2020"].svg
 
 
 def test_each_chart_is_well_formed_accessible_svg():
