@@ -51,7 +51,10 @@ def person(values: object, loc: Loc) -> Person | None:
 # --- years ---------------------------------------------------------------
 
 
-def load_years(by_kind: Grouped, media: frozenset[str], problems: Problems) -> list[Year]:
+DEFAULT_YEAR_TITLE = {"vi": "Năm {year}", "en": "Year {year}"}
+
+
+def load_years(by_kind: Grouped, lang: str, problems: Problems) -> list[Year]:
     folders = set()
     groups = {
         kind: group_by_folder(by_kind.get(kind, [])) for kind in ("year", "year-targets", "year-awards", "conference")
@@ -64,22 +67,22 @@ def load_years(by_kind: Grouped, media: frozenset[str], problems: Problems) -> l
             first = next(r for g in groups.values() for r in g.get(folder, []))
             problems.error("year.bad-folder", Loc(first.path))
             continue
-        years.append(load_year(int(folder), {k: g.get(folder, []) for k, g in groups.items()}, media, problems))
+        years.append(load_year(int(folder), {k: g.get(folder, []) for k, g in groups.items()}, lang, problems))
     return years
 
 
-def load_year(year: int, records: Mapping[str, list[RawRecord]], media: frozenset[str], problems: Problems) -> Year:
+def load_year(year: int, records: Mapping[str, list[RawRecord]], lang: str, problems: Problems) -> Year:
     overview = _one(records["year"])
     values = None
     if overview is not None:
         values = validate_mapping(overview.data, PAGE, Ctx(overview.path, problems))
     values = values if isinstance(values, dict) else {}
-    conferences = [c for r in records["conference"] if (c := load_conference(r, year, media, problems))]
+    conferences = [c for r in records["conference"] if (c := load_conference(r, year, problems))]
     conferences.sort(key=lambda c: (c.date, c.slug))
     return Year(
         year=year,
         path=f"content/years/{year}",
-        title=values.get("title") or f"Năm {year}",
+        title=values.get("title") or DEFAULT_YEAR_TITLE.get(lang, DEFAULT_YEAR_TITLE["vi"]).format(year=year),
         summary=values.get("summary"),
         body=Markdown(overview.body or "", Loc(overview.path, overview.body_line)) if overview else None,
         conferences=tuple(conferences),
@@ -89,7 +92,7 @@ def load_year(year: int, records: Mapping[str, list[RawRecord]], media: frozense
     )
 
 
-def load_conference(record: RawRecord, year: int, media: frozenset[str], problems: Problems) -> Conference | None:
+def load_conference(record: RawRecord, year: int, problems: Problems) -> Conference | None:
     ctx = Ctx(record.path, problems)
     values = validate_mapping(record.data, CONFERENCE, ctx)
     if values is INVALID:
@@ -125,7 +128,7 @@ def load_conference(record: RawRecord, year: int, media: frozenset[str], problem
         author=values["author"],
         summary=values["summary"] or first_paragraph(body),
         tags=tuple(values["tags"]),
-        photos=tuple(photo(v, record.path, media, problems) for v in values["photos"]),
+        photos=tuple(photo(v, record.path) for v in values["photos"]),
         body=Markdown(body, Loc(record.path, record.body_line)),
         loc=loc,
     )
@@ -148,7 +151,7 @@ def attendees(items: tuple, loc: Loc, ctx: Ctx) -> tuple[Person, ...]:
     return tuple(people)
 
 
-def photo(values: dict, path: str, media: frozenset[str], problems: Problems) -> Photo:
+def photo(values: dict, path: str) -> Photo:
     node = values["_node"]
     return Photo(
         src=media_path(values["src"]) or values["src"].strip(),

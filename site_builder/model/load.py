@@ -28,7 +28,7 @@ def load_model(sources: SourceSet, problems: Problems) -> SiteModel | None:
     for record in sources.records:
         by_kind[record.kind].append(record)
     pages = load_pages(by_kind["page"], problems)
-    years = load_years(by_kind, sources.media, problems)
+    years = load_years(by_kind, declared_language(by_kind["site"]), problems)
     terms = load_terms(by_kind, years, problems)
     if not by_kind["site"]:  # site.yaml unreadable (already reported): the rest is still checked
         return None
@@ -47,6 +47,14 @@ def load_model(sources: SourceSet, problems: Problems) -> SiteModel | None:
         media=(),
     )
     return dataclasses.replace(model, media=referenced_media(model))
+
+
+def declared_language(site_records: list[RawRecord]) -> str:
+    """site.yaml's `language` as written (validated later with the rest of site.yaml), for
+    the defaults years need before the site itself is assembled."""
+    data = site_records[0].data if site_records else None
+    language = data.get("language") if isinstance(data, YMap) else None
+    return str(language).strip() if str(language).strip() in ("vi", "en") else "vi"
 
 
 def load_glossary(records: list[RawRecord], problems: Problems) -> tuple[GlossaryEntry, ...]:

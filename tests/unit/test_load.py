@@ -411,3 +411,10 @@ def test_a_person_listed_twice_in_one_conference_is_kept_once(tmp_path):
     assert [m for m in formatted(problems) if "attendees" in m] == [
         f"{CONF}:7:5: warning: “Lâm Đông” có hai lần trong danh sách attendees; chỉ giữ một lần"
     ]
+
+
+def test_a_year_without_year_md_is_titled_in_the_site_language(tmp_path):
+    english = 'title: "Yearbook"\norganization: "Bloc"\nlanguage: en\n'
+    files = {"content/site.yaml": english, CONF: conference("title: T\ndate: 2019-08-02\nkind: so-ket\n")}
+    model, _ = load(site_with(tmp_path, files))
+    assert [y.title for y in model.years] == ["Year 2019"]
