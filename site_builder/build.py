@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import re
 import shutil
 import time
 from collections.abc import Callable
@@ -19,18 +18,17 @@ from site_builder.markup.markdown import render_bodies
 from site_builder.messages import text
 from site_builder.model.checks import add_body_media, check_model
 from site_builder.model.load import load_model
-from site_builder.model.records import SiteModel
+from site_builder.model.records import SiteInfo, SiteModel
 from site_builder.output import publish
 from site_builder.output.files import RenderedFile
 from site_builder.output.fingerprint import Previous, fingerprint, marker_text, previous_build
 from site_builder.output.guard import check_output_dir
 from site_builder.pages.plan import PageSpec, common_context, plan_pages
 from site_builder.pages.urls import url_for_record_path
-from site_builder.problems import Loc, Problems, RenderError, SiteError
+from site_builder.problems import Problems, RenderError, SiteError
 from site_builder.sources.discover import RecordCache, read_sources
 
 Progress = Callable[[str], None]
-SITE_YAML = "content/site.yaml"
 
 
 @dataclass(frozen=True)
@@ -117,32 +115,22 @@ def check_theme(site_root: Path, model: SiteModel, problems: Problems) -> None:
     from site_builder.render.environment import make_environment
     from site_builder.render.html_pages import check_templates
 
-    theme = find_theme(site_root, model.site.theme, problems)
+    theme = find_theme(site_root, model.site, problems)
     if theme is not None:
         check_templates(make_environment(theme, model.site.language), problems)
 
 
-def find_theme(site_root: Path, name: str, problems: Problems):
-    """The site's theme (render.themes.resolve_theme); a theme.missing problem gets the line of `theme:`."""
+def find_theme(site_root: Path, site: SiteInfo, problems: Problems):
+    """The site's theme (render.themes.resolve_theme); a missing theme is reported where `theme:` is written."""
     from site_builder.render.themes import resolve_theme
 
     found = Problems()
-    theme = resolve_theme(site_root, name, found)
-    line = _theme_line(site_root)
+    theme = resolve_theme(site_root, site.theme, found)
     for problem in found.items:
-        if problem.code == "theme.missing" and problem.loc.path == SITE_YAML and problem.loc.line is None and line:
-            problem = dataclasses.replace(problem, loc=Loc(SITE_YAML, line))
+        if problem.code == "theme.missing":
+            problem = dataclasses.replace(problem, loc=site.theme_loc)
         problems.extend([problem])
     return theme
-
-
-def _theme_line(site_root: Path) -> int | None:
-    """The line of the top-level `theme:` field of content/site.yaml, if it is written there."""
-    try:
-        lines = (site_root / SITE_YAML).read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return None
-    return next((n for n, line in enumerate(lines, 1) if re.match(r"theme\s*:", line)), None)
 
 
 def build_site(options: BuildOptions, progress: Progress | None = None) -> BuildReport:
@@ -205,7 +193,7 @@ def render_outputs(
     from site_builder.render.html_pages import render_pages
 
     model = loaded.model
-    theme = find_theme(options.site_root, model.site.theme, problems)
+    theme = find_theme(options.site_root, model.site, problems)
     if theme is None:
         raise SiteError(problems)
     env = make_environment(theme, model.site.language)

@@ -251,6 +251,7 @@ class SiteInfo:
     theme: str
     yearbook: YearbookOptions
     limits: SourceLimits = field(default_factory=SourceLimits)
+    theme_loc: Loc = Loc("content/site.yaml")  # where `theme:` is written, for a missing-theme error
 
 
 @dataclass(frozen=True)

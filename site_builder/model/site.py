@@ -29,6 +29,7 @@ def site_info(record: RawRecord, terms: Sequence[Term], pages: Sequence[Page], p
         language=values["language"],
         base_url=values["base_url"],
         theme=values["theme"],
+        theme_loc=ctx.at(values["_node"].get("theme"), values["_node"]),
         yearbook=yearbook_options(values, terms, pages, ctx),
         limits=limits(values["limits"]),
     )

@@ -281,7 +281,7 @@ def test_check_reports_a_missing_theme_at_its_line(built_site, tmp_path):
     site_yaml.write_text("\n".join([*lines, "theme: khong-co"]) + "\n", encoding="utf-8")
     code, _, err = run_cli("check", "--site", str(site))
     assert code == 1
-    assert f"content/site.yaml:{len(lines) + 1}: error: không tìm thấy giao diện “khong-co”" in err
+    assert f"content/site.yaml:{len(lines) + 1}:8: error: không tìm thấy giao diện “khong-co”" in err
 
 
 # --- what the summary says --------------------------------------------------------
