@@ -174,3 +174,18 @@ def test_every_page_of_the_demo_is_valid_html5(built_demo):
     assert len(pages) > 20
     result = subprocess.run([command, "--root", str(built_demo)], capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_demo_extra_theme_extends_the_default_one(tmp_path):
+    """themes/xanh-trang in the repository: selected in site.yaml, it adds a stylesheet and
+    wraps one partial, and everything else comes from the built-in default theme."""
+    site = copy_demo(tmp_path / "site")
+    shutil.copytree(Path(__file__).resolve().parents[2] / "themes", site / "themes")
+    site_yaml = site / "content/site.yaml"
+    site_yaml.write_text(site_yaml.read_text(encoding="utf-8").replace("theme: default", "theme: xanh-trang"), "utf-8")
+    report = build_site(BuildOptions(site, pdf=False, jobs=1))
+    assert not report.problems.errors
+    home = (site / "output/index.html").read_text(encoding="utf-8")
+    assert 'href="static/css/xanh-trang.css"' in home and 'href="static/css/site.css"' in home
+    assert 'data-theme="xanh-trang"' in home
+    assert (site / "output/static/css/xanh-trang.css").is_file()
