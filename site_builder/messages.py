@@ -492,6 +492,52 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Run again with --debug and send the output to your technical contact.",
     ),
     "new.created": ("Đã tạo {path}", "Created {path}"),
+    "scaffold.unreadable": (
+        "{what} có ký tự không đọc được; hãy gõ lại bằng bảng mã UTF-8",
+        "{what} has characters that cannot be read; type it again in UTF-8",
+    ),
+    "scaffold.empty": ("{what} không được để trống", "{what} must not be empty"),
+    "scaffold.exists": ("tệp {files} đã có, không ghi đè", "the file {files} already exists and is not overwritten"),
+    "scaffold.exists-none-made": (
+        "tệp {files} đã có, không ghi đè; chưa tạo tệp nào",
+        "the file {files} already exists and is not overwritten; no file was made",
+    ),
+    "scaffold.exists-several": (
+        "các tệp {files} đã có, không ghi đè",
+        "the files {files} already exist and are not overwritten",
+    ),
+    "scaffold.exists-several-none-made": (
+        "các tệp {files} đã có, không ghi đè; chưa tạo tệp nào",
+        "the files {files} already exist and are not overwritten; no file was made",
+    ),
+    "scaffold.folder-is-file": (
+        "không tạo được thư mục {folder}: đã có một tệp trùng tên; chưa tạo tệp nào",
+        "cannot make the folder {folder}: a file has that name; no file was made",
+    ),
+    "scaffold.folder-failed": (
+        "không tạo được thư mục {folder}: {detail}",
+        "cannot make the folder {folder}: {detail}",
+    ),
+    "scaffold.create-failed": ("không tạo được tệp {file}: {detail}", "cannot make the file {file}: {detail}"),
+    "scaffold.write-failed": ("không ghi được tệp {file}: {detail}", "cannot write the file {file}: {detail}"),
+    "scaffold.not-a-site": (
+        "không thấy tệp content/site.yaml trong thư mục {folder}: đây chưa phải "
+        "thư mục trang kỷ yếu (tạo trang mới bằng lệnh “site-builder new site”)",
+        "no content/site.yaml in {folder}: this is not a yearbook site folder (make one with “site-builder new site”)",
+    ),
+    "scaffold.bad-year": (
+        "năm {year} không hợp lệ: cần đủ bốn chữ số, ví dụ 2025",
+        "the year {year} is not valid: write four digits, e.g. 2025",
+    ),
+    "scaffold.bad-kind": (
+        "loại hội nghị “{kind}” không có; chọn một trong: {choices}",
+        "there is no conference kind “{kind}”; choose one of: {choices}",
+    ),
+    "scaffold.dest-is-file": ("{dest} là một tệp, không phải thư mục", "{dest} is a file, not a folder"),
+    "scaffold.no-slug": (
+        "không tạo được tên tệp từ “{source}”; hãy ghi tên tệp bằng chữ không dấu, ví dụ --slug gioi-thieu",
+        "cannot make a file name from “{source}”; give one in plain letters, e.g. --slug gioi-thieu",
+    ),
     "serve.port-busy": (
         "Không mở được {host}:{port} ({detail}); thử cổng khác: --port 8001",
         "Cannot listen on {host}:{port} ({detail}); try another port: --port 8001",

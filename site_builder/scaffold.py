@@ -19,6 +19,7 @@ from datetime import date as Date
 from importlib import resources
 from pathlib import Path
 
+from site_builder.messages import text
 from site_builder.model.records import CONFERENCE_KINDS
 from site_builder.model.slugs import slugify
 
@@ -52,7 +53,12 @@ _YAML_NAMED_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r":
 
 
 class ScaffoldError(Exception):
-    """A file cannot be created; the message is Vietnamese, for staff."""
+    """A file cannot be created. `key` names the sentence in messages.TEXTS (Vietnamese by
+    default, like every message staff read)."""
+
+    def __init__(self, key: str, **params: object):
+        super().__init__(text(key, **params))
+        self.key, self.params = key, params
 
 
 # --- text helpers ---------------------------------------------------------
@@ -62,10 +68,10 @@ def clean_line(text: str, what: str) -> str:
     """NFC, one line, single spaces: titles and names typed on a command line."""
     if any(unicodedata.category(ch) == "Cs" for ch in text):
         # Lone surrogates come from a terminal that is not UTF-8; they cannot be saved.
-        raise ScaffoldError(f"{what} có ký tự không đọc được; hãy gõ lại bằng bảng mã UTF-8")
+        raise ScaffoldError("scaffold.unreadable", what=what)
     line = " ".join(unicodedata.normalize("NFC", text).split())
     if not line:
-        raise ScaffoldError(f"{what} không được để trống")
+        raise ScaffoldError("scaffold.empty", what=what)
     return line
 
 
@@ -125,7 +131,7 @@ def write_plan(root: Path, plan: Plan) -> list[Path]:
     """
     existing = [rel for rel, _ in plan if _occupied(root / rel)]
     if existing:
-        raise ScaffoldError(_exists_message(existing, many=len(plan) > 1))
+        raise ScaffoldError(_exists_key(existing, many=len(plan) > 1), files=", ".join(existing))
     files: list[Path] = []
     folders: list[Path] = []
     try:
@@ -143,10 +149,9 @@ def _occupied(path: Path) -> bool:
     return path.exists() or path.is_symlink()
 
 
-def _exists_message(rels: list[str], many: bool) -> str:
-    noun = "tệp" if len(rels) == 1 else "các tệp"
-    message = f"{noun} {', '.join(rels)} đã có, không ghi đè"
-    return message + ("; chưa tạo tệp nào" if many else "")
+def _exists_key(rels: list[str], many: bool) -> str:
+    """One or several files exist; `many`: the command would have made others, and made none."""
+    return "scaffold.exists" + ("-several" if len(rels) > 1 else "") + ("-none-made" if many else "")
 
 
 def _make_parents(root: Path, target: Path) -> list[Path]:
@@ -161,9 +166,9 @@ def _make_parents(root: Path, target: Path) -> list[Path]:
     except (FileExistsError, NotADirectoryError):
         # A file sits where a folder is needed (e.g. "content/years/2025" is a file).
         folder = target.parent.relative_to(root).as_posix()
-        raise ScaffoldError(f"không tạo được thư mục {folder}: đã có một tệp trùng tên; chưa tạo tệp nào") from None
+        raise ScaffoldError("scaffold.folder-is-file", folder=folder) from None
     except OSError as exc:
-        raise ScaffoldError(f"không tạo được thư mục {target.parent}: {exc.strerror}") from None
+        raise ScaffoldError("scaffold.folder-failed", folder=target.parent, detail=exc.strerror) from None
     return missing[::-1]
 
 
@@ -171,15 +176,15 @@ def _create(rel: str, target: Path, text: str) -> Path:
     try:
         handle = target.open("xb")
     except FileExistsError:
-        raise ScaffoldError(_exists_message([rel], many=True)) from None
+        raise ScaffoldError(_exists_key([rel], many=True), files=rel) from None
     except OSError as exc:
-        raise ScaffoldError(f"không tạo được tệp {rel}: {exc.strerror}") from None
+        raise ScaffoldError("scaffold.create-failed", file=rel, detail=exc.strerror) from None
     try:
         with handle:
             handle.write(text.encode("utf-8"))
     except OSError as exc:
         target.unlink(missing_ok=True)
-        raise ScaffoldError(f"không ghi được tệp {rel}: {exc.strerror}") from None
+        raise ScaffoldError("scaffold.write-failed", file=rel, detail=exc.strerror) from None
     return target
 
 
@@ -199,21 +204,18 @@ def _require_site(site_root: Path) -> None:
     # Refusing outside a site stops "new year" from scattering folders in the
     # wrong place when the command is run from the wrong directory.
     if not (site_root / "content" / "site.yaml").is_file():
-        raise ScaffoldError(
-            f"không thấy tệp content/site.yaml trong thư mục {site_root}: đây chưa phải "
-            "thư mục trang kỷ yếu (tạo trang mới bằng lệnh “site-builder new site”)"
-        )
+        raise ScaffoldError("scaffold.not-a-site", folder=site_root)
 
 
 def _check_year(year: int) -> None:
     if not 1000 <= year <= 9999:
-        raise ScaffoldError(f"năm {year} không hợp lệ: cần đủ bốn chữ số, ví dụ 2025")
+        raise ScaffoldError("scaffold.bad-year", year=year)
 
 
 def _check_kind(kind: str) -> None:
     if kind not in CONFERENCE_KINDS:
         choices = ", ".join(f"{k} ({KIND_LABELS[k]})" for k in CONFERENCE_KINDS)
-        raise ScaffoldError(f"loại hội nghị “{kind}” không có; chọn một trong: {choices}")
+        raise ScaffoldError("scaffold.bad-kind", kind=kind, choices=choices)
 
 
 _DATE_PREFIX = re.compile(r"\d{4}-\d{2}-\d{2}-")
@@ -332,7 +334,7 @@ def site_plan(*, title: str | None, organization: str | None, today: Date) -> li
 def new_site(dest: Path, *, title: str | None = None, organization: str | None = None, today: Date) -> list[Path]:
     """Create a complete, buildable starter site in `dest`."""
     if dest.exists() and not dest.is_dir():
-        raise ScaffoldError(f"{dest} là một tệp, không phải thư mục")
+        raise ScaffoldError("scaffold.dest-is-file", dest=dest)
     return write_plan(dest, site_plan(title=title, organization=organization, today=today))
 
 
@@ -359,10 +361,7 @@ def new_page(site_root: Path, *, title: str, slug: str | None = None) -> Path:
     # A hand-typed slug is folded too, so "Giới thiệu" becomes "gioi-thieu".
     page_slug = make_slug(slug if slug is not None else title)
     if not page_slug:
-        raise ScaffoldError(
-            f"không tạo được tên tệp từ “{slug if slug is not None else title}”; "
-            "hãy ghi tên tệp bằng chữ không dấu, ví dụ --slug gioi-thieu"
-        )
+        raise ScaffoldError("scaffold.no-slug", source=slug if slug is not None else title)
     _require_site(site_root)
     plan = [(f"content/pages/{page_slug}.md", render("page.md.tmpl", title=yaml_quote(title)))]
     return write_plan(site_root, plan)[0]

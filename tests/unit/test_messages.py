@@ -25,8 +25,11 @@ def test_every_problem_code_raised_in_the_code_is_in_the_catalogue():
 
 
 def test_every_text_key_used_is_in_the_catalogue():
-    keys = used(r"""\btext\(\s*["']([a-z0-9.-]+)["']""")
-    assert keys and keys - set(TEXTS) == set()
+    keys = used(r"""\b(?:text|ScaffoldError)\(\s*["']([a-z0-9.-]+)["']""")
+    assert {"progress.records", "scaffold.bad-kind"} <= keys  # both kinds of call were found
+    assert keys - set(TEXTS) == set()
+    exists = {f"scaffold.exists{a}{b}" for a in ("", "-several") for b in ("", "-none-made")}
+    assert exists <= set(TEXTS)  # the keys scaffold._exists_key builds
 
 
 @pytest.mark.parametrize("code", sorted(MESSAGES))
