@@ -492,6 +492,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Run again with --debug and send the output to your technical contact.",
     ),
     "new.created": ("Đã tạo {path}", "Created {path}"),
+    # Python-Markdown fills in %d with the footnote's number.
+    "markdown.footnote-back": ("Quay lại chú thích %d", "Back to the text of footnote %d"),
     "scaffold.unreadable": (
         "{what} có ký tự không đọc được; hãy gõ lại bằng bảng mã UTF-8",
         "{what} has characters that cannot be read; type it again in UTF-8",

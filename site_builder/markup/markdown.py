@@ -21,6 +21,7 @@ from urllib.parse import unquote
 import markdown
 
 from site_builder.markup.sanitize import sanitize
+from site_builder.messages import text
 from site_builder.model.media import REMOTE, bodies, body_media_path, media_path
 from site_builder.model.records import GlossaryEntry, Markdown, SiteModel
 from site_builder.model.slugs import heading_id
@@ -32,21 +33,21 @@ RENDERER_LIBRARIES = ("markdown", "nh3")  # their versions are part of every cac
 PARALLEL_THRESHOLD = 400
 
 
-def make_renderer(glossary: Mapping[str, str]) -> markdown.Markdown:
+def make_renderer(glossary: Mapping[str, str], lang: str = "vi") -> markdown.Markdown:
     return markdown.Markdown(
         extensions=["tables", "sane_lists", "footnotes", "abbr", "toc", "attr_list"],
         extension_configs={
             "abbr": {"glossary": dict(glossary)},
             "toc": {"slugify": heading_id, "permalink": False},
-            "footnotes": {"BACKLINK_TITLE": "Quay lại chú thích %d"},
+            "footnotes": {"BACKLINK_TITLE": text("markdown.footnote-back", lang)},
         },
         output_format="html",
     )
 
 
-def render_sources(sources: list[str], glossary: Mapping[str, str]) -> list[str]:
+def render_sources(sources: list[str], glossary: Mapping[str, str], lang: str = "vi") -> list[str]:
     """Markdown -> sanitised HTML, one renderer reused across documents."""
-    renderer = make_renderer(glossary)
+    renderer = make_renderer(glossary, lang)
     out = []
     for source in sources:
         renderer.reset()
@@ -80,10 +81,11 @@ class BodyRenderer:
     glossary: Mapping[str, str]
     cache: dict[str, str]
     jobs: int = 1
+    lang: str = "vi"  # the site's language: footnote back-link titles
 
     def render(self, docs: Iterable[Markdown]) -> dict[str, str]:
         docs = list(docs)
-        signed = [renderer_signature(), sorted(self.glossary.items())]
+        signed = [renderer_signature(), sorted(self.glossary.items()), self.lang]
         sig = hashlib.sha256(json.dumps(signed).encode()).hexdigest()
         keys = [cache_key(d.source, sig) for d in docs]
         missing = sorted({k: d.source for k, d in zip(keys, docs, strict=True) if k not in self.cache}.items())
@@ -92,11 +94,11 @@ class BodyRenderer:
 
     def _render(self, sources: list[str]) -> list[str]:
         if self.jobs <= 1 or len(sources) < PARALLEL_THRESHOLD:
-            return render_sources(sources, self.glossary)
+            return render_sources(sources, self.glossary, self.lang)
         size = -(-len(sources) // self.jobs)
         chunks = [sources[i : i + size] for i in range(0, len(sources), size)]
         with ProcessPoolExecutor(max_workers=self.jobs) as pool:
-            parts = pool.map(render_sources, chunks, [self.glossary] * len(chunks))
+            parts = pool.map(render_sources, chunks, [self.glossary] * len(chunks), [self.lang] * len(chunks))
             return [h for part in parts for h in part]
 
 
@@ -123,7 +125,7 @@ def render_bodies(
     content-relative paths of every record file found, loaded or not.
     """
     docs = list(bodies(model))
-    renderer = BodyRenderer(glossary_map(model.glossary), cache if cache is not None else {}, jobs)
+    renderer = BodyRenderer(glossary_map(model.glossary), cache if cache is not None else {}, jobs, model.site.language)
     rendered = renderer.render(docs)
     used: set[str] = set()
     resolved = {

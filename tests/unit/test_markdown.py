@@ -216,3 +216,11 @@ def test_cache_key_changes_with_the_markdown_and_nh3_versions(monkeypatch):
     monkeypatch.setattr("site_builder.markup.markdown.version", lambda name: "99.0" if name == "nh3" else "1.0")
     BodyRenderer({}, cache).render([doc])
     assert len(cache) == 2 and before < set(cache)  # the old entry is never replayed
+
+
+def test_footnote_back_links_are_titled_in_the_site_language():
+    from site_builder.markup.markdown import render_sources
+
+    source = "Câu có chú thích.[^1]\n\n[^1]: Nội dung chú thích.\n"
+    assert 'title="Quay lại chú thích 1"' in render_sources([source], {}, "vi")[0]
+    assert 'title="Back to the text of footnote 1"' in render_sources([source], {}, "en")[0]
