@@ -492,6 +492,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Run again with --debug and send the output to your technical contact.",
     ),
     "new.created": ("Đã tạo {path}", "Created {path}"),
+    "template.not-utf8": (
+        "tệp mẫu giao diện không phải văn bản UTF-8 (byte lỗi ở vị trí {offset}); hãy lưu lại với bảng mã UTF-8",
+        "the template file is not UTF-8 text (bad byte at offset {offset}); save it again as UTF-8",
+    ),
     # Python-Markdown fills in %d with the footnote's number.
     "markdown.footnote-back": ("Quay lại chú thích %d", "Back to the text of footnote %d"),
     "scaffold.unreadable": (

@@ -10,9 +10,11 @@ overrides (so `templates/partials/footer.html` can extend
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import jinja2
 
+from site_builder.messages import text
 from site_builder.render.filters import make_filters
 from site_builder.render.themes import Theme
 
@@ -240,13 +242,36 @@ def css_percent(value: Decimal | int | float) -> str:
     return f"{number.quantize(Decimal('0.1')).normalize():f}%"
 
 
+class TemplateFileLoader(jinja2.FileSystemLoader):
+    """A FileSystemLoader whose undecodable files are template errors with file and line.
+
+    Jinja would let a bare UnicodeDecodeError escape from every render that includes
+    the file; as a TemplateSyntaxError it reaches the usual `template.error` report.
+    """
+
+    def get_source(self, environment: jinja2.Environment, template: str):
+        try:
+            return super().get_source(environment, template)
+        except UnicodeDecodeError as exc:
+            path = self._find(template)
+            data = path.read_bytes() if path else b""
+            line = data.count(b"\n", 0, exc.start) + 1
+            message = text("template.not-utf8", offset=exc.start)
+            raise jinja2.TemplateSyntaxError(message, line, template, str(path) if path else None) from None
+
+    def _find(self, template: str) -> Path | None:
+        parts = jinja2.loaders.split_template_path(template)
+        candidates = (Path(folder, *parts) for folder in self.searchpath)
+        return next((c for c in candidates if c.is_file()), None)
+
+
 def make_loader(theme: Theme) -> jinja2.BaseLoader:
     """Search path lookup plus the `theme:` and `default:` escape hatches."""
-    main = jinja2.FileSystemLoader([str(d) for d in theme.template_dirs])
+    main = TemplateFileLoader([str(d) for d in theme.template_dirs])
     prefixed = jinja2.PrefixLoader(
         {
-            "theme": jinja2.FileSystemLoader([str(d) for d in theme.theme_template_dirs]),
-            "default": jinja2.FileSystemLoader([str(d) for d in theme.builtin_template_dirs]),
+            "theme": TemplateFileLoader([str(d) for d in theme.theme_template_dirs]),
+            "default": TemplateFileLoader([str(d) for d in theme.builtin_template_dirs]),
         },
         delimiter=":",
     )

@@ -440,3 +440,14 @@ def test_award_totals_leave_out_zero_parts(counts, granted, proposed):
     html = env.get_template("partials/awards_totals.html").render(totals=AwardTotals(*counts))
     dds = [Node.text(n) for n in parse(html).find_all("dd")]
     assert dds == ([granted] if proposed is None else [granted, proposed])
+
+
+def test_an_override_not_saved_as_utf8_is_a_located_template_error(tmp_path):
+    override = tmp_path / "templates" / "partials" / "footer.html"
+    override.parent.mkdir(parents=True)
+    override.write_bytes(b"<footer>\n<p>\xd0\xeaa ch\xec</p>\n</footer>\n")  # Windows-1258 bytes, not UTF-8
+    pages, problems, _ = render_site(realistic_model(), site_root=tmp_path)
+    assert [path for path in pages if path.endswith(".html")] == []
+    (error,) = problems.errors  # one line for all pages, not an exception
+    assert (error.code, error.loc.path, error.loc.line) == ("template.error-pages", "templates/partials/footer.html", 2)
+    assert "không phải văn bản UTF-8" in error.message()
