@@ -9,6 +9,7 @@ from site_builder.markup.markdown import used_abbreviations
 from site_builder.model.media import REMOTE, bodies, media_path, photos
 from site_builder.model.records import SiteModel
 from site_builder.problems import Loc, Problems
+from site_builder.sources.discover import SITE_YAML
 
 
 def check_model(model: SiteModel, media_files: frozenset[str], problems: Problems) -> None:
@@ -37,7 +38,7 @@ def check_photos(model: SiteModel, media_files: frozenset[str], problems: Proble
     for photo in photos(model):
         check_media_ref(photo.src, photo.loc, media_files, problems)
     if model.site.yearbook.emblem:
-        check_media_ref(model.site.yearbook.emblem, Loc("content/site.yaml"), media_files, problems)
+        check_media_ref(model.site.yearbook.emblem, Loc(SITE_YAML), media_files, problems)
 
 
 def add_body_media(
@@ -81,4 +82,4 @@ def check_limits(model: SiteModel, problems: Problems) -> None:
     for name in limits.__dataclass_fields__:
         value = getattr(limits, name)
         if isinstance(value, int) and value <= 0:
-            problems.error("limit.not-positive", Loc("content/site.yaml"), field=name, value=value)
+            problems.error("limit.not-positive", Loc(SITE_YAML), field=name, value=value)

@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Literal
 
 from site_builder.problems import Loc
+from site_builder.sources.discover import SITE_YAML
 from site_builder.sources.limits import SourceLimits
 
 Status = Literal["vuot", "dat", "khong-dat", "unknown"]
@@ -251,7 +252,7 @@ class SiteInfo:
     theme: str
     yearbook: YearbookOptions
     limits: SourceLimits = field(default_factory=SourceLimits)
-    theme_loc: Loc = Loc("content/site.yaml")  # where `theme:` is written, for a missing-theme error
+    theme_loc: Loc = Loc(SITE_YAML)  # where `theme:` is written, for a missing-theme error
 
 
 @dataclass(frozen=True)

@@ -19,9 +19,9 @@ from site_builder.charts import charts_for
 from site_builder.model.records import Conference, Markdown, SiteModel, Term, Year
 from site_builder.pages import urls
 from site_builder.problems import Loc, Problems
+from site_builder.sources.discover import SITE_YAML
 
 FEED_ENTRIES = 50
-SITE_YAML = "content/site.yaml"
 GLOSSARY_YAML = "content/glossary.yaml"
 LATEST_CONFERENCES = 6
 

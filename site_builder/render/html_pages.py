@@ -23,9 +23,7 @@ from site_builder.pages import urls
 from site_builder.pages.plan import PageSpec
 from site_builder.problems import Loc, Problem, Problems
 from site_builder.render.themes import Theme
-
-SITE_YAML = "content/site.yaml"
-
+from site_builder.sources.discover import SITE_YAML
 
 PARALLEL_PAGES = 400  # below this, starting worker processes costs more than it saves
 _CHUNKS_PER_WORKER = 8  # several chunks each, so one slow page (people, a big year) does not idle a core

@@ -17,11 +17,11 @@ from pathlib import Path
 from typing import Any
 
 from site_builder.problems import Loc, Problems
+from site_builder.sources.discover import SITE_YAML
 from site_builder.sources.yamlsafe import YamlFailure, load_yaml
 
 BUILTIN_ROOT = Path(__file__).resolve().parent.parent / "themes"
 DEFAULT_THEME = "default"
-SITE_YAML = "content/site.yaml"
 MAX_DEPTH = 8
 _NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._-]*")
 

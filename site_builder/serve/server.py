@@ -36,6 +36,7 @@ from site_builder.problems import Loc, Problems, SiteError
 from site_builder.serve.console import Console
 from site_builder.serve.incremental import IncrementalBuilder
 from site_builder.serve.preview import Preview
+from site_builder.sources.discover import SITE_YAML
 
 # livereload's own snippet: loads livereload.js from the host and port the page came from.
 LIVE_SCRIPT = (
@@ -127,7 +128,7 @@ def serve_site(options: ServeOptions, say: Callable[[str], None]) -> None:
     root = options.site_root.resolve()
     if not (root / "content").is_dir():
         problems = Problems()
-        problems.error("site.missing", Loc("content/site.yaml"))
+        problems.error("site.missing", Loc(SITE_YAML))
         raise SiteError(problems)
     if not is_loopback(options.host):
         say(text("serve.public", host=options.host))

@@ -32,6 +32,7 @@ Kind = Literal[
     "page",
 ]
 
+SITE_YAML = "content/site.yaml"  # the one record every site has
 MAX_FILE_BYTES = 2_000_000  # before site.yaml's own limits are known (and for site.yaml itself)
 _IGNORED = re.compile(r"(^\.|~$|\.swp$|\.tmp$|^Thumbs\.db$|^desktop\.ini$)", re.IGNORECASE)
 
@@ -90,11 +91,9 @@ def read_sources(
     site_file = content / "site.yaml"
     if not site_file.is_file():
         inside = (site_root / "site.yaml").is_file()  # run from inside content/
-        problems.error(
-            "site.missing", Loc("content/site.yaml"), **({"explain": "site.inside-content"} if inside else {})
-        )
+        problems.error("site.missing", Loc(SITE_YAML), **({"explain": "site.inside-content"} if inside else {}))
         return SourceSet(site_root, (), frozenset())
-    site = read_record(site_file, "content/site.yaml", ("site", {}), problems, MAX_FILE_BYTES, cache)
+    site = read_record(site_file, SITE_YAML, ("site", {}), problems, MAX_FILE_BYTES, cache)
     limits = limits or limits_from_site(site.data if site else None)
     files = _walk(content, problems)
     media = frozenset(rel.removeprefix("media/") for rel in files if rel.startswith("media/"))

@@ -22,6 +22,7 @@ from urllib.parse import unquote, urlsplit
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 from site_builder.problems import Loc, Problems
+from site_builder.sources.discover import SITE_YAML
 
 _FATAL_SUFFIXES = frozenset({".css", ".ttf", ".otf", ".woff", ".woff2"})
 _EXTRA_TYPES = {
@@ -45,7 +46,7 @@ class ConfinedFetcher(URLFetcher):
         super().__init__(timeout=1, allowed_protocols={"file"}, allow_redirects=False)
         self.roots = tuple(Path(r).resolve() for r in roots)
         self.problems = problems
-        self.loc = loc or Loc("content/site.yaml")
+        self.loc = loc or Loc(SITE_YAML)
         self.refused: list[str] = []
 
     def allowed_path(self, url: str) -> Path | None:

@@ -22,13 +22,14 @@ from site_builder.model.records import SiteModel
 from site_builder.output.files import RenderedFile
 from site_builder.problems import Loc, Problems
 from site_builder.render.themes import Theme
+from site_builder.sources.discover import SITE_YAML
 from site_builder.yearbook import logs
 from site_builder.yearbook.book import assemble
 from site_builder.yearbook.fetcher import ConfinedFetcher
 from site_builder.yearbook.fonts import bundled_font_hashes, foreign_fonts
 from site_builder.yearbook.index import anchor_pages
 
-SITE_YAML = Loc("content/site.yaml")
+SITE_LOC = Loc(SITE_YAML)
 INDEX_ANCHOR = "nhan-vat"  # the people index's id in yearbook/back.html
 PROFILE_SHEETS = {"ky-yeu": ("fonts.css", "print.css"), "van-kien": ("fonts.css", "print.css", "print-van-kien.css")}
 
@@ -72,7 +73,7 @@ def stylesheet_paths(theme: Theme, profile: str, problems: Problems) -> list[Pat
     for name in PROFILE_SHEETS.get(profile, PROFILE_SHEETS["ky-yeu"]):
         found = next((d / "css" / name for d in theme.static_dirs if (d / "css" / name).is_file()), None)
         if found is None:
-            problems.error("pdf.stylesheet-missing", SITE_YAML, theme=theme.name, name=name)
+            problems.error("pdf.stylesheet-missing", SITE_LOC, theme=theme.name, name=name)
             return None
         paths.append(found)
     return paths
@@ -86,7 +87,7 @@ def _make_renderer(site_root: Path, theme: Theme, profile: str, problems: Proble
     paths = stylesheet_paths(theme, profile, problems)
     if paths is None:
         return None
-    fetcher = ConfinedFetcher(allowed_roots(site_root, theme), problems, SITE_YAML)
+    fetcher = ConfinedFetcher(allowed_roots(site_root, theme), problems, SITE_LOC)
     font_config = FontConfiguration()
     sheets = tuple(CSS(filename=str(p), font_config=font_config, url_fetcher=fetcher) for p in paths)
     base_url = (site_root / "content" / "media").resolve().as_uri() + "/"
@@ -123,7 +124,7 @@ def _layout(
     tail_book = assemble(model, bodies, env, site_root, pages=pages, version=version, tail_only=True)
     tail = renderer.render(tail_book.html, _tail_css(start))
     if anchor_pages(tail.pages).get(INDEX_ANCHOR) != 1 or _first_number(tail) != start:
-        problems.error("pdf.unstable-index", SITE_YAML, passes=2)
+        problems.error("pdf.unstable-index", SITE_LOC, passes=2)
     return document.copy(document.pages[: start - 1] + tail.pages)
 
 
@@ -146,7 +147,7 @@ def _progress_handler(progress: Callable[[str], None] | None, lang: str) -> logs
 def _check_fonts(document: Document, theme: Theme, problems: Problems) -> None:
     foreign = foreign_fonts(document.fonts, bundled_font_hashes(theme.static_dirs))
     if foreign:
-        problems.error("pdf.foreign-font", SITE_YAML, fonts=", ".join(foreign))
+        problems.error("pdf.foreign-font", SITE_LOC, fonts=", ".join(foreign))
 
 
 def render_yearbook(
@@ -163,11 +164,11 @@ def render_yearbook(
     """The yearbook PDF of `model`, or None after recording why not."""
     site_root = site_root.resolve()
     if model.yearbook_term is None and model.current_term is None:
-        problems.error("site.no-terms", SITE_YAML)
+        problems.error("site.no-terms", SITE_LOC)
         return None
     handler = _progress_handler(progress, model.site.language)
     errors_before = len(problems.errors)
-    with logs.capture(problems, SITE_YAML, handler):
+    with logs.capture(problems, SITE_LOC, handler):
         try:
             renderer = _make_renderer(site_root, theme, model.site.yearbook.profile, problems)
             if renderer is None:
@@ -175,10 +176,10 @@ def render_yearbook(
             document = _layout(model, bodies, env, site_root, renderer, problems)
             data = document.write_pdf(pdf_variant=variant)
         except FatalURLFetchingError as exc:
-            problems.error("pdf.error", SITE_YAML, detail=str(exc) or type(exc).__name__)
+            problems.error("pdf.error", SITE_LOC, detail=str(exc) or type(exc).__name__)
             return None
         except (jinja2.TemplateError, OSError, ValueError, TypeError, KeyError) as exc:
-            problems.error("pdf.error", SITE_YAML, detail=f"{type(exc).__name__}: {exc}")
+            problems.error("pdf.error", SITE_LOC, detail=f"{type(exc).__name__}: {exc}")
             return None
     _check_fonts(document, theme, problems)
     if len(problems.errors) > errors_before:
