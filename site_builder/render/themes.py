@@ -45,12 +45,7 @@ class Theme:
         return (BUILTIN_ROOT / DEFAULT_THEME / "templates",)
 
     def display(self, path: Path | str) -> str:
-        """A folder or file as a user should read it: site-relative, or <built-in>/..."""
-        p = Path(path)
-        for root, prefix in ((self.site_root, ""), (BUILTIN_ROOT, "<built-in>/")):
-            if root is not None and p.is_relative_to(root):
-                return prefix + p.relative_to(root).as_posix()
-        return p.as_posix()
+        return display_path(path, self.site_root)
 
 
 def resolve_theme(site_root: Path, name: str, problems: Problems) -> Theme | None:
@@ -88,12 +83,12 @@ def _theme_chain(site_root: Path, name: str, problems: Problems) -> list[Path] |
     while current is not None:
         folder = _find_theme(site_root, current)
         if folder is not None and (folder in chain or len(chain) >= MAX_DEPTH):
-            where = _display(chain[-1] / "theme.yaml", site_root)
+            where = display_path(chain[-1] / "theme.yaml", site_root)
             problems.error("theme.extends-cycle", Loc(where), theme=current)
             return None
         if folder is None:
             searched = [site_root / "themes" / str(current), BUILTIN_ROOT / str(current)]
-            shown = ", ".join(_display(p, site_root) for p in searched)
+            shown = ", ".join(display_path(p, site_root) for p in searched)
             problems.error("theme.missing", Loc(SITE_YAML), theme=current, searched=shown)
             return None
         chain.append(folder)
@@ -106,7 +101,7 @@ def _read_config(folder: Path, site_root: Path, problems: Problems) -> dict[str,
     file = folder / "theme.yaml"
     if not file.is_file():
         return {}
-    shown = _display(file, site_root)
+    shown = display_path(file, site_root)
     try:
         data = load_yaml(file.read_text(encoding="utf-8"), shown, problems)
     except (OSError, UnicodeDecodeError) as exc:
@@ -122,5 +117,10 @@ def _read_config(folder: Path, site_root: Path, problems: Problems) -> dict[str,
     return {str(k): v for k, v in data.items()}
 
 
-def _display(path: Path, site_root: Path) -> str:
-    return Theme(DEFAULT_THEME, (), (), {}, (), site_root).display(path)
+def display_path(path: Path | str, site_root: Path | None) -> str:
+    """A folder or file as a user should read it: site-relative, or <built-in>/..."""
+    p = Path(path)
+    for root, prefix in ((site_root, ""), (BUILTIN_ROOT, "<built-in>/")):
+        if root is not None and p.is_relative_to(root):
+            return prefix + p.relative_to(root).as_posix()
+    return p.as_posix()
