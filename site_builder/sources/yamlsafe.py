@@ -70,7 +70,15 @@ def load_yaml(text: str, path: str, problems: Problems, first_line: int = 1, max
     loader = _NoGuessLoader(text)
     try:
         return builder.build(loader)
+    except RecursionError:  # the pure-Python parser's own limit on nesting
+        problems.error("yaml.too-deep", Loc(path, first_line), limit=MAX_DEPTH)
+        raise YamlFailure from None
     except yaml.MarkedYAMLError as exc:
+        deep = _too_deep_at(text, exc)
+        if deep is not None:  # libyaml stops deep nesting itself, before our builder sees it
+            line, col = deep
+            problems.error("yaml.too-deep", Loc(path, line + first_line - 1, col), limit=MAX_DEPTH)
+            raise YamlFailure from None
         mark = _where(exc)
         line = mark.line + first_line if mark else first_line
         col = mark.column + 1 if mark else None
@@ -129,6 +137,39 @@ def _source_lines(text: str, exc: yaml.MarkedYAMLError) -> str:
     lines = text.splitlines()
     numbers = sorted({m.line for m in (exc.context_mark, exc.problem_mark) if m is not None})
     return "\n".join(lines[n] for n in numbers if 0 <= n < len(lines))
+
+
+def _too_deep_at(text: str, exc: yaml.MarkedYAMLError) -> tuple[int, int] | None:
+    """(line, column), 1-based, of the bracket that opened level MAX_DEPTH + 1 before the error.
+
+    Measured on the text, not read from the parser's message: a parser that stops deep
+    nesting itself (libyaml since PyYAML 6.0.4) is then reported like our own limit.
+    """
+    mark = exc.problem_mark
+    if mark is None or mark.index is None:
+        return None
+    index = first_bracket_deeper_than(text[: mark.index + 1], MAX_DEPTH)
+    if index is None:
+        return None
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+_QUOTED_OR_BRACKET = re.compile(r"\"(?:[^\"\\]|\\.)*\"?|'(?:[^']|'')*'?|[\[\]{}]")
+
+
+def first_bracket_deeper_than(text: str, limit: int) -> int | None:
+    """Index of the [ or { that opens nesting level `limit + 1`, ignoring brackets in quotes."""
+    depth = 0
+    for match in _QUOTED_OR_BRACKET.finditer(text):
+        token = match.group()
+        if token in "[{":
+            depth += 1
+            if depth > limit:
+                return match.start()
+        elif token in "]}":
+            depth = max(0, depth - 1)
+    return None
 
 
 def _where(exc: yaml.MarkedYAMLError):

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import time
-import tracemalloc
-
 import pytest
 
 from site_builder.problems import Problems
@@ -33,16 +30,10 @@ def test_duplicate_key_is_an_error_naming_both_lines(tmp_path):
     ]
 
 
-def test_billion_laughs_is_refused_quickly_with_bounded_memory(tmp_path):
+def test_billion_laughs_is_refused_at_the_first_anchor(tmp_path):
+    # Refused before any alias is expanded; time and memory are measured in bench/bench_hostile_yaml.py.
     site = site_with(tmp_path, {"content/glossary.yaml": billion_laughs()})
-    tracemalloc.start()
-    started = time.perf_counter()
     _, problems = load(site)
-    elapsed = time.perf_counter() - started
-    peak = tracemalloc.get_traced_memory()[1]
-    tracemalloc.stop()
-    assert elapsed < 1.0
-    assert peak < 20_000_000
     (error,) = problems.errors
     assert (error.code, error.loc.path, error.loc.line) == ("yaml.alias", "content/glossary.yaml", 1)
 
@@ -53,9 +44,23 @@ def test_billion_laughs_is_refused_quickly_with_bounded_memory(tmp_path):
     ids=["nested-lists", "nested-mappings"],
 )
 def test_deep_nesting_is_an_error_not_a_recursion_crash(tmp_path, text):
+    # Whichever stops first, libyaml's own depth limit or ours, it is our too-deep problem.
     _, problems = load(site_with(tmp_path, {"content/glossary.yaml": "x: " + text + "\n"}))
     (error,) = problems.errors
     assert error.code == "yaml.too-deep" and error.loc.line == 1
+    assert "40" in error.message("vi") and "YAML sai cú pháp" not in error.message("vi")
+
+
+def test_a_parser_stopping_deep_nesting_itself_is_reported_as_too_deep():
+    """Simulate libyaml's own limit (PyYAML >= 6.0.4) without depending on its wording."""
+    import yaml
+
+    from site_builder.sources import yamlsafe
+
+    text = "x: " + "[" * 60 + "]" * 60 + "\n"
+    mark = yaml.Mark("x.yaml", 50, 0, 50, text, 50)
+    error = yaml.scanner.ScannerError("while scanning", mark, "some wording of any version", mark)
+    assert yamlsafe._too_deep_at(text, error) == (1, 3 + yamlsafe.MAX_DEPTH + 1)
 
 
 def test_nesting_up_to_the_limit_is_read():
@@ -63,12 +68,10 @@ def test_nesting_up_to_the_limit_is_read():
     assert load_yaml(text, "x.yaml", Problems()) is not None
 
 
-def test_too_many_values_are_refused_quickly():
+def test_too_many_values_are_refused():
     problems = Problems()
-    started = time.perf_counter()
     with pytest.raises(YamlFailure):
         load_yaml("[" + ",".join(["1"] * 100_000) + "]", "x.yaml", problems)
-    assert time.perf_counter() - started < 1.5
     assert codes(problems) == ["yaml.too-many-nodes"]
 
 

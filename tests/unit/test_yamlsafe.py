@@ -97,7 +97,7 @@ def test_syntax_error_has_position_and_plain_words():
     assert len(messages) == 1
     assert messages[0].startswith(f"{PATH}:2:")
     assert ": error: YAML sai cú pháp: dấu hai chấm không đúng chỗ" in messages[0]
-    assert "(chi tiết kỹ thuật: mapping values are not allowed in this context)" in messages[0]
+    assert "(chi tiết kỹ thuật: " in messages[0]  # the parser's own words follow, whatever they are
 
 
 def test_tab_indentation_is_a_syntax_error_not_a_crash():
