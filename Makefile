@@ -1,25 +1,40 @@
-# Quick start: `make build` then `make test`. Everything installs into .venv/.
+# Quick start: `make build` then `make test`. Everything installs into .venv/ from
+# requirements.lock (exact versions), so a new upstream release cannot break a fresh clone.
+#   make lock          re-resolve requirements.lock to the newest releases pyproject.toml allows
+#   make test-latest   run the suite against the newest releases (in .venv-latest/), lock untouched
+#   make install       put `site-builder` on your PATH (~/.local/bin), for staff
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+LOCK := requirements.lock
 SITE_BUILDER := $(BIN)/site-builder
+UV_VERSION := 0.13.9
+LOCK_PYTHON := 3.11
+# pip and setuptools come from the lock too; the lock's extra input line pins them.
+LOCK_TOOLS := setuptools>=77\npip>=24\n
 
-.PHONY: build test check serve lint bench clean system-deps build-deps
+# Run a noisy command quietly: its output is shown only when it fails.
+quietly = log=$$(mktemp); if ! $(1) >"$$log" 2>&1; then cat "$$log"; rm -f "$$log"; exit 1; fi; rm -f "$$log"
+
+.PHONY: build test test-latest check serve lint typecheck bench clean lock install uninstall system-deps build-deps
 
 $(BIN)/python:
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
+	@echo "• Tạo môi trường Python trong $(VENV)/ …"
+	@$(PYTHON) -m venv $(VENV)
+	@$(call quietly,$(BIN)/python -m pip install --disable-pip-version-check -c $(LOCK) pip setuptools)
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e .
-	touch $@
+$(VENV)/.installed: pyproject.toml $(LOCK) | $(BIN)/python
+	@echo "• Cài site-builder (phiên bản thư viện theo $(LOCK)) …"
+	@$(call quietly,$(BIN)/pip install --disable-pip-version-check --no-build-isolation -c $(LOCK) -e .)
+	@touch $@
 
-$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
-	$(BIN)/pip install --quiet -e '.[test]'
-	touch $@
+$(VENV)/.installed-test: pyproject.toml $(LOCK) $(VENV)/.installed
+	@echo "• Cài công cụ kiểm thử …"
+	@$(call quietly,$(BIN)/pip install --disable-pip-version-check --no-build-isolation -c $(LOCK) -e '.[test]')
+	@touch $@
 
 build: $(VENV)/.installed build-deps
-	$(SITE_BUILDER) build
+	@$(SITE_BUILDER) build --quiet
 
 check: $(VENV)/.installed
 	$(SITE_BUILDER) check --strict
@@ -30,7 +45,7 @@ serve: $(VENV)/.installed
 # HarfBuzz's subsetter makes PDF font embedding fast and quiet; optional, root only.
 build-deps:
 	@if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null && ! dpkg -s libharfbuzz-subset0 >/dev/null 2>&1; then \
-	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libharfbuzz-subset0 >/dev/null) || true; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libharfbuzz-subset0) >/dev/null 2>&1 || true; \
 	fi
 
 # System packages the test suite drives (Java for the W3C validator, Chromium for
@@ -44,20 +59,44 @@ system-deps:
 	  command -v pdftoppm >/dev/null || missing="$$missing poppler-utils"; \
 	  dpkg -s libharfbuzz-subset0 >/dev/null 2>&1 || missing="$$missing libharfbuzz-subset0"; \
 	  if [ -n "$$missing" ]; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	    echo "• Cài gói hệ thống:$$missing …"; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing) >/dev/null 2>&1; \
 	  fi; \
 	fi
 
 test: $(VENV)/.installed-test system-deps
-	$(BIN)/ruff check site_builder tests bench
+	$(BIN)/ruff check site_builder tests bench tools
 	$(BIN)/python -m pytest -q
+
+# The suite against the newest releases pyproject.toml allows, in a separate venv.
+test-latest: system-deps
+	@rm -rf .venv-latest && $(PYTHON) -m venv .venv-latest
+	@echo "• Cài bản mới nhất của mọi thư viện vào .venv-latest/ …"
+	@$(call quietly,.venv-latest/bin/pip install --disable-pip-version-check --upgrade pip)
+	@$(call quietly,.venv-latest/bin/pip install --disable-pip-version-check --upgrade -e '.[test]')
+	.venv-latest/bin/pip freeze --exclude-editable > .venv-latest/versions.txt
+	.venv-latest/bin/python -m pytest -q
+
+# Re-resolve the lock to the newest releases pyproject.toml allows (all extras, every platform).
+lock: | $(BIN)/python
+	@$(call quietly,$(BIN)/pip install --disable-pip-version-check uv==$(UV_VERSION))
+	@printf '$(LOCK_TOOLS)' | $(BIN)/uv pip compile pyproject.toml - --all-extras --universal \
+	  --python-version $(LOCK_PYTHON) --upgrade --quiet -o $(LOCK)
+	@echo "• $(LOCK) đã cập nhật; chạy make test trước khi commit."
+
+# For staff: a private copy in ~/.local/share/site-builder and `site-builder` in ~/.local/bin.
+install:
+	@PYTHON=$(PYTHON) LOCK=$(LOCK) sh tools/install-user.sh
+
+uninstall:
+	@sh tools/install-user.sh --uninstall
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/run.py
 
 lint: $(VENV)/.installed-test
-	$(BIN)/ruff check site_builder tests bench
-	$(BIN)/ruff format --check site_builder tests bench
+	$(BIN)/ruff check site_builder tests bench tools
+	$(BIN)/ruff format --check site_builder tests bench tools
 
 clean:
 	rm -rf output .cache .pytest_cache
