@@ -18,6 +18,12 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# No per-example deadline: a wall-clock limit would fail on a busy CI machine, and speed is
+# measured in bench/. No example database: the suite writes nothing into the checkout.
+settings.register_profile("site-builder", deadline=None, database=None)
+settings.load_profile("site-builder")
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # `from tests.factories import ...` works under plain `pytest`
