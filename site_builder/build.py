@@ -13,9 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from site_builder.catalogue import text
 from site_builder.markup.cache import load_cache, save_cache
 from site_builder.markup.markdown import render_bodies
-from site_builder.messages import text
 from site_builder.model.checks import add_body_media, check_model
 from site_builder.model.load import load_model
 from site_builder.model.records import SiteInfo, SiteModel

@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from site_builder import __version__, cli_i18n
-from site_builder.messages import text
+from site_builder.catalogue import nclause, text
 from site_builder.problems import Problems, RenderError, SiteError
 
 # Before any command is declared: some of click's texts are looked up by its decorators.
@@ -40,7 +40,9 @@ def print_problems(problems: Problems, quiet: bool = False) -> None:
 
 
 def summary_counts(problems: Problems) -> str:
-    return text("counts", errors=len(problems.errors), warnings=len(problems.warnings))
+    errors = nclause("counts.errors", len(problems.errors))
+    warnings = nclause("counts.warnings", len(problems.warnings))
+    return text("counts", errors=errors, warnings=warnings)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -1,7 +1,9 @@
 """Problems found in a site, collected per run and printed together.
 
 A `Problem` keeps a message code and its parameters, not a finished sentence,
-so the same problem can be shown in Vietnamese or English (see messages.py).
+so the same problem can be shown in Vietnamese or English (see catalogue.py): the
+code is the message id in the package catalogue, and a parameter that is itself a
+sentence is a `catalogue.Clause`, rendered in the same language.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
-from site_builder.messages import render_message, severity_label
+from site_builder.catalogue import text
 
 Severity = Literal["error", "warning"]
 
@@ -40,10 +42,10 @@ class Problem:
     params: tuple[tuple[str, object], ...] = ()
 
     def message(self, lang: str = "vi") -> str:
-        return render_message(self.code, dict(self.params), lang)
+        return text(self.code, lang, **dict(self.params))
 
     def format(self, lang: str = "vi") -> str:
-        return f"{self.loc}: {severity_label(self.severity, lang)}: {self.message(lang)}"
+        return f"{self.loc}: {text('severity.' + self.severity, lang)}: {self.message(lang)}"
 
 
 @dataclass

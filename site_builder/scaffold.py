@@ -19,7 +19,7 @@ from datetime import date as Date
 from importlib import resources
 from pathlib import Path
 
-from site_builder.messages import text
+from site_builder.catalogue import Clause, clause, text
 from site_builder.model.records import CONFERENCE_KINDS
 from site_builder.model.slugs import slugify
 
@@ -53,18 +53,21 @@ _YAML_NAMED_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r":
 
 
 class ScaffoldError(Exception):
-    """A file cannot be created. `key` names the sentence in messages.TEXTS (Vietnamese by
-    default, like every message staff read)."""
+    """A file cannot be created. `key` names the sentence in the package catalogue; `str()`
+    is Vietnamese, `message(lang)` any language."""
 
     def __init__(self, key: str, **params: object):
         super().__init__(text(key, **params))
         self.key, self.params = key, params
 
+    def message(self, lang: str = "vi") -> str:
+        return text(self.key, lang, **self.params)
+
 
 # --- text helpers ---------------------------------------------------------
 
 
-def clean_line(text: str, what: str) -> str:
+def clean_line(text: str, what: Clause) -> str:
     """NFC, one line, single spaces: titles and names typed on a command line."""
     if any(unicodedata.category(ch) == "Cs" for ch in text):
         # Lone surrogates come from a terminal that is not UTF-8; they cannot be saved.
@@ -249,7 +252,7 @@ def conference_files(folder: Path) -> frozenset[str]:
 
 
 def _conference_plan(day: Date, title: str, kind: str, site_root: Path | None = None) -> tuple[str, str]:
-    title = clean_line(title, "Tên hội nghị (title)")
+    title = clean_line(title, clause("clause.what.conference-title"))
     _check_kind(kind)
     _check_year(day.year)
     folder = f"content/years/{day.year}/conferences"
@@ -306,8 +309,8 @@ def _term_plan(start: int, end: int) -> list[tuple[str, str]]:
 
 def site_plan(*, title: str | None, organization: str | None, today: Date) -> list[tuple[str, str]]:
     """Every file of a new site, relative to the site folder."""
-    organization = clean_line(organization or DEFAULT_ORGANIZATION, "Tên Đảng bộ")
-    title = clean_line(title or f"Kỷ yếu {organization}", "Tên trang (title)")
+    organization = clean_line(organization or DEFAULT_ORGANIZATION, clause("clause.what.organization"))
+    title = clean_line(title or f"Kỷ yếu {organization}", clause("clause.what.site-title"))
     start, end = current_term(today)
     site_yaml = render(
         "site.yaml.tmpl",
@@ -357,7 +360,7 @@ def new_conference(site_root: Path, *, date: Date, title: str, kind: str = "so-k
 
 def new_page(site_root: Path, *, title: str, slug: str | None = None) -> Path:
     """Create content/pages/<slug>.md; the slug defaults to the folded title."""
-    title = clean_line(title, "Tên trang (title)")
+    title = clean_line(title, clause("clause.what.page-title"))
     # A hand-typed slug is folded too, so "Giới thiệu" becomes "gioi-thieu".
     page_slug = make_slug(slug if slug is not None else title)
     if not page_slug:

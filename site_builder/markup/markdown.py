@@ -20,8 +20,8 @@ from urllib.parse import unquote
 
 import markdown
 
+from site_builder.catalogue import text
 from site_builder.markup.sanitize import sanitize
-from site_builder.messages import text
 from site_builder.model.media import REMOTE, bodies, body_media_path, media_path
 from site_builder.model.records import GlossaryEntry, Markdown, SiteModel
 from site_builder.model.slugs import heading_id

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from urllib.parse import urlsplit
 
+from site_builder.catalogue import Clause, clause
 from site_builder.problems import Loc, Problems
 from site_builder.sources.yamlsafe import YList, YMap, YStr
 
@@ -68,11 +69,14 @@ _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 _EMPTY = {"", "~", "null", "Null", "NULL"}
 
 
-def describe(value: object) -> str:
+def describe(value: object) -> Clause | str:
+    """What was found where something else was expected, for field.expected-* messages."""
+    if value is None:
+        return clause("clause.found.empty-file")
     if isinstance(value, YMap):
-        return "một nhóm trường"
+        return clause("clause.found.mapping")
     if isinstance(value, YList):
-        return "một danh sách"
+        return clause("clause.found.list")
     return f"“{value}”"
 
 
@@ -184,17 +188,15 @@ def to_date(name: str, value: object, ctx: Ctx) -> object:
     year, month, day = (int(part) for part in match.groups())
     if not MIN_YEAR <= year <= MAX_YEAR:
         ctx.problems.error(
-            "field.invalid-date", ctx.at(value), field=name, value=raw, reason="date.year",
-            year=year, min_year=MIN_YEAR, max_year=MAX_YEAR,
+            "field.invalid-date", ctx.at(value), field=name, value=raw,
+            reason=clause("date.year", year=year, min_year=MIN_YEAR, max_year=MAX_YEAR),
         )  # fmt: skip
         return INVALID
     days = calendar.monthrange(year, month)[1] if 1 <= month <= 12 else 0
     if days and 1 <= day <= days:
         return dt.date(year, month, day)
-    reason = "date.day" if days else "date.month"
-    ctx.problems.error(
-        "field.invalid-date", ctx.at(value), field=name, value=raw, reason=reason, month=month, year=year, days=days
-    )
+    reason = clause("date.day", month=month, year=year, days=days) if days else clause("date.month", month=month)
+    ctx.problems.error("field.invalid-date", ctx.at(value), field=name, value=raw, reason=reason)
     return INVALID
 
 
@@ -255,7 +257,7 @@ def to_choice(name: str, value: object, ctx: Ctx, choices: tuple[str, ...]) -> o
         field=name,
         value=raw,
         choices=", ".join(choices),
-        suggest_name=close[0] if close else None,
+        suggest=clause("clause.did-you-mean", name=close[0]) if close else "",
     )
     return INVALID
 
@@ -307,8 +309,7 @@ def validate_mapping(
     or wrong; all problems found are reported either way.
     """
     if not isinstance(data, YMap):
-        found = "tệp trống" if data is None else describe(data)
-        ctx.problems.error("field.expected-mapping", ctx.at(data, anchor), found=found)
+        ctx.problems.error("field.expected-mapping", ctx.at(data, anchor), found=describe(data))
         return INVALID
     known = {spec.name: spec for spec in schema}
     for key in data:
@@ -320,7 +321,7 @@ def validate_mapping(
         raw = data.get(spec.name)
         if is_empty(raw):
             if spec.required:
-                ctx.problems.error("field.required", ctx.at(raw, data), field=spec.name, hint=None)
+                ctx.problems.error("field.required", ctx.at(raw, data), field=spec.name)
                 ok = False
             values[spec.name] = spec.default
             continue
@@ -340,7 +341,8 @@ def report_unknown(key: str, data: YMap, known: Mapping[str, Field], ctx: Ctx) -
         ctx.problems.error("field.misspelt", loc, field=key, suggest=typo)
         return
     close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.6)
-    ctx.problems.warning("field.unknown", loc, field=key, suggest_name=close[0] if close else None)
+    suggest = clause("clause.did-you-mean", name=close[0]) if close else ""
+    ctx.problems.warning("field.unknown", loc, field=key, suggest=suggest)
 
 
 def misspelt(key: str, known: Mapping[str, Field]) -> str | None:

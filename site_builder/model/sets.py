@@ -5,7 +5,15 @@ from __future__ import annotations
 from decimal import Decimal
 
 from site_builder.model import derive
-from site_builder.model.fields import INVALID, THOUSANDS_DOT, Ctx, check_count_text, is_empty, validate_mapping
+from site_builder.model.fields import (
+    INVALID,
+    THOUSANDS_DOT,
+    Ctx,
+    check_count_text,
+    describe,
+    is_empty,
+    validate_mapping,
+)
 from site_builder.model.records import Award, AwardSet, Target, TargetSet
 from site_builder.model.schemas import AWARD, TARGET
 from site_builder.problems import Problems
@@ -25,9 +33,11 @@ def _items(record: RawRecord, ctx: Ctx) -> list[object]:
     if record.data is None:
         return []
     if not isinstance(record.data, YList):
-        found = "một nhóm trường" if isinstance(record.data, YMap) else f"“{record.data}”"
         ctx.problems.error(
-            "field.expected-list", ctx.at(record.data), field=record.path.rsplit("/", 1)[-1], found=found
+            "field.expected-list",
+            ctx.at(record.data),
+            field=record.path.rsplit("/", 1)[-1],
+            found=describe(record.data),
         )
         return []
     return list(record.data)

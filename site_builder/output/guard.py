@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from site_builder.catalogue import clause
 from site_builder.problems import Loc, Problems
 
 MARKER = ".site-builder-output"
@@ -24,6 +25,6 @@ def check_output_dir(site_root: Path, output: Path, problems: Problems) -> bool:
     elif out.is_dir() and any(out.iterdir()) and not (out / MARKER).exists():
         reason = "output.not-empty"
     if reason:
-        problems.error("output.unsafe", Loc(str(output)), output=str(output), reason=reason)
+        problems.error("output.unsafe", Loc(str(output)), output=str(output), reason=clause(reason))
         return False
     return True

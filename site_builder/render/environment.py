@@ -14,7 +14,7 @@ from pathlib import Path
 
 import jinja2
 
-from site_builder.messages import text
+from site_builder.catalogue import text
 from site_builder.render.filters import make_filters
 from site_builder.render.themes import Theme
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from site_builder.messages import text
+from site_builder.catalogue import text
 from site_builder.problems import Problems
 
 Say = Callable[[str], None]

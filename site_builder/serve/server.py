@@ -30,8 +30,8 @@ from tornado import httpserver, netutil, web
 from tornado.ioloop import PeriodicCallback
 
 from site_builder.build import cache_file
+from site_builder.catalogue import text
 from site_builder.markup.cache import load_cache, save_cache
-from site_builder.messages import text
 from site_builder.problems import Loc, Problems, SiteError
 from site_builder.serve.console import Console
 from site_builder.serve.incremental import IncrementalBuilder

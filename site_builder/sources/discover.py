@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Literal
 
+from site_builder.catalogue import clause
 from site_builder.problems import Loc, Problem, Problems
 from site_builder.sources.frontmatter import split_front_matter
 from site_builder.sources.limits import SourceLimits, check_media_limits, limits_from_site
@@ -91,7 +92,7 @@ def read_sources(
     site_file = content / "site.yaml"
     if not site_file.is_file():
         inside = (site_root / "site.yaml").is_file()  # run from inside content/
-        problems.error("site.missing", Loc(SITE_YAML), **({"explain": "site.inside-content"} if inside else {}))
+        problems.error("site.missing", Loc(SITE_YAML), explain=clause("site.inside-content") if inside else "")
         return SourceSet(site_root, (), frozenset())
     site = read_record(site_file, SITE_YAML, ("site", {}), problems, MAX_FILE_BYTES, cache)
     limits = limits or limits_from_site(site.data if site else None)
@@ -131,7 +132,7 @@ def _classify_all(rels: list[str], problems: Problems) -> list[tuple[str, tuple[
             code, params = misplaced_record(rel)
             problems.error(code, Loc(f"content/{rel}"), **params)
         else:
-            problems.warning("file.unknown", Loc(f"content/{rel}"), hint=None)
+            problems.warning("file.unknown", Loc(f"content/{rel}"))
     return found
 
 
@@ -189,7 +190,7 @@ def _allowed_file(full: Path, rel: str, root: Path, problems: Problems) -> bool:
         problems.error("file.symlink-outside", Loc(f"content/{rel}"))
         return False
     if not full.is_file():  # a FIFO, socket or device would hang or flood the reader
-        problems.error("file.unreadable", Loc(f"content/{rel}"), detail="không phải tệp thông thường")
+        problems.error("file.unreadable", Loc(f"content/{rel}"), detail=clause("clause.not-a-regular-file"))
         return False
     return True
 

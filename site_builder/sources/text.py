@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import unicodedata
 
+from site_builder.catalogue import Clause, clause
 from site_builder.problems import Loc, Problems
 
 
@@ -21,7 +22,7 @@ def decode_text(data: bytes, path: str, problems: Problems) -> str | None:
             "text.not-utf8",
             Loc(path, line, col),
             offset=exc.start,
-            guess=_guess_encoding(data),
+            guess=_guess_clause(data),
         )
         return None
     if "\x00" in text:
@@ -37,6 +38,12 @@ def decode_text(data: bytes, path: str, problems: Problems) -> str | None:
 # TCVN3 (ABC) puts ă â ê ô ơ ư đ and most toned vowels in 0xA1-0xBF, where
 # Windows-1258 has only punctuation that Vietnamese text hardly ever uses.
 _TCVN3_BYTES = frozenset(range(0xA1, 0xC0))
+
+
+def _guess_clause(data: bytes) -> Clause | str:
+    """The hint naming the encoding the file was probably saved in ("" when unsure)."""
+    guess = _guess_encoding(data)
+    return clause(f"clause.guess.{guess.lower()}") if guess else ""
 
 
 def _guess_encoding(data: bytes) -> str:

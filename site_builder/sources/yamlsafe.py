@@ -14,6 +14,7 @@ import re
 
 import yaml
 
+from site_builder.catalogue import clause
 from site_builder.problems import Loc, Problems
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -84,16 +85,20 @@ def load_yaml(text: str, path: str, problems: Problems, first_line: int = 1, max
         col = mark.column + 1 if mark else None
         detail = _describe(exc)
         source = _source_lines(text, exc)
-        problems.error("yaml.syntax", Loc(path, line, col), detail=detail, explain=explain_syntax(detail, source))
+        problems.error(
+            "yaml.syntax", Loc(path, line, col), detail=detail, explain=clause(explain_syntax(detail, source))
+        )
         raise YamlFailure from None
     except yaml.YAMLError as exc:
-        problems.error("yaml.syntax", Loc(path, first_line), detail=str(exc), explain=explain_syntax(str(exc), text))
+        problems.error(
+            "yaml.syntax", Loc(path, first_line), detail=str(exc), explain=clause(explain_syntax(str(exc), text))
+        )
         raise YamlFailure from None
     finally:
         loader.dispose()
 
 
-# PyYAML's wording -> the key of what a staff member should do (messages.CLAUSES); first match wins.
+# PyYAML's wording -> the key of what a staff member should do (clause ids in the package catalogue); first match wins.
 _EXPLANATIONS = (
     ("tab character", "yaml.tab"),
     ("quoted scalar", "yaml.quote"),

@@ -1,0 +1,201 @@
+"""The text catalogue: every sentence a person reads, per language, from gettext `.po` files.
+
+Message ids are stable names (`field.required`, `nav.home`), not English source
+text, so the Vietnamese and the English entry are equals and a missing one is
+found by a test rather than shown as the other language. Placeholders are
+Python's `%(name)s` in every catalogue (Jinja's newstyle gettext applies `%`
+too), so a literal percent sign is written `%%`.
+
+The `.po` files are read at run time with Babel; there is no compiled `.mo` to
+build or commit. Each file is parsed once per process (about 10 ms for the
+package catalogue) and kept as an immutable `Catalogue`.
+
+Two catalogues exist: the package's (`site_builder/locales/<lang>/LC_MESSAGES/
+site_builder.po`: problems, clauses, CLI and progress lines, charts' words) and
+the theme's (`themes/<name>/locales/<lang>/LC_MESSAGES/theme.po`: what the HTML
+and printed templates show), which is looked up along the theme chain.
+
+This module is a leaf: it imports no stage.
+"""
+
+from __future__ import annotations
+
+import functools
+import gettext
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+
+from babel.messages.pofile import PoFileError, read_po
+
+LANGS = ("vi", "en")
+DEFAULT_LANG = "vi"
+PACKAGE_LOCALES = Path(__file__).resolve().parent / "locales"
+PACKAGE_DOMAIN = "site_builder"
+THEME_DOMAIN = "theme"
+
+
+class CatalogueError(Exception):
+    """A catalogue that cannot be read, or an id it lacks: a defect of the package or theme."""
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """One parsed `.po` file: id -> its forms (one form, or one per plural form)."""
+
+    path: Path
+    lang: str
+    messages: Mapping[str, tuple[str, ...]]
+    plural: Callable[[int], int]
+
+    def get(self, message_id: str) -> str | None:
+        forms = self.messages.get(message_id)
+        return forms[0] if forms else None
+
+    def nget(self, message_id: str, n: int) -> str | None:
+        forms = self.messages.get(message_id)
+        if not forms:
+            return None
+        return forms[min(self.plural(n), len(forms) - 1)]
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A sentence passed as a parameter of another: its id and parameters, rendered
+    in whatever language the outer message is shown in."""
+
+    id: str
+    params: tuple[tuple[str, object], ...] = ()
+    n: int | None = None  # a count: the plural-sensitive form of the id is chosen by it
+
+
+def clause(message_id: str, **params: object) -> Clause:
+    return Clause(message_id, tuple(params.items()))
+
+
+def nclause(message_id: str, n: int, **params: object) -> Clause:
+    return Clause(message_id, tuple(params.items()), n)
+
+
+def check_lang(lang: str) -> str:
+    if lang not in LANGS:
+        raise ValueError(f"unsupported language {lang!r}; expected one of {LANGS}")
+    return lang
+
+
+def load_catalogue(path: Path) -> Catalogue:
+    """The catalogue in `path`, parsed once per process and version of the file (a theme's
+    catalogue edited during `serve` is read again). A missing or broken file is an error,
+    never an empty catalogue that would silently show ids."""
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        raise CatalogueError(f"cannot read the text catalogue {path}: {exc}") from exc
+    return _parse(path, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.cache
+def _parse(path: Path, mtime_ns: int, size: int) -> Catalogue:
+    try:
+        with path.open("rb") as file:
+            parsed = read_po(file, abort_invalid=True)
+    except (OSError, PoFileError, UnicodeDecodeError) as exc:
+        raise CatalogueError(f"cannot read the text catalogue {path}: {exc}") from exc
+    messages: dict[str, tuple[str, ...]] = {}
+    for message in parsed:
+        if not message.id:
+            continue  # the header
+        key = message.id[0] if isinstance(message.id, tuple) else message.id
+        forms = message.string if isinstance(message.string, tuple) else (message.string,)
+        if not all(forms):
+            raise CatalogueError(f"{path}:{message.lineno}: the entry {key!r} has no text")
+        messages[key] = tuple(forms)
+    if not messages:
+        raise CatalogueError(f"the text catalogue {path} has no entries")
+    lang = str(parsed.locale) if parsed.locale else path.parent.parent.name
+    return Catalogue(path, lang, MappingProxyType(messages), gettext.c2py(parsed.plural_expr))
+
+
+def catalogue_path(locales: Path, lang: str, domain: str) -> Path:
+    return locales / lang / "LC_MESSAGES" / f"{domain}.po"
+
+
+def package_catalogue(lang: str) -> Catalogue:
+    return load_catalogue(catalogue_path(PACKAGE_LOCALES, check_lang(lang), PACKAGE_DOMAIN))
+
+
+class _Params(dict):
+    """A parameter a caller left out prints as nothing rather than failing the whole report."""
+
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+def fill(template: str, params: Mapping[str, object], lang: str) -> str:
+    """`template % params`, each `Clause` among the params rendered in `lang` first."""
+    resolved = {name: _resolve(value, lang) for name, value in params.items()}
+    return template % _Params(resolved)
+
+
+def _resolve(value: object, lang: str) -> object:
+    if isinstance(value, Clause) and value.n is not None:
+        return ntext(value.id, value.n, lang, **dict(value.params))
+    if isinstance(value, Clause):
+        return text(value.id, lang, **dict(value.params))
+    return value
+
+
+def text(message_id: str, lang: str = DEFAULT_LANG, **params: object) -> str:
+    """The package catalogue's sentence `message_id` in `lang`, filled with `params`."""
+    template = package_catalogue(lang).get(message_id)
+    if template is None:
+        raise CatalogueError(f"no text {message_id!r} in the {lang} catalogue")
+    return fill(template, params, lang)
+
+
+def ntext(message_id: str, n: int, lang: str = DEFAULT_LANG, **params: object) -> str:
+    """The plural-sensitive sentence `message_id` for the count `n` (as `%(num)s`)."""
+    template = package_catalogue(lang).nget(message_id, n)
+    if template is None:
+        raise CatalogueError(f"no text {message_id!r} in the {lang} catalogue")
+    return fill(template, {"num": n, **params}, lang)
+
+
+@dataclass(frozen=True)
+class ThemeText:
+    """A theme's catalogues for one language, highest priority first (the site's theme,
+    its parents, the built-in default): the first that has an id answers."""
+
+    catalogues: tuple[Catalogue, ...]
+
+    def gettext(self, message_id: str) -> str:
+        for catalogue in self.catalogues:
+            found = catalogue.get(message_id)
+            if found is not None:
+                return found
+        raise CatalogueError(text("theme.unknown-text", self.lang, id=message_id))
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        for catalogue in self.catalogues:
+            found = catalogue.nget(singular, n)
+            if found is not None:
+                return found
+        raise CatalogueError(text("theme.unknown-text", self.lang, id=singular))
+
+    @property
+    def lang(self) -> str:
+        return self.catalogues[-1].lang if self.catalogues else DEFAULT_LANG
+
+
+def theme_text(theme_dirs: Sequence[Path], lang: str) -> ThemeText:
+    """The catalogues of the theme folders `theme_dirs` (highest priority first) in `lang`.
+    A theme without a catalogue for `lang` inherits its parents'; the last folder (the
+    built-in theme) must have one."""
+    check_lang(lang)
+    found = []
+    for folder in theme_dirs:
+        path = catalogue_path(folder / "locales", lang, THEME_DOMAIN)
+        if path.is_file() or folder == theme_dirs[-1]:
+            found.append(load_catalogue(path))
+    return ThemeText(tuple(found))
