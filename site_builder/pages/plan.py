@@ -37,7 +37,7 @@ class PageSpec:
 
 @dataclass(frozen=True)
 class Crumb:
-    """One breadcrumb or nav entry: a literal label, or a key into the `ui` strings."""
+    """One breadcrumb or nav entry: a literal label, or a message id in the theme catalogue."""
 
     url: str
     label: str = ""
@@ -48,13 +48,13 @@ class Crumb:
 def make_nav(model: SiteModel) -> tuple[Crumb, ...]:
     """The main navigation; `section` matches a page's `section` to mark it current."""
     fixed = [
-        Crumb(urls.home(), ui_key="nav_home", section="home"),
-        Crumb(urls.terms_index(), ui_key="nav_terms", section="terms"),
-        Crumb(urls.years_index(), ui_key="nav_years", section="years"),
-        Crumb(urls.targets(), ui_key="nav_targets", section="targets"),
-        Crumb(urls.awards(), ui_key="nav_awards", section="awards"),
-        Crumb(urls.people(), ui_key="nav_people", section="people"),
-        Crumb(urls.glossary(), ui_key="nav_glossary", section="glossary"),
+        Crumb(urls.home(), ui_key="nav.home", section="home"),
+        Crumb(urls.terms_index(), ui_key="nav.terms", section="terms"),
+        Crumb(urls.years_index(), ui_key="nav.years", section="years"),
+        Crumb(urls.targets(), ui_key="nav.targets", section="targets"),
+        Crumb(urls.awards(), ui_key="nav.awards", section="awards"),
+        Crumb(urls.people(), ui_key="nav.people", section="people"),
+        Crumb(urls.glossary(), ui_key="nav.glossary", section="glossary"),
     ]
     pages = [Crumb(urls.page(p), label=p.title, section=f"page:{p.slug}") for p in model.pages]
     return tuple(fixed + pages)
@@ -172,12 +172,12 @@ class _Planner:
         return PageSpec(url, urls.out_path(url), template, context, deps)
 
     def _home_crumb(self) -> Crumb:
-        return Crumb(urls.home(), ui_key="nav_home")
+        return Crumb(urls.home(), ui_key="nav.home")
 
     def _year_crumbs(self, y: Year) -> list[Crumb]:
         return [
             self._home_crumb(),
-            Crumb(urls.years_index(), ui_key="nav_years"),
+            Crumb(urls.years_index(), ui_key="nav.years"),
             Crumb(urls.year(y), label=y.title),
         ]
 
@@ -209,7 +209,7 @@ class _Planner:
     def terms_index(self) -> PageSpec:
         context = {
             "section": "terms",
-            "breadcrumbs": (self._home_crumb(), Crumb(urls.terms_index(), ui_key="nav_terms")),
+            "breadcrumbs": (self._home_crumb(), Crumb(urls.terms_index(), ui_key="nav.terms")),
             "terms": self.model.terms,
         }
         sources = tuple(f for t in self.model.terms for f in self._term_files(t))
@@ -222,7 +222,7 @@ class _Planner:
             "record_path": t.path,
             "breadcrumbs": (
                 self._home_crumb(),
-                Crumb(urls.terms_index(), ui_key="nav_terms"),
+                Crumb(urls.terms_index(), ui_key="nav.terms"),
                 Crumb(urls.term(t), label=t.title),
             ),
             "term": t,
@@ -242,7 +242,7 @@ class _Planner:
     def years_index(self) -> PageSpec:
         context = {
             "section": "years",
-            "breadcrumbs": (self._home_crumb(), Crumb(urls.years_index(), ui_key="nav_years")),
+            "breadcrumbs": (self._home_crumb(), Crumb(urls.years_index(), ui_key="nav.years")),
             "years": self.model.years,
         }
         sources = (
@@ -303,7 +303,7 @@ class _Planner:
         years = tuple(y for y in self.model.years if y.targets.items)
         context = {
             "section": "targets",
-            "breadcrumbs": (self._home_crumb(), Crumb(urls.targets(), ui_key="nav_targets")),
+            "breadcrumbs": (self._home_crumb(), Crumb(urls.targets(), ui_key="nav.targets")),
             "terms": tuple(t for t in self.model.terms if t.targets.items),
             "years": years,
         }
@@ -316,7 +316,7 @@ class _Planner:
     def awards(self) -> PageSpec:
         context = {
             "section": "awards",
-            "breadcrumbs": (self._home_crumb(), Crumb(urls.awards(), ui_key="nav_awards")),
+            "breadcrumbs": (self._home_crumb(), Crumb(urls.awards(), ui_key="nav.awards")),
             "terms": self.model.terms,
             "years": tuple(y for y in self.model.years if y.awards.items),
         }
@@ -329,7 +329,7 @@ class _Planner:
     def people(self) -> PageSpec:
         context = {
             "section": "people",
-            "breadcrumbs": (self._home_crumb(), Crumb(urls.people(), ui_key="nav_people")),
+            "breadcrumbs": (self._home_crumb(), Crumb(urls.people(), ui_key="nav.people")),
             "people": self.model.people,
             "record_urls": urls.url_for_record_path(self.model),
         }
@@ -339,7 +339,7 @@ class _Planner:
     def glossary(self) -> PageSpec:
         context = {
             "section": "glossary",
-            "breadcrumbs": (self._home_crumb(), Crumb(urls.glossary(), ui_key="nav_glossary")),
+            "breadcrumbs": (self._home_crumb(), Crumb(urls.glossary(), ui_key="nav.glossary")),
             "entries": self.model.glossary,
         }
         return self._spec(urls.glossary(), "glossary.html", context, (GLOSSARY_YAML,))
@@ -367,6 +367,6 @@ class _Planner:
     def not_found(self) -> PageSpec:
         context = {
             "section": "",
-            "breadcrumbs": (self._home_crumb(), Crumb(urls.not_found(), ui_key="not_found")),
+            "breadcrumbs": (self._home_crumb(), Crumb(urls.not_found(), ui_key="notfound.title")),
         }
         return self._spec(urls.not_found(), "404.html", context)

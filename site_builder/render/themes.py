@@ -5,7 +5,8 @@ Search path, first match wins:
   2. <site>/themes/<name>/templates/        the theme named in site.yaml
   3. parents named by `extends:` in each theme's theme.yaml
   4. the built-in default theme (package data), always last
-Static files follow the same order (<site>/themes/<name>/static/, parents, built-in).
+Static files follow the same order (<site>/themes/<name>/static/, parents, built-in),
+and so do the theme's text catalogues (<theme>/locales/<lang>/LC_MESSAGES/theme.po).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ class Theme:
     config: Mapping[str, Any]  # the named theme's theme.yaml (parents' keys merged under it)
     site_dirs: tuple[Path, ...] = ()  # the site's own override folders (not part of `theme:`)
     site_root: Path | None = field(default=None, compare=False)
+    folders: tuple[Path, ...] = (BUILTIN_ROOT / DEFAULT_THEME,)  # the theme chain, built-in default last
 
     @property
     def theme_template_dirs(self) -> tuple[Path, ...]:
@@ -64,7 +66,7 @@ def resolve_theme(site_root: Path, name: str, problems: Problems) -> Theme | Non
     site_dirs = (site_templates,) if site_templates.is_dir() else ()
     templates = site_dirs + tuple(f / "templates" for f in chain if (f / "templates").is_dir())
     statics = tuple(f / "static" for f in chain if (f / "static").is_dir())
-    return Theme(name, templates, statics, config, site_dirs, site_root)
+    return Theme(name, templates, statics, config, site_dirs, site_root, tuple(chain))
 
 
 def _find_theme(site_root: Path, name: str) -> Path | None:

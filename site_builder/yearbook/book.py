@@ -9,10 +9,11 @@ people index receives the numbers found by a first render (see pdf.py).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html as htmllib
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,8 +24,8 @@ from site_builder.charts.figures import charts_for
 from site_builder.markup.markdown import used_abbreviations
 from site_builder.model.collation import sort_key
 from site_builder.model.records import GlossaryEntry, Page, SiteModel, Term
+from site_builder.render.environment import ui_text
 from site_builder.yearbook.index import IndexEntry, Mentions, index_entries
-from site_builder.yearbook.labels import labels
 from site_builder.yearbook.views import (
     BookInputs,
     Guest,
@@ -78,28 +79,29 @@ def used_glossary(model: SiteModel, html: str) -> tuple[GlossaryEntry, ...]:
     return tuple(sorted((g for g in model.glossary if g.abbr in found), key=lambda g: sort_key(g.abbr)))
 
 
-def _toc(term: Term, years: list[YearView], words: dict, has: dict) -> tuple[TocEntry, ...]:
+def _toc(term: Term, years: list[YearView], say: Callable[..., str], has: dict) -> tuple[TocEntry, ...]:
+    """The contents, labelled with the theme texts the chapters' headings use."""
     term_sections = []
     if term.targets.items:  # a term without targets has no targets section to list
-        term_sections.append(TocEntry("nhiem-ky-chi-tieu", str(words["term_targets"])))
+        term_sections.append(TocEntry("nhiem-ky-chi-tieu", say("yearbook.term-targets")))
     if term.awards.items:
-        term_sections.append(TocEntry("nhiem-ky-khen-thuong", str(words["awards"])))
-    entries = [TocEntry("nhiem-ky", str(words["term_chapter"]).format(term=term.id), tuple(term_sections))]
+        term_sections.append(TocEntry("nhiem-ky-khen-thuong", say("awards.title")))
+    entries = [TocEntry("nhiem-ky", say("term.label", id=term.id), tuple(term_sections))]
     for y in years:
         kids = [TocEntry(c.id, c.conference.title) for c in y.conferences]
         if y.year.targets.items:
-            kids.append(TocEntry(f"{y.id}-chi-tieu", str(words["targets"])))
+            kids.append(TocEntry(f"{y.id}-chi-tieu", say("yearbook.targets")))
         if y.year.awards.items:
-            kids.append(TocEntry(f"{y.id}-khen-thuong", str(words["awards"])))
+            kids.append(TocEntry(f"{y.id}-khen-thuong", say("awards.title")))
         entries.append(TocEntry(y.id, y.year.title, tuple(kids)))
-    for key, anchor in (
-        ("charts", "bieu-do"),
-        ("honours", "bang-vang"),
-        ("glossary", "viet-tat"),
-        ("people", "nhan-vat"),
+    for key, anchor, heading in (
+        ("charts", "bieu-do", "charts.title"),
+        ("honours", "bang-vang", "awards.honour-roll"),
+        ("glossary", "viet-tat", "yearbook.glossary"),
+        ("people", "nhan-vat", "yearbook.people"),
     ):
         if has[key]:
-            entries.append(TocEntry(anchor, str(words[key])))
+            entries.append(TocEntry(anchor, say(heading)))
     return tuple(entries)
 
 
@@ -124,7 +126,7 @@ def _foreword(page: Page | None, term: Term, inputs: BookInputs) -> dict:
 
 
 def _context(model: SiteModel, term: Term, inputs: BookInputs, version: str) -> dict:
-    site, opts, words = model.site, model.site.yearbook, labels(model.site.language)
+    site, opts = model.site, model.site.yearbook
     foreword = find_page(model, opts.foreword)
     years = [year_view(y, inputs) for y in model.term_years(term)]
     secretary = term.secretary
@@ -132,7 +134,6 @@ def _context(model: SiteModel, term: Term, inputs: BookInputs, version: str) -> 
         "site": site,
         "options": opts,
         "term": term,
-        "yb": words,
         "lang": site.language,
         "profile": opts.profile,
         "years": years,
@@ -177,7 +178,7 @@ def assemble(
         "glossary": bool(glossary),
         "people": bool(people),
     }
-    toc = _toc(term, ctx["years"], ctx["yb"], has)
+    toc = _toc(term, ctx["years"], functools.partial(ui_text, env), has)
     html = template.render(
         **ctx, glossary=glossary, people=people, toc=toc, has=has, placeholder=pages is None, tail_only=tail_only
     )

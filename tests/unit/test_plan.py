@@ -120,7 +120,7 @@ def test_nav_lists_sections_then_free_pages_in_model_order():
     model = small_model()
     nav = common_context(model)["nav"]
     keys = [item.ui_key for item in nav if item.ui_key]
-    assert keys[:3] == ["nav_home", "nav_terms", "nav_years"]
+    assert keys[:3] == ["nav.home", "nav.terms", "nav.years"]
     assert [item.label for item in nav if not item.ui_key] == ["Giới thiệu", "Lịch sử"]
     assert common_context(model)["pdf_url"] == "/ky-yeu-2015-2020.pdf"
     assert common_context(model, with_pdf=False)["pdf_url"] is None
