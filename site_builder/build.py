@@ -91,7 +91,7 @@ def load_site(
     model = load_model(sources, problems)
     if model is None:
         return None
-    say(text("progress.records", count=len(sources.records)))
+    say(text("progress.records", model.site.language, count=len(sources.records)))
     check_model(model, sources.media, problems)
     links = url_for_record_path(model)
     rendered = render_bodies(model, links, problems, cache, jobs, sources.files, sources.media)
@@ -198,14 +198,14 @@ def render_outputs(
         raise SiteError(problems)
     env = make_environment(theme, model.site.language)
     files = render_pages(env, loaded.specs, common_context(model, with_pdf=options.pdf), problems, options.workers)
-    say(text("progress.pages", count=sum(1 for f in files if f.out_path.endswith(".html"))))
+    say(text("progress.pages", model.site.language, count=sum(1 for f in files if f.out_path.endswith(".html"))))
     if problems.has_errors():
         raise RenderError(problems)
     pdf_pages = 0
     if options.pdf:
         from site_builder.yearbook.pdf import render_yearbook
 
-        say(text("progress.pdf"))
+        say(text("progress.pdf", model.site.language))
         result = render_yearbook(
             model, loaded.bodies, theme, env, options.site_root, problems, variant=options.pdf_variant, progress=say
         )
@@ -213,7 +213,7 @@ def render_outputs(
             raise RenderError(problems)
         files.append(result.file)
         pdf_pages = result.page_count
-        say(text("progress.pdf-pages", count=pdf_pages))
+        say(text("progress.pdf-pages", model.site.language, count=pdf_pages))
     files.extend(theme_static_files(theme))
     return files, pdf_pages
 

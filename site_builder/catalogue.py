@@ -146,20 +146,25 @@ def _resolve(value: object, lang: str) -> object:
     return value
 
 
+def template(message_id: str, lang: str = DEFAULT_LANG) -> str:
+    """The unfilled sentence, for a library that fills `%(name)s` itself (click's version line)."""
+    found = package_catalogue(lang).get(message_id)
+    if found is None:
+        raise CatalogueError(f"no text {message_id!r} in the {lang} catalogue")
+    return found
+
+
 def text(message_id: str, lang: str = DEFAULT_LANG, **params: object) -> str:
     """The package catalogue's sentence `message_id` in `lang`, filled with `params`."""
-    template = package_catalogue(lang).get(message_id)
-    if template is None:
-        raise CatalogueError(f"no text {message_id!r} in the {lang} catalogue")
-    return fill(template, params, lang)
+    return fill(template(message_id, lang), params, lang)
 
 
 def ntext(message_id: str, n: int, lang: str = DEFAULT_LANG, **params: object) -> str:
     """The plural-sensitive sentence `message_id` for the count `n` (as `%(num)s`)."""
-    template = package_catalogue(lang).nget(message_id, n)
-    if template is None:
+    found = package_catalogue(lang).nget(message_id, n)
+    if found is None:
         raise CatalogueError(f"no text {message_id!r} in the {lang} catalogue")
-    return fill(template, {"num": n, **params}, lang)
+    return fill(found, {"num": n, **params}, lang)
 
 
 @dataclass(frozen=True)

@@ -10,50 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from site_builder.catalogue import ntext, text
 from site_builder.charts.svg import Row, Segment, bar_chart
 from site_builder.model.records import SiteModel, Target, Term, Year
 from site_builder.render.filters import format_number, format_percent, format_points
-
-_WORDS = {
-    "vi": {
-        "term": "Mức hoàn thành chỉ tiêu Nghị quyết nhiệm kỳ {term}",
-        "years": "Kết quả thực hiện chỉ tiêu theo năm",
-        "recurring": "{name} qua các năm",
-        "admissions": "Kết nạp đảng viên mới qua các năm",
-        "awards": "Khen thưởng theo năm",
-        "marker": "Vạch đen: mức kế hoạch",
-        "met": "Đạt và vượt",
-        "missed": "Không đạt",
-        "unknown": "Chưa đánh giá",
-        "collective": "Tập thể",
-        "individual": "Cá nhân",
-        "tally": "{met}/{total} chỉ tiêu",
-        "unknown_count": "{count} chưa đánh giá",
-        "year": "Năm {year}",
-        "plan": "kế hoạch {plan}",
-        "n_collective": "{n} tập thể",
-        "n_individual": "{n} cá nhân",
-    },
-    "en": {
-        "term": "Completion of the {term} term's resolution targets",
-        "years": "Targets met per year",
-        "recurring": "{name} over the years",
-        "admissions": "New members admitted per year",
-        "awards": "Awards per year",
-        "marker": "Black tick: the plan",
-        "met": "Met or exceeded",
-        "missed": "Missed",
-        "unknown": "Not assessed",
-        "collective": "Collective",
-        "individual": "Individual",
-        "tally": "{met}/{total} targets",
-        "unknown_count": "{count} not assessed",
-        "year": "{year}",
-        "plan": "plan {plan}",
-        "n_collective": "{n} collective",
-        "n_individual": "{n} individual",
-    },
-}
 
 
 @dataclass(frozen=True)
@@ -76,16 +36,15 @@ def _status_css(status: str) -> str:
     return {"khong-dat": "missed", "unknown": "unknown"}.get(status, "met")
 
 
-def _legend(w: dict[str, str], used: set[str], *extra: tuple[str, str]) -> tuple[tuple[str, str], ...]:
+def _legend(lang: str, used: set[str], *extra: tuple[str, str]) -> tuple[tuple[str, str], ...]:
     """Met and missed always; "not assessed" only when a bar shows it."""
-    entries = [("met", w["met"]), ("missed", w["missed"])]
+    entries = [("met", text("chart.met", lang)), ("missed", text("status.khong-dat", lang))]
     if "unknown" in used:
-        entries.append(("unknown", w["unknown"]))
+        entries.append(("unknown", text("status.unknown", lang)))
     return (*entries, *extra)
 
 
 def _term_chart(term: Term, lang: str) -> Chart | None:
-    w = _WORDS[lang]
     items = term.targets.items
     if not items:
         return None
@@ -93,19 +52,18 @@ def _term_chart(term: Term, lang: str) -> Chart | None:
         Row(
             t.name,
             (Segment(t.progress, _status_css(t.status)),),
-            _result(t, lang) + (f" ({w['unknown'].lower()})" if t.status == "unknown" else ""),
+            _result(t, lang) + (f" ({text('status.unknown', lang).lower()})" if t.status == "unknown" else ""),
             t.target if t.is_rate else Decimal(100),
         )
         for t in items
     )
-    title = w["term"].format(term=term.id)
+    title = text("chart.term", lang, term=term.id)
     alt = title + ": " + "; ".join(f"{r.label}: {r.text}" for r in rows) + "."
-    legend = _legend(w, {_status_css(t.status) for t in items}, ("marker", w["marker"]))
+    legend = _legend(lang, {_status_css(t.status) for t in items}, ("marker", text("chart.marker", lang)))
     return Chart(f"chart-term-{term.id}", title, bar_chart(f"chart-term-{term.id}", title, rows, alt, legend), alt)
 
 
 def _years_chart(term: Term, years: tuple[Year, ...], lang: str) -> Chart | None:
-    w = _WORDS[lang]
     rows = []
     for y in years:
         tally = y.targets.tally
@@ -115,16 +73,16 @@ def _years_chart(term: Term, years: tuple[Year, ...], lang: str) -> Chart | None
                 Segment(Decimal(tally.missed), "missed"),
                 Segment(Decimal(tally.unknown), "unknown"),
             )
-            shown = w["tally"].format(met=tally.met, total=tally.total)
+            shown = text("chart.tally", lang, met=tally.met, total=tally.total)
             if tally.unknown:
-                shown += ", " + w["unknown_count"].format(count=tally.unknown)
-            rows.append(Row(w["year"].format(year=y.year), segs, shown))
+                shown += ", " + text("chart.unknown-count", lang, count=tally.unknown)
+            rows.append(Row(text("year.label", lang, year=y.year), segs, shown))
     if not rows:
         return None
-    cid, title = f"chart-years-{term.id}", w["years"]
+    cid, title = f"chart-years-{term.id}", text("chart.years", lang)
     alt = title + ": " + "; ".join(f"{r.label}: {r.text}" for r in rows) + "."
     used = {s.css for r in rows for s in r.segments if s.value}
-    legend = _legend(w, used)
+    legend = _legend(lang, used)
     return Chart(cid, title, bar_chart(cid, title, tuple(rows), alt, legend), alt)
 
 
@@ -149,56 +107,52 @@ def _admissions_chart(term: Term, years: tuple[Year, ...], lang: str) -> Chart |
     per_year = list({y.year: (y, t) for y, t in reversed(pairs)}.values())[::-1]  # the first per year
     if len(per_year) < 2:
         return None
-    return _series_chart(f"chart-admissions-{term.id}", _WORDS[lang]["admissions"], per_year, lang)
+    return _series_chart(f"chart-admissions-{term.id}", text("chart.admissions", lang), per_year, lang)
 
 
 def _recurring_chart(target_id: str, years: tuple[Year, ...], lang: str) -> Chart:
     pairs = [(y, t) for y in years for t in y.targets.items if t.id == target_id]
-    title = _WORDS[lang]["recurring"].format(name=pairs[-1][1].name)
+    title = text("chart.recurring", lang, name=pairs[-1][1].name)
     return _series_chart(f"chart-target-{target_id}", title, pairs, lang)
 
 
 def _series_chart(cid: str, title: str, pairs: list[tuple[Year, Target]], lang: str) -> Chart:
     """One bar per year with the figure achieved and a tick at the plan."""
-    w = _WORDS[lang]
     rows = []
     for y, t in pairs:
-        text = format_percent(t.actual, lang, None) if t.is_rate else format_number(t.actual, lang)
+        shown = format_percent(t.actual, lang, None) if t.is_rate else format_number(t.actual, lang)
         if t.planned is not None:
             plan = format_percent(t.planned, lang, None) if t.is_rate else format_number(t.planned, lang)
-            text += " (" + w["plan"].format(plan=plan) + ")"
-        rows.append(
-            Row(w["year"].format(year=y.year), (Segment(t.actual, "rate" if t.is_rate else "actual"),), text, t.planned)
-        )
+            shown += " (" + text("chart.plan", lang, plan=plan) + ")"
+        segment = Segment(t.actual, "rate" if t.is_rate else "actual")
+        rows.append(Row(text("year.label", lang, year=y.year), (segment,), shown, t.planned))
     alt = title + ": " + "; ".join(f"{r.label}: {r.text}" for r in rows) + "."
     return Chart(cid, title, bar_chart(cid, title, tuple(rows), alt), alt)
 
 
 def _awards_text(collective: int, individual: int, lang: str) -> str:
     """ "20 tập thể, 3 cá nhân", leaving out a part that is zero ("20 tập thể")."""
-    w = _WORDS[lang]
     parts = [
-        w[key].format(n=format_number(n, lang))
-        for key, n in (("n_collective", collective), ("n_individual", individual))
+        ntext(key, n, lang, num=format_number(n, lang))
+        for key, n in (("chart.n-collective", collective), ("chart.n-individual", individual))
         if n
     ]
     return ", ".join(parts) or "0"
 
 
 def _awards_chart(term: Term, years: tuple[Year, ...], lang: str) -> Chart | None:
-    w = _WORDS[lang]
     rows = []
     for y in years:
         tot = y.awards.totals
         if tot.granted:
             segs = (Segment(Decimal(tot.collective), "collective"), Segment(Decimal(tot.individual), "individual"))
-            text = _awards_text(tot.collective, tot.individual, lang)
-            rows.append(Row(w["year"].format(year=y.year), segs, text))
+            shown = _awards_text(tot.collective, tot.individual, lang)
+            rows.append(Row(text("year.label", lang, year=y.year), segs, shown))
     if not rows:
         return None
-    cid, title = f"chart-awards-{term.id}", w["awards"]
+    cid, title = f"chart-awards-{term.id}", text("chart.awards", lang)
     alt = title + ": " + "; ".join(f"{r.label}: {r.text}" for r in rows) + "."
-    legend = (("collective", w["collective"]), ("individual", w["individual"]))
+    legend = tuple((kind, text(f"recipient.{kind}", lang).capitalize()) for kind in ("collective", "individual"))
     return Chart(cid, title, bar_chart(cid, title, tuple(rows), alt, legend), alt)
 
 

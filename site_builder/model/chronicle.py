@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
+from site_builder.catalogue import text
 from site_builder.model import derive
 from site_builder.model.collation import person_match_key
 from site_builder.model.fields import INVALID, MAX_YEAR, MIN_YEAR, THOUSANDS_DOT, Ctx, validate_mapping
@@ -51,9 +52,6 @@ def person(values: object, loc: Loc) -> Person | None:
 # --- years ---------------------------------------------------------------
 
 
-DEFAULT_YEAR_TITLE = {"vi": "Năm {year}", "en": "Year {year}"}
-
-
 def load_years(by_kind: Grouped, lang: str, problems: Problems) -> list[Year]:
     folders = set()
     groups = {
@@ -82,7 +80,7 @@ def load_year(year: int, records: Mapping[str, list[RawRecord]], lang: str, prob
     return Year(
         year=year,
         path=f"content/years/{year}",
-        title=values.get("title") or DEFAULT_YEAR_TITLE.get(lang, DEFAULT_YEAR_TITLE["vi"]).format(year=year),
+        title=values.get("title") or text("year.label", lang, year=year),
         summary=values.get("summary"),
         body=Markdown(overview.body or "", Loc(overview.path, overview.body_line)) if overview else None,
         conferences=tuple(conferences),

@@ -16,17 +16,14 @@ from babel import Locale
 from babel.dates import format_date as babel_format_date
 from babel.numbers import get_decimal_symbol, get_group_symbol, get_minus_sign_symbol
 
+from site_builder.catalogue import text
+
 Number = int | float | Decimal
 
 LANGS = ("vi", "en")
 
 # U+2212: a true minus sign, as wide as the plus sign it stands against.
 _MINUS = "\u2212"
-
-_VI_WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
-_EN_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
-_POINTS_UNIT = {"vi": " điểm %", "en": " pts"}
 
 
 def _check_lang(lang: str) -> str:
@@ -108,7 +105,7 @@ def format_points(value: Number, lang: str = "vi") -> str:
     _check_lang(lang)
     number = _to_decimal(value)
     sign = "+" if number > 0 else _MINUS if number < 0 else "±"
-    return sign + _digits(number, lang) + _POINTS_UNIT[lang]
+    return text("format.points", lang, points=sign + _digits(number, lang))
 
 
 def format_date(d: datetime.date, lang: str = "vi") -> str:
@@ -130,9 +127,10 @@ def format_date_short(d: datetime.date, lang: str = "vi") -> str:
 
 
 def format_weekday(d: datetime.date, lang: str = "vi") -> str:
-    """Day of the week: "Thứ Năm" ... "Chủ nhật"; en: "Thursday"."""
-    names = _VI_WEEKDAYS if _check_lang(lang) == "vi" else _EN_WEEKDAYS
-    return names[d.weekday()]
+    """Day of the week: "Thứ Năm" ... "Chủ nhật"; en: "Thursday".
+
+    From the catalogue, not CLDR: CLDR writes "Chủ Nhật", the orthography's "Chủ nhật"."""
+    return text(f"weekday.{d.weekday()}", _check_lang(lang))
 
 
 def format_year(y: int | str) -> str:

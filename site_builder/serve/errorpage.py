@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from html import escape
 from pathlib import Path
 
+from site_builder.catalogue import ntext, text
 from site_builder.problems import Problem
 
 MAX_SHOWN = 20
@@ -29,27 +30,27 @@ mark{background:#ffd7d5;display:inline-block;width:100%}
 """
 
 
-def error_page(problems: Sequence[Problem], site_root: Path, title: str = "") -> bytes:
-    """A whole HTML document listing `problems` (errors first, at most MAX_SHOWN)."""
+def error_page(problems: Sequence[Problem], site_root: Path, lang: str = "vi", title: str = "") -> bytes:
+    """A whole HTML document listing `problems` (errors first, at most MAX_SHOWN), in `lang`."""
     shown = list(problems)[:MAX_SHOWN]
-    sections = "\n".join(_section(p, site_root) for p in shown)
+    sections = "\n".join(_section(p, site_root, lang) for p in shown)
     more = len(problems) - len(shown)
-    tail = f"<p>… và {more} lỗi khác (xem cửa sổ dòng lệnh).</p>" if more > 0 else ""
-    heading = escape(title or "Nội dung có lỗi: trang chưa được dựng lại")
+    tail = f"<p>{escape(ntext('serve.error-more', more, lang))}</p>" if more > 0 else ""
+    heading = escape(title or text("serve.error-heading", lang))
     return (
-        '<!DOCTYPE html>\n<html lang="vi">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>Lỗi · xem trước site-builder</title>\n<style>{STYLE}</style>\n</head>\n"
+        f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{escape(text('serve.error-title', lang))}</title>\n<style>{STYLE}</style>\n</head>\n"
         f'<body>\n<main class="sb-error" role="alert">\n<h1>{heading}</h1>\n'
-        "<p>Sửa các chỗ dưới đây rồi lưu tệp: trang sẽ tự tải lại.</p>\n"
+        f"<p>{escape(text('serve.error-advice', lang))}</p>\n"
         f"{sections}\n{tail}\n</main>\n</body>\n</html>\n"
     ).encode()
 
 
-def _section(problem: Problem, site_root: Path) -> str:
+def _section(problem: Problem, site_root: Path, lang: str) -> str:
     excerpt = _excerpt(site_root, problem.loc.path, problem.loc.line)
     return (
         f'<section class="sb-problem">\n<h2><code>{escape(str(problem.loc))}</code></h2>\n'
-        f"<p>{escape(problem.message())}</p>\n{excerpt}</section>"
+        f"<p>{escape(problem.message(lang))}</p>\n{excerpt}</section>"
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
+from site_builder.catalogue import text
 from site_builder.problems import Problems
 from site_builder.serve.console import Console
 from site_builder.serve.errorpage import error_page
@@ -57,7 +58,7 @@ class Preview:
 
     def _record(self, outcome: Outcome) -> None:
         self.console.rebuilt(outcome.problems, outcome.ok, len(outcome.rendered), outcome.seconds)
-        self.error_html = None if outcome.ok else error_page(outcome.problems.errors, self.site_root)
+        self.error_html = None if outcome.ok else error_page(outcome.problems.errors, self.site_root, self.console.lang)
 
     def _reload(self, outcome: Outcome, was_broken: bool) -> None:
         """Swap changed styles and images in place when nothing else changed; else reload."""
@@ -78,6 +79,6 @@ class Preview:
             problems = Problems()
             if not self.builder.ensure_pdf(problems):
                 self.console.problems(problems)
-                title = "Không dựng được kỷ yếu PDF"
-                return 500, error_page(problems.errors, self.site_root, title)
+                title = text("serve.pdf-failed", self.console.lang)
+                return 500, error_page(problems.errors, self.site_root, self.console.lang, title)
         return None

@@ -37,6 +37,7 @@ from site_builder.serve.console import Console
 from site_builder.serve.incremental import IncrementalBuilder
 from site_builder.serve.preview import Preview
 from site_builder.sources.discover import SITE_YAML
+from site_builder.sources.language import site_language
 
 # livereload's own snippet: loads livereload.js from the host and port the page came from.
 LIVE_SCRIPT = (
@@ -126,39 +127,40 @@ def notify_browsers(path: str) -> None:
 def serve_site(options: ServeOptions, say: Callable[[str], None]) -> None:
     """Serve until Ctrl-C (or SIGTERM); the preview folder is removed on the way out."""
     root = options.site_root.resolve()
+    lang = site_language(root)
     if not (root / "content").is_dir():
         problems = Problems()
         problems.error("site.missing", Loc(SITE_YAML))
         raise SiteError(problems)
     if not is_loopback(options.host):
-        say(text("serve.public", host=options.host))
+        say(text("serve.public", lang, host=options.host))
     out_dir = Path(tempfile.mkdtemp(prefix="site-builder-serve-"))
     cache = load_cache(cache_file(root))
     try:
-        asyncio.run(_serve(options, root, out_dir, cache, say))
+        asyncio.run(_serve(options, root, out_dir, cache, Console(say, lang)))
     except KeyboardInterrupt:
         pass
     finally:
         shutil.rmtree(out_dir, ignore_errors=True)
         save_cache(cache_file(root), cache)
-    say(text("serve.stopped"))
+    say(text("serve.stopped", lang))
 
 
-async def _serve(options: ServeOptions, root: Path, out_dir: Path, cache: dict[str, str], say) -> None:
+async def _serve(options: ServeOptions, root: Path, out_dir: Path, cache: dict[str, str], console: Console) -> None:
     loop = asyncio.get_running_loop()
     stop = asyncio.Event()
     _on_sigterm(loop, stop.set)
     sockets = netutil.bind_sockets(options.port, address=options.host)  # fails fast if taken
     builder = IncrementalBuilder(root, out_dir, options.pdf, cache)
-    preview = Preview(builder, Console(say), notify_browsers)
-    say(text("serve.starting"))
+    preview = Preview(builder, console, notify_browsers)
+    console.say(text("serve.starting", console.lang))
     preview.start()
     server = httpserver.HTTPServer(make_app(preview))
     server.add_sockets(sockets)
     ticker = PeriodicCallback(preview.tick, options.poll_ms)
     ticker.start()
     url = _display_url(options.host, sockets[0].getsockname()[1])
-    say(text("serve.ready", url=url))
+    console.say(text("serve.ready", console.lang, url=url))
     if options.open_browser:
         loop.call_later(0.2, webbrowser.open, url)
     try:

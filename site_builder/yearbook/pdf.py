@@ -18,6 +18,7 @@ from weasyprint import CSS, HTML, Document
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError
 
+from site_builder.catalogue import ntext
 from site_builder.model.records import SiteModel
 from site_builder.output.files import RenderedFile
 from site_builder.problems import Loc, Problems
@@ -140,8 +141,7 @@ def _first_number(document: Document) -> int | None:
 def _progress_handler(progress: Callable[[str], None] | None, lang: str) -> logs.ProgressHandler | None:
     if progress is None:
         return None
-    word = "kỷ yếu PDF: đã dàn {n} trang" if lang == "vi" else "yearbook PDF: {n} pages laid out"
-    return logs.ProgressHandler(progress, lambda n: word.format(n=n))
+    return logs.ProgressHandler(progress, lambda n: ntext("progress.pdf-laid-out", n, lang))
 
 
 def _check_fonts(document: Document, theme: Theme, problems: Problems) -> None:

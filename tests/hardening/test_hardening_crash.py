@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from site_builder.build import BuildOptions, build_site
-from site_builder.cli import main
+from site_builder.cli import cli
 from site_builder.output import publish
 from site_builder.problems import RenderError
 from tests.conftest import ROOT, snapshot
@@ -148,7 +148,7 @@ def test_disk_full_through_the_cli_is_exit_3_without_traceback(tmp_path, monkeyp
     before = snapshot(output)
     fail_writes_after(monkeypatch, 0)
     args = ["build", "--site", str(site), "--output", str(output), "--no-pdf", "-j1", "--force"]
-    result = CliRunner().invoke(main, args)
+    result = CliRunner().invoke(cli, args)
     assert result.exit_code == 3
     assert os.strerror(errno.ENOSPC) in result.output and "Traceback" not in result.output
     assert "không ghi được kết quả" in result.output

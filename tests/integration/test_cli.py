@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from site_builder.cli import main as cli_main
+from site_builder.cli import cli as cli_main
 from tests.conftest import ROOT, copy_demo, run_cli, snapshot
 
 
