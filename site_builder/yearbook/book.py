@@ -79,29 +79,29 @@ def used_glossary(model: SiteModel, html: str) -> tuple[GlossaryEntry, ...]:
     return tuple(sorted((g for g in model.glossary if g.abbr in found), key=lambda g: sort_key(g.abbr)))
 
 
-def _toc(term: Term, years: list[YearView], say: Callable[..., str], has: dict) -> tuple[TocEntry, ...]:
+def _toc(term: Term, years: list[YearView], ui: Callable[..., str], has: dict) -> tuple[TocEntry, ...]:
     """The contents, labelled with the theme texts the chapters' headings use."""
     term_sections = []
     if term.targets.items:  # a term without targets has no targets section to list
-        term_sections.append(TocEntry("nhiem-ky-chi-tieu", say("yearbook.term-targets")))
+        term_sections.append(TocEntry("nhiem-ky-chi-tieu", ui("yearbook.term-targets")))
     if term.awards.items:
-        term_sections.append(TocEntry("nhiem-ky-khen-thuong", say("awards.title")))
-    entries = [TocEntry("nhiem-ky", say("term.label", id=term.id), tuple(term_sections))]
+        term_sections.append(TocEntry("nhiem-ky-khen-thuong", ui("awards.title")))
+    entries = [TocEntry("nhiem-ky", ui("term.label", id=term.id), tuple(term_sections))]
     for y in years:
         kids = [TocEntry(c.id, c.conference.title) for c in y.conferences]
         if y.year.targets.items:
-            kids.append(TocEntry(f"{y.id}-chi-tieu", say("yearbook.targets")))
+            kids.append(TocEntry(f"{y.id}-chi-tieu", ui("yearbook.targets")))
         if y.year.awards.items:
-            kids.append(TocEntry(f"{y.id}-khen-thuong", say("awards.title")))
+            kids.append(TocEntry(f"{y.id}-khen-thuong", ui("awards.title")))
         entries.append(TocEntry(y.id, y.year.title, tuple(kids)))
     for key, anchor, heading in (
-        ("charts", "bieu-do", "charts.title"),
-        ("honours", "bang-vang", "awards.honour-roll"),
-        ("glossary", "viet-tat", "yearbook.glossary"),
-        ("people", "nhan-vat", "yearbook.people"),
+        ("charts", "bieu-do", ui("charts.title")),
+        ("honours", "bang-vang", ui("awards.honour-roll")),
+        ("glossary", "viet-tat", ui("yearbook.glossary")),
+        ("people", "nhan-vat", ui("yearbook.people")),
     ):
         if has[key]:
-            entries.append(TocEntry(anchor, say(heading)))
+            entries.append(TocEntry(anchor, heading))
     return tuple(entries)
 
 
