@@ -7,8 +7,9 @@ Python's `%(name)s` in every catalogue (Jinja's newstyle gettext applies `%`
 too), so a literal percent sign is written `%%`.
 
 The `.po` files are read at run time with Babel; there is no compiled `.mo` to
-build or commit. Each file is parsed once per process (about 10 ms for the
-package catalogue) and kept as an immutable `Catalogue`.
+build or commit. Each file is parsed once per process and kept as an immutable
+`Catalogue` (about 2 ms for the package's 290 entries, under 1 ms for the theme's
+100; importing Babel's `.po` reader adds about 12 ms to start-up).
 
 Two catalogues exist: the package's (`site_builder/locales/<lang>/LC_MESSAGES/
 site_builder.po`: problems, clauses, CLI and progress lines, charts' words) and
@@ -121,7 +122,9 @@ def catalogue_path(locales: Path, lang: str, domain: str) -> Path:
     return locales / lang / "LC_MESSAGES" / f"{domain}.po"
 
 
+@functools.cache
 def package_catalogue(lang: str) -> Catalogue:
+    """The package's own catalogue: installed with the code, so read once per process."""
     return load_catalogue(catalogue_path(PACKAGE_LOCALES, check_lang(lang), PACKAGE_DOMAIN))
 
 
