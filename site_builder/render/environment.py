@@ -19,7 +19,7 @@ from pathlib import Path
 
 import jinja2
 
-from site_builder.catalogue import ThemeText, text, theme_text
+from site_builder.catalogue import text, theme_text
 from site_builder.render.filters import make_filters
 from site_builder.render.themes import Theme
 
@@ -87,10 +87,3 @@ def make_environment(theme: Theme, lang: str) -> jinja2.Environment:
     env.globals["theme_config"] = dict(theme.config)
     env.extend(site_theme=theme, theme_text=words)
     return env
-
-
-def ui_text(env: jinja2.Environment, message_id: str, **params: object) -> str:
-    """A theme text for Python code that builds labels outside a template (the yearbook's
-    contents): the same catalogue lookup and `%` filling as `_()` in a template."""
-    words: ThemeText = env.theme_text  # type: ignore[attr-defined]
-    return words.gettext(message_id) % params

@@ -9,7 +9,6 @@ people index receives the numbers found by a first render (see pdf.py).
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import html as htmllib
 import os
 import re
@@ -20,11 +19,11 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
+from site_builder.catalogue import ThemeText
 from site_builder.charts.figures import charts_for
 from site_builder.markup.markdown import used_abbreviations
 from site_builder.model.collation import sort_key
 from site_builder.model.records import GlossaryEntry, Page, SiteModel, Term
-from site_builder.render.environment import ui_text
 from site_builder.yearbook.index import IndexEntry, Mentions, index_entries
 from site_builder.yearbook.views import (
     BookInputs,
@@ -77,6 +76,12 @@ def used_glossary(model: SiteModel, html: str) -> tuple[GlossaryEntry, ...]:
     text = htmllib.unescape(_TAGS.sub(" ", html))
     found = used_abbreviations(text, [g.abbr for g in model.glossary])  # the rendering's own rule
     return tuple(sorted((g for g in model.glossary if g.abbr in found), key=lambda g: sort_key(g.abbr)))
+
+
+def _theme_words(env: jinja2.Environment) -> Callable[..., str]:
+    """The theme texts the templates show as `_()`, for labels made here (the contents)."""
+    words: ThemeText = env.theme_text  # type: ignore[attr-defined]
+    return lambda message_id, **params: words.gettext(message_id) % params
 
 
 def _toc(term: Term, years: list[YearView], ui: Callable[..., str], has: dict) -> tuple[TocEntry, ...]:
@@ -178,7 +183,7 @@ def assemble(
         "glossary": bool(glossary),
         "people": bool(people),
     }
-    toc = _toc(term, ctx["years"], functools.partial(ui_text, env), has)
+    toc = _toc(term, ctx["years"], _theme_words(env), has)
     html = template.render(
         **ctx, glossary=glossary, people=people, toc=toc, has=has, placeholder=pages is None, tail_only=tail_only
     )

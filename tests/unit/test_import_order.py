@@ -32,8 +32,8 @@ LAYERS: list[set[str]] = [
     {"cli"},
 ]
 # Modules that are one stage with another: the CLI's entry point and its helpers.
-ALIASES = {"__main__": "cli", "cli_i18n": "cli"}
-LEAVES = {"__init__", "problems", "messages", "catalogue", "formatting", "urls", "layout", "rendered", "text"}
+ALIASES = {"__main__": "cli", "cli_click": "cli"}
+LEAVES = {"__init__", "problems", "catalogue", "formatting", "urls", "layout", "rendered", "text"}
 
 # Edges that break the order today; each is removed by the layering work of issue 12.
 # The list may only shrink: a new module must follow the order from its first commit.
