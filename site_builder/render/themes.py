@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from site_builder.model.fields import describe
 from site_builder.problems import Loc, Problems
 from site_builder.sources.discover import SITE_YAML
 from site_builder.sources.yamlsafe import YamlFailure, load_yaml
@@ -114,7 +115,7 @@ def _read_config(folder: Path, site_root: Path, problems: Problems) -> dict[str,
     if data is None:
         return {}
     if not isinstance(data, dict):
-        problems.error("field.expected-mapping", Loc(shown), found=type(data).__name__)
+        problems.error("field.expected-mapping", Loc(shown), found=describe(data))
         return {}
     return {str(k): v for k, v in data.items()}
 
