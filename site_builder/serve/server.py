@@ -149,7 +149,7 @@ def serve_site(options: ServeOptions, say: Callable[[str], None]) -> None:
 async def _serve(options: ServeOptions, root: Path, out_dir: Path, cache: dict[str, str], console: Console) -> None:
     loop = asyncio.get_running_loop()
     stop = asyncio.Event()
-    _on_sigterm(loop, stop.set)
+    _on_stop_signals(loop, stop.set)
     sockets = netutil.bind_sockets(options.port, address=options.host)  # fails fast if taken
     builder = IncrementalBuilder(root, out_dir, options.pdf, cache)
     preview = Preview(builder, console, notify_browsers)
@@ -177,6 +177,17 @@ def _display_url(host: str, port: int) -> str:
     return f"http://{shown}:{port}/"
 
 
-def _on_sigterm(loop: asyncio.AbstractEventLoop, stop: Callable[[], None]) -> None:
+def _on_stop_signals(loop: asyncio.AbstractEventLoop, stop: Callable[[], None]) -> None:
+    """SIGTERM stops the server; so does SIGINT when it was ignored at start-up.
+
+    A shell starts background jobs with SIGINT ignored, and Python then installs no
+    KeyboardInterrupt handler: without this, `kill -INT` (or Ctrl-C reaching a server
+    started with `&`) would be ignored. Otherwise Ctrl-C keeps Python's own handling,
+    which also interrupts the first build.
+    """
+    wanted = [signal.SIGTERM]
+    if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+        wanted.append(signal.SIGINT)
     with contextlib.suppress(NotImplementedError, RuntimeError):  # Windows: Ctrl-C only
-        loop.add_signal_handler(signal.SIGTERM, stop)
+        for signum in wanted:
+            loop.add_signal_handler(signum, stop)

@@ -389,14 +389,16 @@ def test_loopback_names() -> None:
 class ServerProcess:
     """`python -m site_builder serve` on a free port; stderr goes to a file we poll."""
 
-    def __init__(self, site: Path, tmp: Path, *args: str, env: dict[str, str] | None = None):
+    def __init__(self, site: Path, tmp: Path, *args: str, env: dict[str, str] | None = None, preexec_fn=None):
         self.log = tmp / "serve.log"
         self.tmpdir = tmp / "tmp"
         self.tmpdir.mkdir()
         env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONUTF8": "1", "TMPDIR": str(self.tmpdir), **(env or {})}
         command = [sys.executable, "-m", "site_builder", "serve", "--site", str(site), "--port", "0", *args]
         with self.log.open("w") as log:
-            self.process = subprocess.Popen(command, stderr=log, stdout=subprocess.DEVNULL, env=env)
+            self.process = subprocess.Popen(
+                command, stderr=log, stdout=subprocess.DEVNULL, env=env, preexec_fn=preexec_fn
+            )
         line = self.wait_for(lambda text: "Xem trước tại http://" in text, timeout=60)
         self.base = line.split("Xem trước tại ", 1)[1].split()[0].rstrip("/")
         self.port = int(self.base.rsplit(":", 1)[1])
@@ -440,6 +442,16 @@ def server(demo_site: Path, tmp_path: Path):
     running = ServerProcess(demo_site, tmp_path, "--no-pdf")
     yield running
     running.stop()
+
+
+def test_sigint_stops_a_server_started_as_a_background_job(demo_site: Path, tmp_path: Path) -> None:
+    """A shell starts `serve &` with SIGINT ignored; SIGINT must still stop it cleanly."""
+    running = ServerProcess(
+        demo_site, tmp_path, "--no-pdf", preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN)
+    )
+    assert fetch(f"{running.base}/")[0] == 200
+    assert running.stop() == 0
+    assert "Đã dừng xem trước." in running.output()
 
 
 def listening_addresses(port: int) -> set[str]:
