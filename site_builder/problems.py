@@ -19,19 +19,36 @@ Severity = Literal["error", "warning"]
 
 @dataclass(frozen=True, order=True)
 class Loc:
-    """A position in a site file: site-relative POSIX path, 1-based line and column."""
+    """A position in a site file: site-relative POSIX path, 1-based line and column.
+
+    In a spreadsheet (`sheet` not None) line and column are the cell's row and column, shown
+    the way Excel names a cell: `FILE.xlsx:Chỉ tiêu!E7` (a CSV file has no sheet name: `FILE.csv:E7`).
+    """
 
     path: str
     line: int | None = None
     col: int | None = None
+    sheet: str | None = None
 
     def __str__(self) -> str:
+        if self.sheet is not None and self.line is not None:
+            cell = f"{column_letters(self.col)}{self.line}" if self.col else str(self.line)
+            return f"{self.path}:{self.sheet}!{cell}" if self.sheet else f"{self.path}:{cell}"
         parts = [self.path]
         if self.line is not None:
             parts.append(str(self.line))
             if self.col is not None:
                 parts.append(str(self.col))
         return ":".join(parts)
+
+
+def column_letters(col: int) -> str:
+    """Excel's name of a 1-based column: 1 -> A, 27 -> AA."""
+    letters = ""
+    while col > 0:
+        col, rest = divmod(col - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,8 @@ from pathlib import Path
 
 from site_builder.catalogue import Clause, clause, text
 from site_builder.model.records import CONFERENCE_KINDS
-from site_builder.model.slugs import slugify
+from site_builder.model.slugs import short_slug
+from site_builder.yamlquote import yaml_quote  # noqa: F401 - part of this module's API
 
 MAX_SLUG_LENGTH = 60
 
@@ -43,14 +44,6 @@ KIND_LABELS: dict[str, str] = {
     "chuyen-de": "chuyên đề",
     "khac": "khác",
 }
-
-# Characters PyYAML's reader refuses or treats as line breaks inside a
-# double-quoted scalar; they are written as escapes instead.
-_YAML_UNSAFE = re.compile(
-    "[^\x09\x0a\x0d\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
-)
-_YAML_NAMED_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r"}
-
 
 class ScaffoldError(Exception):
     """A file cannot be created. `key` names the sentence in the package catalogue; `str()`
@@ -78,33 +71,9 @@ def clean_line(text: str, what: Clause) -> str:
     return line
 
 
-def yaml_quote(text: str) -> str:
-    """A YAML double-quoted scalar that loads back as exactly `text`.
-
-    Double quotes rather than plain style because titles carry colons, quotes
-    and leading characters (`-`, `#`, `[`) that plain YAML would misread.
-    """
-    out = []
-    for ch in text:
-        if ch in _YAML_NAMED_ESCAPES:
-            out.append(_YAML_NAMED_ESCAPES[ch])
-        elif _YAML_UNSAFE.match(ch):
-            code = ord(ch)
-            out.append(f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}")
-        else:
-            out.append(ch)
-    return '"' + "".join(out) + '"'
-
-
 def make_slug(text: str, max_length: int = MAX_SLUG_LENGTH) -> str:
     """ASCII slug of `text`, cut at a hyphen so no word is chopped in half."""
-    slug = slugify(text)
-    if len(slug) <= max_length:
-        return slug
-    head = slug[: max_length + 1]
-    cut = head.rfind("-")
-    # A single over-long word has no hyphen to cut at; cut it hard.
-    return (slug[:cut] if cut > 0 else slug[:max_length]).strip("-")
+    return short_slug(text, max_length)
 
 
 def current_term(today: Date) -> tuple[int, int]:

@@ -46,3 +46,14 @@ def conference_slug(filename_stem: str) -> str:
 def heading_id(text: str, separator: str) -> str:
     """Drop-in for Python-Markdown toc's ``slugify(value, separator)`` option."""
     return separator.join(_words(text))
+
+
+def short_slug(text: str, max_length: int = 60) -> str:
+    """ASCII slug of `text`, cut at a hyphen so no word is chopped in half."""
+    slug = slugify(text)
+    if len(slug) <= max_length:
+        return slug
+    head = slug[: max_length + 1]
+    cut = head.rfind("-")
+    # A single over-long word has no hyphen to cut at; cut it hard.
+    return (slug[:cut] if cut > 0 else slug[:max_length]).strip("-")

@@ -1,0 +1,79 @@
+"""Where an import writes and how: the one target file under content/, atomically.
+
+The only code of the spreadsheet commands that writes. A file is written to a temporary
+name beside it and renamed over the old one, so a crash or a full disk leaves either the
+old file or the new one, never half of one; the previous version is kept as `.bak` first.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+_TERM = re.compile(r"(\d{4})-(\d{4})")
+
+
+class SheetUsageError(Exception):
+    """The command cannot run as asked (exit 2). `key` names the sentence in messages.TEXTS."""
+
+    def __init__(self, key: str, **params: object):
+        super().__init__(key)
+        self.key, self.params = key, params
+
+
+def content_file(site_root: Path, kind: str, year: int | None, term: str | None) -> Path:
+    """content/years/<year>/<kind>.yaml or content/terms/<term>/<kind>.yaml, in an existing folder."""
+    if (year is None) == (term is None):
+        raise SheetUsageError("sheets.scope")
+    if not (site_root / "content" / "site.yaml").is_file():
+        raise SheetUsageError("scaffold.not-a-site", folder=site_root)
+    if term is not None:
+        match = _TERM.fullmatch(term.strip())
+        if not match:
+            raise SheetUsageError("sheets.bad-term", term=term)
+        folder = site_root / "content" / "terms" / term.strip()
+        if not (folder / "term.md").is_file():
+            raise SheetUsageError("sheets.no-term", term=term.strip())
+    else:
+        folder = site_root / "content" / "years" / str(year)
+        if not folder.is_dir():
+            raise SheetUsageError("sheets.no-year", year=year)
+    content = (site_root / "content").resolve()
+    if folder.is_symlink() or not folder.resolve().is_relative_to(content):
+        raise SheetUsageError("sheets.outside-content", folder=folder)
+    return folder / f"{kind}.yaml"
+
+
+def site_relative(path: Path, site_root: Path) -> str:
+    try:
+        return path.relative_to(site_root).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def write_atomic(target: Path, data: bytes) -> None:
+    """Write `data` to `target` through a temporary file in the same folder and a rename."""
+    temporary = target.with_name(f".{target.name}.tmp-{os.getpid()}")
+    try:
+        with open(temporary, "xb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def replace_with_backup(target: Path, data: bytes) -> Path | None:
+    """Keep the current `target` (if any) as `<name>.bak`, then write `data` over it.
+
+    The backup is complete on disk before the file is replaced; if it cannot be made, the
+    file is left alone."""
+    backup = None
+    if target.exists():
+        backup = target.with_name(target.name + ".bak")
+        write_atomic(backup, target.read_bytes())
+    write_atomic(target, data)
+    return backup

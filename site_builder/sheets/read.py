@@ -1,0 +1,145 @@
+"""Spreadsheet files -> Grids: .xlsx with openpyxl, .csv with the standard library.
+
+The only code here that reads a file. Every cell keeps its row and column so any
+problem can name it (`FILE.xlsx:Chỉ tiêu!E7`). Hostile or huge files are bounded:
+the file size, the rows and the columns read are capped, and the workbook is
+streamed (openpyxl's read-only mode) rather than loaded whole.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from pathlib import Path
+
+from site_builder.problems import Loc, Problems
+from site_builder.sheets.cells import Cell, Grid
+from site_builder.sheets.headers import HEADER_SCAN_ROWS
+from site_builder.sources.text import decode_text
+
+MAX_FILE_BYTES = 20_000_000
+MAX_ROWS = 5_000  # data rows; a bloc's targets or awards are a few dozen
+MAX_COLS = 40
+SUFFIXES = (".xlsx", ".xlsm", ".csv")
+CSV_SEPARATORS = (";", ",", "\t")  # Excel writes ";" where the decimal mark is a comma
+
+
+def read_grids(path: Path, shown: str, problems: Problems) -> list[Grid]:
+    """Every sheet of the file (one for a CSV file); [] after reporting why it cannot be read."""
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        problems.error("sheet.bad-format", Loc(shown), suffix=suffix or "(không có đuôi)")
+        return []
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            problems.error("sheet.too-big", Loc(shown), size=size // 1000, limit=MAX_FILE_BYTES // 1000)
+            return []
+        data = path.read_bytes()
+    except OSError as exc:
+        problems.error("file.unreadable", Loc(shown), detail=exc.strerror or type(exc).__name__)
+        return []
+    if suffix == ".csv":
+        grid = read_csv(data, shown, problems)
+        return [grid] if grid is not None else []
+    return read_xlsx(data, shown, problems)
+
+
+def read_xlsx(data: bytes, shown: str, problems: Problems) -> list[Grid]:
+    try:
+        grids = _load(data, shown)
+        if any(cell.kind == "formula" for grid in grids for row in grid.rows for cell in row):
+            grids = _with_cached_values(data, grids)
+    except zipfile.BadZipFile:
+        problems.error("sheet.unreadable", Loc(shown), detail="không phải tệp .xlsx (zip)")
+        return []
+    except Exception as exc:  # noqa: BLE001 - a damaged workbook fails in many ways inside openpyxl
+        problems.error("sheet.unreadable", Loc(shown), detail=type(exc).__name__)
+        return []
+    return grids
+
+
+def _load(data: bytes, shown: str) -> list[Grid]:
+    import openpyxl  # imported here: only the commands that read sheets pay for it
+
+    book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    try:
+        return [_grid(ws, shown) for ws in book.worksheets if hasattr(ws, "iter_rows")]
+    finally:
+        book.close()
+
+
+def _grid(ws, shown: str) -> Grid:
+    ws.reset_dimensions()  # some writers record a wrong size; read what is there
+    rows = []
+    for r, row in enumerate(ws.iter_rows(max_col=MAX_COLS), start=1):
+        if r > MAX_ROWS + HEADER_SCAN_ROWS:
+            break
+        rows.append(tuple(_cell(r, c, cell) for c, cell in enumerate(row, start=1)))
+    return Grid(shown, ws.title, tuple(rows))
+
+
+def _cell(r: int, c: int, cell) -> Cell:
+    kind = {"e": "error", "f": "formula"}.get(getattr(cell, "data_type", "n"), "value")
+    return Cell(r, c, cell.value, getattr(cell, "number_format", None) or "General", kind)  # type: ignore[arg-type]
+
+
+def _with_cached_values(data: bytes, grids: list[Grid]) -> list[Grid]:
+    """Formulas replaced by the value Excel or LibreOffice computed and saved with them. A file
+    written by a program that never computed them has none: those cells stay "formula"."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    try:
+        cached = {ws.title: _grid(ws, "") for ws in book.worksheets if hasattr(ws, "iter_rows")}
+    finally:
+        book.close()
+    result = []
+    for grid in grids:
+        values = cached.get(grid.sheet)
+        rows = tuple(tuple(_cached(cell, values) for cell in row) for row in grid.rows)
+        result.append(Grid(grid.path, grid.sheet, rows))
+    return result
+
+
+def _cached(cell: Cell, values: Grid | None) -> Cell:
+    if cell.kind != "formula" or values is None or cell.row > len(values.rows):
+        return cell
+    row = values.rows[cell.row - 1]
+    found = row[cell.col - 1] if cell.col <= len(row) else None
+    if found is None or found.value is None:
+        return cell
+    return Cell(cell.row, cell.col, found.value, cell.number_format, found.kind)
+
+
+def read_csv(data: bytes, shown: str, problems: Problems) -> Grid | None:
+    """UTF-8 (with or without Excel's BOM); separator ";", "," or Tab, whichever the header uses."""
+    text = decode_text(data, shown, problems)
+    if text is None:
+        return None
+    lines = text.split("\n")
+    if lines and lines[0].lower().startswith("sep=") and len(lines[0]) == 5:  # Excel's separator hint
+        separators: tuple[str, ...] = (lines[0][4],)
+        text = "\n".join(lines[1:])
+        offset = 1
+    else:
+        separators, offset = CSV_SEPARATORS, 0
+    candidates = [_csv_rows(text, sep, offset) for sep in separators]
+    best = max(candidates, key=_header_width)
+    return Grid(shown, "", best)
+
+
+def _csv_rows(text: str, separator: str, offset: int) -> tuple[tuple[Cell, ...], ...]:
+    rows = []
+    reader = csv.reader(io.StringIO(text), delimiter=separator)
+    for r, row in enumerate(reader, start=1 + offset):
+        if r > MAX_ROWS + HEADER_SCAN_ROWS:
+            break
+        rows.append(tuple(Cell(r, c, value) for c, value in enumerate(row[:MAX_COLS], start=1)))
+    return tuple(rows)
+
+
+def _header_width(rows: tuple[tuple[Cell, ...], ...]) -> int:
+    """The most non-empty cells in one of the first rows: the right separator splits the header."""
+    return max((sum(1 for c in row if str(c.value).strip()) for row in rows[:HEADER_SCAN_ROWS]), default=0)
