@@ -45,6 +45,7 @@ KIND_LABELS: dict[str, str] = {
     "khac": "khác",
 }
 
+
 class ScaffoldError(Exception):
     """A file cannot be created. `key` names the sentence in the package catalogue; `str()`
     is Vietnamese, `message(lang)` any language."""

@@ -127,7 +127,7 @@ def plain(number: Decimal) -> str:
 
 
 def read_number(value: object, number_format: str = "General") -> Reading:
-    if isinstance(value, bool) or isinstance(value, dt.date):
+    if isinstance(value, bool | dt.date):
         return Reading(as_text(value))  # the validator says it is not a number
     if isinstance(value, int | float):
         return Reading(numeric_cell(value, number_format))

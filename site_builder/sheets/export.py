@@ -56,28 +56,24 @@ def percent_format(value: Decimal) -> str:
     return "0" + ("." + "0" * digits if digits else "") + "%"
 
 
+def figure(target: Target, value: Decimal | None) -> tuple[object, str | None]:
+    """A target's figure as a cell: a count as `#,##0`, a rate as a percent cell (91,4%)."""
+    if value is None:
+        return None, None
+    if target.is_rate:
+        return float(value / 100), percent_format(value)
+    return int(value), COUNT_FORMAT
+
+
 def target_rows(targets: Sequence[Target]) -> list[list[tuple[object, str | None]]]:
     """(value, number format) per cell, in EXPORT_HEADERS order, then the derived columns."""
     rows = []
-    for target in targets:
-
-        def number(value: Decimal | None) -> tuple[object, str | None]:
-            if value is None:
-                return None, None
-            if target.is_rate:  # 91,4% as a percent cell, as offices show rates
-                return float(value / 100), percent_format(value)
-            return int(value), COUNT_FORMAT
-
-        percent = (
-            (float(target.percent / 100), percent_format(target.percent))
-            if target.percent is not None
-            else (None, None)
-        )
+    for t in targets:
+        percent = (float(t.percent / 100), percent_format(t.percent)) if t.percent is not None else (None, None)
         rows.append([
-            (target.id, None), (target.name, None), (target.unit, None), number(target.target),
-            number(target.actual), percent, (CHOICE_CELLS["direction"][target.direction], None),
-            (target.period, None), (target.source, None), (target.note, None),
-            *derived(target),
+            (t.id, None), (t.name, None), (t.unit, None), figure(t, t.target), figure(t, t.actual), percent,
+            (CHOICE_CELLS["direction"][t.direction], None), (t.period, None), (t.source, None), (t.note, None),
+            *derived(t),
         ])  # fmt: skip
     return rows
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
 from site_builder.model.fields import edit_distance
 from site_builder.model.slugs import ascii_fold

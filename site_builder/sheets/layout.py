@@ -9,8 +9,15 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from site_builder.sheets.export import (
-    CHOICE_CELLS, COUNT_FORMAT, DATE_FORMAT, DERIVED, GREY, HEADER_ROW, HELP, SPARE_ROWS,
-)  # fmt: skip
+    CHOICE_CELLS,
+    COUNT_FORMAT,
+    DATE_FORMAT,
+    DERIVED,
+    GREY,
+    HEADER_ROW,
+    HELP,
+    SPARE_ROWS,
+)
 from site_builder.sheets.headers import EXPORT_HEADERS
 
 SHEET_NAMES = {"targets": "Chỉ tiêu", "awards": "Khen thưởng"}
