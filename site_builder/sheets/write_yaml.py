@@ -34,6 +34,8 @@ def render_yaml(items: Iterable[YMap], kind: str, comment: list[str]) -> str:
         first = True
         for spec in schema:
             value = item.get(spec.name)
+            if spec.type == "choice" and str(value or "").strip() == spec.default:
+                continue  # "direction: at_least" is what an absent field means: left out, as by hand
             entry = _entry(spec.name, spec.type, value)
             if not entry:
                 continue

@@ -113,6 +113,9 @@ def read_sources(
 
 
 RECORD_SUFFIXES = (".md", ".markdown", ".yaml", ".yml")
+# Spreadsheets kept beside targets.yaml / awards.yaml (what `site-builder import` reads) and the
+# .bak an import leaves: not records, and no reason to warn (media/ files are published as usual).
+NOT_RECORDS = (".xlsx", ".xlsm", ".csv", ".bak")
 _CANONICAL_SUFFIX = {".md": ".md", ".markdown": ".md", ".yaml": ".yaml", ".yml": ".yaml"}
 
 
@@ -124,7 +127,7 @@ def _classify_all(rels: list[str], problems: Problems) -> list[tuple[str, tuple[
             found.append((rel, kind))
             continue
         name = PurePosixPath(rel).name.lower()
-        if name.endswith(".gitkeep"):
+        if name.endswith((".gitkeep", *NOT_RECORDS)):
             continue
         if name.endswith(RECORD_SUFFIXES):  # meant as a record: ignoring it would lose content silently
             if PurePosixPath(name).stem == "readme":  # notes for the people editing the folder

@@ -1,0 +1,76 @@
+"""`site-builder export targets|awards --output FILE.xlsx`: a targets.yaml / awards.yaml as a sheet.
+
+The file is read and validated exactly as `check` does; a file with errors is not exported
+(its faulty records would be missing from the sheet). Without a file yet, the sheet is an
+empty one to fill in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from site_builder.model.sets import load_award_set, load_target_set
+from site_builder.problems import Loc, Problems, SiteError
+from site_builder.sheets.export import export_awards, export_targets
+from site_builder.sheets.files import SheetUsageError, content_file, site_relative, write_atomic
+from site_builder.sources.discover import MAX_FILE_BYTES, read_record
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    site_root: Path
+    kind: str  # "targets" or "awards"
+    output: Path
+    year: int | None = None
+    term: str | None = None
+    replace: bool = False
+
+
+@dataclass(frozen=True)
+class ExportReport:
+    source: str  # content/years/2024/targets.yaml
+    path: str  # the sheet written
+    records: int
+    problems: Problems  # warnings of the source file
+
+
+def sheet_title(kind: str, year: int | None, term: str | None) -> str:
+    what = "Chỉ tiêu" if kind == "targets" else "Khen thưởng"
+    return f"{what} năm {year}" if year is not None else f"{what} nhiệm kỳ {str(term).replace('-', ' - ')}"
+
+
+def check_output(request: ExportRequest) -> Path:
+    output = request.output.resolve()
+    if output.suffix.lower() != ".xlsx":
+        raise SheetUsageError("export.suffix", path=request.output)
+    managed = [(request.site_root / name).resolve() for name in ("content", "output")]
+    if any(output.is_relative_to(folder) for folder in managed):
+        raise SheetUsageError("export.protected", path=request.output)
+    if output.exists() and not request.replace:
+        raise SheetUsageError("export.exists", path=request.output)
+    return output
+
+
+def export_sheet(request: ExportRequest) -> ExportReport:
+    """Raises SheetUsageError (exit 2) or SiteError with the source file's problems (exit 1)."""
+    source = content_file(request.site_root, request.kind, request.year, request.term)
+    output = check_output(request)
+    shown = site_relative(source, request.site_root)
+    problems = Problems()
+    items: tuple = ()
+    if source.exists():
+        kind = ("term-" if request.term else "year-") + request.kind
+        record = read_record(source, shown, (kind, {}), problems, MAX_FILE_BYTES)  # type: ignore[arg-type]
+        loaded = (load_target_set if request.kind == "targets" else load_award_set)(record, problems)
+        items = loaded.items
+    if problems.errors:
+        raise SiteError(problems)
+    title = sheet_title(request.kind, request.year, request.term)
+    data = export_targets(items, title) if request.kind == "targets" else export_awards(items, title)
+    try:
+        write_atomic(output, data)
+    except OSError as exc:
+        problems.error("sheets.write-failed", Loc(str(request.output)), detail=exc.strerror or type(exc).__name__)
+        raise SiteError(problems) from None
+    return ExportReport(shown, str(request.output), len(items), problems)
