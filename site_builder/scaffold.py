@@ -92,7 +92,7 @@ def render(template: str, **values: object) -> str:
 
 # --- writing --------------------------------------------------------------
 
-Plan = Sequence[tuple[str, str]]  # (path relative to the root, text)
+Plan = Sequence[tuple[str, str | bytes]]  # (path relative to the root, text or bytes)
 
 
 def write_plan(root: Path, plan: Plan) -> list[Path]:
@@ -145,7 +145,7 @@ def _make_parents(root: Path, target: Path) -> list[Path]:
     return missing[::-1]
 
 
-def _create(rel: str, target: Path, text: str) -> Path:
+def _create(rel: str, target: Path, text: str | bytes) -> Path:
     try:
         handle = target.open("xb")
     except FileExistsError:
@@ -154,7 +154,7 @@ def _create(rel: str, target: Path, text: str) -> Path:
         raise ScaffoldError("scaffold.create-failed", file=rel, detail=exc.strerror) from None
     try:
         with handle:
-            handle.write(text.encode("utf-8"))
+            handle.write(text if isinstance(text, bytes) else text.encode("utf-8"))
     except OSError as exc:
         target.unlink(missing_ok=True)
         raise ScaffoldError("scaffold.write-failed", file=rel, detail=exc.strerror) from None
@@ -304,18 +304,39 @@ def site_plan(*, title: str | None, organization: str | None, today: Date) -> li
 # --- public API -------------------------------------------------------------
 
 
-def new_site(dest: Path, *, title: str | None = None, organization: str | None = None, today: Date) -> list[Path]:
-    """Create a complete, buildable starter site in `dest`."""
+def sheet_plan(folder: str, label: str) -> list[tuple[str, str | bytes]]:
+    """Empty targets.xlsx and awards.xlsx beside the YAML files, to fill in and import."""
+    from site_builder.sheets.export import template
+
+    return [
+        (f"{folder}/targets.xlsx", template("targets", f"Chỉ tiêu {label}")),
+        (f"{folder}/awards.xlsx", template("awards", f"Khen thưởng {label}")),
+    ]
+
+
+def new_site(
+    dest: Path, *, title: str | None = None, organization: str | None = None, today: Date, xlsx: bool = False
+) -> list[Path]:
+    """Create a complete, buildable starter site in `dest` (with `xlsx`, sheet templates too)."""
     if dest.exists() and not dest.is_dir():
         raise ScaffoldError("scaffold.dest-is-file", dest=dest)
-    return write_plan(dest, site_plan(title=title, organization=organization, today=today))
+    plan: list[tuple[str, str | bytes]] = list(site_plan(title=title, organization=organization, today=today))
+    if xlsx:
+        start, end = current_term(today)
+        plan += sheet_plan(f"content/terms/{start}-{end}", f"nhiệm kỳ {start} - {end}")
+        plan += sheet_plan(f"content/years/{today.year}", f"năm {today.year}")
+    return write_plan(dest, plan)
 
 
-def new_year(site_root: Path, year: int) -> list[Path]:
-    """Create content/years/YYYY/ with year.md, conferences/, targets.yaml, awards.yaml."""
+def new_year(site_root: Path, year: int, xlsx: bool = False) -> list[Path]:
+    """Create content/years/YYYY/ with year.md, conferences/, targets.yaml, awards.yaml
+    (with `xlsx`, targets.xlsx and awards.xlsx too)."""
     _check_year(year)
     _require_site(site_root)
-    return write_plan(site_root, _year_plan(year, keep_conferences=True))
+    plan: list[tuple[str, str | bytes]] = list(_year_plan(year, keep_conferences=True))
+    if xlsx:
+        plan += sheet_plan(f"content/years/{year}", f"năm {year}")
+    return write_plan(site_root, plan)
 
 
 def new_conference(site_root: Path, *, date: Date, title: str, kind: str = "so-ket") -> Path:
