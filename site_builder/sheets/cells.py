@@ -157,7 +157,7 @@ def parse_number_text(text: str) -> Reading:
     through unchanged, for the validator to explain."""
     body = text[:-1].rstrip() if text.endswith("%") else text
     sign = ""
-    if body[:1] in "+-":
+    if body[:1] in ("+", "-"):
         sign, body = ("-" if body[0] == "-" else ""), body[1:].lstrip()
     compact = _SPACES.sub("", body) if re.fullmatch(r"[0-9]{1,3}(?:[\s\u00a0\u202f][0-9]{3})+", body) else body
     if _AMBIGUOUS.fullmatch(compact):
