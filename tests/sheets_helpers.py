@@ -49,6 +49,7 @@ def cache_formula_values(path: Path, values: dict[str, str]) -> None:
 
 def make_csv(path: Path, rows: list[list[str]], separator: str = ";", bom: bool = True) -> Path:
     """CSV as Excel saves it ("CSV UTF-8"): BOM, CRLF, the separator of the locale."""
+
     def quote(value: str) -> str:
         return f'"{value}"' if any(ch in value for ch in (separator, '"', "\n")) else value
 

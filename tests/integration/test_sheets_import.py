@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 
 from site_builder.problems import SiteError
-from site_builder.sheets.importer import ImportRequest, import_sheet
 from site_builder.sheets.files import SheetUsageError
+from site_builder.sheets.importer import ImportRequest, import_sheet
 from tests.conftest import load, run_cli, site_with, snapshot
 from tests.sheets_helpers import TARGET_HEADER, cache_formula_values, make_csv, make_xlsx
 
-YEAR_FILES = {"content/years/2024/year.md": "---\ntitle: \"Năm 2024\"\n---\nNăm 2024.\n"}
+YEAR_FILES = {"content/years/2024/year.md": '---\ntitle: "Năm 2024"\n---\nNăm 2024.\n'}
 GOOD_TARGETS = [
     TARGET_HEADER,
     [1, "ket-nap", "Kết nạp đảng viên mới", "đảng viên", 150, 152, "101,3%", None],
@@ -198,7 +198,7 @@ def test_written_yaml_is_what_staff_would_write(site: Path, tmp_path: Path) -> N
     written = (site / "content/years/2024/targets.yaml").read_text(encoding="utf-8")
     assert unicodedata.is_normalized("NFC", written)
     assert written.splitlines()[0].startswith("# Chỉ tiêu: nhập từ bảng tính “a.xlsx”, trang “Chỉ tiêu”")
-    assert "\n- id: dang-vien-khong-vi-pham\n  name: \"Đảng viên: “không” vi phạm\"\n  unit: \"no\"\n" in written
+    assert '\n- id: dang-vien-khong-vi-pham\n  name: "Đảng viên: “không” vi phạm"\n  unit: "no"\n' in written
     assert '  target: 1\n  actual: 1\n  note: "- có dấu"\n' in written
     _, problems = load(site)
     assert not problems.errors
@@ -206,7 +206,7 @@ def test_written_yaml_is_what_staff_would_write(site: Path, tmp_path: Path) -> N
 
 def test_an_existing_file_is_replaced_only_with_replace_and_kept_as_bak(site: Path, tmp_path: Path) -> None:
     target = site / "content/years/2024/targets.yaml"
-    hand = "# Viết tay, có ghi chú.\n- id: cu\n  name: \"Cũ\"\n  unit: \"lớp\"\n  target: 1\n  actual: 1\n"
+    hand = '# Viết tay, có ghi chú.\n- id: cu\n  name: "Cũ"\n  unit: "lớp"\n  target: 1\n  actual: 1\n'
     target.write_text(hand, encoding="utf-8")
     source = make_xlsx(tmp_path / "a.xlsx", GOOD_TARGETS)
     refused = do_import(site, source)
