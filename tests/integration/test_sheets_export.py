@@ -99,8 +99,12 @@ def test_exported_sheet_is_formatted_with_read_only_derived_columns(tmp_path: Pa
 
 def test_export_refuses_managed_folders_and_existing_files(tmp_path: Path) -> None:
     site = site_with(tmp_path, {"content/years/2024/year.md": '---\ntitle: "Năm 2024"\n---\n'})
-    for output, key in ((site / "content/years/2024/x.xlsx", "export.protected"),
-                        (site / "output/x.xlsx", "export.protected"), (tmp_path / "x.csv", "export.suffix")):  # fmt: skip
+    refused = [
+        (site / "content/years/2024/x.xlsx", "export.protected"),
+        (site / "output/x.xlsx", "export.protected"),
+        (tmp_path / "x.csv", "export.suffix"),
+    ]
+    for output, key in refused:
         with pytest.raises(SheetUsageError) as caught:
             export_sheet(ExportRequest(site, "targets", output, year=2024))
         assert caught.value.key == key

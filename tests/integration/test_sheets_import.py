@@ -242,8 +242,13 @@ def test_dry_run_lists_changes_row_by_row_and_writes_nothing(site: Path, tmp_pat
 
 def test_usage_errors(site: Path, tmp_path: Path) -> None:
     source = make_xlsx(tmp_path / "a.xlsx", GOOD_TARGETS)
-    for options, key in (({"year": 2030}, "sheets.no-year"), ({"year": None, "term": "2019-2024"}, "sheets.no-term"),
-                         ({"year": None, "term": "nhiem-ky"}, "sheets.bad-term"), ({"term": "2020-2025"}, "sheets.scope")):  # fmt: skip
+    cases = [
+        ({"year": 2030}, "sheets.no-year"),
+        ({"year": None, "term": "2019-2024"}, "sheets.no-term"),
+        ({"year": None, "term": "nhiem-ky"}, "sheets.bad-term"),
+        ({"term": "2020-2025"}, "sheets.scope"),
+    ]
+    for options, key in cases:
         with pytest.raises(SheetUsageError) as caught:
             do_import(site, source, **options)
         assert caught.value.key == key
