@@ -210,19 +210,21 @@ def _scaffold(action, lang: str = "vi") -> None:
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path), metavar=say("cli.metavar.folder"))
 @click.option("--title", metavar=say("cli.metavar.name"), help=say("cli.opt.site-title"))
 @click.option("--organization", metavar=say("cli.metavar.name"), help=say("cli.opt.organization"))
-def new_site_cmd(directory: Path, title: str | None, organization: str | None) -> None:
+@click.option("--xlsx", is_flag=True, help=say("cli.opt.xlsx"))
+def new_site_cmd(directory: Path, title: str | None, organization: str | None, xlsx: bool) -> None:
     from site_builder.scaffold import new_site
 
-    _scaffold(lambda: new_site(directory, title=title, organization=organization, today=dt.date.today()))
+    _scaffold(lambda: new_site(directory, title=title, organization=organization, today=dt.date.today(), xlsx=xlsx))
 
 
 @new.command("year", help=command_help("new-year"))
 @click.argument("year", type=click.IntRange(1900, 2200), metavar=say("cli.metavar.year"))
 @SITE_OPTION
-def new_year_cmd(year: int, site: Path) -> None:
+@click.option("--xlsx", is_flag=True, help=say("cli.opt.xlsx"))
+def new_year_cmd(year: int, site: Path, xlsx: bool) -> None:
     from site_builder.scaffold import new_year
 
-    _scaffold(lambda: new_year(site, year), site_language(site))
+    _scaffold(lambda: new_year(site, year, xlsx=xlsx), site_language(site))
 
 
 KINDS = ["so-ket", "tong-ket", "bch-mo-rong", "dai-hoi", "chuyen-de", "khac"]
@@ -254,6 +256,80 @@ def new_page_cmd(title: str, slug: str | None, site: Path) -> None:
     from site_builder.scaffold import new_page
 
     _scaffold(lambda: new_page(site, title=title, slug=slug), site_language(site))
+
+
+SHEET_KIND = click.argument("kind", type=click.Choice(["targets", "awards"]), metavar="targets|awards")
+SHEET_YEAR = click.option(
+    "--year", type=click.IntRange(1900, 2200), metavar=say("cli.metavar.year"), help=say("cli.opt.sheet-year")
+)
+SHEET_TERM = click.option("--term", metavar=say("cli.metavar.term"), help=say("cli.opt.sheet-term"))
+
+
+def run_sheets(ctx: click.Context, action, failed: str, lang: str):
+    """Call an import/export API: a usage problem exits 2; problems of the sheet or of the YAML file
+    are all listed, then the outcome, exit 1; anything else as `run` handles it."""
+    from site_builder.sheets.files import SheetUsageError
+
+    def guarded():
+        try:
+            return action()
+        except SheetUsageError as exc:
+            click.echo(f"{text('severity.error', lang)}: {text(exc.key, lang, **exc.params)}", err=True)
+            sys.exit(EXIT_USAGE)
+        except SiteError as exc:
+            print_problems(exc.problems, lang)
+            click.echo(text(failed, lang, counts=summary_counts(exc.problems, lang)), err=True)
+            sys.exit(EXIT_CONTENT)
+
+    return run(ctx, guarded, lang, False)
+
+
+@cli.command("import", help=command_help("import"))
+@SHEET_KIND
+@click.argument("source", type=click.Path(dir_okay=False, path_type=Path), metavar=say("cli.metavar.file"))
+@SHEET_YEAR
+@SHEET_TERM
+@click.option("--sheet", metavar=say("cli.metavar.sheet"), help=say("cli.opt.sheet"))
+@click.option("--dry-run", is_flag=True, help=say("cli.opt.dry-run"))
+@click.option("--replace", is_flag=True, help=say("cli.opt.replace-yaml"))
+@SITE_OPTION
+@click.pass_context
+def import_cmd(ctx, kind: str, source: Path, year, term, sheet, dry_run: bool, replace: bool, site: Path) -> None:
+    from site_builder.sheets.importer import ImportRequest, import_sheet
+    from site_builder.sheets.report import import_lines
+
+    lang = site_language(site.resolve())
+    request = ImportRequest(site.resolve(), kind, source, year, term, sheet, dry_run, replace)
+    report = run_sheets(ctx, lambda: import_sheet(request), "import.failed", lang)
+    print_problems(report.problems, lang)
+    for line in import_lines(report, source.name, lang):
+        click.echo(line)
+    if report.refused:
+        click.echo(f"{text('severity.error', lang)}: {text('import.refused', lang, path=report.destination)}", err=True)
+        sys.exit(EXIT_USAGE)
+
+
+@cli.command("export", help=command_help("export"))
+@SHEET_KIND
+@SHEET_YEAR
+@SHEET_TERM
+@click.option(
+    "--output", required=True, type=click.Path(dir_okay=False, path_type=Path), metavar=say("cli.metavar.xlsx"),
+    help=say("cli.opt.export-output"),
+)  # fmt: skip
+@click.option("--replace", is_flag=True, help=say("cli.opt.export-replace"))
+@SITE_OPTION
+@click.pass_context
+def export_cmd(ctx, kind: str, year, term, output: Path, replace: bool, site: Path) -> None:
+    from site_builder.sheets.exporter import ExportRequest, export_sheet
+    from site_builder.sheets.report import export_lines
+
+    lang = site_language(site.resolve())
+    request = ExportRequest(site.resolve(), kind, output, year, term, replace)
+    report = run_sheets(ctx, lambda: export_sheet(request), "export.failed", lang)
+    print_problems(report.problems, lang)
+    for line in export_lines(report, lang):
+        click.echo(line)
 
 
 @cli.command(help=command_help("serve"))

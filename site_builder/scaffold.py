@@ -306,11 +306,11 @@ def site_plan(*, title: str | None, organization: str | None, today: Date) -> li
 
 def sheet_plan(folder: str, label: str) -> list[tuple[str, str | bytes]]:
     """Empty targets.xlsx and awards.xlsx beside the YAML files, to fill in and import."""
-    from site_builder.sheets.export import template
+    from site_builder.sheets.export import blank_sheet
 
     return [
-        (f"{folder}/targets.xlsx", template("targets", f"Chỉ tiêu {label}")),
-        (f"{folder}/awards.xlsx", template("awards", f"Khen thưởng {label}")),
+        (f"{folder}/targets.xlsx", blank_sheet("targets", f"Chỉ tiêu {label}")),
+        (f"{folder}/awards.xlsx", blank_sheet("awards", f"Khen thưởng {label}")),
     ]
 
 

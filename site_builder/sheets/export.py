@@ -123,9 +123,9 @@ def export_awards(awards: Sequence[Award], title: str) -> bytes:
     return workbook_bytes("awards", title, award_rows(awards), derived_cols=False)
 
 
-def template(kind: str, title: str) -> bytes:
+def blank_sheet(kind: str, title: str) -> bytes:
     """An empty sheet to fill in: headers, formats, choice lists; no example row (it would be imported)."""
     return workbook_bytes(kind, title, [], derived_cols=False)
 
 
-__all__ = ["EXPORT_HEADERS", "export_awards", "export_targets", "template"]
+__all__ = ["EXPORT_HEADERS", "blank_sheet", "export_awards", "export_targets"]
