@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
+import pikepdf
 from weasyprint import CSS, HTML, Document
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError
@@ -29,6 +30,7 @@ from site_builder.yearbook.book import assemble
 from site_builder.yearbook.fetcher import ConfinedFetcher
 from site_builder.yearbook.fonts import bundled_font_hashes, foreign_fonts
 from site_builder.yearbook.index import anchor_pages
+from site_builder.yearbook.tagging import finish_tags
 
 SITE_LOC = Loc(SITE_YAML)
 INDEX_ANCHOR = "nhan-vat"  # the people index's id in yearbook/back.html
@@ -174,11 +176,11 @@ def render_yearbook(
             if renderer is None:
                 return None
             document = _layout(model, bodies, env, site_root, renderer, problems)
-            data = document.write_pdf(pdf_variant=variant)
+            data = finish_tags(document.write_pdf(pdf_variant=variant, pdf_tags=True))
         except FatalURLFetchingError as exc:
             problems.error("pdf.error", SITE_LOC, detail=str(exc) or type(exc).__name__)
             return None
-        except (jinja2.TemplateError, OSError, ValueError, TypeError, KeyError) as exc:
+        except (jinja2.TemplateError, OSError, ValueError, TypeError, KeyError, pikepdf.PdfError) as exc:
             problems.error("pdf.error", SITE_LOC, detail=f"{type(exc).__name__}: {exc}")
             return None
     _check_fonts(document, theme, problems)
