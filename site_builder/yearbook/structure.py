@@ -29,7 +29,7 @@ def _kids(element: pikepdf.Object) -> list[pikepdf.Object]:
 
 
 def _is_element(obj: pikepdf.Object, tag: Name | None = None) -> bool:
-    return isinstance(obj, Dictionary) and obj.get(Name.S) is not None and (tag is None or obj.S == tag)
+    return isinstance(obj, Dictionary) and obj.get(Name.S) is not None and (tag is None or tag == obj.S)
 
 
 def _elements(root: pikepdf.Dictionary) -> Iterator[pikepdf.Dictionary]:

@@ -73,7 +73,7 @@ def _renumber_kids(element: pikepdf.Dictionary, new_mcid: dict[int, int | None])
 
 def _untagged_to_artifacts(pdf: pikepdf.Pdf, page: pikepdf.Page, array: pikepdf.Array, tree: set) -> None:
     """One page: marked content whose element is outside the tree becomes an artifact."""
-    dropped = [m for m, element in enumerate(array) if not isinstance(element, Dictionary) or element.objgen not in tree]
+    dropped = [m for m, elem in enumerate(array) if not isinstance(elem, Dictionary) or elem.objgen not in tree]
     if not dropped:
         return
     kept = [m for m in range(len(array)) if m not in set(dropped)]
