@@ -13,7 +13,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from dataclasses import dataclass
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name
@@ -32,13 +32,31 @@ def _is_element(obj: pikepdf.Object, tag: Name | None = None) -> bool:
     return isinstance(obj, Dictionary) and obj.get(Name.S) is not None and (tag is None or tag == obj.S)
 
 
-def _elements(root: pikepdf.Dictionary) -> Iterator[pikepdf.Dictionary]:
-    """Every structure element below `root`, parents before children."""
-    todo = [k for k in reversed(_kids(root)) if _is_element(k)]
+@dataclass(frozen=True)
+class Tree:
+    """The structure elements reachable from the tree's root, read once."""
+
+    objgens: frozenset[tuple[int, int]]
+    by_type: dict[str, list[pikepdf.Dictionary]]  # "/TR" -> elements, parents before children
+
+    def of(self, tag: str) -> list[pikepdf.Dictionary]:
+        return self.by_type.get(tag, [])
+
+
+def read_tree(root: pikepdf.Dictionary) -> Tree:
+    """Every structure element below `root`, each once, grouped by structure type."""
+    seen: set[tuple[int, int]] = set()
+    by_type: dict[str, list[pikepdf.Dictionary]] = {}
+    todo = list(reversed(_kids(root)))
     while todo:
         element = todo.pop()
-        yield element
-        todo.extend(k for k in reversed(_kids(element)) if _is_element(k))
+        tag = element.get(Name.S) if isinstance(element, Dictionary) else None
+        if tag is None or element.objgen in seen:
+            continue  # an MCID, a marked-content or object reference, or a second path
+        seen.add(element.objgen)
+        by_type.setdefault(str(tag), []).append(element)
+        todo.extend(reversed(_kids(element)))
+    return Tree(frozenset(seen), by_type)
 
 
 def _new_element(pdf: pikepdf.Pdf, tag: Name, parent: pikepdf.Dictionary, kids: list) -> pikepdf.Dictionary:
@@ -49,9 +67,9 @@ def _new_element(pdf: pikepdf.Pdf, tag: Name, parent: pikepdf.Dictionary, kids: 
     return element
 
 
-def add_header_scope(root: pikepdf.Dictionary) -> None:
-    """/Scope on every /TH: /Column in a row of header cells, /Row otherwise."""
-    for row in (e for e in _elements(root) if e.S == Name.TR):
+def add_header_scope(rows: list[pikepdf.Dictionary]) -> None:
+    """/Scope on every /TH of `rows`: /Column in a row of header cells, /Row otherwise."""
+    for row in rows:
         cells = [k for k in _kids(row) if _is_element(k)]
         scope = Name.Column if all(c.S == Name.TH for c in cells) else Name.Row
         for cell in (c for c in cells if c.S == Name.TH):
@@ -92,13 +110,14 @@ def _list_items(pdf: pikepdf.Pdf, lst: pikepdf.Dictionary, kids: list) -> list[p
     return items
 
 
-def repair_lists(pdf: pikepdf.Pdf, root: pikepdf.Dictionary) -> None:
-    for lst in [e for e in _elements(root) if e.S == Name.L]:
+def repair_lists(pdf: pikepdf.Pdf, lists: list[pikepdf.Dictionary]) -> None:
+    for lst in lists:
         kids = _kids(lst)
         if any(_is_element(k) and k.S not in (Name.LI, Name.Caption) for k in kids):
             lst.K = Array(_list_items(pdf, lst, kids))
 
 
-def repair_structure(pdf: pikepdf.Pdf, root: pikepdf.Dictionary) -> None:
-    add_header_scope(root)
-    repair_lists(pdf, root)
+def repair_structure(pdf: pikepdf.Pdf, tree: Tree) -> None:
+    """Repair the tree read by `read_tree` (before any repair)."""
+    add_header_scope(tree.of("/TR"))
+    repair_lists(pdf, tree.of("/L"))

@@ -13,34 +13,21 @@ bytes with pikepdf and saves them deterministically: same input, same bytes.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+import re
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name
 
-from site_builder.yearbook.structure import repair_structure
+from site_builder.yearbook.structure import read_tree, repair_structure
 
 PAGINATION = Dictionary(Type=Name.Pagination)
-
-
-def struct_kids(element: pikepdf.Object) -> Iterator[pikepdf.Dictionary]:
-    """The structure elements among an element's /K (not MCIDs, MCRs or OBJRs)."""
-    kids = element.get(Name.K)
-    for kid in kids if isinstance(kids, Array) else [kids]:
-        if isinstance(kid, Dictionary) and kid.get(Name.S) is not None:
-            yield kid
+ARTIFACT = b"/Artifact <</Type /Pagination>> BDC"
+_MARK = re.compile(rb"/(?P<tag>[A-Za-z0-9_.]+)\s*<<\s*/MCID\s+(?P<mcid>[0-9]+)\s*>>\s*BDC")
 
 
 def reachable(tree_root: pikepdf.Dictionary) -> set[tuple[int, int]]:
     """Object numbers of every structure element in the tree."""
-    seen: set[tuple[int, int]] = set()
-    todo = list(struct_kids(tree_root))
-    while todo:
-        element = todo.pop()
-        if element.objgen not in seen:
-            seen.add(element.objgen)
-            todo.extend(struct_kids(element))
-    return seen
+    return set(read_tree(tree_root).objgens)
 
 
 def _page_arrays(tree_root: pikepdf.Dictionary) -> dict[int, pikepdf.Array]:
@@ -49,8 +36,27 @@ def _page_arrays(tree_root: pikepdf.Dictionary) -> dict[int, pikepdf.Array]:
     return {int(nums[i]): nums[i + 1] for i in range(0, len(nums) - 1, 2) if isinstance(nums[i + 1], Array)}
 
 
-def _rewrite_stream(pdf: pikepdf.Pdf, page: pikepdf.Page, new_mcid: dict[int, int | None]) -> None:
-    """Re-mark the page's content: dropped MCIDs become artifacts, kept ones are renumbered."""
+def _remark_bytes(content: bytes, new_mcid: dict[int, int | None]) -> tuple[bytes, int] | None:
+    """Fast path: rewrite the marks in the content bytes, with how many were rewritten;
+    None when the content has literal strings or comments, inside which a mark's bytes
+    would not be a mark (WeasyPrint writes text as hex strings, and no comments)."""
+    if b"(" in content or b"%" in content:
+        return None
+    count = 0
+
+    def remark(match: re.Match[bytes]) -> bytes:
+        nonlocal count
+        new = new_mcid.get(int(match.group("mcid")), -1)
+        if new == -1:
+            return match.group(0)
+        count += 1
+        return ARTIFACT if new is None else b"/%s <</MCID %d>> BDC" % (match.group("tag"), new)
+
+    return _MARK.sub(remark, content), count
+
+
+def _remark_parsed(page: pikepdf.Page, new_mcid: dict[int, int | None]) -> bytes:
+    """Slow path, for content the fast path does not recognise: qpdf's own tokenizer."""
     bdc = pikepdf.Operator("BDC")
     ops = []
     for op in pikepdf.parse_content_stream(page):
@@ -60,7 +66,17 @@ def _rewrite_stream(pdf: pikepdf.Pdf, page: pikepdf.Page, new_mcid: dict[int, in
             marks = [Name.Artifact, PAGINATION] if new is None else [op.operands[0], Dictionary(MCID=new)]
             op = pikepdf.ContentStreamInstruction(marks, bdc)
         ops.append(op)
-    page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(ops))
+    return pikepdf.unparse_content_stream(ops)
+
+
+def _rewrite_stream(pdf: pikepdf.Pdf, page: pikepdf.Page, new_mcid: dict[int, int | None]) -> None:
+    """Re-mark the page's content: dropped MCIDs become artifacts, kept ones are renumbered."""
+    page.contents_coalesce()
+    fast = _remark_bytes(page.obj.Contents.read_bytes(), new_mcid)
+    if fast is None or fast[1] != len(new_mcid):  # not every mark found: let qpdf tokenize
+        page.obj.Contents = pdf.make_stream(_remark_parsed(page, new_mcid))
+    else:
+        page.obj.Contents = pdf.make_stream(fast[0])
 
 
 def _renumber_kids(element: pikepdf.Dictionary, new_mcid: dict[int, int | None]) -> None:
@@ -71,7 +87,7 @@ def _renumber_kids(element: pikepdf.Dictionary, new_mcid: dict[int, int | None])
         element.K = new_mcid[int(kids)]
 
 
-def _untagged_to_artifacts(pdf: pikepdf.Pdf, page: pikepdf.Page, array: pikepdf.Array, tree: set) -> None:
+def _untagged_to_artifacts(pdf: pikepdf.Pdf, page: pikepdf.Page, array: pikepdf.Array, tree: frozenset) -> None:
     """One page: marked content whose element is outside the tree becomes an artifact."""
     dropped = [m for m, elem in enumerate(array) if not isinstance(elem, Dictionary) or elem.objgen not in tree]
     if not dropped:
@@ -95,13 +111,13 @@ def finish_tags(data: bytes) -> bytes:
         tree_root = pdf.Root.get(Name.StructTreeRoot)
         if tree_root is None:
             return data
-        tree = reachable(tree_root)
+        tree = read_tree(tree_root)
         arrays = _page_arrays(tree_root)
         for page in pdf.pages:
             key = page.obj.get(Name.StructParents)
             if key is not None and int(key) in arrays:
-                _untagged_to_artifacts(pdf, page, arrays[int(key)], tree)
-        repair_structure(pdf, tree_root)
+                _untagged_to_artifacts(pdf, page, arrays[int(key)], tree.objgens)
+        repair_structure(pdf, tree)
         out = io.BytesIO()
         pdf.save(out, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.preserve)
         return out.getvalue()

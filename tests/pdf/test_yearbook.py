@@ -316,3 +316,8 @@ def test_pdf_variants_pass_through_for_archiving_and_accessibility(site_root, va
     assert reader.outline and reader.metadata.title == "Kỷ yếu nhiệm kỳ 2015-2020"
     content = reader.pages[len(reader.pages) // 2].get_contents().get_data()
     assert re.search(rb"/Artifact\s*<<\s*/Type\s*/Pagination\s*>>\s*BDC", content)  # running head, page number
+    assert len(reader.trailer["/ID"]) == 2  # kept through the tagging's save (PDF/A requires it)
+    if variant.startswith("pdf/a"):
+        assert reader.trailer["/Root"]["/OutputIntents"][0]["/S"] == "/GTS_PDFA1"
+    for page in reader.pages:
+        assert "/Annots" not in page or page["/Tabs"] == "/S"  # links in structure order
