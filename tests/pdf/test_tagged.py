@@ -107,6 +107,7 @@ def _content_mcids(page: pikepdf.Page) -> list[int]:
 
 
 def test_structure_tree_marked_and_language(pdf):
+    assert pdf.check_pdf_syntax() == []  # qpdf finds nothing wrong in the file's syntax
     root = pdf.Root
     assert root.StructTreeRoot.K is not None and root.StructTreeRoot.ParentTree is not None
     assert root.MarkInfo.Marked is True

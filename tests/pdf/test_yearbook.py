@@ -14,6 +14,7 @@ import os
 import re
 from pathlib import Path
 
+import pikepdf
 import pypdf
 import pytest
 
@@ -317,6 +318,8 @@ def test_pdf_variants_pass_through_for_archiving_and_accessibility(site_root, va
     content = reader.pages[len(reader.pages) // 2].get_contents().get_data()
     assert re.search(rb"/Artifact\s*<<\s*/Type\s*/Pagination\s*>>\s*BDC", content)  # running head, page number
     assert len(reader.trailer["/ID"]) == 2  # kept through the tagging's save (PDF/A requires it)
+    with pikepdf.open(io.BytesIO(result.file.data)) as checked:
+        assert checked.check_pdf_syntax() == []  # qpdf finds nothing wrong in the file's syntax
     if variant.startswith("pdf/a"):
         assert reader.trailer["/Root"]["/OutputIntents"][0]["/S"] == "/GTS_PDFA1"
     for page in reader.pages:
