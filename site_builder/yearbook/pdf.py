@@ -110,9 +110,10 @@ def _layout(
     site_root: Path,
     renderer: _Renderer,
     problems: Problems,
-) -> Document:
+) -> tuple[Document, dict[str, str]]:
     """Lay the book out once; then lay out only its tail (people index + colophon) again
     with the index's page numbers written in, and splice it in place of the first tail.
+    Also the contents' labels by anchor, which describe the links to them.
 
     The index is the book's last part, so its content cannot move any earlier page:
     the pages before it are kept as they are (a full second pass would double the time).
@@ -120,15 +121,16 @@ def _layout(
     version = generator_version()
     book = assemble(model, bodies, env, site_root, version=version)
     document = renderer.render(book.html)
+    labels = {e.id: e.label for entry in book.toc for e in (entry, *entry.children)}
     if not book.people:
-        return document
+        return document, labels
     pages = anchor_pages(document.pages)
     start = pages[INDEX_ANCHOR]
     tail_book = assemble(model, bodies, env, site_root, pages=pages, version=version, tail_only=True)
     tail = renderer.render(tail_book.html, _tail_css(start))
     if anchor_pages(tail.pages).get(INDEX_ANCHOR) != 1 or _first_number(tail) != start:
         problems.error("pdf.unstable-index", SITE_LOC, passes=2)
-    return document.copy(document.pages[: start - 1] + tail.pages)
+    return document.copy(document.pages[: start - 1] + tail.pages), labels
 
 
 def _first_number(document: Document) -> int | None:
@@ -175,8 +177,8 @@ def render_yearbook(
             renderer = _make_renderer(site_root, theme, model.site.yearbook.profile, problems)
             if renderer is None:
                 return None
-            document = _layout(model, bodies, env, site_root, renderer, problems)
-            data = finish_tags(document.write_pdf(pdf_variant=variant, pdf_tags=True))
+            document, link_labels = _layout(model, bodies, env, site_root, renderer, problems)
+            data = finish_tags(document.write_pdf(pdf_variant=variant, pdf_tags=True), link_labels)
         except FatalURLFetchingError as exc:
             problems.error("pdf.error", SITE_LOC, detail=str(exc) or type(exc).__name__)
             return None

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Mapping
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name
@@ -105,8 +106,21 @@ def _untagged_to_artifacts(pdf: pikepdf.Pdf, page: pikepdf.Page, array: pikepdf.
         del array[m]
 
 
-def finish_tags(data: bytes) -> bytes:
-    """The tagged PDF `data` with untagged content as artifacts and the tree repaired."""
+def describe_links(pdf: pikepdf.Pdf, labels: Mapping[str, str]) -> None:
+    """A link's /Contents is its description for a screen reader (PDF/UA 7.18.5): WeasyPrint
+    writes the target's anchor id there; a link to a contents entry gets the entry's label."""
+    for page in pdf.pages:
+        for annotation in page.obj.get(Name.Annots, Array()):
+            target = annotation.get(Name.Dest)
+            if annotation.get(Name.Subtype) == Name.Link and isinstance(target, pikepdf.String):
+                label = labels.get(str(target))
+                if label:
+                    annotation.Contents = pikepdf.String(label)
+
+
+def finish_tags(data: bytes, link_labels: Mapping[str, str] | None = None) -> bytes:
+    """The tagged PDF `data` with untagged content as artifacts, the tree repaired and
+    links to the anchors of `link_labels` described by their labels."""
     with pikepdf.open(io.BytesIO(data)) as pdf:
         tree_root = pdf.Root.get(Name.StructTreeRoot)
         if tree_root is None:
@@ -118,6 +132,7 @@ def finish_tags(data: bytes) -> bytes:
             if key is not None and int(key) in arrays:
                 _untagged_to_artifacts(pdf, page, arrays[int(key)], tree.objgens)
         repair_structure(pdf, tree)
+        describe_links(pdf, link_labels or {})
         out = io.BytesIO()
         pdf.save(out, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.preserve)
         return out.getvalue()

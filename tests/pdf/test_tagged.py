@@ -211,3 +211,5 @@ def test_bookmarks_and_links_survive_the_tagging(tagged):
     for name in ("nam-2019", "nhan-vat"):
         assert reader.get_destination_page_number(reader.named_destinations[name]) + 1 == pages[name]
     assert all("/StructParent" in link for link in links)  # each link is in the structure tree
+    described = {str(link["/Dest"]): str(link["/Contents"]) for link in links}
+    assert described["nam-2019"] == "Năm 2019" and described["nhan-vat"] == "Danh mục nhân vật"
