@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from site_builder.catalogue import ntext, text
-from site_builder.charts.svg import Row, Segment, bar_chart
+from site_builder.charts.svg import Row, Segment, bar_chart, title_element
 from site_builder.model.records import SiteModel, Target, Term, Year
 from site_builder.render.filters import format_number, format_percent, format_points
 
@@ -22,6 +22,12 @@ class Chart:
     title: str
     svg: str  # inline <svg> markup, safe to insert as is
     alt: str  # the same data in words
+
+    @property
+    def print_svg(self) -> str:
+        """The SVG for the tagged PDF, whose <title> is the whole text alternative: WeasyPrint
+        takes a figure's /Alt from an SVG's <title> only, and the alt must state the figures."""
+        return self.svg.replace(title_element(self.id, self.title), title_element(self.id, self.alt), 1)
 
 
 def _result(t: Target, lang: str) -> str:

@@ -107,6 +107,11 @@ def _legend(items: tuple[tuple[str, str], ...], y: float) -> list[str]:
     return parts
 
 
+def title_element(chart_id: str, text: str) -> str:
+    """The chart's <title>: its name on the web, its whole text alternative in the PDF."""
+    return f'<title id="{chart_id}-title">{escape(text)}</title>'
+
+
 def bar_chart(
     chart_id: str, title: str, rows: tuple[Row, ...], alt: str, legend: tuple[tuple[str, str], ...] = ()
 ) -> str:
@@ -124,6 +129,6 @@ def bar_chart(
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" id="{chart_id}-svg" '
         f'viewBox="0 0 {WIDTH} {y:.0f}" role="img" aria-labelledby="{chart_id}-title" '
         f'aria-label={quoteattr(alt)} font-family="{FONT}" font-size="11">'
-        f'<title id="{chart_id}-title">{escape(title)}</title>'
+        f"{title_element(chart_id, title)}"
         f"<desc>{escape(alt)}</desc>" + "".join(body) + "</svg>"
     )

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
+import pikepdf
 from weasyprint import CSS, HTML, Document
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError
@@ -29,6 +30,7 @@ from site_builder.yearbook.book import assemble
 from site_builder.yearbook.fetcher import ConfinedFetcher
 from site_builder.yearbook.fonts import bundled_font_hashes, foreign_fonts
 from site_builder.yearbook.index import anchor_pages
+from site_builder.yearbook.tagging import finish_tags
 
 SITE_LOC = Loc(SITE_YAML)
 INDEX_ANCHOR = "nhan-vat"  # the people index's id in yearbook/back.html
@@ -108,9 +110,10 @@ def _layout(
     site_root: Path,
     renderer: _Renderer,
     problems: Problems,
-) -> Document:
+) -> tuple[Document, dict[str, str]]:
     """Lay the book out once; then lay out only its tail (people index + colophon) again
     with the index's page numbers written in, and splice it in place of the first tail.
+    Also the contents' labels by anchor, which describe the links to them.
 
     The index is the book's last part, so its content cannot move any earlier page:
     the pages before it are kept as they are (a full second pass would double the time).
@@ -118,15 +121,16 @@ def _layout(
     version = generator_version()
     book = assemble(model, bodies, env, site_root, version=version)
     document = renderer.render(book.html)
+    labels = {e.id: e.label for entry in book.toc for e in (entry, *entry.children)}
     if not book.people:
-        return document
+        return document, labels
     pages = anchor_pages(document.pages)
     start = pages[INDEX_ANCHOR]
     tail_book = assemble(model, bodies, env, site_root, pages=pages, version=version, tail_only=True)
     tail = renderer.render(tail_book.html, _tail_css(start))
     if anchor_pages(tail.pages).get(INDEX_ANCHOR) != 1 or _first_number(tail) != start:
         problems.error("pdf.unstable-index", SITE_LOC, passes=2)
-    return document.copy(document.pages[: start - 1] + tail.pages)
+    return document.copy(document.pages[: start - 1] + tail.pages), labels
 
 
 def _first_number(document: Document) -> int | None:
@@ -173,12 +177,12 @@ def render_yearbook(
             renderer = _make_renderer(site_root, theme, model.site.yearbook.profile, problems)
             if renderer is None:
                 return None
-            document = _layout(model, bodies, env, site_root, renderer, problems)
-            data = document.write_pdf(pdf_variant=variant)
+            document, link_labels = _layout(model, bodies, env, site_root, renderer, problems)
+            data = finish_tags(document.write_pdf(pdf_variant=variant, pdf_tags=True), link_labels)
         except FatalURLFetchingError as exc:
             problems.error("pdf.error", SITE_LOC, detail=str(exc) or type(exc).__name__)
             return None
-        except (jinja2.TemplateError, OSError, ValueError, TypeError, KeyError) as exc:
+        except (jinja2.TemplateError, OSError, ValueError, TypeError, KeyError, pikepdf.PdfError) as exc:
             problems.error("pdf.error", SITE_LOC, detail=f"{type(exc).__name__}: {exc}")
             return None
     _check_fonts(document, theme, problems)

@@ -19,6 +19,7 @@ from urllib.parse import unquote
 from markupsafe import Markup, escape
 
 from site_builder.model.records import Award, Conference, Markdown, Person, Photo, SiteModel, Term, Year
+from site_builder.yearbook.headings import nest_headings
 from site_builder.yearbook.index import Mentions
 
 _MEDIA_SRC = re.compile(r'\bsrc="(?:(?:\.\./)+|\./|/)?media/([^"#?]+)"')
@@ -85,22 +86,29 @@ def localise_body(html: str, prefix: str, site_root: Path, base_url: str | None)
 
 
 def body_of(
-    bodies: Mapping[str, str], path: str, doc: Markdown, prefix: str, site_root: Path, base_url: str | None
+    bodies: Mapping[str, str],
+    path: str,
+    doc: Markdown,
+    prefix: str,
+    site_root: Path,
+    base_url: str | None,
+    level: int = 1,
 ) -> Markup:
-    """A record's body for the book (keyed by the body's file, else the record's path);
-    without a rendered body, its text as escaped paragraphs."""
+    """A record's body for the book (keyed by the body's file, else the record's path),
+    its headings nested below a heading of `level`; without a rendered body, its text
+    as escaped paragraphs."""
     html = bodies.get(doc.loc.path, bodies.get(path))
     if html is None:
         paras = [p.strip() for p in doc.source.split("\n\n") if p.strip()]
         html = "".join(f"<p>{escape(p)}</p>" for p in paras)
-    return localise_body(html, prefix, site_root, base_url)
+    return localise_body(nest_headings(html, level), prefix, site_root, base_url)
 
 
 def conference_view(c: Conference, ctx: BookInputs) -> ConferenceView:
     cid = f"hoi-nghi-{c.year}-{c.slug}"
     guests = tuple(Guest(p, ctx.mentions.mark(p.name, c.path)) for p in c.attendees)
     photos = tuple(PhotoView(p, media_url(ctx.site_root, p.src)) for p in c.photos)
-    body = body_of(ctx.bodies, c.path, c.body, cid, ctx.site_root, ctx.base_url)
+    body = body_of(ctx.bodies, c.path, c.body, cid, ctx.site_root, ctx.base_url, level=2)  # under its <h2>
     return ConferenceView(c, cid, body, guests, photos)
 
 

@@ -14,9 +14,9 @@ import os
 import re
 from pathlib import Path
 
+import pikepdf
 import pypdf
 import pytest
-from PIL import Image
 
 from site_builder.model.collation import person_sort_key
 from site_builder.model.slugs import slugify
@@ -100,14 +100,14 @@ def _model(profile: str = "ky-yeu"):
     return make_model(terms=[term], years=years, pages=[foreword], glossary=glossary, site=site, people=people)
 
 
-def _render(site_root: Path, model, environ: dict[str, str] | None = None, variant: str | None = None):
+def _render(site_root: Path, model, environ: dict[str, str] | None = None, variant: str | None = None, bodies=None):
     problems = Problems()
     theme = resolve_theme(site_root, "default", problems)
-    env = make_environment(theme, "vi")
+    env = make_environment(theme, model.site.language)
     saved = {k: os.environ.get(k) for k in (environ or {})}
     os.environ.update(environ or {})
     try:
-        result = render_yearbook(model, {}, theme, env, site_root, problems, variant=variant)
+        result = render_yearbook(model, bodies or {}, theme, env, site_root, problems, variant=variant)
     finally:
         for key, value in saved.items():
             if value is None:
@@ -115,14 +115,6 @@ def _render(site_root: Path, model, environ: dict[str, str] | None = None, varia
             else:
                 os.environ[key] = value
     return result, problems
-
-
-@pytest.fixture(scope="module")
-def site_root(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("site")
-    (root / "content" / "media" / "photos").mkdir(parents=True)
-    Image.new("RGB", (120, 80), (40, 90, 160)).save(root / "content/media/photos/a.png")
-    return root
 
 
 @pytest.fixture(scope="module")
@@ -320,5 +312,15 @@ def test_pdf_variants_pass_through_for_archiving_and_accessibility(site_root, va
     reader = pypdf.PdfReader(io.BytesIO(result.file.data))
     xmp = reader.trailer["/Root"]["/Metadata"].get_object().get_data()
     assert marker in xmp
-    if variant.startswith("pdf/ua"):
-        assert "/StructTreeRoot" in reader.trailer["/Root"]  # tagged PDF for screen readers
+    assert "/StructTreeRoot" in reader.trailer["/Root"]  # tagged in every variant, for screen readers
+    assert bool(reader.trailer["/Root"]["/MarkInfo"]["/Marked"])
+    assert reader.outline and reader.metadata.title == "Kỷ yếu nhiệm kỳ 2015-2020"
+    content = reader.pages[len(reader.pages) // 2].get_contents().get_data()
+    assert re.search(rb"/Artifact\s*<<\s*/Type\s*/Pagination\s*>>\s*BDC", content)  # running head, page number
+    assert len(reader.trailer["/ID"]) == 2  # kept through the tagging's save (PDF/A requires it)
+    with pikepdf.open(io.BytesIO(result.file.data)) as checked:
+        assert checked.check_pdf_syntax() == []  # qpdf finds nothing wrong in the file's syntax
+    if variant.startswith("pdf/a"):
+        assert reader.trailer["/Root"]["/OutputIntents"][0]["/S"] == "/GTS_PDFA1"
+    for page in reader.pages:
+        assert "/Annots" not in page or page["/Tabs"] == "/S"  # links in structure order
