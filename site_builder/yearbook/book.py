@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 
 import jinja2
 from markupsafe import Markup, escape
@@ -53,6 +54,16 @@ class Book:
     toc: tuple[TocEntry, ...]
     people: tuple[IndexEntry, ...]
     glossary: tuple[GlossaryEntry, ...]
+    context: Mapping[str, object]  # what the templates were given; the Word writer lays out the same views
+
+
+def generator_version() -> str:
+    try:
+        from importlib.metadata import version
+
+        return version("site-builder")
+    except Exception:  # noqa: BLE001 - not installed (running from a checkout)
+        return "0.1.0"
 
 
 def build_date(environ: Mapping[str, str] | None = None) -> dt.datetime | None:
@@ -187,4 +198,4 @@ def assemble(
     html = template.render(
         **ctx, glossary=glossary, people=people, toc=toc, has=has, placeholder=pages is None, tail_only=tail_only
     )
-    return Book(html, inputs.mentions, toc, people, glossary)
+    return Book(html, inputs.mentions, toc, people, glossary, MappingProxyType(ctx))

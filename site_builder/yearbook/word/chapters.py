@@ -1,0 +1,149 @@
+"""The term and year chapters: narrative, conferences with guests and photos,
+target tables and award lists, as in the PDF's yearbook/term.html, year.html and
+macros.html. Every figure is the model's own (ratio, points, status, tally),
+formatted by the same filters the templates use.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Mm, Pt
+
+from site_builder.model.records import Award, Target, TargetSet, Term
+from site_builder.yearbook.views import YearView
+from site_builder.yearbook.word import ooxml
+from site_builder.yearbook.word.emit import Pen, add_body
+from site_builder.yearbook.word.setup import TABLE_TEXT
+
+_TARGET_COLUMNS = ("stt", "target", "unit", "plan", "actual", "ratio", "status")
+_NUMERIC = {3, 4, 5}  # plan, actual, ratio: right-aligned
+_WIDTHS_MM = (10, 55, 20, 20, 20, 22, 18)  # 165 mm, the text width
+
+
+def add_term(pen: Pen, ctx: Mapping) -> None:
+    term: Term = ctx["term"]
+    words, f = pen.words, pen.f
+    pen.heading(str(words["term_chapter"]).format(term=term.id), 1)
+    pen.para(term.title, "Subtitle", italic=True)
+    _fact(pen, words["period"], str(words["from_to"]).format(start=f["nd30"](term.start), end=f["nd30"](term.end)))
+    if term.congress:
+        _fact(pen, words["congress"], term.congress)
+    if ctx["secretary"] is not None:
+        person = ctx["secretary"].person
+        _fact(pen, words["secretary"], person.name + (f", {person.role}" if person.role else ""))
+    add_body(pen, ctx["term_body"], term.body.loc)
+    if term.stats:
+        pen.heading(str(words["headline"]), 2)
+        for s in term.stats:
+            value = f["number"](s.value) + (f" {s.unit}" if s.unit else "")
+            paragraph = pen.para(style="List Bullet")
+            paragraph.add_run(value).bold = True
+            paragraph.add_run(f" {s.label}")
+    if term.targets.items:
+        pen.heading(str(words["term_targets"]), 2)
+        add_targets(pen, term.targets)
+    if term.awards.items:
+        pen.heading(str(words["awards"]), 2)
+        add_awards(pen, term.awards.items)
+
+
+def _fact(pen: Pen, label: object, value: str) -> None:
+    paragraph = pen.para()
+    paragraph.add_run(f"{label}: ").bold = True
+    paragraph.add_run(value)
+
+
+def add_year(pen: Pen, view: YearView) -> None:
+    words = pen.words
+    pen.heading(view.year.title, 1)
+    if view.body is not None and view.year.body is not None:
+        add_body(pen, view.body, view.year.body.loc)
+    for cv in view.conferences:
+        c = cv.conference
+        pen.heading(c.title, 2)
+        meta = f"{words['kind'][c.kind]} · {pen.f['weekday'](c.date)}, {pen.f['nd30'](c.date)}"
+        pen.para(meta + (f" · {words['host']}: {c.host}" if c.host else ""), italic=True)
+        if cv.guests:
+            names = "; ".join(g.person.name + (f" ({g.person.role})" if g.person.role else "") for g in cv.guests)
+            _fact(pen, words["guests"], names + ".")
+        add_body(pen, cv.body, c.body.loc)
+        if c.author:
+            pen.para(c.author, italic=True).alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        for p in cv.photos:
+            credit = f" {str(words['photo_credit']).format(credit=p.photo.credit)}" if p.photo.credit else ""
+            pen.picture(p.url, p.photo.caption + credit, p.photo.loc)
+    if view.year.targets.items:
+        pen.heading(str(words["targets"]), 2)
+        add_targets(pen, view.year.targets)
+    if view.year.awards.items:
+        pen.heading(str(words["awards"]), 2)
+        add_awards(pen, view.year.awards.items)
+
+
+def target_row(t: Target, number: int, words: Mapping, f: Mapping) -> tuple[str, ...]:
+    """One row as the PDF's targets_table macro prints it."""
+    figure = f["rate"] if t.is_rate else f["number"]
+    plan = ""
+    if t.planned is not None:
+        plan = ("≤ " if t.direction == "at_most" else "") + figure(t.planned) + ("*" if t.planned_is_implied else "")
+    ratio = f["points"](t.points) if t.points is not None else f["percent"](t.ratio) if t.ratio is not None else ""
+    name = t.name + (f" ({t.period})" if t.period else "")
+    return (str(number), name, t.unit or "", plan, figure(t.actual), ratio, str(words[t.status]))
+
+
+def add_targets(pen: Pen, targets: TargetSet) -> None:
+    words = pen.words
+    rows = [tuple(str(words[c]) for c in _TARGET_COLUMNS)]
+    rows += [target_row(t, i, words, pen.f) for i, t in enumerate(targets.items, start=1)]
+    table = pen.document.add_table(rows=len(rows), cols=len(_TARGET_COLUMNS))
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    for column, width in zip(table.columns, _WIDTHS_MM, strict=True):
+        column.width = Mm(width)  # the grid LibreOffice reads
+        for cell in column.cells:
+            cell.width = Mm(width)  # the cell widths Word reads
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            paragraph = table.cell(r, c).paragraphs[0]
+            paragraph.style = TABLE_TEXT
+            run = paragraph.add_run(value)
+            run.bold = r == 0 or None
+            if r and c in _NUMERIC:
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    ooxml.repeat_header_row(table.rows[0])
+    tally = str(words["tally"]).format(met=targets.tally.met, total=targets.tally.total)
+    if any(t.planned_is_implied for t in targets.items):
+        tally += f" (*) {words['implied']}"
+    pen.para(tally, italic=True)
+
+
+def award_line(a: Award, words: Mapping, f: Mapping) -> str:
+    kind = str(words[a.recipient_kind]).lower()
+    line = f"{a.title} {words['of']} {a.issuer}: {f['number'](a.count)} {kind}"
+    return line + (f" ({words['proposed']})" if a.status == "proposed" else "")
+
+
+def award_details(a: Award, f: Mapping) -> str:
+    decision = ", ".join(x for x in (a.decision, f["nd30"](a.date) if a.date else None) if x)
+    return " · ".join(x for x in (a.reason, decision, "; ".join(a.recipients)) if x)
+
+
+def add_award(pen: Pen, a: Award, style: str = "List Bullet", prefix: str = "", source: str = "") -> None:
+    paragraph = pen.para(style=style)
+    paragraph.paragraph_format.keep_with_next = True
+    paragraph.add_run(prefix + award_line(a, pen.words, pen.f)).bold = True
+    details = " · ".join(x for x in (source, award_details(a, pen.f)) if x)
+    if details:
+        more = pen.para(details, "List Paragraph")
+        more.paragraph_format.space_after = Pt(6)
+
+
+def add_awards(pen: Pen, items: Sequence[Award]) -> None:
+    for a in items:
+        add_award(pen, a)
+    if any(a.status == "proposed" for a in items):
+        pen.para(str(pen.words["proposed_note"]), italic=True)
