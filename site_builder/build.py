@@ -40,11 +40,12 @@ class BuildOptions:
     pdf_variant: str | None = None
     jobs: int = 0  # 0: one per CPU
     use_cache: bool = True  # the Markdown cache, and skipping a build whose inputs did not change
+    docx: bool = False  # also the yearbook as a Word document (ky-yeu-<term>.docx)
 
     @property
     def output_options(self) -> tuple[object, ...]:
         """Everything besides the files that changes the output bytes."""
-        return (self.pdf, self.pdf_variant, os.environ.get("SOURCE_DATE_EPOCH"))
+        return (self.pdf, self.pdf_variant, os.environ.get("SOURCE_DATE_EPOCH"), self.docx)
 
     @property
     def output_dir(self) -> Path:
@@ -213,9 +214,26 @@ def render_outputs(
             raise RenderError(problems)
         files.append(result.file)
         pdf_pages = result.page_count
+<<<<<<< HEAD
         say(text("progress.pdf-pages", model.site.language, count=pdf_pages))
+=======
+        say(text("progress.pdf-pages", count=pdf_pages))
+    if options.docx:
+        files.append(render_word(loaded, env, options, problems, say))
+>>>>>>> c117e29 (build --docx writes output/ky-yeu-<term>.docx beside the PDF (same atomic staging))
     files.extend(theme_static_files(theme))
     return files, pdf_pages
+
+
+def render_word(loaded: Loaded, env, options: BuildOptions, problems: Problems, say: Progress) -> RenderedFile:
+    from site_builder.yearbook.word.writer import render_docx
+
+    say(text("progress.docx"))
+    result = render_docx(loaded.model, loaded.bodies, env, options.site_root, problems)
+    if result is None or problems.has_errors(options.strict):
+        raise RenderError(problems)
+    say(text("progress.docx-done", name=result.file.out_path, size=max(1, round(len(result.file.data) / 1024))))
+    return result.file
 
 
 def theme_static_files(theme) -> list[RenderedFile]:

@@ -25,9 +25,8 @@ def add_honours(pen: Pen, ctx: Mapping) -> None:
         return
     pen.heading(str(words["honours"]), 1)
     for number, row in enumerate(rows, start=1):
-        source = (
-            f"{words['term_source']} {term.id}" if row.source == "term" else str(words["year_source"]).format(year=row.source)
-        )
+        year = str(words["year_source"]).format(year=row.source)
+        source = f"{words['term_source']} {term.id}" if row.source == "term" else year
         add_award(pen, row.award, "Normal", f"{number}. ", source)
     if any(r.award.status == "proposed" for r in rows):
         pen.para(str(words["proposed_note"]), italic=True)

@@ -20,7 +20,7 @@ from site_builder.yearbook.word.setup import TABLE_TEXT
 
 _TARGET_COLUMNS = ("stt", "target", "unit", "plan", "actual", "ratio", "status")
 _NUMERIC = {3, 4, 5}  # plan, actual, ratio: right-aligned
-_WIDTHS_MM = (10, 55, 20, 20, 20, 22, 18)  # 165 mm, the text width
+_WIDTHS_MM = (11, 50, 18, 20, 20, 27, 19)  # 165 mm, the text width
 
 
 def add_term(pen: Pen, ctx: Mapping) -> None:

@@ -18,8 +18,8 @@ _INLINE = {
     "strong": "bold", "b": "bold", "em": "italic", "i": "italic", "u": "underline", "ins": "underline",
     "s": "strike", "del": "strike", "sup": "sup", "sub": "sub", "code": "code", "kbd": "code",
 }  # fmt: skip
-_BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dt", "dd", "figcaption", "div", "figure"}
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_BLOCKS = {"p", "li", "blockquote", "pre", "dt", "dd", "figcaption", "div", "figure", *_HEADINGS}
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,8 @@ class Run:
 
 @dataclass(frozen=True)
 class Para:
-    kind: str  # body, heading, bullet, number, item (a list item's later paragraph), quote, pre, term, definition, caption
+    # body, heading, bullet, number, item (a list item's later paragraph), quote, pre, term, definition, caption
+    kind: str
     runs: tuple[Run, ...]
     level: int = 0  # heading: 1-6 as written; lists: depth from 1
     label: str = ""  # the number of a numbered item, "3."
