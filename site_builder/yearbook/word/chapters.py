@@ -36,7 +36,7 @@ def add_term(pen: Pen, ctx: Mapping) -> None:
         _fact(pen, words["secretary"], person.name + (f", {person.role}" if person.role else ""))
     add_body(pen, ctx["term_body"], term.body.loc)
     if term.stats:
-        pen.heading(str(words["headline"]), 2)
+        pen.heading(str(words["headline"]), 3)  # not in the contents, as in the PDF
         for s in term.stats:
             value = f["number"](s.value) + (f" {s.unit}" if s.unit else "")
             paragraph = pen.para(style="List Bullet")
