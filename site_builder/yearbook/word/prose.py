@@ -170,7 +170,7 @@ class _BodyParser(HTMLParser):
             self.blocks.append(self._para(runs))
 
     def _para(self, runs: tuple[Run, ...]) -> Para:
-        inner = next((t for t in reversed(self.stack) if t not in ("div", "figure")), "")
+        inner = next((t for t in reversed(self.stack) if t not in ("p", "div", "figure")), "")
         if inner in _HEADINGS:
             return Para("heading", runs, int(inner[1]))
         if inner == "li" and self.lists:
