@@ -11,7 +11,7 @@ from PIL import Image as PILImage
 from site_builder.problems import Loc, Problems
 from site_builder.render.filters import make_filters
 from site_builder.yearbook.labels import labels
-from site_builder.yearbook.word.emit import Pen, add_body
+from site_builder.yearbook.word.emit import Pen, add_body, style_ids
 from site_builder.yearbook.word.images import media_file
 from site_builder.yearbook.word.prose import Cell, Para, Picture, Run, Table, parse_body
 from site_builder.yearbook.word.setup import new_document
@@ -83,7 +83,10 @@ def test_images_become_pictures():
 
 
 def _pen(tmp_path: Path, problems: Problems) -> Pen:
-    return Pen(new_document("vi"), labels("vi"), make_filters("vi"), tmp_path / "content" / "media", problems)
+    document = new_document("vi")
+    return Pen(
+        document, labels("vi"), make_filters("vi"), tmp_path / "content" / "media", problems, style_ids(document)
+    )
 
 
 def test_body_written_with_styles(tmp_path):

@@ -98,20 +98,20 @@ def add_targets(pen: Pen, targets: TargetSet) -> None:
     words = pen.words
     rows = [tuple(str(words[c]) for c in _TARGET_COLUMNS)]
     rows += [target_row(t, i, words, pen.f) for i, t in enumerate(targets.items, start=1)]
-    table = pen.document.add_table(rows=len(rows), cols=len(_TARGET_COLUMNS))
-    table.style = "Table Grid"
+    table = pen.table(len(rows), len(_TARGET_COLUMNS))
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     for column, width in zip(table.columns, _WIDTHS_MM, strict=True):
         column.width = Mm(width)  # the grid LibreOffice reads
         for cell in column.cells:
             cell.width = Mm(width)  # the cell widths Word reads
-    for r, values in enumerate(rows):
-        for c, value in enumerate(values):
-            paragraph = table.cell(r, c).paragraphs[0]
-            paragraph.style = TABLE_TEXT
+    for r, (values, row) in enumerate(zip(rows, table.rows, strict=True)):
+        for c, (value, cell) in enumerate(zip(values, row.cells, strict=True)):
+            paragraph = cell.paragraphs[0]
+            pen.set_style(paragraph, TABLE_TEXT)
             run = paragraph.add_run(value)
-            run.bold = r == 0 or None
+            if r == 0:
+                run.bold = True
             if r and c in _NUMERIC:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     ooxml.repeat_header_row(table.rows[0])

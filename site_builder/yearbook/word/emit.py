@@ -2,7 +2,9 @@
 
 `Pen` bundles what every section writer needs: the document, the labels and
 formatting filters of the site's language (the PDF templates' own), the media
-folder and the problem collector. Body headings become Heading 3-4, below the
+folder and the problem collector. Styles are set by id from a table made once:
+python-docx looks a style name up by scanning every style of the template, which
+made a 200-conference book take seconds. Body headings become Heading 3-4, below the
 chapter (1) and section (2) levels the table of contents lists.
 """
 
@@ -33,16 +35,31 @@ class Pen:
     f: Mapping[str, Callable[..., str]]  # render/filters.py make_filters(lang): number, percent, nd30 ...
     media_root: Path
     problems: Problems
+    styles: Mapping[str, str]  # style name -> style id, see style_ids()
+
+    def paragraph(self, style: str = "Normal", container=None):
+        """A new paragraph at the end of `container` (the document, or a table cell)."""
+        paragraph = (container or self.document).add_paragraph()
+        self.set_style(paragraph, style)
+        return paragraph
+
+    def set_style(self, paragraph, style: str) -> None:
+        paragraph._p.style = self.styles[style]
+
+    def table(self, rows: int, columns: int):
+        table = self.document.add_table(rows=rows, cols=columns)
+        table._tbl.tblStyle_val = self.styles["Table Grid"]
+        return table
 
     def para(self, text: str = "", style: str = "Normal", *, bold: bool = False, italic: bool = False):
-        paragraph = self.document.add_paragraph(style=style)
+        paragraph = self.paragraph(style)
         if text:
             run = paragraph.add_run(text)
             run.bold, run.italic = bold or None, italic or None
         return paragraph
 
     def heading(self, text: str, level: int):
-        return self.document.add_heading(text, level)
+        return self.para(text, f"Heading {level}")
 
     def picture(self, src: str, caption: str | None, loc: Loc) -> bool:
         """A photo in its own centred paragraph, its caption below; a problem when refused."""
@@ -58,6 +75,10 @@ class Pen:
         if caption:
             self.para(caption, "Caption")
         return True
+
+
+def style_ids(document) -> dict[str, str]:
+    return {style.name: style.style_id for style in document.styles}
 
 
 def add_body(pen: Pen, html: str, loc: Loc) -> None:
@@ -77,11 +98,11 @@ def add_block(pen: Pen, block: Block, loc: Loc) -> None:
 
 def add_para(pen: Pen, block: Para) -> None:
     if block.kind == "heading":
-        paragraph = pen.document.add_paragraph(style="Heading 3" if block.level <= 2 else "Heading 4")
+        paragraph = pen.paragraph("Heading 3" if block.level <= 2 else "Heading 4")
     elif block.kind in ("bullet", "number", "item"):
         paragraph = _list_item(pen, block)
     else:
-        paragraph = pen.document.add_paragraph(style=_STYLES.get(block.kind, "Body Text"))
+        paragraph = pen.paragraph(_STYLES.get(block.kind, "Body Text"))
         if block.kind == "definition":
             paragraph.paragraph_format.left_indent = Cm(1.27)
     add_runs(paragraph, block.runs, code=block.kind == "pre")
@@ -93,9 +114,9 @@ def add_para(pen: Pen, block: Para) -> None:
 def _list_item(pen: Pen, block: Para):
     depth = min(block.level, 3)
     if block.kind == "bullet":
-        return pen.document.add_paragraph(style="List Bullet" if depth == 1 else f"List Bullet {depth}")
+        return pen.paragraph("List Bullet" if depth == 1 else f"List Bullet {depth}")
     # Numbers are written as text: Word's list numbering would continue from one list to the next.
-    paragraph = pen.document.add_paragraph(style="List Paragraph")
+    paragraph = pen.paragraph("List Paragraph")
     fmt = paragraph.paragraph_format
     fmt.left_indent = Cm(1.27 * depth)
     if block.kind == "number":
@@ -104,35 +125,37 @@ def _list_item(pen: Pen, block: Para):
     return paragraph
 
 
+_MARKS = {"bold": "bold", "italic": "italic", "underline": "underline"}
+_FONT_MARKS = {"strike": "strike", "sup": "superscript", "sub": "subscript"}
+
+
 def add_runs(paragraph, runs: Iterable[Run], code: bool = False) -> None:
     for item in runs:
         run = paragraph.add_run(item.text)
-        marks = item.marks
-        run.bold = True if "bold" in marks else None
-        run.italic = True if "italic" in marks else None
-        run.underline = True if "underline" in marks else None
-        run.font.strike = True if "strike" in marks else None
-        run.font.superscript = True if "sup" in marks else None
-        run.font.subscript = True if "sub" in marks else None
-        if code or "code" in marks:
+        for mark in item.marks:  # only what is set: every property touched adds XML
+            if mark in _MARKS:
+                setattr(run, _MARKS[mark], True)
+            elif mark in _FONT_MARKS:
+                setattr(run.font, _FONT_MARKS[mark], True)
+        if code or "code" in item.marks:
             run.font.name = "Courier New"
             run.font.size = Pt(11)
 
 
 def add_table(pen: Pen, block: Table) -> None:
     columns = max(sum(c.span for c in row) for row in block.rows)
-    table = pen.document.add_table(rows=len(block.rows), cols=columns)
-    table.style = "Table Grid"
-    for r, row in enumerate(block.rows):
+    table = pen.table(len(block.rows), columns)
+    for row, word_row in zip(block.rows, table.rows, strict=True):
+        cells = word_row.cells  # computed once: table.cell() walks the whole table
         at = 0
         for cell in row:
             if at >= columns:
                 break
-            target = table.cell(r, at)
+            target = cells[at]
             if cell.span > 1:
-                target = target.merge(table.cell(r, min(columns, at + cell.span) - 1))
+                target = target.merge(cells[min(columns, at + cell.span) - 1])
             paragraph = target.paragraphs[0]
-            paragraph.style = TABLE_TEXT
+            pen.set_style(paragraph, TABLE_TEXT)
             add_runs(paragraph, cell.runs)
             if cell.header:
                 for run in paragraph.runs:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
+from docx.oxml.ns import qn
 
 from site_builder.model.records import SiteModel, YearbookOptions
 from site_builder.output.files import RenderedFile
@@ -25,10 +26,11 @@ from site_builder.sources.discover import SITE_YAML
 from site_builder.yearbook.book import Book, assemble, generator_version
 from site_builder.yearbook.labels import labels
 from site_builder.yearbook.word import back, chapters, front, ooxml
-from site_builder.yearbook.word.emit import Pen
+from site_builder.yearbook.word.emit import Pen, style_ids
 from site_builder.yearbook.word.setup import new_document
 
 SITE_LOC = Loc(SITE_YAML)
+_CONTENTS = ("Heading1", "Heading2")  # the style ids the table of contents lists
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,7 @@ def render_docx(
         return None
     if len(problems.errors) > errors_before:
         return None
-    headings = sum(1 for p in document.paragraphs if p.style.name in ("Heading 1", "Heading 2"))
+    headings = sum(1 for s in document.element.body.iter(qn("w:pStyle")) if s.get(qn("w:val")) in _CONTENTS)
     return DocxResult(RenderedFile(docx_filename(model.site.yearbook), data), headings)
 
 
@@ -75,7 +77,7 @@ def _write(model: SiteModel, book: Book, site_root: Path, problems: Problems):
     ctx, lang = book.context, model.site.language
     document = new_document(lang)
     media_root = (site_root / "content" / "media").resolve()
-    pen = Pen(document, labels(lang), make_filters(lang), media_root, problems)
+    pen = Pen(document, labels(lang), make_filters(lang), media_root, problems, style_ids(document))
     front.add_cover(pen, ctx)
     front.add_foreword(pen, ctx)
     front.add_contents(pen)
