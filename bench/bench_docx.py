@@ -57,7 +57,7 @@ def measure(site_root: Path) -> dict:
         "headings": result.headings,
         "seconds": round(seconds, 2),
         "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
-        "kb": len(result.file.data) // 1024,
+        "kb": len(result.data) // 1024,
     }
 
 

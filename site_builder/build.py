@@ -214,13 +214,9 @@ def render_outputs(
             raise RenderError(problems)
         files.append(result.file)
         pdf_pages = result.page_count
-<<<<<<< HEAD
         say(text("progress.pdf-pages", model.site.language, count=pdf_pages))
-=======
-        say(text("progress.pdf-pages", count=pdf_pages))
     if options.docx:
         files.append(render_word(loaded, env, options, problems, say))
->>>>>>> c117e29 (build --docx writes output/ky-yeu-<term>.docx beside the PDF (same atomic staging))
     files.extend(theme_static_files(theme))
     return files, pdf_pages
 
@@ -228,12 +224,14 @@ def render_outputs(
 def render_word(loaded: Loaded, env, options: BuildOptions, problems: Problems, say: Progress) -> RenderedFile:
     from site_builder.yearbook.word.writer import render_docx
 
-    say(text("progress.docx"))
+    lang = loaded.model.site.language
+    say(text("progress.docx", lang))
     result = render_docx(loaded.model, loaded.bodies, env, options.site_root, problems)
     if result is None or problems.has_errors(options.strict):
         raise RenderError(problems)
-    say(text("progress.docx-done", name=result.file.out_path, size=max(1, round(len(result.file.data) / 1024))))
-    return result.file
+    size = max(1, round(len(result.data) / 1024))
+    say(text("progress.docx-done", lang, name=result.name, size=size))
+    return RenderedFile(result.name, result.data)
 
 
 def theme_static_files(theme) -> list[RenderedFile]:

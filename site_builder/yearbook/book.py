@@ -89,8 +89,9 @@ def used_glossary(model: SiteModel, html: str) -> tuple[GlossaryEntry, ...]:
     return tuple(sorted((g for g in model.glossary if g.abbr in found), key=lambda g: sort_key(g.abbr)))
 
 
-def _theme_words(env: jinja2.Environment) -> Callable[..., str]:
-    """The theme texts the templates show as `_()`, for labels made here (the contents)."""
+def theme_words(env: jinja2.Environment) -> Callable[..., str]:
+    """The theme texts the templates show as `_()`, for labels made in Python (the contents,
+    the Word file)."""
     words: ThemeText = env.theme_text  # type: ignore[attr-defined]
     return lambda message_id, **params: words.gettext(message_id) % params
 
@@ -194,7 +195,7 @@ def assemble(
         "glossary": bool(glossary),
         "people": bool(people),
     }
-    toc = _toc(term, ctx["years"], _theme_words(env), has)
+    toc = _toc(term, ctx["years"], theme_words(env), has)
     html = template.render(
         **ctx, glossary=glossary, people=people, toc=toc, has=has, placeholder=pages is None, tail_only=tail_only
     )

@@ -49,8 +49,8 @@ def word_file(tmp_path_factory) -> Path:
     site = copy_demo(folder / "site")
     result, problems, _book = render_site(site, SOURCE_DATE_EPOCH=EPOCH)
     assert result is not None, [p.format() for p in problems]
-    path = folder / result.file.out_path
-    path.write_bytes(result.file.data)
+    path = folder / result.name
+    path.write_bytes(result.data)
     return path
 
 

@@ -9,8 +9,9 @@ import docx
 from PIL import Image as PILImage
 
 from site_builder.problems import Loc, Problems
-from site_builder.render.filters import make_filters
-from site_builder.yearbook.labels import labels
+from site_builder.render.environment import make_environment
+from site_builder.render.themes import resolve_theme
+from site_builder.yearbook.book import theme_words
 from site_builder.yearbook.word.emit import Pen, add_body, style_ids
 from site_builder.yearbook.word.images import media_file
 from site_builder.yearbook.word.prose import Cell, Para, Picture, Run, Table, parse_body
@@ -84,9 +85,9 @@ def test_images_become_pictures():
 
 def _pen(tmp_path: Path, problems: Problems) -> Pen:
     document = new_document("vi")
-    return Pen(
-        document, labels("vi"), make_filters("vi"), tmp_path / "content" / "media", problems, style_ids(document)
-    )
+    env = make_environment(resolve_theme(tmp_path, "default", Problems()), "vi")
+    media = tmp_path / "content" / "media"
+    return Pen(document, theme_words(env), env.filters, media, problems, style_ids(document))
 
 
 def test_body_written_with_styles(tmp_path):

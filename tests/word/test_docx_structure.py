@@ -27,12 +27,12 @@ def demo(tmp_path_factory):
     site = copy_demo(tmp_path_factory.mktemp("word") / "site")
     result, problems, book = render_site(site, SOURCE_DATE_EPOCH=EPOCH)
     assert result is not None and not problems.items, [p.format() for p in problems]
-    return site, result, book, read(result.file.data)
+    return site, result, book, read(result.data)
 
 
 def test_file_is_named_after_the_pdf(demo):
     _site, result, _book, _doc = demo
-    assert result.file.out_path == "ky-yeu-2015-2020.docx"
+    assert result.name == "ky-yeu-2015-2020.docx"
 
 
 def test_headings_follow_the_pdf_contents(demo):
@@ -74,9 +74,11 @@ def _book_tables(book) -> list[list[list[str]]]:
 def test_target_tables_hold_the_pdf_figures(demo):
     """Every target table, cell for cell, as the PDF prints it (derived ratio, points, status)."""
     _site, _result, book, doc = demo
-    header = ["STT", "Chỉ tiêu", "Đơn vị", "Kế hoạch", "Thực hiện", "Tỷ lệ / điểm %", "Đánh giá"]
+    printed = _book_tables(book)
+    header = printed[0][0]
+    assert header[:3] == ["STT", "Chỉ tiêu", "Đơn vị"]
     word = [table_texts(t) for t in doc.tables if table_texts(t)[0] == header]
-    assert word == _book_tables(book)
+    assert word == printed
     assert word  # the demo term's 15 targets
     cells = {cell for table in word for row in table for cell in row}
     assert {"101,3%", "Vượt", "Không đạt"} <= cells
@@ -172,14 +174,14 @@ def test_two_renders_give_identical_bytes(demo):
     site, result, _book, _doc = demo
     again, problems, _ = render_site(site, SOURCE_DATE_EPOCH=EPOCH)
     assert not problems.items
-    assert again.file.data == result.file.data
-    with zipfile.ZipFile(io.BytesIO(result.file.data)) as package:
+    assert again.data == result.data
+    with zipfile.ZipFile(io.BytesIO(result.data)) as package:
         assert {info.date_time for info in package.infolist()} == {(2023, 11, 14, 22, 13, 20)}
 
 
 def test_without_source_date_epoch_the_date_is_the_terms_end(demo):
     site = demo[0]
     result, _problems, _ = render_site(site, SOURCE_DATE_EPOCH="")
-    doc = read(result.file.data)
+    doc = read(result.data)
     assert doc.core_properties.created == dt.datetime(2020, 8, 13, tzinfo=dt.UTC)
     assert not any(p.text.startswith("Ngày tạo bản in") for p in doc.paragraphs)

@@ -20,32 +20,30 @@ from site_builder.yearbook.word.setup import TEXT_WIDTH
 
 
 def add_honours(pen: Pen, ctx: Mapping) -> None:
-    rows, words, term = ctx["honours"], pen.words, ctx["term"]
+    rows, ui, term = ctx["honours"], pen.ui, ctx["term"]
     if not rows:
         return
-    pen.heading(str(words["honours"]), 1)
+    pen.heading(ui("awards.honour-roll"), 1)
     for number, row in enumerate(rows, start=1):
-        year = str(words["year_source"]).format(year=row.source)
-        source = f"{words['term_source']} {term.id}" if row.source == "term" else year
+        source = ui("term.label", id=term.id) if row.source == "term" else ui("year.label", year=row.source)
         add_award(pen, row.award, "Normal", f"{number}. ", source)
     if any(r.award.status == "proposed" for r in rows):
-        pen.para(str(words["proposed_note"]), italic=True)
+        pen.para(ui("yearbook.proposed-note"), italic=True)
 
 
 def add_glossary(pen: Pen, glossary: Sequence[GlossaryEntry]) -> None:
     if not glossary:
         return
-    pen.heading(str(pen.words["glossary"]), 1)
+    pen.heading(pen.ui("yearbook.glossary"), 1)
     for g in glossary:
         paragraph = pen.para()
         paragraph.add_run(g.abbr).bold = True
         paragraph.add_run(f": {g.expansion}")
 
 
-def chapters_by_record(ctx: Mapping) -> dict[str, str]:
+def chapters_by_record(ctx: Mapping, term_title: str) -> dict[str, str]:
     """Record path -> the title of the chapter that prints it."""
-    term = ctx["term"]
-    found = {term.path: str(ctx["yb"]["term_chapter"]).format(term=term.id)}
+    found = {ctx["term"].path: term_title}
     for view in ctx["years"]:
         for cv in view.conferences:
             found[cv.conference.path] = view.year.title
@@ -62,28 +60,28 @@ def person_chapters(entry: IndexEntry, chapters: Mapping[str, str]) -> list[str]
 def add_people(pen: Pen, people: Sequence[IndexEntry], ctx: Mapping) -> None:
     if not people:
         return
-    pen.heading(str(pen.words["people"]), 1)
-    chapters = chapters_by_record(ctx)
+    pen.heading(pen.ui("yearbook.people"), 1)
+    chapters = chapters_by_record(ctx, pen.ui("term.label", id=ctx["term"].id))
     for entry in people:
         paragraph = pen.para()
         paragraph.paragraph_format.tab_stops.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
         paragraph.add_run(entry.person.name).bold = True
         if entry.person.roles:
             paragraph.add_run(f", {'; '.join(entry.person.roles)}")
-        paragraph.add_run("\t" + (", ".join(person_chapters(entry, chapters)) or str(pen.words["no_pages"])))
+        paragraph.add_run("\t" + (", ".join(person_chapters(entry, chapters)) or pen.ui("yearbook.no-pages")))
 
 
 def add_colophon(pen: Pen, ctx: Mapping) -> None:
-    words, options, site = pen.words, ctx["options"], ctx["site"]
-    pen.para(str(words["colophon"]), "TOC Heading")
+    ui, options, site = pen.ui, ctx["options"], ctx["site"]
+    pen.para(ui("yearbook.colophon"), "TOC Heading")
     pen.para(options.title + (f" — {options.subtitle}" if options.subtitle else ""), bold=True)
-    lines = [(words["published_by"], site.organization)]
+    lines = [(ui("yearbook.published-by"), site.organization)]
     if ctx["built"]:
-        lines.append((words["built_on"], pen.f["nd30"](ctx["built"].date())))
-    lines.append((words["generator"], f"site-builder {ctx['version']}"))
+        lines.append((ui("yearbook.built-on"), pen.f["nd30"](ctx["built"].date())))
+    lines.append((ui("yearbook.generator"), f"site-builder {ctx['version']}"))
     for label, value in lines:
         paragraph = pen.para()
         paragraph.add_run(f"{label}: ").bold = True
         paragraph.add_run(value)
-    pen.para(str(words["docx_fonts"]))
-    pen.para(str(words["printing"]))
+    pen.para(ui("yearbook.docx-fonts"))
+    pen.para(ui("yearbook.printing"))

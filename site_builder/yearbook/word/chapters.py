@@ -6,7 +6,7 @@ formatted by the same filters the templates use.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -18,72 +18,72 @@ from site_builder.yearbook.word import ooxml
 from site_builder.yearbook.word.emit import Pen, add_body
 from site_builder.yearbook.word.setup import TABLE_TEXT
 
-_TARGET_COLUMNS = ("stt", "target", "unit", "plan", "actual", "ratio", "status")
+_TARGET_COLUMNS = ("no", "name", "unit", "plan", "actual", "ratio", "status")  # targets.col.<name>
 _NUMERIC = {3, 4, 5}  # plan, actual, ratio: right-aligned
 _WIDTHS_MM = (11, 50, 18, 20, 20, 27, 19)  # 165 mm, the text width
 
 
 def add_term(pen: Pen, ctx: Mapping) -> None:
     term: Term = ctx["term"]
-    words, f = pen.words, pen.f
-    pen.heading(str(words["term_chapter"]).format(term=term.id), 1)
+    ui, f = pen.ui, pen.f
+    pen.heading(ui("term.label", id=term.id), 1)
     pen.para(term.title, "Subtitle", italic=True)
-    _fact(pen, words["period"], str(words["from_to"]).format(start=f["nd30"](term.start), end=f["nd30"](term.end)))
+    _fact(pen, ui("term.period"), ui("term.dates", start=f["nd30"](term.start), end=f["nd30"](term.end)))
     if term.congress:
-        _fact(pen, words["congress"], term.congress)
+        _fact(pen, ui("term.congress"), term.congress)
     if ctx["secretary"] is not None:
         person = ctx["secretary"].person
-        _fact(pen, words["secretary"], person.name + (f", {person.role}" if person.role else ""))
+        _fact(pen, ui("term.secretary"), person.name + (f", {person.role}" if person.role else ""))
     add_body(pen, ctx["term_body"], term.body.loc)
     if term.stats:
-        pen.heading(str(words["headline"]), 3)  # not in the contents, as in the PDF
+        pen.heading(ui("term.headline"), 3)  # not in the contents, as in the PDF
         for s in term.stats:
             value = f["number"](s.value) + (f" {s.unit}" if s.unit else "")
             paragraph = pen.para(style="List Bullet")
             paragraph.add_run(value).bold = True
             paragraph.add_run(f" {s.label}")
     if term.targets.items:
-        pen.heading(str(words["term_targets"]), 2)
+        pen.heading(ui("yearbook.term-targets"), 2)
         add_targets(pen, term.targets)
     if term.awards.items:
-        pen.heading(str(words["awards"]), 2)
+        pen.heading(ui("awards.title"), 2)
         add_awards(pen, term.awards.items)
 
 
-def _fact(pen: Pen, label: object, value: str) -> None:
+def _fact(pen: Pen, label: str, value: str) -> None:
     paragraph = pen.para()
     paragraph.add_run(f"{label}: ").bold = True
     paragraph.add_run(value)
 
 
 def add_year(pen: Pen, view: YearView) -> None:
-    words = pen.words
+    ui = pen.ui
     pen.heading(view.year.title, 1)
     if view.body is not None and view.year.body is not None:
         add_body(pen, view.body, view.year.body.loc)
     for cv in view.conferences:
         c = cv.conference
         pen.heading(c.title, 2)
-        meta = f"{words['kind'][c.kind]} · {pen.f['weekday'](c.date)}, {pen.f['nd30'](c.date)}"
-        pen.para(meta + (f" · {words['host']}: {c.host}" if c.host else ""), italic=True)
+        meta = f"{ui('kind.' + c.kind)} · {pen.f['weekday'](c.date)}, {pen.f['nd30'](c.date)}"
+        pen.para(meta + (f" · {ui('conference.host')}: {c.host}" if c.host else ""), italic=True)
         if cv.guests:
             names = "; ".join(g.person.name + (f" ({g.person.role})" if g.person.role else "") for g in cv.guests)
-            _fact(pen, words["guests"], names + ".")
+            _fact(pen, ui("conference.attendees"), names + ".")
         add_body(pen, cv.body, c.body.loc)
         if c.author:
             pen.para(c.author, italic=True).alignment = WD_ALIGN_PARAGRAPH.RIGHT
         for p in cv.photos:
-            credit = f" {str(words['photo_credit']).format(credit=p.photo.credit)}" if p.photo.credit else ""
+            credit = f" {ui('photo.credit', credit=p.photo.credit)}" if p.photo.credit else ""
             pen.picture(p.url, p.photo.caption + credit, p.photo.loc)
     if view.year.targets.items:
-        pen.heading(str(words["targets"]), 2)
+        pen.heading(ui("yearbook.targets"), 2)
         add_targets(pen, view.year.targets)
     if view.year.awards.items:
-        pen.heading(str(words["awards"]), 2)
+        pen.heading(ui("awards.title"), 2)
         add_awards(pen, view.year.awards.items)
 
 
-def target_row(t: Target, number: int, words: Mapping, f: Mapping) -> tuple[str, ...]:
+def target_row(t: Target, number: int, ui: Callable[..., str], f: Mapping) -> tuple[str, ...]:
     """One row as the PDF's targets_table macro prints it."""
     figure = f["rate"] if t.is_rate else f["number"]
     plan = ""
@@ -91,13 +91,13 @@ def target_row(t: Target, number: int, words: Mapping, f: Mapping) -> tuple[str,
         plan = ("≤ " if t.direction == "at_most" else "") + figure(t.planned) + ("*" if t.planned_is_implied else "")
     ratio = f["points"](t.points) if t.points is not None else f["percent"](t.ratio) if t.ratio is not None else ""
     name = t.name + (f" ({t.period})" if t.period else "")
-    return (str(number), name, t.unit or "", plan, figure(t.actual), ratio, str(words[t.status]))
+    return (str(number), name, t.unit or "", plan, figure(t.actual), ratio, ui("status." + t.status))
 
 
 def add_targets(pen: Pen, targets: TargetSet) -> None:
-    words = pen.words
-    rows = [tuple(str(words[c]) for c in _TARGET_COLUMNS)]
-    rows += [target_row(t, i, words, pen.f) for i, t in enumerate(targets.items, start=1)]
+    ui = pen.ui
+    rows = [tuple(ui("targets.col." + c) for c in _TARGET_COLUMNS)]
+    rows += [target_row(t, i, ui, pen.f) for i, t in enumerate(targets.items, start=1)]
     table = pen.table(len(rows), len(_TARGET_COLUMNS))
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
@@ -115,16 +115,15 @@ def add_targets(pen: Pen, targets: TargetSet) -> None:
             if r and c in _NUMERIC:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     ooxml.repeat_header_row(table.rows[0])
-    tally = str(words["tally"]).format(met=targets.tally.met, total=targets.tally.total)
+    tally = ui("targets.tally", met=targets.tally.met, total=targets.tally.total)
     if any(t.planned_is_implied for t in targets.items):
-        tally += f" (*) {words['implied']}"
+        tally += f" (*) {ui('targets.implied')}"
     pen.para(tally, italic=True)
 
 
-def award_line(a: Award, words: Mapping, f: Mapping) -> str:
-    kind = str(words[a.recipient_kind]).lower()
-    line = f"{a.title} {words['of']} {a.issuer}: {f['number'](a.count)} {kind}"
-    return line + (f" ({words['proposed']})" if a.status == "proposed" else "")
+def award_line(a: Award, ui: Callable[..., str], f: Mapping) -> str:
+    line = f"{a.title} {ui('awards.by')} {a.issuer}: {f['number'](a.count)} {ui('recipient.' + a.recipient_kind)}"
+    return line + (f" ({ui('awards.proposed')})" if a.status == "proposed" else "")
 
 
 def award_details(a: Award, f: Mapping) -> str:
@@ -135,7 +134,7 @@ def award_details(a: Award, f: Mapping) -> str:
 def add_award(pen: Pen, a: Award, style: str = "List Bullet", prefix: str = "", source: str = "") -> None:
     paragraph = pen.para(style=style)
     paragraph.paragraph_format.keep_with_next = True
-    paragraph.add_run(prefix + award_line(a, pen.words, pen.f)).bold = True
+    paragraph.add_run(prefix + award_line(a, pen.ui, pen.f)).bold = True
     details = " · ".join(x for x in (source, award_details(a, pen.f)) if x)
     if details:
         more = pen.para(details, "List Paragraph")
@@ -146,4 +145,4 @@ def add_awards(pen: Pen, items: Sequence[Award]) -> None:
     for a in items:
         add_award(pen, a)
     if any(a.status == "proposed" for a in items):
-        pen.para(str(pen.words["proposed_note"]), italic=True)
+        pen.para(pen.ui("yearbook.proposed-note"), italic=True)

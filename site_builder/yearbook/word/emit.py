@@ -1,7 +1,7 @@
 """Write blocks (prose.py) and pictures into the document.
 
-`Pen` bundles what every section writer needs: the document, the labels and
-formatting filters of the site's language (the PDF templates' own), the media
+`Pen` bundles what every section writer needs: the document, the theme texts
+and formatting filters of the site's language (the PDF templates' own), the media
 folder and the problem collector. Styles are set by id from a table made once:
 python-docx looks a style name up by scanning every style of the template, which
 made a 200-conference book take seconds. Body headings become Heading 3-4, below the
@@ -31,8 +31,8 @@ _STYLES = {"body": "Body Text", "quote": "Quote", "pre": "Normal", "term": "Norm
 @dataclass(frozen=True)
 class Pen:
     document: object
-    words: Mapping[str, object]  # yearbook/labels.py for the site's language
-    f: Mapping[str, Callable[..., str]]  # render/filters.py make_filters(lang): number, percent, nd30 ...
+    ui: Callable[..., str]  # the theme's texts, as the templates' _() (book.theme_words)
+    f: Mapping[str, Callable[..., str]]  # the templates' filters: number, percent, rate, points, nd30 ...
     media_root: Path
     problems: Problems
     styles: Mapping[str, str]  # style name -> style id, see style_ids()

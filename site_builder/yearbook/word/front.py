@@ -44,14 +44,14 @@ def _emblem(pen: Pen, src: str | None) -> None:
 
 
 def _title_page(pen: Pen, ctx: Mapping) -> None:
-    site, options, term, words, f = ctx["site"], ctx["options"], ctx["term"], pen.words, pen.f
+    site, options, term, f = ctx["site"], ctx["options"], ctx["term"], pen.f
     first = pen.para(site.organization, "Subtitle")
     first.paragraph_format.page_break_before = True
     title = pen.para(options.title, "Title")
     title.paragraph_format.space_before = Mm(50)
     if options.subtitle:
         pen.para(options.subtitle, "Subtitle", italic=True)
-    pen.para(str(words["from_to"]).format(start=f["nd30"](term.start), end=f["nd30"](term.end)), "Subtitle")
+    pen.para(pen.ui("term.dates", start=f["nd30"](term.start), end=f["nd30"](term.end)), "Subtitle")
     if term.congress:
         pen.para(term.congress, "Subtitle")
 
@@ -77,6 +77,6 @@ def _signature(paragraph):
 def add_contents(pen: Pen) -> None:
     """A TOC field over Heading 1-2: Word fills it in (F9 / Update Field, or when the file
     opens, since the settings ask for it); until then it shows how to."""
-    pen.para(str(pen.words["contents"]), "TOC Heading")
+    pen.para(pen.ui("yearbook.contents"), "TOC Heading")
     hint = pen.para()
-    ooxml.add_field(hint, TOC_FIELD, str(pen.words["docx_toc_hint"]), dirty=True)
+    ooxml.add_field(hint, TOC_FIELD, pen.ui("yearbook.docx-toc-hint"), dirty=True)

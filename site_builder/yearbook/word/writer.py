@@ -19,12 +19,9 @@ import jinja2
 from docx.oxml.ns import qn
 
 from site_builder.model.records import SiteModel, YearbookOptions
-from site_builder.output.files import RenderedFile
 from site_builder.problems import Loc, Problems
-from site_builder.render.filters import make_filters
 from site_builder.sources.discover import SITE_YAML
-from site_builder.yearbook.book import Book, assemble, generator_version
-from site_builder.yearbook.labels import labels
+from site_builder.yearbook.book import Book, assemble, generator_version, theme_words
 from site_builder.yearbook.word import back, chapters, front, ooxml
 from site_builder.yearbook.word.emit import Pen, style_ids
 from site_builder.yearbook.word.setup import new_document
@@ -35,7 +32,11 @@ _CONTENTS = ("Heading1", "Heading2")  # the style ids the table of contents list
 
 @dataclass(frozen=True)
 class DocxResult:
-    file: RenderedFile
+    """The file's name in the output folder and its bytes (build.py makes it a RenderedFile:
+    the output stage sits above this one)."""
+
+    name: str
+    data: bytes
     headings: int  # Heading 1-2 paragraphs: the entries of the table of contents
 
 
@@ -62,22 +63,23 @@ def render_docx(
     errors_before = len(problems.errors)
     try:
         book = assemble(model, bodies, env, site_root.resolve(), version=generator_version())
-        document = _write(model, book, site_root, problems)
-        data = _package(document, book)
+        ui = theme_words(env)
+        document = _write(model, book, site_root, problems, ui, env.filters)
+        data = _package(document, book, ui)
     except (jinja2.TemplateError, OSError, ValueError, TypeError, KeyError) as exc:
         problems.error("docx.error", SITE_LOC, detail=f"{type(exc).__name__}: {exc}")
         return None
     if len(problems.errors) > errors_before:
         return None
     headings = sum(1 for s in document.element.body.iter(qn("w:pStyle")) if s.get(qn("w:val")) in _CONTENTS)
-    return DocxResult(RenderedFile(docx_filename(model.site.yearbook), data), headings)
+    return DocxResult(docx_filename(model.site.yearbook), data, headings)
 
 
-def _write(model: SiteModel, book: Book, site_root: Path, problems: Problems):
-    ctx, lang = book.context, model.site.language
-    document = new_document(lang)
+def _write(model: SiteModel, book: Book, site_root: Path, problems: Problems, ui, filters):
+    ctx = book.context
+    document = new_document(model.site.language)
     media_root = (site_root / "content" / "media").resolve()
-    pen = Pen(document, labels(lang), make_filters(lang), media_root, problems, style_ids(document))
+    pen = Pen(document, ui, filters, media_root, problems, style_ids(document))
     front.add_cover(pen, ctx)
     front.add_foreword(pen, ctx)
     front.add_contents(pen)
@@ -91,7 +93,7 @@ def _write(model: SiteModel, book: Book, site_root: Path, problems: Problems):
     return document
 
 
-def _package(document, book: Book) -> bytes:
+def _package(document, book: Book, ui) -> bytes:
     ctx = book.context
     options, term, site = ctx["options"], ctx["term"], ctx["site"]
     when = ctx["built"] or dt.datetime.combine(term.end, dt.time(), dt.UTC)
@@ -99,7 +101,7 @@ def _package(document, book: Book) -> bytes:
     props.title = options.title
     props.subject = options.subtitle or term.title
     props.author = props.last_modified_by = site.organization
-    props.keywords = str(ctx["yb"]["keywords"]).format(term=term.id, org=site.organization)
+    props.keywords = ui("yearbook.keywords", term=term.id, org=site.organization)
     props.comments = f"site-builder {ctx['version']}"
     props.language = site.language
     props.created = props.modified = when.replace(tzinfo=None)
