@@ -15,6 +15,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import resource
 import subprocess
 import sys
@@ -25,8 +26,6 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
-
-from bench_pdf import update_doc  # noqa: E402
 
 SECTION = "## Word yearbook"
 SYNTHETIC_CONFERENCES = 200  # one five-year term
@@ -84,6 +83,14 @@ def section(rows: list[tuple[str, dict]]) -> str:
         "render of the print template, the document, the zip). Each book is written in its own "
         "process, so the peak RSS includes the interpreter and the loaded site.\n\n" + "\n".join(lines) + "\n"
     )
+
+
+def update_doc(path: Path, text: str) -> None:
+    """Add or replace only our own section of docs/performance.md."""
+    old = path.read_text(encoding="utf-8") if path.exists() else "# Performance\n"
+    pattern = re.compile(rf"^{re.escape(SECTION)}\n.*?(?=^## |\Z)", re.S | re.M)
+    new = pattern.sub(lambda _m: text + "\n", old) if pattern.search(old) else old.rstrip() + "\n\n" + text
+    path.write_text(new.rstrip() + "\n", encoding="utf-8")
 
 
 def main() -> None:
