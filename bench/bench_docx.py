@@ -81,7 +81,10 @@ def section(rows: list[tuple[str, dict]]) -> str:
         f"Measured by `python bench/bench_docx.py` on {platform.machine()} with {os.cpu_count()} CPUs, "
         f"Python {platform.python_version()}; `render_docx` only (the book's views from one "
         "render of the print template, the document, the zip). Each book is written in its own "
-        "process, so the peak RSS includes the interpreter and the loaded site.\n\n" + "\n".join(lines) + "\n"
+        "process, so the peak RSS includes the interpreter and the loaded site. Load average when "
+        f"measured: {os.getloadavg()[0]:.1f} (the machine's cores are shared; seconds grow with it).\n\n"
+        + "\n".join(lines)
+        + "\n"
     )
 
 
