@@ -50,7 +50,8 @@ build-deps:
 
 # System packages the test suite drives (Java for the W3C validator, Chromium for
 # browser tests, poppler for page images, HarfBuzz subsetting so WeasyPrint does not
-# fall back to fontTools with a warning). Installed only when running as root.
+# fall back to fontTools with a warning, LibreOffice Writer and its Python bridge to
+# open the Word yearbook). Installed only when running as root.
 system-deps:
 	@if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
 	  missing=""; \
@@ -58,6 +59,8 @@ system-deps:
 	  command -v chromium >/dev/null || missing="$$missing chromium"; \
 	  command -v pdftoppm >/dev/null || missing="$$missing poppler-utils"; \
 	  dpkg -s libharfbuzz-subset0 >/dev/null 2>&1 || missing="$$missing libharfbuzz-subset0"; \
+	  command -v soffice >/dev/null || missing="$$missing libreoffice-writer-nogui"; \
+	  dpkg -s python3-uno >/dev/null 2>&1 || missing="$$missing python3-uno"; \
 	  if [ -n "$$missing" ]; then \
 	    echo "• Cài gói hệ thống:$$missing …"; \
 	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing) >/dev/null 2>&1; \

@@ -40,11 +40,12 @@ class BuildOptions:
     pdf_variant: str | None = None
     jobs: int = 0  # 0: one per CPU
     use_cache: bool = True  # the Markdown cache, and skipping a build whose inputs did not change
+    docx: bool = False  # also the yearbook as a Word document (ky-yeu-<term>.docx)
 
     @property
     def output_options(self) -> tuple[object, ...]:
         """Everything besides the files that changes the output bytes."""
-        return (self.pdf, self.pdf_variant, os.environ.get("SOURCE_DATE_EPOCH"))
+        return (self.pdf, self.pdf_variant, os.environ.get("SOURCE_DATE_EPOCH"), self.docx)
 
     @property
     def output_dir(self) -> Path:
@@ -214,8 +215,23 @@ def render_outputs(
         files.append(result.file)
         pdf_pages = result.page_count
         say(text("progress.pdf-pages", model.site.language, count=pdf_pages))
+    if options.docx:
+        files.append(render_word(loaded, env, options, problems, say))
     files.extend(theme_static_files(theme))
     return files, pdf_pages
+
+
+def render_word(loaded: Loaded, env, options: BuildOptions, problems: Problems, say: Progress) -> RenderedFile:
+    from site_builder.yearbook.word.writer import render_docx
+
+    lang = loaded.model.site.language
+    say(text("progress.docx", lang))
+    result = render_docx(loaded.model, loaded.bodies, env, options.site_root, problems)
+    if result is None or problems.has_errors(options.strict):
+        raise RenderError(problems)
+    size = max(1, round(len(result.data) / 1024))
+    say(text("progress.docx-done", lang, name=result.name, size=size))
+    return RenderedFile(result.name, result.data)
 
 
 def theme_static_files(theme) -> list[RenderedFile]:

@@ -84,6 +84,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
     help=say("cli.opt.output"),
 )
 @click.option("--no-pdf", is_flag=True, help=say("cli.opt.no-pdf"))
+@click.option("--docx", is_flag=True, help=say("cli.opt.docx"))
 @click.option("--strict", is_flag=True, help=say("cli.opt.strict"))
 @click.option("--quiet", "-q", is_flag=True, help=say("cli.opt.quiet"))
 @click.option(
@@ -97,12 +98,21 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @click.option("--force", is_flag=True, help=say("cli.opt.force"))
 @click.pass_context
 def build(
-    ctx, site: Path, output: Path | None, no_pdf: bool, strict: bool, quiet: bool, pdf_variant, jobs, force: bool
+    ctx,
+    site: Path,
+    output: Path | None,
+    no_pdf: bool,
+    docx: bool,
+    strict: bool,
+    quiet: bool,
+    pdf_variant,
+    jobs,
+    force: bool,
 ) -> None:
     from site_builder.build import BuildOptions, build_site
 
     options = BuildOptions(
-        site.resolve(), output.resolve() if output else None, not no_pdf, strict, pdf_variant, jobs, not force
+        site.resolve(), output.resolve() if output else None, not no_pdf, strict, pdf_variant, jobs, not force, docx
     )
     lang = site_language(options.site_root)
     progress = None if quiet else (lambda line: click.echo(f"… {line}", err=True))

@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 
 import jinja2
 from markupsafe import Markup, escape
@@ -53,6 +54,16 @@ class Book:
     toc: tuple[TocEntry, ...]
     people: tuple[IndexEntry, ...]
     glossary: tuple[GlossaryEntry, ...]
+    context: Mapping[str, object]  # what the templates were given; the Word writer lays out the same views
+
+
+def generator_version() -> str:
+    try:
+        from importlib.metadata import version
+
+        return version("site-builder")
+    except Exception:  # noqa: BLE001 - not installed (running from a checkout)
+        return "0.1.0"
 
 
 def build_date(environ: Mapping[str, str] | None = None) -> dt.datetime | None:
@@ -78,8 +89,9 @@ def used_glossary(model: SiteModel, html: str) -> tuple[GlossaryEntry, ...]:
     return tuple(sorted((g for g in model.glossary if g.abbr in found), key=lambda g: sort_key(g.abbr)))
 
 
-def _theme_words(env: jinja2.Environment) -> Callable[..., str]:
-    """The theme texts the templates show as `_()`, for labels made here (the contents)."""
+def theme_words(env: jinja2.Environment) -> Callable[..., str]:
+    """The theme texts the templates show as `_()`, for labels made in Python (the contents,
+    the Word file)."""
     words: ThemeText = env.theme_text  # type: ignore[attr-defined]
     return lambda message_id, **params: words.gettext(message_id) % params
 
@@ -183,8 +195,8 @@ def assemble(
         "glossary": bool(glossary),
         "people": bool(people),
     }
-    toc = _toc(term, ctx["years"], _theme_words(env), has)
+    toc = _toc(term, ctx["years"], theme_words(env), has)
     html = template.render(
         **ctx, glossary=glossary, people=people, toc=toc, has=has, placeholder=pages is None, tail_only=tail_only
     )
-    return Book(html, inputs.mentions, toc, people, glossary)
+    return Book(html, inputs.mentions, toc, people, glossary, MappingProxyType(ctx))

@@ -26,7 +26,7 @@ from site_builder.problems import Loc, Problems
 from site_builder.render.themes import Theme
 from site_builder.sources.discover import SITE_YAML
 from site_builder.yearbook import logs
-from site_builder.yearbook.book import assemble
+from site_builder.yearbook.book import assemble, generator_version
 from site_builder.yearbook.fetcher import ConfinedFetcher
 from site_builder.yearbook.fonts import bundled_font_hashes, foreign_fonts
 from site_builder.yearbook.index import anchor_pages
@@ -59,15 +59,6 @@ class _Renderer:
         if extra_css:
             sheets.append(CSS(string=extra_css, font_config=self.font_config, url_fetcher=self.fetcher))
         return source.render(font_config=self.font_config, stylesheets=sheets)
-
-
-def generator_version() -> str:
-    try:
-        from importlib.metadata import version
-
-        return version("site-builder")
-    except Exception:  # noqa: BLE001 - not installed (running from a checkout)
-        return "0.1.0"
 
 
 def stylesheet_paths(theme: Theme, profile: str, problems: Problems) -> list[Path] | None:
