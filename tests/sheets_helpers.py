@@ -40,7 +40,8 @@ def cache_formula_values(path: Path, values: dict[str, str]) -> None:
     sheet = "xl/worksheets/sheet1.xml"
     xml = members[sheet].decode("utf-8")
     for cell, value in values.items():
-        xml = re.sub(rf'(<c r="{cell}"[^>]*>\s*<f>[^<]*</f>)\s*<v\s*/>', rf"\g<1><v>{value}</v>", xml)
+        # An empty value is <v/> or <v></v>, depending on whether lxml wrote the file.
+        xml = re.sub(rf'(<c r="{cell}"[^>]*>\s*<f>[^<]*</f>)\s*(?:<v\s*/>|<v></v>)', rf"\g<1><v>{value}</v>", xml)
     members[sheet] = xml.encode("utf-8")
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
         for name, data in members.items():
