@@ -18,6 +18,7 @@ from markupsafe import Markup
 from site_builder.charts import charts_for
 from site_builder.model.records import Conference, Markdown, SiteModel, Term, Year
 from site_builder.pages import urls
+from site_builder.pages.toc import body_headings
 from site_builder.problems import Loc, Problems
 from site_builder.sources.discover import SITE_YAML
 
@@ -227,6 +228,7 @@ class _Planner:
             ),
             "term": t,
             "body": self._body(urls.term(t), t.path),
+            "body_headings": body_headings(self.bodies.get(t.path, "")),
             "years": years,
             "charts": charts_for(self.model, t),
         }
