@@ -56,7 +56,8 @@ def static_server(folder: Path) -> Iterator[str]:
 @contextlib.contextmanager
 def chromium() -> Iterator[object]:
     """One headless Chromium (Playwright's Browser) for a whole test module."""
-    sync_api = pytest.importorskip("playwright.sync_api", reason="needs the playwright package (pip install -e .[test])")
+    reason = "needs the playwright package (pip install -e .[test])"
+    sync_api = pytest.importorskip("playwright.sync_api", reason=reason)
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
         try:

@@ -34,7 +34,8 @@ def axe_violations(browser, base: str, paths: list[str], width: int, height: int
         for path in paths:
             page.goto(base + path, wait_until="load")
             for v in page.evaluate(RUN_AXE, TAGS):
-                targets = ", ".join(v["targets"][:5]) + (f" (+{len(v['targets']) - 5})" if len(v["targets"]) > 5 else "")
+                more = len(v["targets"]) - 5
+                targets = ", ".join(v["targets"][:5]) + (f" (+{more})" if more > 0 else "")
                 found.append(f"{width}px {path}: {v['id']} [{v['impact']}] {v['help']} -> {targets}")
     finally:
         context.close()
