@@ -198,7 +198,10 @@ def render_outputs(
     if theme is None:
         raise SiteError(problems)
     env = make_environment(theme, model.site.language)
-    files = render_pages(env, loaded.specs, common_context(model, with_pdf=options.pdf), problems, options.workers)
+    images, thumbs = web_images_of(model, options.site_root, problems)
+    common = {**common_context(model, with_pdf=options.pdf), "images": images}
+    files = render_pages(env, loaded.specs, common, problems, options.workers)
+    files.extend(thumbs)
     say(text("progress.pages", model.site.language, count=sum(1 for f in files if f.out_path.endswith(".html"))))
     if problems.has_errors():
         raise RenderError(problems)
@@ -232,6 +235,16 @@ def render_word(loaded: Loaded, env, options: BuildOptions, problems: Problems, 
     size = max(1, round(len(result.data) / 1024))
     say(text("progress.docx-done", lang, name=result.name, size=size))
     return RenderedFile(result.name, result.data)
+
+
+def web_images_of(model: SiteModel, site_root: Path, problems: Problems):
+    """The photos' sizes and smaller web copies (images/): what `srcset` offers a phone."""
+    from site_builder.images.thumbnails import web_images
+    from site_builder.model.media import photos
+
+    sources = [p.src for p in photos(model)]
+    limits, media_root = model.site.limits, site_root / "content" / "media"
+    return web_images(media_root, sources, model.site.images, limits.max_image_pixels, problems)
 
 
 def theme_static_files(theme) -> list[RenderedFile]:

@@ -37,6 +37,8 @@ def check_media_ref(
 def check_photos(model: SiteModel, media_files: frozenset[str], problems: Problems) -> None:
     for photo in photos(model):
         check_media_ref(photo.src, photo.loc, media_files, problems)
+        if not photo.alt:  # the caption says who and when; the alt text says what the photo shows
+            problems.warning("photo.no-alt", photo.loc, src=photo.src)
     if model.site.yearbook.emblem:
         check_media_ref(model.site.yearbook.emblem, Loc(SITE_YAML), media_files, problems)
 

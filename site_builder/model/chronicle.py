@@ -156,6 +156,7 @@ def photo(values: dict, path: str) -> Photo:
         caption=values["caption"],
         credit=values["credit"],
         loc=Loc(path, node.line, node.col),
+        alt=values["alt"],
     )
 
 

@@ -55,6 +55,7 @@ class Photo:
     caption: str
     credit: str | None
     loc: Loc
+    alt: str | None = None  # the text alternative; without it the caption is the only description
 
 
 @dataclass(frozen=True)
@@ -243,6 +244,14 @@ class YearbookOptions:
 
 
 @dataclass(frozen=True)
+class ImageOptions:
+    """Encoder settings of the web thumbnails (site.yaml `images:`), 1..100."""
+
+    jpeg_quality: int = 82
+    webp_quality: int = 80
+
+
+@dataclass(frozen=True)
 class SiteInfo:
     title: str
     organization: str
@@ -253,6 +262,7 @@ class SiteInfo:
     yearbook: YearbookOptions
     limits: SourceLimits = field(default_factory=SourceLimits)
     theme_loc: Loc = Loc(SITE_YAML)  # where `theme:` is written, for a missing-theme error
+    images: ImageOptions = field(default_factory=ImageOptions)
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,11 @@ LIMITS = (
     Field("max_image_pixels", "integer"),
 )
 
+IMAGES = (
+    Field("jpeg_quality", "integer"),
+    Field("webp_quality", "integer"),
+)
+
 SITE = (
     Field("title", "text", required=True),
     Field("organization", "text", required=True),
@@ -34,6 +39,7 @@ SITE = (
     Field("theme", "text", default="default"),
     Field("yearbook", "mapping", schema=YEARBOOK),
     Field("limits", "mapping", schema=LIMITS),
+    Field("images", "mapping", schema=IMAGES),
 )
 
 STAT = (
@@ -79,6 +85,7 @@ AWARD = (
 PHOTO = (
     Field("src", "text", required=True),
     Field("caption", "text", required=True),
+    Field("alt", "text"),  # what the photo shows, for readers who cannot see it
     Field("credit", "text"),
 )
 

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from site_builder.model.fields import INVALID, Ctx, validate_mapping
-from site_builder.model.records import Page, SiteInfo, Term, YearbookOptions
+from site_builder.model.records import ImageOptions, Page, SiteInfo, Term, YearbookOptions
 from site_builder.model.schemas import SITE
 from site_builder.problems import Loc, Problems
 from site_builder.sources.discover import RawRecord
@@ -32,6 +32,7 @@ def site_info(record: RawRecord, terms: Sequence[Term], pages: Sequence[Page], p
         theme_loc=ctx.at(values["_node"].get("theme"), values["_node"]),
         yearbook=yearbook_options(values, terms, pages, ctx),
         limits=limits(values["limits"]),
+        images=image_options(values["images"], ctx),
     )
 
 
@@ -66,6 +67,23 @@ def yearbook_options(values: dict, terms: Sequence[Term], pages: Sequence[Page],
         profile=options.get("profile") or "ky-yeu",
         emblem=options.get("emblem"),
     )
+
+
+def image_options(values: object, ctx: Ctx) -> ImageOptions:
+    """`images:` as written; a quality outside 1..100 is an error where it is written."""
+    if not isinstance(values, dict):
+        return ImageOptions()
+    given = {}
+    for name in ImageOptions.__dataclass_fields__:
+        value = values.get(name)
+        if value is None:
+            continue
+        if 1 <= value <= 100:
+            given[name] = value
+        else:
+            node = values["_node"]
+            ctx.problems.error("images.quality-range", ctx.at(node.get(name), node), field=name, value=value)
+    return ImageOptions(**given)
 
 
 def limits(values: object) -> SourceLimits:

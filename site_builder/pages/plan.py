@@ -71,6 +71,7 @@ def common_context(model: SiteModel, with_pdf: bool = True) -> dict[str, Any]:
         "feed_url": urls.feed() if has_feed(model) else None,
         "current_term": model.current_term,
         "urls": urls,
+        "images": {},  # media path -> images.responsive.ResponsiveImage; build fills it in
     }
 
 

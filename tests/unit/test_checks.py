@@ -24,10 +24,10 @@ def conf(front: str = "", body: str = "Nội dung.\n") -> str:
 def test_photos_must_exist_inside_media(tmp_path):
     front = """\
 photos:
-  - {src: photos/co.jpg, caption: A}
-  - {src: photos/khong-co.jpg, caption: B}
-  - {src: ../../bi-mat.jpg, caption: C}
-  - {src: "https://example.vn/a.jpg", caption: D}
+  - {src: photos/co.jpg, caption: A, alt: "Hội trường"}
+  - {src: photos/khong-co.jpg, caption: B, alt: b}
+  - {src: ../../bi-mat.jpg, caption: C, alt: c}
+  - {src: "https://example.vn/a.jpg", caption: D, alt: d}
 """
     model, problems = load(site_with(tmp_path, {CONF: conf(front), "content/media/photos/co.jpg": PHOTO}))
     assert formatted(problems) == [
@@ -41,7 +41,10 @@ photos:
 
 
 def test_photo_src_may_carry_the_media_prefix(tmp_path):
-    front = "photos:\n  - {src: content/media/photos/a.jpg, caption: A}\n  - {src: media/photos/b.jpg, caption: B}\n"
+    front = (
+        "photos:\n  - {src: content/media/photos/a.jpg, caption: A, alt: a}\n"
+        "  - {src: media/photos/b.jpg, caption: B, alt: b}\n"
+    )
     files = {CONF: conf(front), "content/media/photos/a.jpg": PHOTO, "content/media/photos/b.jpg": PHOTO}
     model, problems = load(site_with(tmp_path, files))
     assert formatted(problems) == []

@@ -191,7 +191,7 @@ attendees:
   - name: "Lê Văn Nam"
 tags: [sơ kết, "2019"]
 photos:
-  - {src: photos/a.jpg, caption: "Toàn cảnh", credit: "Văn phòng"}
+  - {src: photos/a.jpg, caption: "Toàn cảnh", alt: "Hội trường nhìn từ cuối phòng", credit: "Văn phòng"}
 """
         ),
     }
