@@ -189,3 +189,26 @@ def test_the_demo_extra_theme_extends_the_default_one(tmp_path):
     assert 'href="static/css/xanh-trang.css"' in home and 'href="static/css/site.css"' in home
     assert 'data-theme="xanh-trang"' in home
     assert (site / "output/static/css/xanh-trang.css").is_file()
+
+
+def test_photos_have_sizes_smaller_copies_and_a_link_to_the_original(built_demo):
+    """Every photo: width/height, WebP and JPEG srcsets whose files exist, the original linked;
+    the first photo of a page loads at once, the others lazily."""
+    root = page(built_demo, "nam/2023/bch-mo-rong-lan-thu-16")
+    page_dir = built_demo / "nam/2023/bch-mo-rong-lan-thu-16"
+    figures = by_class(root, "photo", "figure")
+    assert len(figures) == 2
+    for i, figure in enumerate(figures):
+        img, source = figure.find(".//img"), figure.find(".//source")
+        assert (img.get("width"), img.get("height")) == ("1200", "800")
+        assert img.get("loading") == ("eager" if i == 0 else "lazy")
+        assert img.get("alt").startswith("Ảnh minh hoạ:")  # the photo's alt, not its caption
+        assert source.get("type") == "image/webp" and img.get("sizes")
+        for srcset in (source.get("srcset"), img.get("srcset")):
+            candidates = [c.split() for c in srcset.split(", ")]
+            assert [w for _, w in candidates][:2] == ["480w", "800w"]
+            assert all((page_dir / url).resolve().is_file() for url, _ in candidates)
+        original = by_class(figure, "photo__original", "a")[0].get("href")
+        assert original.endswith(".jpg") and "/media/photos/" in original
+        assert (page_dir / original).resolve().is_file()
+    assert (built_demo / "static/favicon.svg").is_file()

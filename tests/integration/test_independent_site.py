@@ -27,7 +27,7 @@ NFD_WARNING = (
 # Written to the contract before photos had `alt`: its one photo is described by its caption only.
 NO_ALT_WARNING = (
     "content/years/2021/conferences/2021-07-20-so-ket-6-thang-dau-nam.md:16:5: warning: ảnh “anh/so-ket-2021.jpg” "
-    "chỉ có chú thích, chưa có mô tả thay thế: thêm dòng alt: \"…\" tả những gì thấy trong ảnh "
+    'chỉ có chú thích, chưa có mô tả thay thế: thêm dòng alt: "…" tả những gì thấy trong ảnh '
     "(người đọc không xem được ảnh sẽ nghe mô tả này)"
 )
 

@@ -118,3 +118,13 @@ def test_glossary_use_follows_the_rendering_rule(tmp_path):
     assert formatted(problems) == [
         "content/glossary.yaml:1:1: warning: từ viết tắt “BTV” không xuất hiện trong bài viết nào"
     ]
+
+
+def test_a_photo_described_only_by_its_caption_is_a_warning_at_its_entry(tmp_path):
+    front = 'photos:\n  - src: photos/a.jpg\n    caption: "Toàn cảnh"\n'
+    front += '  - src: photos/b.jpg\n    caption: B\n    alt: "Hội trường"\n'
+    files = {CONF: conf(front), "content/media/photos/a.jpg": PHOTO, "content/media/photos/b.jpg": PHOTO}
+    model, problems = load(site_with(tmp_path, files))
+    assert [(p.code, p.loc.line, p.severity) for p in problems] == [("photo.no-alt", 6, "warning")]
+    assert "photos/a.jpg" in formatted(problems)[0] and "alt:" in formatted(problems)[0]
+    assert [p.alt for p in model.conferences[0].photos] == [None, "Hội trường"]
