@@ -16,7 +16,7 @@ LOCK_TOOLS := setuptools>=77\npip>=24\n
 # Run a noisy command quietly: its output is shown only when it fails.
 quietly = log=$$(mktemp); if ! $(1) >"$$log" 2>&1; then cat "$$log"; rm -f "$$log"; exit 1; fi; rm -f "$$log"
 
-.PHONY: build test test-latest check serve lint typecheck bench clean lock install uninstall system-deps build-deps
+.PHONY: build test test-latest check serve lint typecheck bench bench-lighthouse clean lock install uninstall system-deps build-deps node-deps
 
 $(BIN)/python:
 	@echo "• Tạo môi trường Python trong $(VENV)/ …"
@@ -57,6 +57,7 @@ system-deps:
 	  missing=""; \
 	  command -v java >/dev/null || missing="$$missing default-jre-headless"; \
 	  command -v chromium >/dev/null || missing="$$missing chromium"; \
+	  command -v npm >/dev/null || missing="$$missing npm"; \
 	  command -v pdftoppm >/dev/null || missing="$$missing poppler-utils"; \
 	  dpkg -s libharfbuzz-subset0 >/dev/null 2>&1 || missing="$$missing libharfbuzz-subset0"; \
 	  command -v soffice >/dev/null || missing="$$missing libreoffice-writer-nogui"; \
@@ -67,7 +68,16 @@ system-deps:
 	  fi; \
 	fi
 
-test: $(VENV)/.installed-test system-deps
+# axe-core for the accessibility test, from tools/node/package-lock.json (npm ci, only when missing).
+NODE_TOOLS := tools/node
+node-deps:
+	@if command -v npm >/dev/null && [ ! -f $(NODE_TOOLS)/node_modules/axe-core/axe.min.js ]; then \
+	  echo "• Cài axe-core (npm ci trong $(NODE_TOOLS)/) …"; \
+	  (cd $(NODE_TOOLS) && npm ci --omit=dev --no-audit --no-fund --loglevel=error) >/dev/null 2>&1 \
+	    || echo "  không cài được axe-core: kiểm thử axe sẽ bị bỏ qua"; \
+	fi
+
+test: $(VENV)/.installed-test system-deps node-deps
 	$(BIN)/ruff check site_builder tests bench tools
 	$(BIN)/python -m pytest -q
 
@@ -96,6 +106,14 @@ uninstall:
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/run.py
+
+# Lighthouse (mobile) on four demo pages; writes its section of docs/performance.md.
+bench-lighthouse: $(VENV)/.installed-test system-deps
+	@if [ ! -f $(NODE_TOOLS)/node_modules/lighthouse/cli/index.js ]; then \
+	  echo "• Cài Lighthouse (npm ci trong $(NODE_TOOLS)/) …"; \
+	  cd $(NODE_TOOLS) && npm ci --no-audit --no-fund --loglevel=error >/dev/null; \
+	fi
+	$(BIN)/python bench/bench_lighthouse.py
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check site_builder tests bench tools
