@@ -201,7 +201,7 @@ def render_outputs(
     images, thumbs = web_images_of(model, options.site_root, problems)
     common = {**common_context(model, with_pdf=options.pdf), "images": images}
     files = render_pages(env, loaded.specs, common, problems, options.workers)
-    files.extend(thumbs)
+    files.extend(RenderedFile(path, data) for path, data in thumbs)
     say(text("progress.pages", model.site.language, count=sum(1 for f in files if f.out_path.endswith(".html"))))
     if problems.has_errors():
         raise RenderError(problems)

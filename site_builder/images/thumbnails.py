@@ -18,7 +18,6 @@ from PIL import Image, ImageOps
 
 from site_builder.images.responsive import RESIZABLE, ResponsiveImage, Variant, plan_image
 from site_builder.model.records import ImageOptions
-from site_builder.output.files import RenderedFile
 from site_builder.problems import Loc, Problems
 
 OPEN_FORMATS = [*RESIZABLE, "GIF"]
@@ -60,8 +59,10 @@ def describe(data: bytes, src: str, max_pixels: int) -> ResponsiveImage:
     return plan_image(src, width, height, image.format)
 
 
-def encode_variants(data: bytes, plan: ResponsiveImage, options: ImageOptions, max_pixels: int) -> list[RenderedFile]:
-    """Every copy `plan` names, encoded from the original bytes."""
+def encode_variants(
+    data: bytes, plan: ResponsiveImage, options: ImageOptions, max_pixels: int
+) -> list[tuple[str, bytes]]:
+    """Every copy `plan` names, encoded from the original bytes: (output path, bytes) pairs."""
     if not plan.variants:
         return []
     try:
@@ -73,7 +74,7 @@ def encode_variants(data: bytes, plan: ResponsiveImage, options: ImageOptions, m
     icc = image.info.get("icc_profile")
     has_alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
     pixels = image.convert("RGBA" if has_alpha else "RGB")
-    return [RenderedFile(v.out_path, _encode(pixels, v, options, icc)) for v in plan.variants]
+    return [(v.out_path, _encode(pixels, v, options, icc)) for v in plan.variants]
 
 
 def _encode(pixels: Image.Image, variant: Variant, options: ImageOptions, icc: bytes | None) -> bytes:
@@ -90,10 +91,10 @@ def _encode(pixels: Image.Image, variant: Variant, options: ImageOptions, icc: b
 
 def web_images(
     media_root: Path, sources: Iterable[str], options: ImageOptions, max_pixels: int, problems: Problems
-) -> tuple[dict[str, ResponsiveImage], list[RenderedFile]]:
+) -> tuple[dict[str, ResponsiveImage], list[tuple[str, bytes]]]:
     """For each media path in `sources`: what the page shows, and the copies to publish."""
     shown: dict[str, ResponsiveImage] = {}
-    files: list[RenderedFile] = []
+    files: list[tuple[str, bytes]] = []
     for src in sorted(set(sources)):
         path = media_root / src
         if path.suffix.lower() == ".svg" or not path.is_file():

@@ -58,12 +58,12 @@ def test_exif_orientation_is_applied_and_no_metadata_is_copied():
     plan = describe(data, "photos/a.jpg", MAX)
     assert (plan.width, plan.height) == (600, 1000)
     files = encode_variants(data, plan, ImageOptions(), MAX)
-    assert [f.out_path for f in files] == [v.out_path for v in plan.variants]
-    for file, variant in zip(files, plan.variants, strict=True):
-        copy = Image.open(io.BytesIO(file.data))
+    assert [path for path, _ in files] == [v.out_path for v in plan.variants]
+    for (_, data), variant in zip(files, plan.variants, strict=True):
+        copy = Image.open(io.BytesIO(data))
         assert copy.size == (variant.width, variant.height) and copy.format == variant.format
         assert not copy.getexif() and "exif" not in copy.info
-    shown = Image.open(io.BytesIO(files[0].data)).convert("RGB")
+    shown = Image.open(io.BytesIO(files[0][1])).convert("RGB")
     assert shown.getpixel((10, 10))[0] > 200 and shown.getpixel((10, shown.height - 10))[2] > 200  # red above blue
 
 
@@ -81,7 +81,7 @@ def test_same_original_same_bytes_and_quality_settings_apply():
     once = encode_variants(data, plan, ImageOptions(), MAX)
     assert once == encode_variants(data, plan, ImageOptions(), MAX)
     low = encode_variants(data, plan, ImageOptions(jpeg_quality=20, webp_quality=20), MAX)
-    assert all(len(a.data) < len(b.data) for a, b in zip(low, once, strict=True))
+    assert all(len(a) < len(b) for (_, a), (_, b) in zip(low, once, strict=True))
 
 
 def test_a_file_that_is_not_an_image_or_too_big_is_a_warning_and_the_original_is_shown(tmp_path):

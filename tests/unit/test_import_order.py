@@ -1,6 +1,6 @@
 """Stages only look down: every import in site_builder/ follows the layer order.
 
-    sources -> model -> (markup, charts) -> pages -> (render, yearbook) -> output -> build
+    sources -> model -> (markup, charts) -> pages -> (render, yearbook, images) -> output -> build
     -> serve -> sheets -> scaffold -> cli
 
 A module may import its own package and any stage below its own. Members of one group
@@ -24,7 +24,7 @@ LAYERS: list[set[str]] = [
     {"model"},
     {"markup", "charts"},
     {"pages"},
-    {"render", "yearbook"},
+    {"render", "yearbook", "images"},  # images: the web copies of photos
     {"output"},
     {"build"},
     {"serve"},
