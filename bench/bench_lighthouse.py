@@ -25,6 +25,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
+
+from bench_pdf import update_doc  # noqa: E402
 
 from site_builder.build import BuildOptions, build_site  # noqa: E402
 from tests.browser.helpers import CHROMIUM, CHROMIUM_ARGS, static_server  # noqa: E402
@@ -93,14 +96,6 @@ def section(rows: dict[str, dict]) -> str:
         f"{'met' if met else 'NOT met'}.\n\n"
         f"{BEFORE}\n"
     )
-
-
-def update_doc(path: Path, text: str) -> None:
-    """Add or replace only our own section of docs/performance.md."""
-    old = path.read_text(encoding="utf-8") if path.exists() else "# Performance\n"
-    pattern = re.compile(rf"^{re.escape(SECTION)}\n.*?(?=^## |\Z)", re.S | re.M)
-    new = pattern.sub(lambda _m: text + "\n", old) if pattern.search(old) else old.rstrip() + "\n\n" + text
-    path.write_text(new.rstrip() + "\n", encoding="utf-8")
 
 
 def main() -> int:
