@@ -202,6 +202,7 @@ def render_outputs(
     common = {**common_context(model, with_pdf=options.pdf), "images": images}
     files = render_pages(env, loaded.specs, common, problems, options.workers)
     files.extend(RenderedFile(path, data) for path, data in thumbs)
+    files.append(search_index(loaded))
     say(text("progress.pages", model.site.language, count=sum(1 for f in files if f.out_path.endswith(".html"))))
     if problems.has_errors():
         raise RenderError(problems)
@@ -245,6 +246,17 @@ def web_images_of(model: SiteModel, site_root: Path, problems: Problems):
     sources = [p.src for p in photos(model)]
     limits, media_root = model.site.limits, site_root / "content" / "media"
     return web_images(media_root, sources, model.site.images, limits.max_image_pixels, problems)
+
+
+def search_index(loaded: Loaded) -> RenderedFile:
+    """tim-kiem/chi-muc.js, the script the search results page reads."""
+    from site_builder.pages.search import search_records
+    from site_builder.render.filters import format_date
+    from site_builder.render.search_index import search_index_file
+
+    lang = loaded.model.site.language
+    records = search_records(loaded.model, loaded.bodies)
+    return search_index_file(records, lambda d: format_date(d, lang))
 
 
 def theme_static_files(theme) -> list[RenderedFile]:

@@ -16,8 +16,9 @@ from typing import Any
 from markupsafe import Markup
 
 from site_builder.charts import charts_for
-from site_builder.model.records import Conference, Markdown, SiteModel, Term, Year
+from site_builder.model.records import CONFERENCE_KINDS, Conference, Markdown, SiteModel, Term, Year
 from site_builder.pages import urls
+from site_builder.pages.search import INDEX_GLOBAL
 from site_builder.pages.toc import body_headings
 from site_builder.problems import Loc, Problems
 from site_builder.sources.discover import SITE_YAML
@@ -95,6 +96,7 @@ def plan_pages(model: SiteModel, bodies: Mapping[str, str], problems: Problems) 
         planner.people(),
         planner.glossary(),
         *(planner.page(p) for p in model.pages),
+        planner.search(),
         planner.not_found(),
     ]
     if model.site.base_url:  # both need absolute addresses
@@ -357,8 +359,18 @@ class _Planner:
         }
         return self._spec(urls.page(p), "page.html", context, (p.path, GLOSSARY_YAML))
 
+    def search(self) -> PageSpec:
+        """The results page: a shell that the theme's search.js fills from the index script."""
+        context = {
+            "section": "search",
+            "breadcrumbs": (self._home_crumb(), Crumb(urls.search(), ui_key="search.title")),
+            "index_global": INDEX_GLOBAL,
+            "conference_kinds": CONFERENCE_KINDS,
+        }
+        return self._spec(urls.search(), "search.html", context)
+
     def sitemap(self, pages: list[PageSpec]) -> PageSpec:
-        listed = tuple(spec.url for spec in pages if spec.url != urls.not_found())
+        listed = tuple(spec.url for spec in pages if spec.url not in (urls.not_found(), urls.search()))
         sources = tuple(dict.fromkeys(path for spec in pages for path in spec.sources))
         return self._spec(urls.sitemap(), "sitemap.xml", {"section": "", "listed": listed}, sources)
 

@@ -66,6 +66,16 @@ def page(p: Page) -> str:
     return f"/trang/{p.slug}/"
 
 
+def search() -> str:
+    """The search results page; the query comes in its address: "/tim-kiem/?q=dang+vien"."""
+    return "/tim-kiem/"
+
+
+def search_index() -> str:
+    """The search index, a script the results page loads (a fetch would fail from file://)."""
+    return "/tim-kiem/chi-muc.js"
+
+
 def not_found() -> str:
     return "/404.html"
 

@@ -1,0 +1,133 @@
+"""What the site's search finds: one entry per published record, from the model.
+
+`search_records` is the one place that decides which records are searchable
+(today: every term, year, conference, free page, person, target and award; a
+rule that keeps samples or drafts out of the site belongs here too). Bodies are
+indexed as the plain text of their rendered, sanitised HTML, so the words are
+the ones readers see. Pure: no IO, no Jinja; render/search_index.py encodes the
+entries into the script the results page loads.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+
+from site_builder.model.records import AwardSet, SiteModel, TargetSet
+from site_builder.pages import urls
+
+# The global the index script sets and the results page reads.
+INDEX_GLOBAL = "siteSearchIndex"
+
+
+@dataclass(frozen=True)
+class SearchRecord:
+    kind: str  # "term", "year", "conference", "page", "person", "target", "award"
+    tag: str  # a finer kind shown instead of `kind` when set: the conference's kind ("tong-ket")
+    url: str  # site-absolute address of the page (and anchor) that shows it
+    title: str
+    text: str  # summary, body, roles, reason ... as one line of plain text
+    date: dt.date | None
+    where: str  # the year ("2022") or term ("2015-2020") a target or award belongs to, else ""
+
+
+def search_records(model: SiteModel, bodies: Mapping[str, str]) -> tuple[SearchRecord, ...]:
+    """Every searchable record, in a stable order (terms, years, conferences, pages, people, targets, awards)."""
+    return tuple(
+        (
+            *_terms(model, bodies),
+            *_years(model, bodies),
+            *_conferences(model, bodies),
+            *_pages(model, bodies),
+            *_people(model),
+            *_targets(model),
+            *_awards(model),
+        )
+    )
+
+
+# Block-level tags (and <br>, <sup>) end a word; inline tags (<em>, <abbr>, <a>) do not.
+_BLOCK_TAG = re.compile(
+    r"</?(?:p|div|h[1-6]|li|ul|ol|dl|dt|dd|table|thead|tbody|tfoot|tr|td|th|caption|blockquote|pre"
+    r"|figure|figcaption|section|br|hr|img|sup|sub)\b[^>]*>",
+    re.IGNORECASE,
+)
+_BACKREF = re.compile(r'<a\b[^>]*class="footnote-backref"[^>]*>.*?</a>', re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def html_text(fragment: str) -> str:
+    """Plain text of a sanitised HTML fragment, whitespace folded to single spaces."""
+    without_backrefs = _BACKREF.sub("", fragment)
+    spaced = _BLOCK_TAG.sub(" ", without_backrefs)
+    return " ".join(html.unescape(_TAG.sub("", spaced)).split())
+
+
+def _joined(*parts: str | None) -> str:
+    """Parts as one line, each once: a summary that repeats the body's first paragraph is not doubled."""
+    kept: list[str] = []
+    for part in parts:
+        part = " ".join((part or "").split())
+        # A default summary is the body's first paragraph, maybe cut short with " …".
+        if part and not any(part.removesuffix(" …") in other for other in kept):
+            kept = [other for other in kept if other not in part] + [part]
+    return " · ".join(kept)
+
+
+def _body_text(bodies: Mapping[str, str], *keys: str | None) -> str:
+    return next((html_text(bodies[k]) for k in keys if k and k in bodies), "")
+
+
+def _terms(model: SiteModel, bodies: Mapping[str, str]) -> Iterator[SearchRecord]:
+    for t in model.terms:
+        text = _joined(t.congress, _body_text(bodies, t.path))
+        yield SearchRecord("term", "", urls.term(t), t.title, text, t.start, "")
+
+
+def _years(model: SiteModel, bodies: Mapping[str, str]) -> Iterator[SearchRecord]:
+    for y in model.years:
+        text = _joined(y.summary, _body_text(bodies, y.path, y.body.loc.path if y.body else None))
+        yield SearchRecord("year", "", urls.year(y), y.title, text, None, "")
+
+
+def _conferences(model: SiteModel, bodies: Mapping[str, str]) -> Iterator[SearchRecord]:
+    for c in model.conferences:
+        text = _joined(c.summary, _body_text(bodies, c.path))
+        yield SearchRecord("conference", c.kind, urls.conference(c), c.title, text, c.date, "")
+
+
+def _pages(model: SiteModel, bodies: Mapping[str, str]) -> Iterator[SearchRecord]:
+    for p in model.pages:
+        text = _joined(p.summary, _body_text(bodies, p.path))
+        yield SearchRecord("page", "", urls.page(p), p.title, text, None, "")
+
+
+def _people(model: SiteModel) -> Iterator[SearchRecord]:
+    for person in model.people:
+        yield SearchRecord("person", "", urls.person(person.anchor), person.name, "; ".join(person.roles), None, "")
+
+
+def _scopes(model: SiteModel) -> Iterator[tuple[str, str, TargetSet, AwardSet]]:
+    """(anchor on the targets and awards pages, shown scope, targets, awards) of each term and year."""
+    for t in model.terms:
+        yield f"nhiem-ky-{t.id}", t.id, t.targets, t.awards
+    for y in model.years:
+        yield f"nam-{y.year}", str(y.year), y.targets, y.awards
+
+
+def _targets(model: SiteModel) -> Iterator[SearchRecord]:
+    for anchor, where, targets, _ in _scopes(model):
+        for target in targets.items:
+            text = _joined(target.period, target.source, target.note)
+            yield SearchRecord("target", "", f"{urls.targets()}#{anchor}", target.name, text, None, where)
+
+
+def _awards(model: SiteModel) -> Iterator[SearchRecord]:
+    for anchor, where, _, awards in _scopes(model):
+        for award in awards.items:
+            title = f"{award.title} · {award.issuer}"
+            text = _joined(award.reason, ", ".join(award.recipients), award.decision)
+            yield SearchRecord("award", "", f"{urls.awards()}#{anchor}", title, text, award.date, where)

@@ -1,0 +1,113 @@
+"""The search index as a script, `tim-kiem/chi-muc.js`, loaded by the results page.
+
+A script and not a JSON file: pages opened from disk (file://, a USB copy)
+may load scripts but not fetch files. The theme's `static/js/search.js` reads it.
+
+Why not store the text as it is: 10,000 conferences of about 400 words are
+30 MB of text, more than a quarter of the site's HTML. Vietnamese is written
+in a few thousand distinct syllables, so the index keeps a vocabulary of the
+distinct tokens once, most frequent first, and every text as a string of
+token numbers in a variable-length ASCII code (one character for the 64
+commonest tokens, two for the next 2,418 ...). That is about a third of the
+text's size and decodes in one pass. Tokens are runs of letters and digits
+(words) and the runs of other characters between them; a single space between
+two words is implied, not stored. Each word comes with its folded form
+(model/fold.py), so the query is compared with folds made by the same recipe
+at build time, and snippets are rebuilt from the words as written.
+
+Layout (one global, `siteSearchIndex`):
+    version   format number
+    words     tokens, "\\n"-separated, token number = position
+    folds     folded form of each token, "\\n"-separated ("" for punctuation)
+    labels    kinds shown on results ("conference:tong-ket", "person", ...)
+    dates     ISO date -> the date as the site writes it
+    records   [label number, relative URL, ISO date or "", where, title code, text code]
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+
+from site_builder.model.fold import search_fold
+from site_builder.output.files import RenderedFile
+from site_builder.pages import urls
+from site_builder.pages.search import INDEX_GLOBAL, SearchRecord
+
+FORMAT_VERSION = 1
+
+# Printable ASCII without '"' and '\\', so codes sit in JSON strings unescaped.
+ALPHABET = "".join(chr(c) for c in range(0x20, 0x7F) if chr(c) not in '"\\')
+BASE = len(ALPHABET)  # 93
+# How many first characters start a code of 1, 2, 3 and 4 characters.
+LEADS = (64, 26, 2, 1)
+assert sum(LEADS) == BASE
+
+_SPLIT = re.compile(r"([^\W_]+)")  # same word characters as model/fold.py
+
+
+def tokens(text: str) -> list[str]:
+    """Words and the runs between them; a lone space between two words is left out (implied)."""
+    parts = _SPLIT.split(" ".join(text.split()))
+    return [part for part in parts if part and part != " "]
+
+
+def code_of(number: int) -> str:
+    """The variable-length code of a token number (the inverse of search.js `decode`)."""
+    first = 0
+    for length, leads in enumerate(LEADS, start=1):
+        span = leads * BASE ** (length - 1)
+        if number < span:
+            lead, rest = divmod(number, BASE ** (length - 1))
+            digits = []
+            for _ in range(length - 1):
+                rest, digit = divmod(rest, BASE)
+                digits.append(ALPHABET[digit])
+            return ALPHABET[first + lead] + "".join(reversed(digits))
+        number -= span
+        first += leads
+    raise ValueError("more distinct tokens than the index format holds")
+
+
+def encode_index(records: Sequence[SearchRecord], format_date: Callable) -> str:
+    """The index script for `records`; the same records always give the same text."""
+    streams = [(tokens(r.title), tokens(r.text)) for r in records]
+    counts: Counter[str] = Counter()
+    for title, text in streams:
+        counts.update(title)
+        counts.update(text)
+    vocabulary = sorted(counts, key=lambda token: (-counts[token], token))
+    codes = {token: code_of(number) for number, token in enumerate(vocabulary)}
+    labels = sorted({_label(r) for r in records})
+    label_number = {label: number for number, label in enumerate(labels)}
+    dates = sorted({r.date for r in records if r.date is not None})
+    data = {
+        "version": FORMAT_VERSION,
+        "words": "\n".join(vocabulary),
+        "folds": "\n".join(search_fold(token) if _SPLIT.fullmatch(token) else "" for token in vocabulary),
+        "labels": labels,
+        "dates": {d.isoformat(): format_date(d) for d in dates},
+        "records": [
+            [
+                label_number[_label(r)],
+                urls.relative_url(r.url, urls.search()),
+                r.date.isoformat() if r.date else "",
+                r.where,
+                "".join(map(codes.__getitem__, title)),
+                "".join(map(codes.__getitem__, text)),
+            ]
+            for r, (title, text) in zip(records, streams, strict=True)
+        ],
+    }
+    body = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return f"/* site-builder search index; generated, do not edit */\nwindow.{INDEX_GLOBAL}={body};\n"
+
+
+def _label(record: SearchRecord) -> str:
+    return f"{record.kind}:{record.tag}" if record.tag else record.kind
+
+
+def search_index_file(records: Sequence[SearchRecord], format_date: Callable) -> RenderedFile:
+    return RenderedFile(urls.out_path(urls.search_index()), encode_index(records, format_date).encode("utf-8"))

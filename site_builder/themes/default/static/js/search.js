@@ -1,0 +1,286 @@
+/* Search for the yearbook site, offline: works from a web server, from file:// and from a USB copy.
+ *
+ * The index (tim-kiem/chi-muc.js, built by site-builder) is a script that sets
+ * window.siteSearchIndex; this file reads it, folds the reader's query the way
+ * the index was folded (site_builder/model/fold.py: the two are tested to agree),
+ * and shows the results on tim-kiem/index.html.
+ *
+ * Ranking, best first:
+ *   1. for a query written with tone marks: the words as written ("Đông" before "dòng");
+ *   2. the words next to each other, in order (a phrase), before the words anywhere;
+ *   3. words in the title (a short title that is mostly the query first), then how often.
+ */
+(function (root) {
+  "use strict";
+
+  // ---- folding: keep in step with site_builder/model/fold.py --------------------------
+  var MARKS = /\p{Mn}/gu;
+  var WORD = /[\p{L}\p{N}]+/gu;
+  var RAW_WORD = /[\p{L}\p{N}\p{M}]+/gu;
+
+  function fold(text) {
+    return text.normalize("NFC").toLowerCase().replace(/đ/g, "d").normalize("NFD").replace(MARKS, "");
+  }
+
+  function terms(text) {
+    return fold(text).match(WORD) || [];
+  }
+
+  // Letters and the set of marks, wherever they sit: "Hoà" and "Hòa" are the same word, "Đông" and "dòng" are not.
+  function exactKey(word) {
+    var nfd = word.normalize("NFC").toLowerCase().normalize("NFD");
+    var marks = (nfd.match(MARKS) || []).sort().join("");
+    return nfd.replace(MARKS, "") + "|" + marks;
+  }
+
+  // The query as terms; a term typed with marks (or đ) must match them to count as exact.
+  function parseQuery(query) {
+    var out = [];
+    (query.normalize("NFC").match(RAW_WORD) || []).forEach(function (raw) {
+      terms(raw).forEach(function (folded) {
+        if (out.length >= 30) return;
+        var key = exactKey(raw);
+        out.push({ fold: folded, exact: key, marked: key !== folded + "|" });
+      });
+    });
+    return out;
+  }
+
+  // ---- the index ------------------------------------------------------------------------
+  var BASE = 93;
+  var RANK = new Int16Array(128).fill(-1);
+  (function () {
+    var n = 0;
+    for (var c = 0x20; c < 0x7f; c++) if (c !== 0x22 && c !== 0x5c) RANK[c] = n++;
+  })();
+  var SPAN1 = 64, SPAN2 = 26 * BASE, SPAN3 = 2 * BASE * BASE; // render/search_index.py LEADS
+  var SEP = 1 << 30; // mask of a punctuation token: never breaks a phrase
+
+  function decodeInto(code, out, at) {
+    for (var i = 0; i < code.length; ) {
+      var v = RANK[code.charCodeAt(i)];
+      if (v < 64) { out[at++] = v; i += 1; }
+      else if (v < 90) { out[at++] = SPAN1 + (v - 64) * BASE + RANK[code.charCodeAt(i + 1)]; i += 2; }
+      else if (v < 92) {
+        out[at++] = SPAN1 + SPAN2 + (v - 90) * BASE * BASE + RANK[code.charCodeAt(i + 1)] * BASE + RANK[code.charCodeAt(i + 2)];
+        i += 3;
+      } else {
+        out[at++] = SPAN1 + SPAN2 + SPAN3 + RANK[code.charCodeAt(i + 1)] * BASE * BASE +
+          RANK[code.charCodeAt(i + 2)] * BASE + RANK[code.charCodeAt(i + 3)];
+        i += 4;
+      }
+    }
+    return at;
+  }
+
+  function open(raw) {
+    var words = raw.words.split("\n"), folds = raw.folds.split("\n");
+    var byFold = new Map();
+    for (var w = 0; w < words.length; w++) {
+      if (!folds[w]) continue;
+      var list = byFold.get(folds[w]);
+      if (list) list.push(w); else byFold.set(folds[w], [w]);
+    }
+    var total = 0;
+    raw.records.forEach(function (r) { total += r[4].length + r[5].length; });
+    var tokens = new Int32Array(total);
+    var bounds = new Int32Array(raw.records.length * 3 + 1); // title start, text start, end
+    var at = 0;
+    raw.records.forEach(function (r, i) {
+      bounds[3 * i] = at;
+      at = decodeInto(r[4], tokens, at);
+      bounds[3 * i + 1] = at;
+      at = decodeInto(r[5], tokens, at);
+      bounds[3 * i + 2] = at;
+    });
+    var isWord = new Uint8Array(words.length);
+    for (w = 0; w < words.length; w++) isWord[w] = folds[w] ? 1 : 0;
+    return { raw: raw, words: words, byFold: byFold, isWord: isWord, tokens: tokens, bounds: bounds };
+  }
+
+  function text(index, start, end) {
+    var out = "";
+    for (var p = start; p < end; p++) {
+      var t = index.tokens[p];
+      if (p > start && index.isWord[t] && index.isWord[index.tokens[p - 1]]) out += " ";
+      out += index.words[t];
+    }
+    return out;
+  }
+
+  // ---- searching ------------------------------------------------------------------------
+  function masks(index, query) {
+    var n = index.words.length, match = new Int32Array(n), exact = new Int32Array(n);
+    for (var w = 0; w < n; w++) if (!index.isWord[w]) match[w] = exact[w] = SEP;
+    query.forEach(function (term, i) {
+      (index.byFold.get(term.fold) || []).forEach(function (w) {
+        match[w] |= 1 << i;
+        if (!term.marked || exactKey(index.words[w]) === term.exact) exact[w] |= 1 << i;
+      });
+    });
+    return { match: match, exact: exact };
+  }
+
+  // Shift-and over one field: which terms occur, whether they occur in order, where the first hit is.
+  function scan(index, m, start, end, last) {
+    var tokens = index.tokens, match = m.match, exact = m.exact;
+    var state = 0, estate = 0, seen = 0, seenExact = 0, hits = 0, words = 0;
+    var phrase = false, phraseExact = false, first = -1, phraseAt = -1;
+    for (var p = start; p < end; p++) {
+      var t = tokens[p], mw = match[t];
+      if (mw === 0) { state = estate = 0; words++; continue; }
+      if (mw === SEP) continue;
+      words++;
+      state = ((state << 1) | 1) & mw;
+      estate = ((estate << 1) | 1) & exact[t];
+      seen |= mw; seenExact |= exact[t]; hits++;
+      if (first < 0) first = p;
+      if (state & last) { if (!phrase) phraseAt = p; phrase = true; }
+      if (estate & last) phraseExact = true;
+    }
+    return { seen: seen, seenExact: seenExact, phrase: phrase, phraseExact: phraseExact,
+      hits: hits, words: words, first: first, phraseAt: phraseAt };
+  }
+
+  function search(index, queryText) {
+    var query = parseQuery(queryText);
+    if (!query.length) return [];
+    var m = masks(index, query), full = (1 << query.length) - 1, last = 1 << (query.length - 1);
+    var results = [], b = index.bounds, n = index.raw.records.length;
+    for (var i = 0; i < n; i++) {
+      var title = scan(index, m, b[3 * i], b[3 * i + 1], last);
+      var body = scan(index, m, b[3 * i + 1], b[3 * i + 2], last);
+      if (((title.seen | body.seen) & full) !== full) continue;
+      var phrase = title.phrase || body.phrase;
+      var tier = title.phraseExact || body.phraseExact ? 3 : ((title.seenExact | body.seenExact) & full) === full ? 2 : phrase ? 1 : 0;
+      var inTitle = title.phrase ? 2 : (title.seen & full) === full ? 1 : 0;
+      results.push({ record: i, tier: tier, inTitle: inTitle,
+        cover: title.words ? title.hits / title.words : 0, hits: Math.min(title.hits + body.hits, 50),
+        at: body.phrase ? body.phraseAt : body.first });
+    }
+    results.sort(function (x, y) {
+      return y.tier - x.tier || y.inTitle - x.inTitle || y.cover - x.cover || y.hits - x.hits || x.record - y.record;
+    });
+    results.masks = m;
+    return results;
+  }
+
+  // ---- showing results ------------------------------------------------------------------
+  var BEFORE = 12, LENGTH = 36; // snippet: words before the first hit, words in all
+
+  // Text of tokens [start, end) as DOM nodes, words of the query in <mark>.
+  function highlighted(doc, index, match, start, end) {
+    var frag = doc.createDocumentFragment(), plain = "", marked = null;
+    function flush() { if (plain) { frag.appendChild(doc.createTextNode(plain)); plain = ""; } }
+    for (var p = start; p < end; p++) {
+      var t = index.tokens[p], hit = index.isWord[t] && match[t] !== 0;
+      var gap = p > start && index.isWord[t] && index.isWord[index.tokens[p - 1]] ? " " : "";
+      if (hit) {
+        if (marked && !plain) { marked.textContent += gap + index.words[t]; continue; }
+        plain += gap; flush();
+        marked = doc.createElement("mark"); marked.textContent = index.words[t]; frag.appendChild(marked);
+      } else {
+        plain += gap + index.words[t];
+        marked = plain ? null : marked;
+      }
+    }
+    flush();
+    return frag;
+  }
+
+  function snippet(doc, index, match, result) {
+    var b = index.bounds, start = b[3 * result.record + 1], end = b[3 * result.record + 2];
+    var from = start;
+    if (result.at >= 0) {
+      for (var back = 0, p = result.at; p > start && back < BEFORE; p--) if (index.isWord[index.tokens[p - 1]]) { back++; from = p - 1; }
+    }
+    var to = from;
+    for (var words = 0; to < end && words < LENGTH; to++) if (index.isWord[index.tokens[to]]) words++;
+    var frag = doc.createDocumentFragment();
+    if (from > start) frag.appendChild(doc.createTextNode("… "));
+    frag.appendChild(highlighted(doc, index, match, from, to));
+    if (to < end) frag.appendChild(doc.createTextNode(" …"));
+    return frag;
+  }
+
+  function format(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (whole, name) { return name in values ? values[name] : whole; });
+  }
+
+  function groupDigits(n, group) {
+    return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, group);
+  }
+
+  function label(ui, raw, record) {
+    var key = raw.labels[record[0]], parts = key.split(":");
+    var out = [parts[1] && ui.conference_kinds[parts[1]] || ui.kinds[parts[0]] || parts[0]];
+    // where: a year ("2022") or a term id, always "<start>-<end>" ("2015-2020")
+    if (record[3]) out.push(format(record[3].indexOf("-") > 0 ? ui.scope_term : ui.scope_year, { id: record[3], year: record[3] }));
+    return out;
+  }
+
+  function resultItem(doc, ui, index, match, result) {
+    var record = index.raw.records[result.record], b = index.bounds;
+    var li = doc.createElement("li"); li.className = "search-result";
+    var meta = doc.createElement("p"); meta.className = "search-result__meta";
+    var kind = doc.createElement("span"); kind.className = "search-result__kind";
+    kind.textContent = label(ui, index.raw, record).join(" · ");
+    meta.appendChild(kind);
+    if (record[2]) {
+      var time = doc.createElement("time"); time.dateTime = record[2];
+      time.textContent = index.raw.dates[record[2]] || record[2];
+      meta.appendChild(doc.createTextNode(" · ")); meta.appendChild(time);
+    }
+    var heading = doc.createElement("h2"); heading.className = "search-result__title";
+    var a = doc.createElement("a"); a.href = record[1];
+    a.appendChild(highlighted(doc, index, match, b[3 * result.record], b[3 * result.record + 1]));
+    heading.appendChild(a);
+    li.appendChild(meta); li.appendChild(heading);
+    if (b[3 * result.record + 2] > b[3 * result.record + 1]) {
+      var p = doc.createElement("p"); p.className = "search-result__snippet";
+      p.appendChild(snippet(doc, index, match, result));
+      li.appendChild(p);
+    }
+    return li;
+  }
+
+  var PAGE = 50;
+
+  function show(doc, ui, index, query) {
+    var status = doc.getElementById("search-status"), list = doc.getElementById("search-results");
+    var more = doc.getElementById("search-more");
+    list.textContent = "";
+    more.hidden = true;
+    if (!parseQuery(query).length) { status.textContent = ui.empty; return; }
+    var results = search(index, query), shown = 0;
+    status.textContent = results.length
+      ? format(ui.found, { count: groupDigits(results.length, ui.group), query: query.trim() })
+      : format(ui.none, { query: query.trim() });
+    function page() {
+      var end = Math.min(shown + PAGE, results.length);
+      for (; shown < end; shown++) list.appendChild(resultItem(doc, ui, index, results.masks.match, results[shown]));
+      more.hidden = shown >= results.length;
+    }
+    more.onclick = page;
+    page();
+  }
+
+  function start(win) {
+    var doc = win.document, status = doc.getElementById("search-status");
+    if (!status) return;
+    var ui = JSON.parse(doc.getElementById("search-ui").textContent);
+    var query = new URLSearchParams(win.location.search).get("q") || "";
+    var box = doc.getElementById("site-search-q");
+    if (box) box.value = query;
+    if (query.trim()) doc.title = format(ui.page_title, { query: query.trim(), site: ui.site_title });
+    if (!win[ui.index_global]) { status.textContent = ui.no_index; return; }
+    show(doc, ui, open(win[ui.index_global]), query);
+  }
+
+  var api = { fold: fold, terms: terms, exactKey: exactKey, parseQuery: parseQuery, open: open, search: search, text: text };
+  if (typeof module === "object" && module.exports) module.exports = api;
+  else {
+    root.siteSearch = api;
+    if (root.document) start(root);
+  }
+})(this);
