@@ -121,25 +121,34 @@
     return { match: match, exact: exact };
   }
 
-  // Shift-and over one field: which terms occur, whether they occur in order, where the first hit is.
+  // Shift-and over one field: which terms occur, whether in order (a phrase), where the first hits are.
   function scan(index, m, start, end, last) {
     var tokens = index.tokens, match = m.match, exact = m.exact;
     var state = 0, estate = 0, seen = 0, seenExact = 0, hits = 0, words = 0;
-    var phrase = false, phraseExact = false, first = -1, phraseAt = -1;
+    var f = { first: -1, firstExact: -1, phrase: -1, phraseExact: -1 };
     for (var p = start; p < end; p++) {
       var t = tokens[p], mw = match[t];
       if (mw === 0) { state = estate = 0; words++; continue; }
       if (mw === SEP) continue;
-      words++;
+      var ew = exact[t];
+      words++; hits++;
       state = ((state << 1) | 1) & mw;
-      estate = ((estate << 1) | 1) & exact[t];
-      seen |= mw; seenExact |= exact[t]; hits++;
-      if (first < 0) first = p;
-      if (state & last) { if (!phrase) phraseAt = p; phrase = true; }
-      if (estate & last) phraseExact = true;
+      estate = ((estate << 1) | 1) & ew;
+      seen |= mw; seenExact |= ew;
+      if (f.first < 0) f.first = p;
+      if (ew && f.firstExact < 0) f.firstExact = p;
+      if (state & last && f.phrase < 0) f.phrase = p;
+      if (estate & last && f.phraseExact < 0) f.phraseExact = p;
     }
-    return { seen: seen, seenExact: seenExact, phrase: phrase, phraseExact: phraseExact,
-      hits: hits, words: words, first: first, phraseAt: phraseAt };
+    return { seen: seen, seenExact: seenExact, hits: hits, words: words, at: f };
+  }
+
+  // Where a snippet should start from: the best kind of hit that the text has.
+  function bestAt(at, tier) {
+    var order = [[at.phraseExact, at.firstExact, at.phrase, at.first], [at.firstExact, at.phrase, at.first],
+      [at.phrase, at.first], [at.first]][3 - tier];
+    for (var i = 0; i < order.length; i++) if (order[i] >= 0) return order[i];
+    return -1;
   }
 
   function search(index, queryText) {
@@ -151,12 +160,13 @@
       var title = scan(index, m, b[3 * i], b[3 * i + 1], last);
       var body = scan(index, m, b[3 * i + 1], b[3 * i + 2], last);
       if (((title.seen | body.seen) & full) !== full) continue;
-      var phrase = title.phrase || body.phrase;
-      var tier = title.phraseExact || body.phraseExact ? 3 : ((title.seenExact | body.seenExact) & full) === full ? 2 : phrase ? 1 : 0;
-      var inTitle = title.phrase ? 2 : (title.seen & full) === full ? 1 : 0;
+      var tier = title.at.phraseExact >= 0 || body.at.phraseExact >= 0 ? 3
+        : ((title.seenExact | body.seenExact) & full) === full ? 2
+        : title.at.phrase >= 0 || body.at.phrase >= 0 ? 1 : 0;
+      var inTitle = title.at.phrase >= 0 ? 2 : (title.seen & full) === full ? 1 : 0;
       results.push({ record: i, tier: tier, inTitle: inTitle,
         cover: title.words ? title.hits / title.words : 0, hits: Math.min(title.hits + body.hits, 50),
-        at: body.phrase ? body.phraseAt : body.first });
+        at: bestAt(body.at, tier) });
     }
     results.sort(function (x, y) {
       return y.tier - x.tier || y.inTitle - x.inTitle || y.cover - x.cover || y.hits - x.hits || x.record - y.record;
@@ -258,7 +268,10 @@
       : format(ui.none, { query: query.trim() });
     function page() {
       var end = Math.min(shown + PAGE, results.length);
-      for (; shown < end; shown++) list.appendChild(resultItem(doc, ui, index, results.masks.match, results[shown]));
+      for (; shown < end; shown++) {
+        var r = results[shown];  // an exact result marks only the words as typed
+        list.appendChild(resultItem(doc, ui, index, r.tier >= 2 ? results.masks.exact : results.masks.match, r));
+      }
       more.hidden = shown >= results.length;
     }
     more.onclick = page;
