@@ -52,6 +52,7 @@ def test_every_page_kind_is_planned():
         "/thuat-ngu/": "glossary.html",
         "/trang/gioi-thieu/": "page.html",
         "/trang/lich-su/": "page.html",
+        "/tim-kiem/": "search.html",
         "/404.html": "404.html",
     }
     assert {url: s.template for url, s in specs.items()} == expected

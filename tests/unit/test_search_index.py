@@ -1,0 +1,119 @@
+"""The search index: which records it holds, what it says about them, and its encoding."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+import subprocess
+
+import pytest
+
+from site_builder.build import BuildOptions, build_site, load_site
+from site_builder.pages.search import SearchRecord, html_text, search_records
+from site_builder.problems import Problems
+from site_builder.render.filters import format_date
+from site_builder.render.search_index import code_of, encode_index, tokens
+from tests.search_site import search_site
+from tests.unit.test_search_fold import SEARCH_JS
+
+
+def records_of(site) -> tuple[SearchRecord, ...]:
+    problems = Problems()
+    loaded = load_site(site, problems)
+    assert loaded is not None and not problems.errors, [p.format() for p in problems]
+    return search_records(loaded.model, loaded.bodies)
+
+
+def index_data(script: str) -> dict:
+    prefix = "window.siteSearchIndex="
+    body = script[script.index(prefix) + len(prefix) :].rstrip().removesuffix(";")
+    return json.loads(body)
+
+
+def test_every_record_kind_is_indexed_with_its_text(tmp_path):
+    records = records_of(search_site(tmp_path))
+    by_kind: dict[str, list[SearchRecord]] = {}
+    for record in records:
+        by_kind.setdefault(record.kind, []).append(record)
+    assert set(by_kind) == {"term", "year", "conference", "page", "person", "target", "award"}
+    [person] = by_kind["person"]
+    assert (person.title, person.text, person.url) == ("Lâm Đông", "Trưởng Ban Tổ chức Tỉnh ủy", "/nguoi/#lam-dong")
+    so_ket = next(r for r in by_kind["conference"] if r.tag == "so-ket")
+    assert so_ket.url == "/nam/2021/so-ket/" and so_ket.date == dt.date(2021, 7, 20)
+    # the body as readers see it: Markdown gone, paragraphs joined, the default summary not repeated
+    assert so_ket.text.startswith("Hội nghị do đồng chí Lâm Đông chủ trì.")
+    assert so_ket.text.count("Hội nghị do đồng chí") == 1
+    assert "Chi bộ Sở Tư pháp được biểu dương." in so_ket.text
+    [page] = by_kind["page"]
+    assert page.text == "Đôi nét về Đảng bộ Khối. · Đảng bộ Khối có 3.281 đảng viên sinh hoạt ở 120 tổ chức cơ sở đảng."
+    [target] = by_kind["target"]
+    assert (target.title, target.url, target.where) == ("Kết nạp đảng viên mới", "/chi-tieu/#nam-2021", "2021")
+    [award] = by_kind["award"]
+    assert award.title == "Bằng khen · UBND tỉnh"
+    assert "hoàn thành xuất sắc nhiệm vụ năm 2021" in award.text and "Chi bộ Sở Tư pháp" in award.text
+    assert (award.url, award.date) == ("/khen-thuong/#nam-2021", dt.date(2021, 12, 28))
+    [year] = by_kind["year"]
+    assert year.text == "Năm đầu nhiệm kỳ mới. · Năm 2021 là năm đầu thực hiện nghị quyết đại hội."
+
+
+def test_html_text_joins_blocks_and_keeps_inline_words_whole():
+    fragment = (
+        '<h2 id="a">Kết quả</h2><p>Kết nạp <strong>152</strong> <abbr title="đảng viên">ĐV</abbr>'
+        "m&#7899;i.</p><ul><li>một</li><li>hai</li></ul><p>Xem<sup>1</sup></p>"
+        '<div class="footnote"><ol><li><p>Ghi chú.&#160;'
+        '<a class="footnote-backref" href="#r">&#8617;</a></p></li></ol></div>'
+    )
+    assert html_text(fragment) == "Kết quả Kết nạp 152 ĐVmới. một hai Xem 1 Ghi chú."
+
+
+def test_index_holds_no_file_paths_and_is_deterministic(tmp_path):
+    site = search_site(tmp_path)
+    script = encode_index(records_of(site), format_date)
+    assert script == encode_index(records_of(site), format_date)
+    assert "content/" not in script and ".md" not in script and ".yaml" not in script
+    assert str(tmp_path) not in script
+    data = index_data(script)
+    assert data["dates"]["2021-07-20"] == "ngày 20 tháng 7 năm 2021"
+    urls = [record[1] for record in data["records"]]
+    assert "../nam/2021/so-ket/index.html" in urls and "../nguoi/index.html#lam-dong" in urls
+
+
+def test_built_index_is_the_same_bytes_on_every_build(tmp_path):
+    site = search_site(tmp_path)
+    out = []
+    for name in ("a", "b"):
+        build_site(BuildOptions(site, output=tmp_path / name, pdf=False, use_cache=False, jobs=1))
+        out.append((tmp_path / name / "tim-kiem" / "chi-muc.js").read_bytes())
+    assert out[0] == out[1] and out[0].startswith(b"/* site-builder search index")
+
+
+def test_tokens_leave_single_spaces_implied():
+    assert tokens("Đảng bộ,  Khối (2021)") == ["Đảng", "bộ", ", ", "Khối", " (", "2021", ")"]
+
+
+def test_codes_are_prefix_free_and_short_for_common_tokens():
+    numbers = [0, 63, 64, 2481, 2482, 19779, 19780, 500_000]
+    codes = [code_of(n) for n in numbers]
+    assert [len(c) for c in codes] == [1, 1, 2, 2, 3, 3, 4, 4]
+    assert len(set(codes)) == len(codes)
+    assert all('"' not in c and "\\" not in c for c in codes)
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="needs Node.js to run the theme's search.js")
+def test_js_decodes_every_record_back_to_its_text(tmp_path):
+    records = records_of(search_site(tmp_path))
+    # Add a vocabulary large enough to need codes of every length the small site lacks.
+    filler = " ".join(f"w{n}" for n in range(21_000))
+    records += (SearchRecord("page", "", "/trang/x/", "Nhiều từ", filler, None, ""),)
+    index = tmp_path / "chi-muc.js"
+    index.write_text(encode_index(records, format_date), encoding="utf-8")
+    script = (
+        f"const s = require({json.dumps(str(SEARCH_JS))}); global.window = {{}};"
+        f"require({json.dumps(str(index))}); const ix = s.open(window.siteSearchIndex), b = ix.bounds;"
+        "const out = window.siteSearchIndex.records.map("
+        "(r, i) => [s.text(ix, b[3*i], b[3*i+1]), s.text(ix, b[3*i+1], b[3*i+2])]);"
+        "process.stdout.write(JSON.stringify(out));"
+    )
+    done = subprocess.run(["node", "-e", script], capture_output=True, text=True, encoding="utf-8", check=True)
+    assert json.loads(done.stdout) == [[r.title, r.text] for r in records]
