@@ -121,11 +121,10 @@
     return { match: match, exact: exact };
   }
 
-  // Shift-and over one field: which terms occur, whether in order (a phrase), where the first hits are.
+  // Shift-and over one field: which terms occur, and whether they occur next to each other in order.
   function scan(index, m, start, end, last) {
     var tokens = index.tokens, match = m.match, exact = m.exact;
-    var state = 0, estate = 0, seen = 0, seenExact = 0, hits = 0, words = 0;
-    var f = { first: -1, firstExact: -1, phrase: -1, phraseExact: -1 };
+    var state = 0, estate = 0, seen = 0, seenExact = 0, hits = 0, words = 0, phrase = false, phraseExact = false;
     for (var p = start; p < end; p++) {
       var t = tokens[p], mw = match[t];
       if (mw === 0) { state = estate = 0; words++; continue; }
@@ -135,20 +134,10 @@
       state = ((state << 1) | 1) & mw;
       estate = ((estate << 1) | 1) & ew;
       seen |= mw; seenExact |= ew;
-      if (f.first < 0) f.first = p;
-      if (ew && f.firstExact < 0) f.firstExact = p;
-      if (state & last && f.phrase < 0) f.phrase = p;
-      if (estate & last && f.phraseExact < 0) f.phraseExact = p;
+      if (state & last) phrase = true;
+      if (estate & last) phraseExact = true;
     }
-    return { seen: seen, seenExact: seenExact, hits: hits, words: words, at: f };
-  }
-
-  // Where a snippet should start from: the best kind of hit that the text has.
-  function bestAt(at, tier) {
-    var order = [[at.phraseExact, at.firstExact, at.phrase, at.first], [at.firstExact, at.phrase, at.first],
-      [at.phrase, at.first], [at.first]][3 - tier];
-    for (var i = 0; i < order.length; i++) if (order[i] >= 0) return order[i];
-    return -1;
+    return { seen: seen, seenExact: seenExact, hits: hits, words: words, phrase: phrase, phraseExact: phraseExact };
   }
 
   function search(index, queryText) {
@@ -160,13 +149,12 @@
       var title = scan(index, m, b[3 * i], b[3 * i + 1], last);
       var body = scan(index, m, b[3 * i + 1], b[3 * i + 2], last);
       if (((title.seen | body.seen) & full) !== full) continue;
-      var tier = title.at.phraseExact >= 0 || body.at.phraseExact >= 0 ? 3
+      var tier = title.phraseExact || body.phraseExact ? 3
         : ((title.seenExact | body.seenExact) & full) === full ? 2
-        : title.at.phrase >= 0 || body.at.phrase >= 0 ? 1 : 0;
-      var inTitle = title.at.phrase >= 0 ? 2 : (title.seen & full) === full ? 1 : 0;
+        : title.phrase || body.phrase ? 1 : 0;
+      var inTitle = title.phrase ? 2 : (title.seen & full) === full ? 1 : 0;
       results.push({ record: i, tier: tier, inTitle: inTitle,
-        cover: title.words ? title.hits / title.words : 0, hits: Math.min(title.hits + body.hits, 50),
-        at: bestAt(body.at, tier) });
+        cover: title.words ? title.hits / title.words : 0, hits: Math.min(title.hits + body.hits, 50) });
     }
     results.sort(function (x, y) {
       return y.tier - x.tier || y.inTitle - x.inTitle || y.cover - x.cover || y.hits - x.hits || x.record - y.record;
@@ -198,13 +186,41 @@
     return frag;
   }
 
+  function bits(n) {
+    var c = 0;
+    for (; n; n &= n - 1) c++;
+    return c;
+  }
+
+  // The first word of the snippet: the window of LENGTH words that shows the query best.
+  function snippetStart(index, match, start, end) {
+    var hits = [], words = 0;
+    for (var p = start; p < end; p++) {
+      var t = index.tokens[p];
+      if (!index.isWord[t]) continue;
+      if (match[t]) hits.push({ p: p, word: words, bits: match[t] });
+      words++;
+    }
+    // Most distinct terms first, then the longest run of adjacent hits (a phrase), then the earliest.
+    var best = -1, bestScore = 0;
+    for (var i = 0; i < hits.length; i++) {
+      var union = 0, run = 0, longest = 0;
+      for (var j = i; j < hits.length && hits[j].word - hits[i].word < LENGTH - BEFORE; j++) {
+        union |= hits[j].bits;
+        run = j > i && hits[j].word === hits[j - 1].word + 1 ? run + 1 : 1;
+        longest = Math.max(longest, run);
+      }
+      var score = bits(union) * 64 + Math.min(longest, 63);
+      if (score > bestScore) { bestScore = score; best = hits[i].p; }
+    }
+    if (best < 0) return start;
+    for (var back = 0, q = best; q > start && back < BEFORE; q--) if (index.isWord[index.tokens[q - 1]]) { back++; best = q - 1; }
+    return best;
+  }
+
   function snippet(doc, index, match, result) {
     var b = index.bounds, start = b[3 * result.record + 1], end = b[3 * result.record + 2];
-    var from = start;
-    if (result.at >= 0) {
-      for (var back = 0, p = result.at; p > start && back < BEFORE; p--) if (index.isWord[index.tokens[p - 1]]) { back++; from = p - 1; }
-    }
-    var to = from;
+    var from = snippetStart(index, match, start, end), to = from;
     for (var words = 0; to < end && words < LENGTH; to++) if (index.isWord[index.tokens[to]]) words++;
     var frag = doc.createDocumentFragment();
     if (from > start) frag.appendChild(doc.createTextNode("… "));
