@@ -16,7 +16,7 @@ from pathlib import Path
 
 import jinja2
 
-from site_builder.build import Loaded, load_site, theme_static_files
+from site_builder.build import Loaded, load_site, search_index, theme_static_files
 from site_builder.pages import urls
 from site_builder.pages.plan import PageSpec, common_context
 from site_builder.problems import Loc, Problems
@@ -50,6 +50,7 @@ class IncrementalBuilder:
         self.records: RecordCache = {}  # parsed files, re-read only when their size or mtime changes
         self.rendered_pages = 0  # pages rendered since start (tests and the bench read it)
         self.pdf_stale = True
+        self.search_stale = True  # the search index is written when asked for, like the PDF
         self.loaded: Loaded | None = None
         self.theme: Theme | None = None
         self.env: jinja2.Environment | None = None
@@ -170,7 +171,17 @@ class IncrementalBuilder:
         self._pending.clear()
         self._full = False
         self.pdf_stale = True
+        self.search_stale = True
         self.rendered_pages += rendered
+
+    def search_index_out_path(self) -> str:
+        return urls.out_path(urls.search_index())
+
+    def ensure_search_index(self) -> None:
+        """Write the search index if content changed since the last one (most saves are never searched)."""
+        if self.search_stale and self.loaded is not None:
+            files.write_if_changed(self.out_dir, self.search_index_out_path(), search_index(self.loaded).data)
+            self.search_stale = False
 
     def ensure_pdf(self, problems: Problems) -> bool:
         """Render the yearbook PDF into the preview folder if content changed since the last one."""

@@ -73,6 +73,8 @@ class Preview:
     def intercept(self, path: str) -> tuple[int, bytes] | None:
         """(status, HTML) to send instead of the file at `path`, or None to serve the file."""
         is_pdf = path == self.builder.pdf_out_path()
+        if path == self.builder.search_index_out_path():
+            self.builder.ensure_search_index()
         if self.error_html is not None and (is_pdf or looks_like_page(path)):
             return 500, self.error_html
         if is_pdf:

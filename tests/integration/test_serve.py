@@ -31,6 +31,7 @@ from site_builder.serve.incremental import IncrementalBuilder, Outcome
 from site_builder.serve.preview import Preview
 from site_builder.serve.server import is_loopback
 from tests.conftest import ROOT, formatted
+from tests.unit.test_search_index import index_data
 
 # --- helpers ------------------------------------------------------------------
 
@@ -376,6 +377,23 @@ def test_pdf_rendered_on_request_and_cached_until_content_changes(preview) -> No
     c = live.builder.loaded.model.conferences[0]
     edit(live.site_root, c.path, 'title: "', 'title: "PDF: ')
     assert live.tick().ok and live.builder.pdf_stale and (live.builder.out_dir / pdf).stat().st_mtime_ns == stamp
+
+
+def words_of(index: Path) -> list[str]:
+    return index_data(index.read_text(encoding="utf-8"))["words"].split("\n")
+
+
+def test_search_index_written_on_request_and_refreshed_after_an_edit(preview) -> None:
+    live, _, _ = preview
+    index = live.builder.out_dir / live.builder.search_index_out_path()
+    assert not index.exists()  # a save never pays for it
+    assert live.intercept(live.builder.search_index_out_path()) is None
+    assert "Đĩa" not in words_of(index)
+    c = live.builder.loaded.model.conferences[0]
+    edit(live.site_root, c.path, 'title: "', 'title: "Đĩa: ')
+    assert live.tick().ok and live.builder.search_stale
+    live.intercept(live.builder.search_index_out_path())
+    assert "Đĩa" in words_of(index)
 
 
 def test_loopback_names() -> None:
