@@ -172,7 +172,7 @@ CONF = "nam/2019/so-ket-6-thang/index.html"
 
 def test_every_page_is_utf8_html_with_language_nav_breadcrumbs_and_footer(site):
     pages = {path: html for path, html in site.items() if path.endswith(".html")}
-    assert len(pages) == 18  # 16 kinds of page: 2 terms, 3 years, 3 conferences, 2 free pages
+    assert len(pages) == 19  # 17 kinds of page: 2 terms, 3 years, 3 conferences, 2 free pages, search
     assert set(site) - set(pages) == {"sitemap.xml", "feed.xml"}  # the model has a base_url
     for path, html in pages.items():
         doc = parse(html)
