@@ -114,7 +114,7 @@ def minisearch_size(site: Path, package: Path, workdir: Path) -> dict:
     source = workdir / "records.json"
     source.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
     script = f"""
-      const MiniSearch = require({json.dumps(str(package))});
+      const MiniSearch = require({json.dumps(str(package / "dist" / "cjs" / "index.cjs"))});
       const s = require({json.dumps(str(SEARCH_JS))});
       const docs = JSON.parse(require('fs').readFileSync({json.dumps(str(source))}, 'utf8'));
       const options = {{ fields: ['title', 'text'], processTerm: t => s.fold(t) }};
