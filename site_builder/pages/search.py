@@ -23,12 +23,17 @@ from site_builder.pages import urls
 INDEX_GLOBAL = "siteSearchIndex"
 
 
+def line(text: str | None) -> str:
+    """One line, single spaces: the form the index encodes most compactly."""
+    return " ".join((text or "").split())
+
+
 @dataclass(frozen=True)
 class SearchRecord:
     kind: str  # "term", "year", "conference", "page", "person", "target", "award"
     tag: str  # a finer kind shown instead of `kind` when set: the conference's kind ("tong-ket")
     url: str  # site-absolute address of the page (and anchor) that shows it
-    title: str
+    title: str  # on one line (see `line`), like `text`
     text: str  # summary, body, roles, reason ... as one line of plain text
     date: dt.date | None
     where: str  # the year ("2022") or term ("2015-2020") a target or award belongs to, else ""
@@ -63,14 +68,14 @@ def html_text(fragment: str) -> str:
     """Plain text of a sanitised HTML fragment, whitespace folded to single spaces."""
     without_backrefs = _BACKREF.sub("", fragment)
     spaced = _BLOCK_TAG.sub(" ", without_backrefs)
-    return " ".join(html.unescape(_TAG.sub("", spaced)).split())
+    return line(html.unescape(_TAG.sub("", spaced)))
 
 
 def _joined(*parts: str | None) -> str:
     """Parts as one line, each once: a summary that repeats the body's first paragraph is not doubled."""
     kept: list[str] = []
     for part in parts:
-        part = " ".join((part or "").split())
+        part = line(part)
         # A default summary is the body's first paragraph, maybe cut short with " …".
         if part and not any(part.removesuffix(" …") in other for other in kept):
             kept = [other for other in kept if other not in part] + [part]
@@ -84,30 +89,31 @@ def _body_text(bodies: Mapping[str, str], *keys: str | None) -> str:
 def _terms(model: SiteModel, bodies: Mapping[str, str]) -> Iterator[SearchRecord]:
     for t in model.terms:
         text = _joined(t.congress, _body_text(bodies, t.path))
-        yield SearchRecord("term", "", urls.term(t), t.title, text, t.start, "")
+        yield SearchRecord("term", "", urls.term(t), line(t.title), text, t.start, "")
 
 
 def _years(model: SiteModel, bodies: Mapping[str, str]) -> Iterator[SearchRecord]:
     for y in model.years:
         text = _joined(y.summary, _body_text(bodies, y.path, y.body.loc.path if y.body else None))
-        yield SearchRecord("year", "", urls.year(y), y.title, text, None, "")
+        yield SearchRecord("year", "", urls.year(y), line(y.title), text, None, "")
 
 
 def _conferences(model: SiteModel, bodies: Mapping[str, str]) -> Iterator[SearchRecord]:
     for c in model.conferences:
         text = _joined(c.summary, _body_text(bodies, c.path))
-        yield SearchRecord("conference", c.kind, urls.conference(c), c.title, text, c.date, "")
+        yield SearchRecord("conference", c.kind, urls.conference(c), line(c.title), text, c.date, "")
 
 
 def _pages(model: SiteModel, bodies: Mapping[str, str]) -> Iterator[SearchRecord]:
     for p in model.pages:
         text = _joined(p.summary, _body_text(bodies, p.path))
-        yield SearchRecord("page", "", urls.page(p), p.title, text, None, "")
+        yield SearchRecord("page", "", urls.page(p), line(p.title), text, None, "")
 
 
 def _people(model: SiteModel) -> Iterator[SearchRecord]:
     for person in model.people:
-        yield SearchRecord("person", "", urls.person(person.anchor), person.name, "; ".join(person.roles), None, "")
+        roles = "; ".join(line(role) for role in person.roles)
+        yield SearchRecord("person", "", urls.person(person.anchor), line(person.name), roles, None, "")
 
 
 def _scopes(model: SiteModel) -> Iterator[tuple[str, str, TargetSet, AwardSet]]:
@@ -122,12 +128,12 @@ def _targets(model: SiteModel) -> Iterator[SearchRecord]:
     for anchor, where, targets, _ in _scopes(model):
         for target in targets.items:
             text = _joined(target.period, target.source, target.note)
-            yield SearchRecord("target", "", f"{urls.targets()}#{anchor}", target.name, text, None, where)
+            yield SearchRecord("target", "", f"{urls.targets()}#{anchor}", line(target.name), text, None, where)
 
 
 def _awards(model: SiteModel) -> Iterator[SearchRecord]:
     for anchor, where, _, awards in _scopes(model):
         for award in awards.items:
-            title = f"{award.title} · {award.issuer}"
-            text = _joined(award.reason, ", ".join(award.recipients), award.decision)
+            title = _joined(award.title, award.issuer)
+            text = _joined(award.reason, ", ".join(line(name) for name in award.recipients), award.decision)
             yield SearchRecord("award", "", f"{urls.awards()}#{anchor}", title, text, award.date, where)

@@ -35,6 +35,7 @@ from site_builder.model.fold import search_fold
 from site_builder.output.files import RenderedFile
 from site_builder.pages import urls
 from site_builder.pages.search import INDEX_GLOBAL, SearchRecord
+from site_builder.render.html_pages import make_link
 
 FORMAT_VERSION = 1
 
@@ -45,13 +46,19 @@ BASE = len(ALPHABET)  # 93
 LEADS = (64, 26, 2, 1)
 assert sum(LEADS) == BASE
 
-_SPLIT = re.compile(r"([^\W_]+)")  # same word characters as model/fold.py
+_WORD = re.compile(r"[^\W_]+")  # the word characters of model/fold.py
+# Words, and the runs between them except a lone space: findall skips those (they are implied).
+# A run of two or more characters matches whole; a run of one only if it is not a space.
+_TOKEN = re.compile(r"[^\W_]+|[\W_]{2,}|[^\w ]|_")
 
 
 def tokens(text: str) -> list[str]:
-    """Words and the runs between them; a lone space between two words is left out (implied)."""
-    parts = _SPLIT.split(" ".join(text.split()))
-    return [part for part in parts if part and part != " "]
+    """Words and the runs between them; a lone space between two words is left out (implied).
+
+    Lossless for any text without a space at either end; most compact for text on one line
+    with single spaces, as SearchRecord holds it.
+    """
+    return _TOKEN.findall(text)
 
 
 def code_of(number: int) -> str:
@@ -83,16 +90,17 @@ def encode_index(records: Sequence[SearchRecord], format_date: Callable) -> str:
     labels = sorted({_label(r) for r in records})
     label_number = {label: number for number, label in enumerate(labels)}
     dates = sorted({r.date for r in records if r.date is not None})
+    link = make_link(urls.search(), None)  # links relative to the results page, as its own links are
     data = {
         "version": FORMAT_VERSION,
         "words": "\n".join(vocabulary),
-        "folds": "\n".join(search_fold(token) if _SPLIT.fullmatch(token) else "" for token in vocabulary),
+        "folds": "\n".join(search_fold(token) if _WORD.fullmatch(token) else "" for token in vocabulary),
         "labels": labels,
         "dates": {d.isoformat(): format_date(d) for d in dates},
         "records": [
             [
                 label_number[_label(r)],
-                urls.relative_url(r.url, urls.search()),
+                link(r.url),
                 r.date.isoformat() if r.date else "",
                 r.where,
                 "".join(map(codes.__getitem__, title)),

@@ -89,7 +89,13 @@ def test_built_index_is_the_same_bytes_on_every_build(tmp_path):
 
 
 def test_tokens_leave_single_spaces_implied():
-    assert tokens("Đảng bộ,  Khối (2021)") == ["Đảng", "bộ", ", ", "Khối", " (", "2021", ")"]
+    assert tokens("Đảng bộ, Khối (2021)") == ["Đảng", "bộ", ", ", "Khối", " (", "2021", ")"]
+    assert tokens("a  b_c\nd") == ["a", "  ", "b", "_", "c", "\n", "d"]  # still lossless, only less compact
+
+
+def test_record_fields_are_single_lines(tmp_path):
+    for record in records_of(search_site(tmp_path)):
+        assert record.title == " ".join(record.title.split()) and record.text == " ".join(record.text.split())
 
 
 def test_codes_are_prefix_free_and_short_for_common_tokens():
