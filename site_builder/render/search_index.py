@@ -80,7 +80,7 @@ def code_of(number: int) -> str:
 
 def encode_index(records: Sequence[SearchRecord], format_date: Callable) -> str:
     """The index script for `records`; the same records always give the same text."""
-    streams = [(tokens(r.title), tokens(r.text)) for r in records]
+    streams = [(tokens(_one_line(r.title)), tokens(_one_line(r.text))) for r in records]
     counts: Counter[str] = Counter()
     for title, text in streams:
         counts.update(title)
@@ -111,6 +111,11 @@ def encode_index(records: Sequence[SearchRecord], format_date: Callable) -> str:
     }
     body = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return f"/* site-builder search index; generated, do not edit */\nwindow.{INDEX_GLOBAL}={body};\n"
+
+
+def _one_line(text: str) -> str:
+    """The vocabulary is "\n"-separated: a token must never hold a line break."""
+    return " ".join(text.split()) if "\n" in text else text
 
 
 def _label(record: SearchRecord) -> str:

@@ -123,3 +123,9 @@ def test_js_decodes_every_record_back_to_its_text(tmp_path):
     )
     done = subprocess.run(["node", "-e", script], capture_output=True, text=True, encoding="utf-8", check=True)
     assert json.loads(done.stdout) == [[r.title, r.text] for r in records]
+
+
+def test_a_line_break_never_reaches_the_vocabulary():
+    record = SearchRecord("page", "", "/trang/a/", "Hai\ndòng", "một\n\nhai", None, "")
+    words = index_data(encode_index([record], format_date))["words"].split("\n")
+    assert sorted(words) == ["Hai", "dòng", "hai", "một"]
