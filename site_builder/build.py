@@ -23,6 +23,7 @@ from site_builder.output import publish
 from site_builder.output.files import RenderedFile
 from site_builder.output.fingerprint import Previous, fingerprint, marker_text, previous_build
 from site_builder.output.guard import check_output_dir
+from site_builder.pages import urls
 from site_builder.pages.plan import PageSpec, common_context, plan_pages
 from site_builder.pages.urls import url_for_record_path
 from site_builder.problems import Problems, RenderError, SiteError
@@ -252,11 +253,11 @@ def search_index(loaded: Loaded) -> RenderedFile:
     """tim-kiem/chi-muc.js, the script the search results page reads."""
     from site_builder.pages.search import search_records
     from site_builder.render.filters import format_date
-    from site_builder.render.search_index import search_index_file
+    from site_builder.render.search_index import encode_index
 
     lang = loaded.model.site.language
-    records = search_records(loaded.model, loaded.bodies)
-    return search_index_file(records, lambda d: format_date(d, lang))
+    script = encode_index(search_records(loaded.model, loaded.bodies), lambda d: format_date(d, lang))
+    return RenderedFile(urls.out_path(urls.search_index()), script.encode("utf-8"))
 
 
 def theme_static_files(theme) -> list[RenderedFile]:

@@ -32,7 +32,6 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 
 from site_builder.model.fold import search_fold
-from site_builder.output.files import RenderedFile
 from site_builder.pages import urls
 from site_builder.pages.search import INDEX_GLOBAL, SearchRecord
 from site_builder.render.html_pages import make_link
@@ -120,7 +119,3 @@ def _one_line(text: str) -> str:
 
 def _label(record: SearchRecord) -> str:
     return f"{record.kind}:{record.tag}" if record.tag else record.kind
-
-
-def search_index_file(records: Sequence[SearchRecord], format_date: Callable) -> RenderedFile:
-    return RenderedFile(urls.out_path(urls.search_index()), encode_index(records, format_date).encode("utf-8"))

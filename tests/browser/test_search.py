@@ -14,9 +14,9 @@ import pytest
 
 from site_builder.build import BuildOptions, build_site
 from site_builder.model.fold import search_fold, search_terms
-from site_builder.render.environment import UI_VI
 from tests.browser.test_live_reload import CHROMIUM, CHROMIUM_ARGS
 from tests.search_site import search_site
+from tests.unit.test_catalogue import theme_catalogue
 from tests.unit.test_search_fold import GOLDEN, GOLDEN_TERMS
 
 pytestmark = [
@@ -128,7 +128,7 @@ def test_phrase_ranks_before_the_same_words_apart(page, ranking_output: Path) ->
 def test_result_link_opens_the_conference_page(page, ranking_output: Path) -> None:
     found = search(page, ranking_output, "dòng chảy lao động")
     assert found[0]["title"] == "Chuyên đề về dòng đảng viên mới và việc kết nạp"
-    assert found[0]["kind"] == UI_VI["kind"]["chuyen-de"]
+    assert found[0]["kind"] == theme_catalogue("vi").get("kind.chuyen-de")
     page.click(".search-result a")
     page.wait_for_url("**/nam/2021/chuyen-de/index.html")
     assert page.text_content("h1") == found[0]["title"]
@@ -152,7 +152,7 @@ def test_results_page_without_javascript_shows_a_plain_message(browser, built_de
     try:
         page = context.new_page()
         page.goto(f"{(built_demo / 'tim-kiem' / 'index.html').as_uri()}?q=dang")
-        assert page.text_content("#search-status") == UI_VI["search_needs_js"]
+        assert page.text_content("#search-status") == theme_catalogue("vi").get("search.needs-js")
         assert page.eval_on_selector_all(".search-result", "items => items.length") == 0
     finally:
         context.close()

@@ -142,7 +142,8 @@
 
   function search(index, queryText) {
     var query = parseQuery(queryText);
-    if (!query.length) return [];
+    // every term must occur: one that no record has means no result, without a scan
+    if (!query.length || query.some(function (term) { return !index.byFold.has(term.fold); })) return [];
     var m = masks(index, query), full = (1 << query.length) - 1, last = 1 << (query.length - 1);
     var results = [], b = index.bounds, n = index.raw.records.length;
     for (var i = 0; i < n; i++) {
@@ -278,7 +279,7 @@
     list.textContent = "";
     more.hidden = true;
     if (!parseQuery(query).length) { status.textContent = ui.empty; return; }
-    var results = search(index, query), shown = 0;
+    var results = search(index, query), shown = 0, masks = results.masks;
     status.textContent = results.length
       ? format(ui.found, { count: groupDigits(results.length, ui.group), query: query.trim() })
       : format(ui.none, { query: query.trim() });
@@ -286,7 +287,7 @@
       var end = Math.min(shown + PAGE, results.length);
       for (; shown < end; shown++) {
         var r = results[shown];  // an exact result marks only the words as typed
-        list.appendChild(resultItem(doc, ui, index, r.tier >= 2 ? results.masks.exact : results.masks.match, r));
+        list.appendChild(resultItem(doc, ui, index, r.tier >= 2 ? masks.exact : masks.match, r));
       }
       more.hidden = shown >= results.length;
     }
