@@ -129,3 +129,9 @@ def test_a_line_break_never_reaches_the_vocabulary():
     record = SearchRecord("page", "", "/trang/a/", "Hai\ndòng", "một\n\nhai", None, "")
     words = index_data(encode_index([record], format_date))["words"].split("\n")
     assert sorted(words) == ["Hai", "dòng", "hai", "một"]
+
+
+def test_demo_index_is_within_a_quarter_of_the_sites_html(built_demo):
+    html = sum(p.stat().st_size for p in built_demo.rglob("*.html"))
+    index = (built_demo / "tim-kiem" / "chi-muc.js").stat().st_size
+    assert 0 < index <= html // 4
