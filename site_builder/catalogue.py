@@ -25,10 +25,12 @@ import functools
 import gettext
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from types import MappingProxyType
 
 from babel.messages.pofile import PoFileError, read_po
+from babel.numbers import get_decimal_symbol, get_group_symbol
 
 LANGS = ("vi", "en")
 DEFAULT_LANG = "vi"
@@ -69,6 +71,23 @@ class Clause:
     id: str
     params: tuple[tuple[str, object], ...] = ()
     n: int | None = None  # a count: the plural-sensitive form of the id is chosen by it
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number inside a message, written the way of the message's language and with the digits
+    it has: Figure(Decimal("113.2"), "%") is "113,2%" in Vietnamese, "113.2%" in English."""
+
+    value: Decimal
+    suffix: str = ""
+
+    def render(self, lang: str) -> str:
+        whole, _, fraction = format(abs(self.value), "f").partition(".")
+        groups = [whole[max(0, end - 3) : end] for end in range(len(whole), 0, -3)][::-1]
+        digits = get_group_symbol(lang).join(groups)
+        if fraction:
+            digits += get_decimal_symbol(lang) + fraction
+        return ("-" if self.value < 0 else "") + digits + self.suffix
 
 
 def clause(message_id: str, **params: object) -> Clause:
@@ -146,6 +165,8 @@ def _resolve(value: object, lang: str) -> object:
         return ntext(value.id, value.n, lang, **dict(value.params))
     if isinstance(value, Clause):
         return text(value.id, lang, **dict(value.params))
+    if isinstance(value, Figure):
+        return value.render(lang)
     return value
 
 

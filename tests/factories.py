@@ -110,13 +110,14 @@ def make_target(
 
 
 def make_tally(items: Iterable[Target]) -> Tally:
-    statuses = [t.status for t in items]
+    statuses = [t.status for t in items if not t.sample]  # samples are never counted
     return Tally(
         met=sum(s in ("vuot", "dat") for s in statuses),
         exceeded=statuses.count("vuot"),
         missed=statuses.count("khong-dat"),
         unknown=statuses.count("unknown"),
-        total=len(statuses),
+        total=len(statuses) - statuses.count("no-data"),
+        no_data=statuses.count("no-data"),
     )
 
 

@@ -37,6 +37,11 @@ def _result(t: Target, lang: str) -> str:
     return format_percent(t.ratio, lang) if t.ratio is not None else format_number(t.actual, lang)
 
 
+def charted(targets: tuple[Target, ...]) -> list[Target]:
+    """The targets a chart draws: with a result (no bar for "chưa có số liệu") and not samples."""
+    return [t for t in targets if t.actual is not None and not t.sample]
+
+
 def _status_css(status: str) -> str:
     """The bar colour of a target's status: met (vuot, dat), missed, or unknown (not assessed)."""
     return {"khong-dat": "missed", "unknown": "unknown"}.get(status, "met")
@@ -51,7 +56,7 @@ def _legend(lang: str, used: set[str], *extra: tuple[str, str]) -> tuple[tuple[s
 
 
 def _term_chart(term: Term, lang: str) -> Chart | None:
-    items = term.targets.items
+    items = charted(term.targets.items)
     if not items:
         return None
     rows = tuple(
@@ -82,6 +87,8 @@ def _years_chart(term: Term, years: tuple[Year, ...], lang: str) -> Chart | None
             shown = text("chart.tally", lang, met=tally.met, total=tally.total)
             if tally.unknown:
                 shown += ", " + text("chart.unknown-count", lang, count=tally.unknown)
+            if tally.no_data:
+                shown += ", " + text("chart.no-data-count", lang, count=tally.no_data)
             rows.append(Row(text("year.label", lang, year=y.year), segs, shown))
     if not rows:
         return None
@@ -101,7 +108,7 @@ def recurring_ids(years: tuple[Year, ...]) -> list[str]:
     """Target ids found in two or more years (admissions have their own chart), first seen order."""
     seen: dict[str, int] = {}
     for y in years:
-        for t in y.targets.items:
+        for t in charted(y.targets.items):
             if "ket-nap" not in t.id:
                 seen[t.id] = seen.get(t.id, 0) + 1
     return [i for i, n in seen.items() if n >= 2]
@@ -109,7 +116,7 @@ def recurring_ids(years: tuple[Year, ...]) -> list[str]:
 
 def _admissions_chart(term: Term, years: tuple[Year, ...], lang: str) -> Chart | None:
     """New members per year, whatever id each year's admissions target has."""
-    pairs = [(y, t) for y in years for t in y.targets.items if is_admission(t)]
+    pairs = [(y, t) for y in years for t in charted(y.targets.items) if is_admission(t)]
     per_year = list({y.year: (y, t) for y, t in reversed(pairs)}.values())[::-1]  # the first per year
     if len(per_year) < 2:
         return None
@@ -117,7 +124,7 @@ def _admissions_chart(term: Term, years: tuple[Year, ...], lang: str) -> Chart |
 
 
 def _recurring_chart(target_id: str, years: tuple[Year, ...], lang: str) -> Chart:
-    pairs = [(y, t) for y in years for t in y.targets.items if t.id == target_id]
+    pairs = [(y, t) for y in years for t in charted(y.targets.items) if t.id == target_id]
     title = text("chart.recurring", lang, name=pairs[-1][1].name)
     return _series_chart(f"chart-target-{target_id}", title, pairs, lang)
 

@@ -15,6 +15,7 @@ from site_builder.model.fields import INVALID, MAX_YEAR, MIN_YEAR, THOUSANDS_DOT
 from site_builder.model.markdown_text import first_paragraph
 from site_builder.model.media import media_path
 from site_builder.model.records import Conference, Markdown, Person, Photo, Stat, Term, Year
+from site_builder.model.samples import is_sample
 from site_builder.model.schemas import CONFERENCE, PAGE, TERM
 from site_builder.model.sets import load_award_set, load_target_set
 from site_builder.model.slugs import conference_slug
@@ -75,6 +76,7 @@ def load_year(year: int, records: Mapping[str, list[RawRecord]], lang: str, prob
     if overview is not None:
         values = validate_mapping(overview.data, PAGE, Ctx(overview.path, problems))
     values = values if isinstance(values, dict) else {}
+    sample = overview is not None and is_sample(values, Ctx(overview.path, problems))
     conferences = [c for r in records["conference"] if (c := load_conference(r, year, problems))]
     conferences.sort(key=lambda c: (c.date, c.slug))
     return Year(
@@ -87,6 +89,7 @@ def load_year(year: int, records: Mapping[str, list[RawRecord]], lang: str, prob
         targets=load_target_set(_one(records["year-targets"]), problems),
         awards=load_award_set(_one(records["year-awards"]), problems),
         terms=(),
+        sample=sample,
     )
 
 
@@ -114,6 +117,7 @@ def load_conference(record: RawRecord, year: int, problems: Problems) -> Confere
         )
     loc = Loc(record.path, 1)
     body = record.body or ""
+    sample = is_sample(values, ctx)
     return Conference(
         path=record.path,
         slug=conference_slug(record.stem or ""),
@@ -129,6 +133,7 @@ def load_conference(record: RawRecord, year: int, problems: Problems) -> Confere
         photos=tuple(photo(v, record.path) for v in values["photos"]),
         body=Markdown(body, Loc(record.path, record.body_line)),
         loc=loc,
+        sample=sample,
     )
 
 
@@ -211,8 +216,9 @@ def load_term(
         targets=load_target_set(targets, problems),
         awards=load_award_set(awards, problems),
         years=tuple(y.year for y in member_years),
-        conference_count=sum(len(y.conferences) for y in member_years),
+        conference_count=sum(1 for y in member_years for c in y.conferences if not c.sample),
         year_awards=derive.add_totals(y.awards.totals for y in member_years),
+        sample=is_sample(values, ctx),
     )
 
 

@@ -53,19 +53,22 @@ class TargetInput:
     name: str
     unit: str | None
     target: Decimal | None
-    actual: Decimal
+    actual: Decimal | None  # None: no result yet
     percent: Decimal | None
     direction: str
     period: str | None
     source: str | None
     note: str | None
+    sample: bool = False
 
 
 def derive_target(raw: TargetInput, loc) -> Target:
     is_rate = (raw.unit or "").strip() == "%"
     planned, implied, ratio, points = raw.target, False, None, None
     status: Status = "unknown"
-    if is_rate and raw.target is not None:
+    if raw.actual is None:  # "chưa có số liệu": nothing to rate, compare or draw
+        status = "no-data"
+    elif is_rate and raw.target is not None:
         points = _WIDE.subtract(raw.actual, raw.target)  # exact: the digits of the rates as written
         status = compare(raw.actual, raw.target, raw.direction)
     elif not is_rate and raw.target is not None:
@@ -81,12 +84,14 @@ def derive_target(raw: TargetInput, loc) -> Target:
         percent=raw.percent, direction=raw.direction,  # type: ignore[arg-type]
         period=raw.period, source=raw.source, note=raw.note, loc=loc,
         is_rate=is_rate, planned=planned, planned_is_implied=implied, ratio=ratio,
-        points=points, status=status, progress=progress(raw, is_rate, ratio),
+        points=points, status=status, progress=progress(raw, is_rate, ratio), sample=raw.sample,
     )  # fmt: skip
 
 
 def progress(raw: TargetInput, is_rate: bool, ratio: Decimal | None) -> Decimal:
-    """Width of a progress bar, 0..100."""
+    """Width of a progress bar, 0..100 (an empty bar without data)."""
+    if raw.actual is None:
+        return Decimal(0)
     if raw.direction == "at_most":  # under the ceiling is a full bar, over it shrinks (to nothing over a 0 ceiling)
         if raw.target is None or raw.actual <= raw.target:
             value = HUNDRED
@@ -102,14 +107,18 @@ def progress(raw: TargetInput, is_rate: bool, ratio: Decimal | None) -> Decimal:
 
 
 def tally(targets: Iterable[Target]) -> Tally:
-    items = list(targets)
-    count = {status: sum(1 for t in items if t.status == status) for status in ("vuot", "dat", "khong-dat", "unknown")}
+    """Over the targets with data ("đạt và vượt 1/1 chỉ tiêu có số liệu"), with how many have
+    none; samples are not counted at all."""
+    items = [t for t in targets if not t.sample]
+    statuses = ("vuot", "dat", "khong-dat", "unknown", "no-data")
+    count = {status: sum(1 for t in items if t.status == status) for status in statuses}
     return Tally(
         met=count["vuot"] + count["dat"],
         exceeded=count["vuot"],
         missed=count["khong-dat"],
         unknown=count["unknown"],
-        total=len(items),
+        total=len(items) - count["no-data"],
+        no_data=count["no-data"],
     )
 
 
@@ -155,7 +164,8 @@ def _first_rank(text: str, table: tuple[tuple[re.Pattern[str], int], ...], defau
 def award_totals(awards: Iterable[Award]) -> AwardTotals:
     sums = {"granted-collective": 0, "granted-individual": 0, "proposed-collective": 0, "proposed-individual": 0}
     for award in awards:
-        sums[f"{award.status}-{award.recipient_kind}"] += award.count
+        if not award.sample:  # an example is shown marked, never added up
+            sums[f"{award.status}-{award.recipient_kind}"] += award.count
     return AwardTotals(
         collective=sums["granted-collective"],
         individual=sums["granted-individual"],

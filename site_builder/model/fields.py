@@ -35,6 +35,9 @@ class Field:
     choices: tuple[str, ...] = ()
     default: object = None
     schema: tuple[Field, ...] = ()  # for "mapping" and "list[mapping]"
+    # With `required`: the key must be written but its value may be left empty (None), as
+    # `actual:` is for a target without a result yet.
+    nullable: bool = False
 
 
 @dataclass(frozen=True)
@@ -92,9 +95,24 @@ def to_text(name: str, value: object, ctx: Ctx) -> object:
     if not text:
         ctx.problems.error("field.empty", ctx.at(value), field=name)
         return INVALID
+    if curly_quoted(value) and value.strip()[1:-1].strip() == "%":
+        # `unit: “%”` would make a rate target a count and report its decimals instead: name the quotes.
+        report_curly_quotes(name, value, ctx)
+        return "%"
     if _CURLY_QUOTED.fullmatch(text):  # Word's “smart quotes” are not YAML quotes: they get published
         ctx.problems.warning("field.curly-quotes", ctx.at(value), field=name)
     return text
+
+
+def curly_quoted(value: YStr) -> bool:
+    """A plain value wrapped in Word's “…”, which YAML takes as part of the value."""
+    return bool(value.plain and _CURLY_QUOTED.fullmatch(value.strip()))
+
+
+def report_curly_quotes(name: str, value: YStr, ctx: Ctx) -> None:
+    inner = value.strip()[1:-1].strip()
+    suggest = f'"{inner}"' if inner == "%" or not inner else inner
+    ctx.problems.error("field.curly-quoted-value", ctx.at(value), field=name, value=value.strip(), suggest=suggest)
 
 
 def to_decimal(name: str, value: object, ctx: Ctx) -> object:
@@ -200,6 +218,27 @@ def to_date(name: str, value: object, ctx: Ctx) -> object:
     return INVALID
 
 
+_TRUE, _FALSE = ("true",), ("false",)
+# What staff type for yes/no: suggested, never silently taken (YAML 1.1 guessing does not apply).
+_FLAG_ALIASES = {"yes": "true", "co": "true", "có": "true", "1": "true", "no": "false", "khong": "false",
+                 "không": "false", "0": "false", "on": "true", "off": "false"}  # fmt: skip
+
+
+def to_flag(name: str, value: object, ctx: Ctx) -> object:
+    """`true` or `false` (any case); anything else is refused with the closest of the two."""
+    raw = _scalar(name, value, ctx)
+    if raw is None:
+        return INVALID
+    if raw.lower() in _TRUE + _FALSE:
+        return raw.lower() == "true"
+    suggest = _FLAG_ALIASES.get(raw.lower())
+    ctx.problems.error(
+        "field.expected-choice", ctx.at(value), field=name, value=raw, choices="true, false",
+        suggest=clause("clause.did-you-mean", name=suggest) if suggest else "",
+    )  # fmt: skip
+    return INVALID
+
+
 def to_slug(name: str, value: object, ctx: Ctx) -> object:
     raw = _scalar(name, value, ctx)
     if raw is None:
@@ -263,6 +302,9 @@ def to_choice(name: str, value: object, ctx: Ctx, choices: tuple[str, ...]) -> o
 
 
 def _scalar(name: str, value: object, ctx: Ctx) -> str | None:
+    if isinstance(value, YStr) and curly_quoted(value):
+        report_curly_quotes(name, value, ctx)  # the cause, rather than "not a number/date/choice"
+        return None
     if isinstance(value, YStr):
         return value.strip()
     ctx.problems.error("field.expected-text", ctx.at(value), field=name, found=describe(value))
@@ -286,6 +328,7 @@ def convert(spec: Field, value: object, ctx: Ctx) -> object:
         "date": to_date,
         "slug": to_slug,
         "url": to_url,
+        "flag": to_flag,
     }
     if spec.type in simple:
         return simple[spec.type](name, value, ctx)
@@ -320,7 +363,7 @@ def validate_mapping(
     for spec in schema:
         raw = data.get(spec.name)
         if is_empty(raw):
-            if spec.required:
+            if spec.required and not (spec.nullable and spec.name in data):
                 ctx.problems.error("field.required", ctx.at(raw, data), field=spec.name)
                 ok = False
             values[spec.name] = spec.default

@@ -14,6 +14,7 @@ from site_builder.model.fields import INVALID, Ctx, to_text, validate_mapping
 from site_builder.model.media import referenced_media
 from site_builder.model.people import build_people_index
 from site_builder.model.records import GlossaryEntry, Markdown, Page, SiteModel
+from site_builder.model.samples import is_sample
 from site_builder.model.schemas import PAGE
 from site_builder.model.site import site_info
 from site_builder.model.slugs import slugify
@@ -82,7 +83,8 @@ def load_glossary(records: list[RawRecord], problems: Problems) -> tuple[Glossar
 def load_pages(records: list[RawRecord], problems: Problems) -> tuple[Page, ...]:
     pages = []
     for record in records:
-        values = validate_mapping(record.data, PAGE, Ctx(record.path, problems))
+        ctx = Ctx(record.path, problems)
+        values = validate_mapping(record.data, PAGE, ctx)
         if values is INVALID:
             continue
         assert isinstance(values, dict)
@@ -94,6 +96,7 @@ def load_pages(records: list[RawRecord], problems: Problems) -> tuple[Page, ...]
                 order=values["order"],
                 summary=values["summary"],
                 body=Markdown(record.body or "", Loc(record.path, record.body_line)),
+                sample=is_sample(values, ctx),
             )
         )
     pages.sort(key=lambda p: (p.order is None, p.order or 0, sort_key(p.title), p.title))

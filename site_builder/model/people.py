@@ -18,7 +18,8 @@ class _Gathered:
 
 
 def build_people_index(terms: Iterable[Term], conferences: Iterable[Conference]) -> tuple[PersonEntry, ...]:
-    """Merge spellings that differ only in normalisation, spacing, case or tone placement."""
+    """Merge spellings that differ only in normalisation, spacing, case or tone placement.
+    Sample records (`sample: true`) name nobody real: they are left out."""
     people: dict[str, _Gathered] = {}
 
     def note(name: str, role: str | None, mention: Mention) -> None:
@@ -30,10 +31,12 @@ def build_people_index(terms: Iterable[Term], conferences: Iterable[Conference])
             entry.mentions.append(mention)
 
     for term in terms:
-        if term.secretary:
+        if term.secretary and not term.sample:
             role = term.secretary.role
             note(term.secretary.name, role, Mention("term", term.path, term.title, role, term.start))
     for conference in conferences:
+        if conference.sample:
+            continue
         for attendee in conference.attendees:
             mention = Mention("conference", conference.path, conference.title, attendee.role, conference.date)
             note(attendee.name, attendee.role, mention)

@@ -17,7 +17,8 @@ from site_builder.problems import Loc
 from site_builder.sources.discover import SITE_YAML
 from site_builder.sources.limits import SourceLimits
 
-Status = Literal["vuot", "dat", "khong-dat", "unknown"]
+# "no-data": `actual` left empty (no result yet): shown as such, never rated, left out of the tally.
+Status = Literal["vuot", "dat", "khong-dat", "unknown", "no-data"]
 Direction = Literal["at_least", "at_most"]
 RecipientKind = Literal["collective", "individual"]
 AwardStatus = Literal["granted", "proposed"]
@@ -71,7 +72,7 @@ class Target:
     name: str
     unit: str | None
     target: Decimal | None  # as written
-    actual: Decimal
+    actual: Decimal | None  # None: "chưa có số liệu" (status "no-data"), never rated
     percent: Decimal | None  # as published
     direction: Direction
     period: str | None
@@ -86,15 +87,24 @@ class Target:
     points: Decimal | None  # rate targets: actual - target, in percentage points
     status: Status
     progress: Decimal  # 0..100, width of a progress bar (ratio capped; rates: actual)
+    sample: bool = False  # `sample: true`: an unedited example, shown marked "MẪU", never counted
+
+    @property
+    def has_data(self) -> bool:
+        return self.actual is not None
 
 
 @dataclass(frozen=True)
 class Tally:
+    """Over the targets with data that are not samples: "đạt và vượt met/total chỉ tiêu";
+    `no_data` more have no result yet ("1 chỉ tiêu chưa có số liệu")."""
+
     met: int  # đạt + vượt
     exceeded: int
     missed: int
     unknown: int
-    total: int
+    total: int  # targets with data
+    no_data: int = 0
 
 
 @dataclass(frozen=True)
@@ -117,6 +127,7 @@ class Award:
     status: AwardStatus
     loc: Loc
     rank: int  # derived: lower is more prestigious (Huân chương < Cờ thi đua < Bằng khen ...)
+    sample: bool = False  # shown marked "MẪU", left out of the totals
 
 
 @dataclass(frozen=True)
@@ -160,6 +171,7 @@ class Conference:
     photos: tuple[Photo, ...]
     body: Markdown
     loc: Loc
+    sample: bool = False  # shown marked "MẪU", not counted, nobody in it enters the people index
 
 
 @dataclass(frozen=True)
@@ -173,6 +185,7 @@ class Year:
     targets: TargetSet
     awards: AwardSet
     terms: tuple[str, ...]  # ids of the terms it overlaps
+    sample: bool = False  # year.md is an unedited example (its title and text are placeholders)
 
 
 @dataclass(frozen=True)
@@ -190,8 +203,9 @@ class Term:
     awards: AwardSet
     years: tuple[int, ...]  # years overlapping the term
     # Derived over the term's years
-    conference_count: int
+    conference_count: int  # samples left out
     year_awards: AwardTotals  # sum of the years' award totals (granted / proposed)
+    sample: bool = False  # term.md is an unedited example
 
 
 @dataclass(frozen=True)
@@ -202,6 +216,7 @@ class Page:
     order: Decimal | None
     summary: str | None
     body: Markdown
+    sample: bool = False  # an unedited example page (never silently the foreword)
 
 
 @dataclass(frozen=True)

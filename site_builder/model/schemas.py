@@ -7,6 +7,17 @@ from site_builder.model.records import CONFERENCE_KINDS, PROFILES
 
 PERSON = (Field("name", "text", required=True), Field("role", "text"))
 
+# `sample: true` marks an example written by `new site` (or any record) as not yet real:
+# shown marked "MẪU", never counted, a warning in every check and build (docs/content-format.md).
+SAMPLE = Field("sample", "flag", default=False)
+
+# The foreword's signature block, as Party documents sign: "T/M BAN THƯỜNG VỤ" / "BÍ THƯ" / name.
+SIGNATURE = (
+    Field("on_behalf", "text"),
+    Field("title", "text"),
+    Field("name", "text", required=True),
+)
+
 YEARBOOK = (
     Field("term", "text"),
     Field("title", "text"),
@@ -16,6 +27,8 @@ YEARBOOK = (
     Field("foreword", "text"),
     Field("profile", "choice", choices=PROFILES, default="ky-yeu"),
     Field("emblem", "text"),
+    Field("slogan", "text"),
+    Field("signature", "mapping", schema=SIGNATURE),
 )
 
 LIMITS = (
@@ -55,6 +68,7 @@ TERM = (
     Field("congress", "text"),
     Field("secretary", "mapping", schema=PERSON),
     Field("stats", "list[mapping]", schema=STAT, default=()),
+    SAMPLE,
 )
 
 TARGET = (
@@ -62,12 +76,13 @@ TARGET = (
     Field("name", "text", required=True),
     Field("unit", "text"),
     Field("target", "decimal"),
-    Field("actual", "decimal", required=True),
+    Field("actual", "decimal", required=True, nullable=True),  # empty: "chưa có số liệu"
     Field("percent", "decimal"),
     Field("direction", "choice", choices=("at_least", "at_most"), default="at_least"),
     Field("period", "text"),
     Field("source", "text"),
     Field("note", "text"),
+    SAMPLE,
 )
 
 AWARD = (
@@ -80,6 +95,7 @@ AWARD = (
     Field("date", "date"),
     Field("decision", "text"),
     Field("status", "choice", choices=("granted", "proposed"), default="granted"),
+    SAMPLE,
 )
 
 PHOTO = (
@@ -99,10 +115,12 @@ CONFERENCE = (
     Field("summary", "text"),
     Field("tags", "list[text]", default=()),
     Field("photos", "list[mapping]", schema=PHOTO, default=()),
+    SAMPLE,
 )
 
 PAGE = (
     Field("title", "text", required=True),
     Field("order", "decimal"),
     Field("summary", "text"),
+    SAMPLE,
 )

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
+from site_builder.catalogue import Figure
 from site_builder.model import derive
 from site_builder.model.fields import (
     INVALID,
@@ -15,6 +14,7 @@ from site_builder.model.fields import (
     validate_mapping,
 )
 from site_builder.model.records import Award, AwardSet, Target, TargetSet
+from site_builder.model.samples import is_sample
 from site_builder.model.schemas import AWARD, TARGET
 from site_builder.problems import Problems
 from site_builder.sources.discover import RawRecord
@@ -79,7 +79,8 @@ def load_target(values: dict, node: YMap, ctx: Ctx) -> Target | None:
                 ok = False
             elif number is not None:  # "12.0" is the count 12, shown "12", not "12,0"
                 values[name] = number.to_integral_value()
-    raw = derive.TargetInput(**{k: v for k, v in values.items() if k != "_node"})
+    fields = {k: v for k, v in values.items() if k not in ("_node", "sample")}
+    raw = derive.TargetInput(**fields, sample=is_sample(values, ctx))
     for name in ("target", "actual", "percent"):
         if values[name] is not None and values[name] < 0:
             ctx.problems.error("field.negative", ctx.at(node.get(name)), field=name)
@@ -103,7 +104,10 @@ def load_target(values: dict, node: YMap, ctx: Ctx) -> Target | None:
 
 def check_percent(raw: derive.TargetInput, node: YMap, ctx: Ctx) -> bool:
     """A published percent must agree with actual/target at its own precision."""
-    if raw.percent is None or raw.target is None:
+    if raw.percent is not None and raw.actual is None:  # a published completion implies a result
+        ctx.problems.error("target.percent-without-actual", ctx.at(node.get("percent")), id=raw.id)
+        return False
+    if raw.percent is None or raw.target is None or raw.actual is None:
         return True
     if (raw.unit or "").strip() == "%":
         ctx.problems.error("target.rate-percent", ctx.at(node.get("percent")))
@@ -118,16 +122,13 @@ def check_percent(raw: derive.TargetInput, node: YMap, ctx: Ctx) -> bool:
     ctx.problems.error(
         "target.percent-mismatch",
         ctx.at(node.get("percent")),
-        percent=_plain(raw.percent),
-        actual=_plain(raw.actual),
-        target=_plain(raw.target),
-        computed=_plain(computed),
+        percent=Figure(raw.percent, "%"),
+        actual=Figure(raw.actual),
+        target=Figure(raw.target),
+        computed=Figure(computed, "%"),
+        suggest=format(computed, "f"),  # as it is written in the file: 113.2
     )
     return False
-
-
-def _plain(value: Decimal) -> str:
-    return format(value, "f")
 
 
 def load_award_set(record: RawRecord | None, problems: Problems) -> AwardSet:
@@ -173,6 +174,7 @@ def load_award(values: dict, ctx: Ctx) -> Award | None:
         ctx.problems.error("award.count-mismatch", ctx.at(node.get("count")), count=count, listed=len(recipients))
         return None
     warn_implausible_award(count, recipients, node, ctx)
+    sample = is_sample(values, ctx)
     return Award(
         title=values["title"],
         issuer=values["issuer"],
@@ -185,4 +187,5 @@ def load_award(values: dict, ctx: Ctx) -> Award | None:
         status=values["status"],
         loc=ctx.at(node),
         rank=derive.award_rank(values["title"], values["issuer"]),
+        sample=sample,
     )

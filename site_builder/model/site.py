@@ -47,9 +47,12 @@ def yearbook_options(values: dict, terms: Sequence[Term], pages: Sequence[Page],
     foreword = options.get("foreword")
     if foreword:
         foreword = foreword if foreword.startswith("content/") else f"content/{foreword}"
-        if foreword not in {p.path for p in pages}:
+        page = next((p for p in pages if p.path == foreword), None)
+        if page is None:
             ctx.problems.error("yearbook.foreword-missing", ctx.at(node.get("foreword"), node), path=foreword)
             foreword = None
+        elif page.sample:  # printed marked "MẪU"; never silently the book's foreword
+            ctx.problems.warning("yearbook.foreword-sample", ctx.at(node.get("foreword"), node), path=foreword)
     default_name = f"ky-yeu-{term_id}.pdf"
     filename = options.get("filename")
     if filename and not _PDF_NAME.fullmatch(filename):

@@ -31,6 +31,7 @@ from site_builder.yearbook.fetcher import ConfinedFetcher
 from site_builder.yearbook.fonts import bundled_font_hashes, foreign_fonts
 from site_builder.yearbook.index import anchor_pages
 from site_builder.yearbook.tagging import finish_tags
+from site_builder.yearbook.views import printed_without_data
 
 SITE_LOC = Loc(SITE_YAML)
 INDEX_ANCHOR = "nhan-vat"  # the people index's id in yearbook/back.html
@@ -161,6 +162,8 @@ def render_yearbook(
     if model.yearbook_term is None and model.current_term is None:
         problems.error("site.no-terms", SITE_LOC)
         return None
+    for target in printed_without_data(model):  # the book prints "chưa có số liệu": say so before it goes out
+        problems.warning("yearbook.target-no-data", target.loc, id=target.id)
     handler = _progress_handler(progress, model.site.language)
     errors_before = len(problems.errors)
     with logs.capture(problems, SITE_LOC, handler):

@@ -18,7 +18,7 @@ from urllib.parse import unquote
 
 from markupsafe import Markup, escape
 
-from site_builder.model.records import Award, Conference, Markdown, Person, Photo, SiteModel, Term, Year
+from site_builder.model.records import Award, Conference, Markdown, Person, Photo, SiteModel, Target, Term, Year
 from site_builder.yearbook.headings import nest_headings
 from site_builder.yearbook.index import Mentions
 
@@ -130,6 +130,15 @@ def honour_roll(model: SiteModel, term: Term) -> list[HonourRow]:
     rows = [HonourRow(a, "term") for a in term.awards.items]
     rows += [HonourRow(a, str(y.year)) for y in model.term_years(term) for a in y.awards.items]
     return sorted(rows, key=lambda r: (r.award.rank, r.award.status != "granted"))
+
+
+def printed_without_data(model: SiteModel) -> list[Target]:
+    """The targets the yearbook prints as "chưa có số liệu": its term's and its years'."""
+    term = model.yearbook_term or model.current_term
+    if term is None:
+        return []
+    sets = [term.targets, *(y.targets for y in model.term_years(term))]
+    return [t for s in sets for t in s.items if t.actual is None]
 
 
 @dataclass

@@ -56,7 +56,7 @@ TARGET_FIELDS = {
     "name": True,
     "unit": False,
     "target": False,
-    "actual": True,
+    "actual": "key",  # written, left empty in the samples: "chưa có số liệu"
     "percent": False,
     "direction": False,
     "period": False,
@@ -101,6 +101,16 @@ SITE_FILES = {
     "content/media/.gitkeep",
     "templates/.gitkeep",
 }
+# Each `sample: true` of a new site: one per Markdown record, one per example in a list file.
+SAMPLE_FILES = [
+    "content/terms/2025-2030/term.md",
+    "content/terms/2025-2030/targets.yaml",
+    "content/terms/2025-2030/targets.yaml",
+    "content/terms/2025-2030/awards.yaml",
+    "content/years/2026/year.md",
+    "content/years/2026/conferences/2026-11-22-hoi-nghi-so-ket-bai-mau.md",
+    "content/pages/gioi-thieu.md",
+]
 
 
 def front_matter(path: Path) -> tuple[dict, str]:
@@ -115,10 +125,13 @@ def load_list(path: Path) -> list:
     return data
 
 
-def assert_fields(text: str, data: dict, fields: dict[str, bool]) -> None:
-    """Required fields are filled; optional ones are filled or shown commented out."""
+def assert_fields(text: str, data: dict, fields: dict[str, bool | str]) -> None:
+    """Required fields are filled ("key": written, maybe empty); optional ones are filled or
+    shown commented out."""
     for name, required in fields.items():
-        if required:
+        if required == "key":
+            assert name in data, name
+        elif required:
             assert data.get(name) not in (None, ""), name
         elif name not in data:
             assert re.search(rf"^\s*#\s*(- )?{name}:", text, re.MULTILINE), name
@@ -246,12 +259,13 @@ def test_new_site_values(tmp_path: Path) -> None:
     targets = load_list(content / "terms/2025-2030/targets.yaml")
     assert [t.get("unit") == "%" for t in targets] == [False, True]
     assert all(t["direction"] in ("at_least", "at_most") for t in targets)
-    assert all(isinstance(t["target"], int) and isinstance(t["actual"], int) for t in targets)
+    # Invented plans, no invented results: the samples have no data yet, and are marked samples.
+    assert all(isinstance(t["target"], int) and t["actual"] is None and t["sample"] is True for t in targets)
     (award,) = load_list(content / "terms/2025-2030/awards.yaml")
-    assert award["recipient_kind"] == "collective" and award["count"] == 1
+    assert award["recipient_kind"] == "collective" and award["count"] == 1 and award["sample"] is True
 
     conference, _ = front_matter(next((content / "years/2026/conferences").glob("*.md")))
-    assert conference["date"] == TODAY and conference["kind"] == "so-ket"
+    assert conference["date"] == TODAY and conference["kind"] == "so-ket" and conference["sample"] is True
     assert load_list(content / "years/2026/targets.yaml") == []
     assert load_list(content / "years/2026/awards.yaml") == []
 
@@ -290,7 +304,14 @@ def test_new_site_passes_validation(site: Path) -> None:
     model = load_model(sources, problems)
     assert model is not None
     check_model(model, sources.media, problems)
-    assert [p.format() for p in problems] == []
+    # Valid, with one warning per example, at its `sample: true` line.
+    assert {p.code for p in problems} == {"sample.unedited"}
+    assert all(p.severity == "warning" for p in problems)
+    assert sorted(p.loc.path for p in problems) == sorted(SAMPLE_FILES)
+    for problem in problems:
+        line = (site / problem.loc.path).read_text(encoding="utf-8").splitlines()[problem.loc.line - 1]
+        assert line.lstrip().startswith("sample: true  # "), line
+        assert "xóa dòng này khi đã thay bằng" in line
 
 
 def test_commented_year_examples_are_complete_when_uncommented(site: Path) -> None:
@@ -326,7 +347,7 @@ def test_new_year_creates_the_year_folder(site: Path) -> None:
         "content/years/2027/awards.yaml",
     }
     data, _ = front_matter(site / "content/years/2027/year.md")
-    assert data == {"title": "Năm 2027"}
+    assert data == {"title": "Năm 2027", "sample": True}
     assert load_list(site / "content/years/2027/targets.yaml") == []
     assert load_list(site / "content/years/2027/awards.yaml") == []
 
@@ -360,7 +381,7 @@ def test_new_conference_front_matter_and_body(site: Path) -> None:
     path = new_conference(site, date=date(2026, 8, 2), title=TRICKY_TITLE, kind="bch-mo-rong")
     assert path == site / ("content/years/2026/conferences/2026-08-02-hoi-nghi-bch-mo-rong-lan-2-nhap-dang-uy-khoi.md")
     data, body = front_matter(path)
-    assert data == {"title": TRICKY_TITLE, "date": date(2026, 8, 2), "kind": "bch-mo-rong"}
+    assert data == {"title": TRICKY_TITLE, "date": date(2026, 8, 2), "kind": "bch-mo-rong", "sample": True}
     headings = re.findall(r"^## (.+)$", body, re.MULTILINE)
     assert len(headings) >= 3
     assert body.lstrip().split("\n\n")[0]  # an opening paragraph before the headings
@@ -416,7 +437,7 @@ def test_new_page_from_title(site: Path) -> None:
     path = new_page(site, title="Lịch sử: Đảng bộ Khối")
     assert path == site / "content/pages/lich-su-dang-bo-khoi.md"
     data, body = front_matter(path)
-    assert data == {"title": "Lịch sử: Đảng bộ Khối"}
+    assert data == {"title": "Lịch sử: Đảng bộ Khối", "sample": True}
     assert_fields(path.read_text(encoding="utf-8"), data, PAGE_FIELDS)
     assert "## " in body
 
@@ -465,7 +486,8 @@ def test_a_recurring_meeting_site_still_validates(site: Path) -> None:
 
     for day in (date(2026, 3, 10), date(2026, 7, 15)):
         new_conference(site, date=day, title="Hội nghị giao ban")
-    assert [p.format() for p in check_site(site)] == []  # no two conferences on one address
+    # No two conferences on one address (and the placeholder bodies of samples are no duplicates).
+    assert [p.format() for p in check_site(site) if p.code != "sample.unedited"] == []
 
 
 def test_the_new_term_title_is_a_placeholder_not_the_heading(site: Path) -> None:

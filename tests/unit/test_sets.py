@@ -52,7 +52,10 @@ def test_published_percent_that_agrees_is_accepted(targets):
 
 def test_published_percent_that_disagrees_is_reported_at_the_percent(targets):
     _, messages = targets(one("ket-nap", target="150", actual="152", percent="101.5"))
-    assert messages == [f"{TARGETS}:5:12: error: tỷ lệ 101.5% không khớp với thực hiện/kế hoạch = 152/150 = 101.3%"]
+    assert messages == [
+        f"{TARGETS}:5:12: error: percent ghi 101,5% nhưng thực hiện/kế hoạch = 152/150 = 101,3%; "
+        "sửa percent thành 101.3, hoặc kiểm tra lại target/actual"
+    ]
 
 
 def test_percent_agreement_rounds_half_up(targets):
@@ -60,7 +63,10 @@ def test_percent_agreement_rounds_half_up(targets):
     items, messages = targets(one("hoc-vien", target="800", actual="826", percent="103.3"))
     assert messages == [] and items["hoc-vien"].ratio == Decimal("103.3")
     _, messages = targets(one("hoc-vien", target="800", actual="826", percent="103.2"))
-    assert messages == [f"{TARGETS}:5:12: error: tỷ lệ 103.2% không khớp với thực hiện/kế hoạch = 826/800 = 103.3%"]
+    assert messages == [
+        f"{TARGETS}:5:12: error: percent ghi 103,2% nhưng thực hiện/kế hoạch = 826/800 = 103,3%; "
+        "sửa percent thành 103.3, hoặc kiểm tra lại target/actual"
+    ]
 
 
 def test_percent_is_compared_at_its_published_precision(targets):
@@ -68,7 +74,8 @@ def test_percent_is_compared_at_its_published_precision(targets):
     assert targets(one("a", target="153", actual="88", percent="57.5"))[1] == []
     assert targets(one("a", target="153", actual="88", percent="57.52"))[1] == []
     assert targets(one("a", target="153", actual="88", percent="57.50"))[1] == [
-        f"{TARGETS}:5:12: error: tỷ lệ 57.50% không khớp với thực hiện/kế hoạch = 88/153 = 57.52%"
+        f"{TARGETS}:5:12: error: percent ghi 57,50% nhưng thực hiện/kế hoạch = 88/153 = 57,52%; "
+        "sửa percent thành 57.52, hoặc kiểm tra lại target/actual"
     ]
     assert targets(one("a", target="153", actual="88", percent="58"))[1] == []
 
@@ -77,7 +84,8 @@ def test_whole_percent_is_compared_as_a_whole_number(targets):
     # 171 / 150 = 114.0: published as "114" it agrees; 88/153 = 57.5 rounds to 58, not 57
     assert targets(one("a", target="150", actual="171", percent="114"))[1] == []
     assert targets(one("a", target="153", actual="88", percent="57"))[1] == [
-        f"{TARGETS}:5:12: error: tỷ lệ 57% không khớp với thực hiện/kế hoạch = 88/153 = 58%"
+        f"{TARGETS}:5:12: error: percent ghi 57% nhưng thực hiện/kế hoạch = 88/153 = 58%; "
+        "sửa percent thành 58, hoặc kiểm tra lại target/actual"
     ]
 
 
