@@ -6,6 +6,7 @@ import dataclasses
 from collections.abc import Iterable
 
 from site_builder.markup.markdown import used_abbreviations
+from site_builder.model.duplicates import check_duplicate_conferences
 from site_builder.model.media import REMOTE, bodies, media_path, photos
 from site_builder.model.records import SiteModel
 from site_builder.problems import Loc, Problems
@@ -16,6 +17,7 @@ def check_model(model: SiteModel, media_files: frozenset[str], problems: Problem
     """Checks of the loaded model. Images and links inside bodies are checked by the markup
     stage (markup/markdown.py), then `add_body_media` publishes them and reports unused files."""
     check_photos(model, media_files, problems)
+    check_duplicate_conferences(model.conferences, problems)
     check_glossary_use(model, problems)
     check_unknown_status(model, problems)
     check_limits(model, problems)
