@@ -20,9 +20,9 @@ from urllib.parse import unquote
 
 import markdown
 
-from site_builder.catalogue import text
+from site_builder.catalogue import clause, text
 from site_builder.markup.sanitize import sanitize
-from site_builder.model.media import REMOTE, bodies, body_media_path, media_path
+from site_builder.model.media import REMOTE, bodies, body_media_path, closest_media, media_path, suggest_src
 from site_builder.model.records import GlossaryEntry, Markdown, SiteModel
 from site_builder.model.slugs import heading_id
 from site_builder.pages import urls
@@ -236,7 +236,9 @@ class _Resolver:
 
     def _media(self, path: str, url: str) -> str | None:
         if not self._exists(path):
-            self.problems.error("media.missing", locate(self.doc, url), src=url)
+            found = closest_media(path, self.media_files or ())
+            suggest = clause("clause.did-you-mean", name=suggest_src(url, path, found)) if found else ""
+            self.problems.error("media.missing", locate(self.doc, url), src=url, suggest=suggest)
             return None
         self.used.add(path)
         return urls.media(path)

@@ -5,9 +5,10 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 
+from site_builder.catalogue import clause
 from site_builder.markup.markdown import used_abbreviations
 from site_builder.model.duplicates import check_duplicate_conferences
-from site_builder.model.media import REMOTE, bodies, media_path, photos
+from site_builder.model.media import REMOTE, bodies, closest_media, media_path, photos, suggest_src
 from site_builder.model.records import SiteModel
 from site_builder.problems import Loc, Problems
 from site_builder.sources.discover import SITE_YAML
@@ -33,7 +34,9 @@ def check_media_ref(
     if path is None:
         problems.error("media.outside", loc, src=src)
     elif path not in media_files:
-        problems.error("media.missing", loc, src=src)
+        found = closest_media(path, media_files)
+        suggest = clause("clause.did-you-mean", name=suggest_src(src, path, found)) if found else ""
+        problems.error("media.missing", loc, src=src, suggest=suggest)
 
 
 def check_photos(model: SiteModel, media_files: frozenset[str], problems: Problems) -> None:

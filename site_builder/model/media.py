@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import posixpath
 import re
+import unicodedata
 from collections.abc import Iterable
 
 from site_builder.model.records import Markdown, Photo, SiteModel
+from site_builder.model.slugs import ascii_fold
 
 REMOTE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^//")
 
@@ -25,6 +27,28 @@ def media_path(src: str) -> str | None:
         return None
     normal = posixpath.normpath(src)
     return None if normal.startswith("..") or normal == "." else normal
+
+
+def _loose(path: str) -> str:
+    """A media path without extension, case or diacritics: "Ảnh/Hội-Nghị.JPG" -> "anh/hoi-nghi"."""
+    stem, _ = posixpath.splitext(path)
+    return ascii_fold(unicodedata.normalize("NFC", stem)).casefold()
+
+
+def closest_media(path: str, media_files: Iterable[str]) -> str | None:
+    """The existing file `path` most likely means: it differs only by extension, case or
+    diacritics ("anh-1.JPG" for "anh-1.jpg", "hoi-nghi.png" for "hội-nghị.png")."""
+    wanted = _loose(path)
+    return next((f for f in sorted(media_files) if f != path and _loose(f) == wanted), None)
+
+
+def suggest_src(written: str, path: str, found: str) -> str:
+    """`written` corrected to name `found`: only the file name changes when the folder is right."""
+    written = written.strip()
+    if posixpath.dirname(found) == posixpath.dirname(path):
+        head, slash, _ = written.rpartition("/")
+        return head + slash + posixpath.basename(found)
+    return found  # a path under content/media/ works for photos and for body images alike
 
 
 def body_media_path(src: str, doc_path: str) -> str | None:

@@ -100,7 +100,9 @@ def test_two_records_on_one_address_name_both_files(tmp_path):
     files = {CONF: conf(), other: conf()}
     problems = Problems()
     load_site(site_with(tmp_path, files), problems)
-    messages = formatted(problems)
+    # (The same title on the same day is also reported as a meeting entered twice.)
+    assert [p.code for p in problems if p.severity == "warning"] == ["conference.duplicate"]
+    messages = [p.format() for p in problems.errors]
     assert len(messages) == 1
     assert messages[0].startswith(f"{other}: error: hai bản ghi cùng ra một địa chỉ /nam/2021/tong-ket/") or messages[
         0
@@ -128,3 +130,40 @@ def test_a_photo_described_only_by_its_caption_is_a_warning_at_its_entry(tmp_pat
     assert [(p.code, p.loc.line, p.severity) for p in problems] == [("photo.no-alt", 6, "warning")]
     assert "photos/a.jpg" in formatted(problems)[0] and "alt:" in formatted(problems)[0]
     assert [p.alt for p in model.conferences[0].photos] == [None, "Hội trường"]
+
+
+def test_a_missing_photo_suggests_the_file_that_differs_only_by_extension_case_or_diacritics(tmp_path):
+    front = """\
+photos:
+  - {src: photos/toan-canh.jpg, caption: A}
+  - {src: photos/Chu-Tri.jpg, caption: B}
+  - {src: photos/phát-biểu.jpg, caption: C}
+  - {src: photos/khong-co.jpg, caption: D}
+"""
+    files = {
+        CONF: conf(front),
+        "content/media/photos/toan-canh.JPEG": PHOTO,
+        "content/media/photos/chu-tri.jpg": PHOTO,
+        "content/media/photos/phat-bieu.jpg": PHOTO,
+    }
+    _, problems = load(site_with(tmp_path, files))
+    assert [p for p in formatted(problems) if "media.unused" not in p and "không được bản ghi" not in p] == [
+        f"{CONF}:6:5: error: không tìm thấy ảnh “photos/toan-canh.jpg” trong content/media/; "
+        "có phải ý bạn là “photos/toan-canh.JPEG”?",
+        f"{CONF}:7:5: error: không tìm thấy ảnh “photos/Chu-Tri.jpg” trong content/media/; "
+        "có phải ý bạn là “photos/chu-tri.jpg”?",
+        f"{CONF}:8:5: error: không tìm thấy ảnh “photos/phát-biểu.jpg” trong content/media/; "
+        "có phải ý bạn là “photos/phat-bieu.jpg”?",
+        f"{CONF}:9:5: error: không tìm thấy ảnh “photos/khong-co.jpg” trong content/media/",
+    ]
+
+
+def test_a_missing_body_image_suggests_the_name_as_the_body_writes_paths(tmp_path):
+    body = "![a](../../../media/photos/Anh-1.png)\n"
+    files = {CONF: conf("", body), "content/media/photos/anh-1.jpg": PHOTO}
+    _, problems = load(site_with(tmp_path, files))
+    assert (
+        f"{CONF}:6:6: error: không tìm thấy ảnh “../../../media/photos/Anh-1.png” trong content/media/; "
+        "có phải ý bạn là “../../../media/photos/anh-1.jpg”?" in formatted(problems)
+    )
+    assert "did you mean “../../../media/photos/anh-1.jpg”?" in problems.errors[0].message("en")

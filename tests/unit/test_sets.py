@@ -362,3 +362,19 @@ def test_award_to_nobody_and_a_name_listed_twice_are_questioned(awards):
 def test_vietnamese_choice_words_get_the_english_value_suggested(awards):
     _, messages = awards("- title: Giấy khen\n  issuer: BTV\n  recipient_kind: ca-nhan\n  count: 2\n")
     assert len(messages) == 1 and "có phải ý bạn là “individual”?" in messages[0]
+
+
+def test_percent_mismatch_is_written_the_readers_way_and_names_the_fix(tmp_path):
+    """The figures in the site's number format, the fix as it is typed in the file (a dot)."""
+    model, problems = load(site_with(tmp_path, {TARGETS: one("a", target="250", actual="283", percent="113.5")}))
+    (problem,) = problems.errors
+    assert problem.message("vi") == (
+        "percent ghi 113,5% nhưng thực hiện/kế hoạch = 283/250 = 113,2%; "
+        "sửa percent thành 113.2, hoặc kiểm tra lại target/actual"
+    )
+    assert problem.message("en") == (
+        "percent says 113.5% but actual/target = 283/250 = 113.2%; change percent to 113.2, or check target/actual"
+    )
+    big = one("b", target="1000", actual="1035", percent="103")
+    (problem,) = load(site_with(tmp_path / "big", {TARGETS: big}))[1].errors
+    assert "= 1.035/1.000 = 104%; sửa percent thành 104," in problem.message("vi")
