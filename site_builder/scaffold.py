@@ -21,10 +21,8 @@ from pathlib import Path
 
 from site_builder.catalogue import Clause, clause, text
 from site_builder.model.records import CONFERENCE_KINDS
-from site_builder.model.slugs import short_slug
+from site_builder.model.slugs import MAX_SLUG_LENGTH, short_slug
 from site_builder.yamlquote import yaml_quote  # noqa: F401 - part of this module's API
-
-MAX_SLUG_LENGTH = 60
 
 # Terms of the bloc's congresses run 2020-2025, 2025-2030 ...; any year on
 # this 5-year grid anchors the cycle.
@@ -73,7 +71,7 @@ def clean_line(text: str, what: Clause) -> str:
 
 
 def make_slug(text: str, max_length: int = MAX_SLUG_LENGTH) -> str:
-    """ASCII slug of `text`, cut at a hyphen so no word is chopped in half."""
+    """ASCII file-name slug of `text` (the rule lives in model/slugs.py: short_slug)."""
     return short_slug(text, max_length)
 
 

@@ -35,6 +35,32 @@ def slugify(text: str) -> str:
     return "-".join(_words(text))
 
 
+# File names made from titles (`new conference`, `new page`) stay short enough to read and type.
+MAX_SLUG_LENGTH = 60
+
+
+def short_slug(text: str, max_length: int = MAX_SLUG_LENGTH) -> str:
+    """`slugify(text)` cut to `max_length` at a word boundary, keeping every number: the years
+    and ordinals that tell one meeting from the next ("...-nam-2023-trien-khai-nhiem-vu-2024").
+
+    Words are taken in order while they fit with room left for the numbers still to come;
+    after the first word that does not fit, only numbers are added. A single word (or number)
+    longer than the limit is cut hard."""
+    words = _words(text)
+    if len("-".join(words)) <= max_length:
+        return "-".join(words)
+    kept: list[str] = []
+    cut = False
+    for index, word in enumerate(words):
+        numbers_after = [w for w in words[index + 1 :] if w.isdigit()]
+        fits = len("-".join([*kept, word, *numbers_after])) <= max_length
+        if fits and (word.isdigit() or not cut):
+            kept.append(word)
+        elif not word.isdigit():
+            cut = True
+    return "-".join(kept)[:max_length].strip("-") or "-".join(words)[:max_length].strip("-")
+
+
 def conference_slug(filename_stem: str) -> str:
     """Slug for a conference file: "2019-08-02-so-ket-6-thang" -> "so-ket-6-thang".
 
@@ -46,14 +72,3 @@ def conference_slug(filename_stem: str) -> str:
 def heading_id(text: str, separator: str) -> str:
     """Drop-in for Python-Markdown toc's ``slugify(value, separator)`` option."""
     return separator.join(_words(text))
-
-
-def short_slug(text: str, max_length: int = 60) -> str:
-    """ASCII slug of `text`, cut at a hyphen so no word is chopped in half."""
-    slug = slugify(text)
-    if len(slug) <= max_length:
-        return slug
-    head = slug[: max_length + 1]
-    cut = head.rfind("-")
-    # A single over-long word has no hyphen to cut at; cut it hard.
-    return (slug[:cut] if cut > 0 else slug[:max_length]).strip("-")

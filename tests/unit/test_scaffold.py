@@ -177,12 +177,25 @@ def test_make_slug(text: str, slug: str) -> None:
     assert make_slug(text) == slug
 
 
-def test_make_slug_cuts_long_titles_at_a_hyphen() -> None:
+def test_make_slug_cuts_long_titles_at_a_word_and_keeps_the_numbers() -> None:
     title = "Hội nghị Ban Chấp hành Đảng bộ Khối mở rộng lần thứ mười sáu nhiệm kỳ 2020 - 2025"
     slug = make_slug(title)
     assert len(slug) <= 60
-    assert slug == "hoi-nghi-ban-chap-hanh-dang-bo-khoi-mo-rong-lan-thu-muoi-sau"
+    assert slug == "hoi-nghi-ban-chap-hanh-dang-bo-khoi-mo-rong-lan-2020-2025"
     assert make_slug("a" * 80) == "a" * 60
+
+
+def test_the_trials_title_keeps_both_years() -> None:
+    """The trial got "...-trien-khai-nhiem-vu-nam": the year that tells the meetings apart was lost."""
+    slug = make_slug("Hội nghị tổng kết công tác năm 2023, triển khai nhiệm vụ năm 2024")
+    assert slug == "hoi-nghi-tong-ket-cong-tac-nam-2023-trien-khai-nhiem-vu-2024"
+    assert len(slug) <= 60
+
+
+def test_new_conference_file_name_keeps_the_years(site: Path) -> None:
+    title = "Hội nghị tổng kết công tác năm 2023, triển khai nhiệm vụ năm 2024"
+    path = new_conference(site, date=date(2024, 1, 17), title=title, kind="tong-ket")
+    assert path.name == "2024-01-17-hoi-nghi-tong-ket-cong-tac-nam-2023-trien-khai-nhiem-vu-2024.md"
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from site_builder.model.slugs import ascii_fold, conference_slug, heading_id, slugify
+from site_builder.model.slugs import ascii_fold, conference_slug, heading_id, short_slug, slugify
 
 
 @pytest.mark.parametrize(
@@ -84,3 +84,20 @@ def test_slugify_output_is_a_clean_slug(text: str) -> None:
     slug = slugify(text)
     assert re.fullmatch(r"([a-z0-9]+(-[a-z0-9]+)*)?", slug)
     assert slugify(slug) == slug
+
+
+@given(
+    st.lists(
+        st.sampled_from(["hội", "nghị", "tổng", "kết", "năm", "2023", "lần", "thứ", "16", "Đảng", "bộ"]), max_size=30
+    )
+)
+def test_short_slug_cuts_at_words_and_keeps_every_number(words):
+    text = " ".join(words)
+    slug = short_slug(text, 40)
+    full = slugify(text).split("-") if slugify(text) else []
+    numbers = [w for w in full if w.isdigit()]
+    assert len(slug) <= 40
+    kept = slug.split("-") if slug else []
+    assert all(word in full for word in kept)  # whole words only, none chopped
+    if len("-".join(numbers)) <= 40:
+        assert [w for w in kept if w.isdigit()] == numbers
