@@ -22,6 +22,7 @@ from pathlib import Path
 from site_builder.catalogue import Clause, clause, text
 from site_builder.model.records import CONFERENCE_KINDS
 from site_builder.model.slugs import MAX_SLUG_LENGTH, short_slug
+from site_builder.sources.location import site_above, way_up
 from site_builder.yamlquote import yaml_quote  # noqa: F401 - part of this module's API
 
 # Terms of the bloc's congresses run 2020-2025, 2025-2030 ...; any year on
@@ -175,6 +176,9 @@ def _require_site(site_root: Path) -> None:
     # Refusing outside a site stops "new year" from scattering folders in the
     # wrong place when the command is run from the wrong directory.
     if not (site_root / "content" / "site.yaml").is_file():
+        site = site_above(site_root)
+        if site is not None:  # run from inside content/
+            raise ScaffoldError("site.inside-content", cd=way_up(site_root, site))
         raise ScaffoldError("scaffold.not-a-site", folder=site_root)
 
 

@@ -38,6 +38,7 @@ from site_builder.serve.incremental import IncrementalBuilder
 from site_builder.serve.preview import Preview
 from site_builder.sources.discover import SITE_YAML
 from site_builder.sources.language import site_language
+from site_builder.sources.location import site_above, way_up
 
 # livereload's own snippet: loads livereload.js from the host and port the page came from.
 LIVE_SCRIPT = (
@@ -130,7 +131,11 @@ def serve_site(options: ServeOptions, say: Callable[[str], None]) -> None:
     lang = site_language(root)
     if not (root / "content").is_dir():
         problems = Problems()
-        problems.error("site.missing", Loc(SITE_YAML))
+        site = site_above(root)
+        if site is not None:
+            problems.error("site.inside-content", Loc(SITE_YAML), cd=way_up(root, site))
+        else:
+            problems.error("site.missing", Loc(SITE_YAML))
         raise SiteError(problems)
     if not is_loopback(options.host):
         say(text("serve.public", lang, host=options.host))

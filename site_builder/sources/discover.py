@@ -17,6 +17,7 @@ from site_builder.catalogue import clause
 from site_builder.problems import Loc, Problem, Problems
 from site_builder.sources.frontmatter import split_front_matter
 from site_builder.sources.limits import SourceLimits, check_media_limits, limits_from_site
+from site_builder.sources.location import site_above, way_up
 from site_builder.sources.text import decode_text
 from site_builder.sources.yamlsafe import YamlFailure, load_yaml
 
@@ -91,8 +92,11 @@ def read_sources(
     content = site_root / "content"
     site_file = content / "site.yaml"
     if not site_file.is_file():
-        inside = (site_root / "site.yaml").is_file()  # run from inside content/
-        problems.error("site.missing", Loc(SITE_YAML), explain=clause("site.inside-content") if inside else "")
+        site = site_above(site_root)  # run from inside content/: say "cd ..", not "new site"
+        if site is not None:
+            problems.error("site.inside-content", Loc(SITE_YAML), cd=way_up(site_root, site))
+        else:
+            problems.error("site.missing", Loc(SITE_YAML))
         return SourceSet(site_root, (), frozenset())
     site = read_record(site_file, SITE_YAML, ("site", {}), problems, MAX_FILE_BYTES, cache)
     limits = limits or limits_from_site(site.data if site else None)

@@ -317,3 +317,17 @@ def test_a_failed_first_build_does_not_claim_to_keep_an_output(built_site, tmp_p
     assert code == 1
     assert "Dừng lại: 5 lỗi, 0 cảnh báo." in err
     assert "kết quả cũ" not in err
+
+
+def test_every_command_run_inside_content_says_cd_up_not_new_site(tmp_path):
+    """The trial: run from content/, commands suggested making a new site."""
+    from tests.conftest import BASE_FILES, make_site
+
+    content = make_site(tmp_path, BASE_FILES) / "content"
+    for args in (("check",), ("build", "--no-pdf"), ("new", "year", "2025"), ("new", "page", "--title", "Lịch sử")):
+        code, out, err = run_cli(*args, cwd=content)
+        assert code in (1, 2), (args, code)
+        said = out + err
+        assert "thư mục chứa content/ (gõ: cd ..)" in said, (args, said)
+        assert "new site" not in said, args
+    assert not (content / "content").exists() and not (content / "years").exists()  # nothing written there

@@ -168,9 +168,27 @@ def test_running_inside_content_says_go_one_folder_up(tmp_path):
     problems = Problems()
     read_sources(content, problems)  # the folder given is content/ itself
     (problem,) = problems
-    assert problem.code == "site.missing"
-    assert problem.format().endswith("hãy lên một thư mục (cd ..) rồi chạy lại lệnh")
-    assert "(cd ..)" in problem.format("en")
+    assert problem.code == "site.inside-content"
+    assert problem.message() == (
+        "bạn đang đứng trong thư mục content/ của một trang kỷ yếu: hãy chạy lệnh ở thư mục cha, "
+        "thư mục chứa content/ (gõ: cd ..), rồi chạy lại lệnh"
+    )
+    assert "new site" not in problem.message() and "(type: cd ..)" in problem.message("en")
+
+
+def test_running_deeper_inside_content_says_how_far_up(tmp_path):
+    site = make_site(tmp_path, BASE_FILES)
+    problems = Problems()
+    read_sources(site / "content/terms/2020-2025", problems)
+    (problem,) = problems
+    assert problem.code == "site.inside-content" and "(gõ: cd ../../..)" in problem.message()
+
+
+def test_a_folder_that_is_no_site_at_all_suggests_a_new_site(tmp_path):
+    problems = Problems()
+    read_sources(tmp_path, problems)
+    (problem,) = problems
+    assert problem.code == "site.missing" and "site-builder new site" in problem.message()
 
 
 @pytest.mark.parametrize("kind", ["targets", "awards"])
