@@ -378,3 +378,29 @@ def test_percent_mismatch_is_written_the_readers_way_and_names_the_fix(tmp_path)
     big = one("b", target="1000", actual="1035", percent="103")
     (problem,) = load(site_with(tmp_path / "big", {TARGETS: big}))[1].errors
     assert "= 1.035/1.000 = 104%; sửa percent thành 104," in problem.message("vi")
+
+
+def test_curly_quotes_around_the_unit_are_the_one_error_not_the_decimals_they_cause(tmp_path):
+    """`unit: “%”` would be a count unit, and `actual: 90.5` "not a whole number": name the quotes."""
+    text = "- id: a\n  name: Tỷ lệ\n  unit: “%”\n  target: 85\n  actual: 90.5\n"
+    model, problems = load(site_with(tmp_path, {TARGETS: text}))
+    assert formatted(problems) == [
+        f"{TARGETS}:3:9: error: giá trị của “unit” là “%”, nằm trong dấu ngoặc kép cong “…” (thường do Word "
+        'tự đổi) mà YAML không coi là dấu ngoặc, nên không đọc được giá trị; hãy viết lại thành unit: "%"'
+    ]
+    assert "inside curly quotes" in problems.items[0].message("en")
+
+
+@pytest.mark.parametrize(
+    ("field", "written", "fix"),
+    [
+        ("actual", "“90”", "actual: 90"),
+        ("direction", "“at_most”", "direction: at_most"),
+        ("target", "“150”", "target: 150"),
+    ],
+)
+def test_curly_quotes_around_a_number_or_choice_are_named_as_the_cause(tmp_path, field, written, fix):
+    fields = {"target": "150", "actual": "152", field: written}
+    _, problems = load(site_with(tmp_path, {TARGETS: one("a", **fields)}))
+    (message,) = formatted(problems)
+    assert "nằm trong dấu ngoặc kép cong" in message and message.endswith(f"hãy viết lại thành {fix}")
