@@ -247,6 +247,15 @@ class PersonEntry:
 
 
 @dataclass(frozen=True)
+class Signature:
+    """The foreword's signature block, as Party documents sign it."""
+
+    name: str
+    title: str | None  # "BÍ THƯ"
+    on_behalf: str | None  # "T/M BAN THƯỜNG VỤ": on behalf of the standing committee
+
+
+@dataclass(frozen=True)
 class YearbookOptions:
     term: str  # term id
     title: str
@@ -256,6 +265,8 @@ class YearbookOptions:
     foreword: str | None  # path of the foreword page, e.g. "content/pages/loi-noi-dau.md"
     profile: str  # "ky-yeu" or "van-kien"
     emblem: str | None  # path under content/media/
+    slogan: str | None = None  # the term's slogan, printed on the cover
+    signature: Signature | None = None  # signs the foreword (else the term's secretary does)
 
 
 @dataclass(frozen=True)

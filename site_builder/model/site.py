@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from site_builder.model.fields import INVALID, Ctx, validate_mapping
-from site_builder.model.records import ImageOptions, Page, SiteInfo, Term, YearbookOptions
+from site_builder.model.records import ImageOptions, Page, Signature, SiteInfo, Term, YearbookOptions
 from site_builder.model.schemas import SITE
 from site_builder.problems import Loc, Problems
 from site_builder.sources.discover import RawRecord
@@ -69,6 +69,8 @@ def yearbook_options(values: dict, terms: Sequence[Term], pages: Sequence[Page],
         foreword=foreword,
         profile=options.get("profile") or "ky-yeu",
         emblem=options.get("emblem"),
+        slogan=options.get("slogan"),
+        signature=signature(options.get("signature")),
     )
 
 
@@ -87,6 +89,12 @@ def image_options(values: object, ctx: Ctx) -> ImageOptions:
             node = values["_node"]
             ctx.problems.error("images.quality-range", ctx.at(node.get(name), node), field=name, value=value)
     return ImageOptions(**given)
+
+
+def signature(values: object) -> Signature | None:
+    if not isinstance(values, dict):
+        return None
+    return Signature(name=values["name"], title=values["title"], on_behalf=values["on_behalf"])
 
 
 def limits(values: object) -> SourceLimits:

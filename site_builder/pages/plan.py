@@ -67,6 +67,7 @@ def common_context(model: SiteModel, with_pdf: bool = True) -> dict[str, Any]:
     return {
         "site": model.site,
         "model": model,
+        "abbreviations": model.glossary,  # for the `abbr` filter on roles, reasons, captions
         "nav": make_nav(model),
         "pdf_url": urls.yearbook_pdf(model.site) if with_pdf else None,
         "feed_url": urls.feed() if has_feed(model) else None,

@@ -18,8 +18,10 @@ from decimal import Decimal
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
 from site_builder.catalogue import text, theme_text
+from site_builder.markup.abbr import mark_abbreviations
 from site_builder.render.filters import make_filters
 from site_builder.render.themes import Theme
 
@@ -66,6 +68,13 @@ def make_loader(theme: Theme) -> jinja2.BaseLoader:
     return jinja2.ChoiceLoader([prefixed, main])
 
 
+@jinja2.pass_context
+def abbr(context: jinja2.runtime.Context, value: object) -> Markup:
+    """`{{ person.role|abbr }}`: glossary abbreviations in a plain text field marked up as the
+    bodies' are. The entries come from the page's `abbreviations` (the site's glossary)."""
+    return mark_abbreviations(value, context.get("abbreviations") or ())
+
+
 def make_environment(theme: Theme, lang: str) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=make_loader(theme),
@@ -81,6 +90,7 @@ def make_environment(theme: Theme, lang: str) -> jinja2.Environment:
     )
     env.filters.update(make_filters(lang))
     env.filters["css_percent"] = css_percent
+    env.filters["abbr"] = abbr
     words = theme_text(theme.folders, lang)
     env.install_gettext_callables(words.gettext, words.ngettext, newstyle=True)  # type: ignore[attr-defined]
     env.globals["lang"] = lang

@@ -149,6 +149,7 @@ def _context(model: SiteModel, term: Term, inputs: BookInputs, version: str) -> 
     secretary = term.secretary
     return {
         "site": site,
+        "abbreviations": model.glossary,  # for the `abbr` filter on roles, reasons, captions
         "options": opts,
         "term": term,
         "lang": site.language,

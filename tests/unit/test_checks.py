@@ -83,7 +83,8 @@ def test_unused_glossary_entry_is_a_warning(tmp_path):
     files = {"content/glossary.yaml": "ĐV: đảng viên\nMTTQ: Mặt trận Tổ quốc\n", CONF: conf("", "Có 152 ĐV mới.\n")}
     _, problems = load(site_with(tmp_path, files))
     assert formatted(problems) == [
-        "content/glossary.yaml:2:1: warning: từ viết tắt “MTTQ” không xuất hiện trong bài viết nào"
+        "content/glossary.yaml:2:1: warning: từ viết tắt “MTTQ” không xuất hiện ở đâu trong nội dung "
+        "(bài viết, chức vụ, lý do khen thưởng, chú thích ảnh ...): dùng nó, hoặc xóa dòng này"
     ]
 
 
@@ -118,7 +119,8 @@ def test_glossary_use_follows_the_rendering_rule(tmp_path):
     }
     _, problems = load(site_with(tmp_path, files))
     assert formatted(problems) == [
-        "content/glossary.yaml:1:1: warning: từ viết tắt “BTV” không xuất hiện trong bài viết nào"
+        "content/glossary.yaml:1:1: warning: từ viết tắt “BTV” không xuất hiện ở đâu trong nội dung "
+        "(bài viết, chức vụ, lý do khen thưởng, chú thích ảnh ...): dùng nó, hoặc xóa dòng này"
     ]
 
 
