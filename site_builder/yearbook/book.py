@@ -24,7 +24,7 @@ from site_builder.catalogue import ThemeText
 from site_builder.charts.figures import charts_for
 from site_builder.markup.markdown import used_abbreviations
 from site_builder.model.collation import sort_key
-from site_builder.model.records import GlossaryEntry, Page, SiteModel, Term
+from site_builder.model.records import GlossaryEntry, Page, Signature, SiteModel, Term
 from site_builder.yearbook.index import IndexEntry, Mentions, index_entries
 from site_builder.yearbook.views import (
     BookInputs,
@@ -122,12 +122,20 @@ def _toc(term: Term, years: list[YearView], ui: Callable[..., str], has: dict) -
     return tuple(entries)
 
 
-def _foreword(page: Page | None, term: Term, inputs: BookInputs) -> dict:
-    """The foreword's body and signature. A body that already ends with the secretary's
-    name keeps it (the name gets the index anchor); otherwise a signature block is added."""
+def _foreword(page: Page | None, term: Term, inputs: BookInputs, signature: Signature | None) -> dict:
+    """The foreword's body and signature. With site.yaml's `yearbook.signature` the template signs
+    as Party documents do ("T/M BAN THƯỜNG VỤ", the title, the name). Otherwise a body that already
+    ends with the secretary's name keeps it (the name gets the index anchor), or the secretary signs."""
+    none = {"foreword_body": None, "foreword_signer": None, "signature_anchor": None}
     if page is None:
-        return {"foreword_body": None, "foreword_signer": None}
+        return none
     body = body_of(inputs.bodies, page.path, page.body, "loi-noi-dau", inputs.site_root, inputs.base_url)
+    if signature is not None:
+        return {**none, "foreword_body": body, "signature_anchor": inputs.mentions.mark(signature.name, term.path)}
+    return {**none, **_secretary_signs(body, term, inputs)}
+
+
+def _secretary_signs(body: Markup, term: Term, inputs: BookInputs) -> dict:
     person = term.secretary
     if person is None:
         return {"foreword_body": body, "foreword_signer": None}
@@ -157,7 +165,7 @@ def _context(model: SiteModel, term: Term, inputs: BookInputs, version: str) -> 
         "years": years,
         "emblem_url": media_url(inputs.site_root, opts.emblem) if opts.emblem else None,
         "foreword": foreword,
-        **_foreword(foreword, term, inputs),
+        **_foreword(foreword, term, inputs, opts.signature),
         "secretary": Guest(secretary, inputs.mentions.mark(secretary.name, term.path)) if secretary else None,
         "term_body": body_of(inputs.bodies, term.path, term.body, "nhiem-ky", inputs.site_root, inputs.base_url),
         "charts": charts_for(model, term, site.language),

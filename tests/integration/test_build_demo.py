@@ -159,6 +159,11 @@ def test_pdf_yearbook_contains_key_facts(tmp_path):
     text = unicodedata.normalize("NFC", " ".join(" ".join((p.extract_text() or "").split()) for p in reader.pages))
     for fact in ["3.281", "13/15", "103,3%", "Kỷ yếu nhiệm kỳ 2015 - 2020", "ngày 02 tháng 8 năm 2019"]:
         assert fact in text, fact
+    # Print conventions of Party documents: the party's name tops the cover, with the slogan;
+    # the foreword signs on behalf of the standing committee.
+    cover = unicodedata.normalize("NFC", " ".join((reader.pages[0].extract_text() or "").split()))
+    assert cover.startswith("ĐẢNG CỘNG SẢN VIỆT NAM") and "Đoàn kết, chủ động, sáng tạo, nỗ lực phấn đấu" in cover
+    assert "T/M BAN THƯỜNG VỤ BÍ THƯ Vũ Văn Lương" in text
 
 
 @pytest.mark.validator

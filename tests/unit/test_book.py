@@ -58,3 +58,65 @@ def test_honour_roll_keeps_the_models_order_within_a_rank():
     assert [a for a in year.awards.items] == [early, late]  # the model's order
     rows = honour_roll(model, term)
     assert [r.award for r in rows] == [top, proposed, early, late]
+
+
+def _parsed(book):
+    import tinyhtml5
+
+    return tinyhtml5.parse(book.html, namespace_html_elements=False)
+
+
+def _texts(root, cls):
+    return [" ".join("".join(e.itertext()).split()) for e in root.iter() if cls in (e.get("class") or "").split()]
+
+
+def test_the_cover_carries_the_party_name_first_and_the_slogan(tmp_path):
+    import dataclasses
+
+    from tests.factories import make_site
+
+    site = make_site()
+    site = dataclasses.replace(site, yearbook=dataclasses.replace(site.yearbook, slogan="Đoàn kết, chủ động, sáng tạo"))
+    root = _parsed(_assemble(make_model(site=site, years=[make_year(2019)]), tmp_path))
+    cover = next(e for e in root.iter("section") if e.get("id") == "bia")
+    lines = [" ".join("".join(p.itertext()).split()) for p in cover.iter("p")]
+    assert lines[0] == "ĐẢNG CỘNG SẢN VIỆT NAM" and lines[1] == site.organization
+    assert _texts(cover, "cover-slogan") == ["Đoàn kết, chủ động, sáng tạo"]
+
+
+def test_the_foreword_signs_on_behalf_of_the_standing_committee(tmp_path):
+    import dataclasses
+
+    from site_builder.model.records import Signature
+    from tests.factories import make_page, make_person, make_site
+
+    site = make_site()
+    signature = Signature("Vũ Văn Lương", "BÍ THƯ", "T/M BAN THƯỜNG VỤ")
+    options = dataclasses.replace(site.yearbook, foreword="pages/loi-noi-dau.md", signature=signature)
+    term = make_term(secretary=make_person("Vũ Văn Lương", "Bí thư Đảng ủy Khối"))
+    model = make_model(
+        site=dataclasses.replace(site, yearbook=options), terms=[term], pages=[make_page("loi-noi-dau", "Lời nói đầu")]
+    )
+    root = _parsed(_assemble(model, tmp_path))
+    block = next(e for e in root.iter("div") if e.get("class") == "signature")
+    assert [" ".join("".join(p.itertext()).split()) for p in block.iter("p")] == [
+        "T/M BAN THƯỜNG VỤ",
+        "BÍ THƯ",
+        "Vũ Văn Lương",
+    ]
+
+
+def test_photos_stand_where_the_web_page_has_them(tmp_path):
+    """The first photo before the report, the others after it, as conference.html places them."""
+    from tests.factories import make_conference, make_photo
+
+    photos = tuple(make_photo(f"photos/{n}.jpg", f"Ảnh {n}.") for n in ("a", "b", "c"))
+    year = make_year(2019, [make_conference(photos=photos, body="Nội dung báo cáo.")])
+    root = _parsed(_assemble(make_model(years=[year]), tmp_path))
+    article = next(e for e in root.iter("article") if "conference" in (e.get("class") or ""))
+    order = [
+        "prose" if "prose" in (e.get("class") or "") else e.find("figcaption").text.strip()
+        for e in article.iter()
+        if e.tag == "figure" or "prose" in (e.get("class") or "").split()
+    ]
+    assert order == ["Ảnh a.", "prose", "Ảnh b.", "Ảnh c."]
