@@ -7,6 +7,8 @@ script and the page reloads by itself once the file is fixed.
 
 from __future__ import annotations
 
+import base64
+import functools
 from collections.abc import Sequence
 from html import escape
 from pathlib import Path
@@ -18,16 +20,32 @@ MAX_SHOWN = 20
 CONTEXT_LINES = 2
 MAX_FILE_BYTES = 2_000_000
 
+# Source lines are set in a bundled monospace font with every Vietnamese letter: some system
+# monospace fonts place tone marks wrongly ("ệ" with the dot beside the letter). Embedded as
+# a data: URL, so the page needs nothing else from the preview folder (empty while broken).
+MONO_FONT = Path(__file__).resolve().parent / "fonts" / "LiberationMono-Regular.ttf"
+MONO = '"SB Liberation Mono",ui-monospace,monospace'
+
 STYLE = """
 body{margin:0;font:16px/1.5 system-ui,sans-serif;background:#fdf2f2;color:#1f2328}
 main{max-width:60rem;margin:2rem auto;padding:0 1rem}
 h1{color:#a40e26;font-size:1.5rem}
 section{background:#fff;border-left:6px solid #cf222e;margin:1rem 0;padding:.75rem 1rem}
-h2{font:600 1rem/1.4 ui-monospace,monospace;margin:0 0 .25rem}
-pre{background:#f6f8fa;overflow:auto;padding:.5rem;margin:.5rem 0 0;font-size:.875rem}
+h2{font:600 1rem/1.4 MONO;margin:0 0 .25rem}
+pre{background:#f6f8fa;overflow:auto;padding:.5rem;margin:.5rem 0 0;font:.875rem/1.5 MONO}
 mark{background:#ffd7d5;display:inline-block;width:100%}
 .sb-lineno{color:#6e7781;user-select:none}
-"""
+""".replace("MONO", MONO)
+
+
+@functools.cache
+def font_face() -> str:
+    """The @font-face of the bundled monospace font (read once per process; empty if missing)."""
+    try:
+        data = base64.b64encode(MONO_FONT.read_bytes()).decode("ascii")
+    except OSError:
+        return ""
+    return f'@font-face{{font-family:"SB Liberation Mono";src:url(data:font/ttf;base64,{data}) format("truetype")}}'
 
 
 def error_page(problems: Sequence[Problem], site_root: Path, lang: str = "vi", title: str = "") -> bytes:
@@ -39,7 +57,7 @@ def error_page(problems: Sequence[Problem], site_root: Path, lang: str = "vi", t
     heading = escape(title or text("serve.error-heading", lang))
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{escape(text('serve.error-title', lang))}</title>\n<style>{STYLE}</style>\n</head>\n"
+        f"<title>{escape(text('serve.error-title', lang))}</title>\n<style>{font_face()}{STYLE}</style>\n</head>\n"
         f'<body>\n<main class="sb-error" role="alert">\n<h1>{heading}</h1>\n'
         f"<p>{escape(text('serve.error-advice', lang))}</p>\n"
         f"{sections}\n{tail}\n</main>\n</body>\n</html>\n"
