@@ -26,8 +26,9 @@ from site_builder.output.guard import check_output_dir
 from site_builder.pages import urls
 from site_builder.pages.plan import PageSpec, common_context, plan_pages
 from site_builder.pages.urls import url_for_record_path
-from site_builder.problems import Problems, RenderError, SiteError
+from site_builder.problems import Problem, Problems, RenderError, SiteError
 from site_builder.sources.discover import RecordCache, read_sources
+from site_builder.sources.images import image_sizes
 
 Progress = Callable[[str], None]
 
@@ -104,12 +105,23 @@ def load_site(
 
 
 def check_site(site_root: Path) -> Problems:
+    return check_for_print(site_root, checklist=False)[0]
+
+
+def check_for_print(site_root: Path, checklist: bool = True) -> tuple[Problems, list[Problem] | None]:
+    """`check`, and with `checklist` the pre-print checklist (None when the site does not load)."""
     problems = Problems()
     # Reads the Markdown cache but never writes it: `check` writes nothing.
     loaded = load_site(site_root, problems, load_cache(cache_file(site_root)), BuildOptions(site_root).workers)
-    if loaded is not None:
-        check_theme(site_root, loaded.model, problems)
-    return problems
+    if loaded is None:
+        return problems, None
+    check_theme(site_root, loaded.model, problems)
+    if not checklist:
+        return problems, None
+    from site_builder.yearbook.checklist import print_checklist
+
+    photos = {p.src for c in loaded.model.conferences for p in c.photos}
+    return problems, print_checklist(loaded.model, image_sizes(site_root / "content" / "media", sorted(photos)))
 
 
 def check_theme(site_root: Path, model: SiteModel, problems: Problems) -> None:

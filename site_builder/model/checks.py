@@ -9,7 +9,7 @@ from site_builder.catalogue import clause
 from site_builder.markup.markdown import used_abbreviations
 from site_builder.model.duplicates import check_duplicate_conferences
 from site_builder.model.media import REMOTE, bodies, closest_media, media_path, photos, suggest_src
-from site_builder.model.records import SiteModel
+from site_builder.model.records import GlossaryEntry, SiteModel
 from site_builder.model.texts import published_texts
 from site_builder.problems import Loc, Problems
 from site_builder.sources.discover import SITE_YAML
@@ -67,14 +67,17 @@ def check_unused_media(model: SiteModel, media_files: frozenset[str], problems: 
 
 
 def check_glossary_use(model: SiteModel, problems: Problems) -> None:
-    """Same rule as the rendering (markup.markdown.abbr_pattern): a longer abbreviation wins where
-    two overlap, and an abbreviation counts only between word boundaries."""
-    # Every published text counts: an abbreviation may appear only in a role, a reason or a caption.
+    for entry in unused_glossary(model):
+        problems.warning("glossary.unused", entry.loc, abbr=entry.abbr)
+
+
+def unused_glossary(model: SiteModel) -> list[GlossaryEntry]:
+    """Entries no published text uses. Same rule as the rendering (markup.markdown.abbr_pattern):
+    a longer abbreviation wins where two overlap, and one counts only between word boundaries.
+    Every published text counts: an abbreviation may appear only in a role, a reason or a caption."""
     text = "\n".join([*(b.source for b in bodies(model)), *published_texts(model)])
     used = used_abbreviations(text, [entry.abbr for entry in model.glossary])
-    for entry in model.glossary:
-        if entry.abbr not in used:
-            problems.warning("glossary.unused", entry.loc, abbr=entry.abbr)
+    return [entry for entry in model.glossary if entry.abbr not in used]
 
 
 def check_unknown_status(model: SiteModel, problems: Problems) -> None:

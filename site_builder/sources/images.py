@@ -8,6 +8,7 @@ that is not one of these formats, or whose header is cut short, gives None.
 from __future__ import annotations
 
 import struct
+from collections.abc import Iterable
 from pathlib import Path
 from typing import BinaryIO
 
@@ -33,6 +34,17 @@ def image_size(path: Path) -> tuple[int, int] | None:
             return header_size(head)
     except (OSError, struct.error):
         return None
+
+
+def image_sizes(media_root: Path, paths: Iterable[str]) -> dict[str, tuple[int, int] | None]:
+    """Pixel sizes of media files (paths under content/media/) from their headers only; a path
+    leaving the folder, missing, or of no known format gives None."""
+    root = media_root.resolve()
+    sizes: dict[str, tuple[int, int] | None] = {}
+    for rel in paths:
+        path = (root / rel).resolve()
+        sizes[rel] = image_size(path) if path.is_relative_to(root) and path.is_file() else None
+    return sizes
 
 
 def header_size(head: bytes) -> tuple[int, int] | None:
