@@ -2,9 +2,9 @@
 
 Two conferences are one meeting when they share the date and their titles are the
 same or nearly so after folding (NFC, case, diacritics, đ -> d, punctuation and
-spacing), or when their bodies are identical after the same folding, whatever the
-date. Each is a warning at the later file naming the earlier one (an error under
-`--strict`), since the web and the PDF would otherwise print the meeting twice.
+spacing), or when their bodies (of 30 words or more) are identical after the same
+folding, whatever the date. Each is a warning at the later file naming the earlier
+one (an error under `--strict`): the web and the PDF would print the meeting twice.
 Samples are left out: `new conference` gives every example the same placeholder body.
 """
 
@@ -25,6 +25,9 @@ from site_builder.problems import Problems
 # fold to the same text; one slip in 30 letters is still ~0.97; a different meeting of the same
 # day ("Hội nghị Ban Chấp hành" / "Hội nghị Ban Thường vụ") is far below.
 SIMILAR = 0.9
+# Only a real report is compared by its text: a short placeholder ("Nội dung đang cập nhật.")
+# may stand in several conferences without their being one meeting.
+MIN_BODY_WORDS = 30
 # How copies are named: Windows "x - Copy.md", "x - Copy (2).md", "x (1).md", Vietnamese "x - Bản sao.md".
 _COPY_NAME = re.compile(r"(?i)(\s*-\s*(copy|bản sao|ban sao))?\s*(\(\d+\))?$")
 
@@ -52,6 +55,7 @@ def check_duplicate_conferences(conferences: Iterable[Conference], problems: Pro
     by_date: dict[object, list[Conference]] = defaultdict(list)
     for conference in sorted((c for c in conferences if not c.sample), key=order):
         body = fold(conference.body.source)
+        body = body if len(body.split()) >= MIN_BODY_WORDS else ""
         same_title = next((c for c in by_date[conference.date] if similar_titles(c.title, conference.title)), None)
         if same_title is not None:
             report(conference, same_title, "clause.duplicate.title", problems)

@@ -31,7 +31,7 @@ def _conference(c: Conference) -> Iterator[str | None]:
     for person in c.attendees:
         yield from _person(person)
     for photo in c.photos:
-        yield from (photo.caption, photo.credit)
+        yield from (photo.caption, photo.credit, photo.alt)
 
 
 def _term(term: Term) -> Iterator[str | None]:

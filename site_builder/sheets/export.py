@@ -22,7 +22,9 @@ COUNT_FORMAT = "#,##0"
 DATE_FORMAT = "dd/mm/yyyy"
 GREY = "D9D9D9"
 DERIVED = ("Tỷ lệ hoàn thành (tự tính)", "Đánh giá (tự tính)")
-STATUS_WORDS = {"vuot": "vượt", "dat": "đạt", "khong-dat": "không đạt", "unknown": "chưa đánh giá"}
+STATUS_WORDS = {
+    "vuot": "vượt", "dat": "đạt", "khong-dat": "không đạt", "unknown": "chưa đánh giá", "no-data": "chưa có số liệu",
+}  # fmt: skip
 CHOICE_CELLS = {
     "direction": {"at_least": "tối thiểu", "at_most": "tối đa"},
     "recipient_kind": {"collective": "tập thể", "individual": "cá nhân"},
@@ -33,7 +35,7 @@ HELP = {
     "name": "Tên chỉ tiêu (bắt buộc).",
     "unit": "Đơn vị tính; ghi % cho chỉ tiêu tỷ lệ.",
     "target": "Số được giao (cần Kế hoạch hoặc Tỷ lệ).",
-    "actual": "Số đã đạt (bắt buộc). Gõ như thường lệ: 1.035 hoặc 91,4.",
+    "actual": "Số đã đạt. Gõ như thường lệ: 1.035 hoặc 91,4; để trống khi chưa có số liệu.",
     "percent": "Tỷ lệ hoàn thành đã công bố, ví dụ 101,3 hoặc 101,3%; có Kế hoạch thì phải khớp Thực hiện/Kế hoạch.",
     "direction": "tối thiểu (càng nhiều càng tốt, mặc định) hoặc tối đa (không được vượt quá).",
     "period": "Khi số liệu mới tính một phần năm: 6 tháng, 9 tháng.",

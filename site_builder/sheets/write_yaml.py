@@ -37,6 +37,8 @@ def render_yaml(items: Iterable[YMap], kind: str, comment: list[str]) -> str:
             if spec.type == "choice" and str(value or "").strip() == spec.default:
                 continue  # "direction: at_least" is what an absent field means: left out, as by hand
             entry = _entry(spec.name, spec.type, value)
+            if not entry and spec.nullable and spec.name in item:
+                entry = [f"{spec.name}:"]  # an empty `actual` cell: "chưa có số liệu", kept as such
             if not entry:
                 continue
             entry[0] = ("- " if first else "  ") + entry[0]

@@ -28,6 +28,7 @@ READY = {
         photos:
           - src: "a.jpg"
             caption: "Toàn cảnh."
+            alt: "Hội trường, các đại biểu ngồi dự họp."
             credit: "Văn Nỷ"
         ---
         Nội dung.

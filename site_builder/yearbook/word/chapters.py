@@ -12,7 +12,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
 
-from site_builder.model.records import Award, Target, TargetSet, Term
+from site_builder.model.records import Award, Tally, Target, TargetSet, Term
 from site_builder.yearbook.views import YearView
 from site_builder.yearbook.word import ooxml
 from site_builder.yearbook.word.emit import Pen, add_body
@@ -27,7 +27,7 @@ def add_term(pen: Pen, ctx: Mapping) -> None:
     term: Term = ctx["term"]
     ui, f = pen.ui, pen.f
     pen.heading(ui("term.label", id=term.id), 1)
-    pen.para(term.title, "Subtitle", italic=True)
+    pen.para(term.title + sample_mark(term, ui), "Subtitle", italic=True)
     _fact(pen, ui("term.period"), ui("term.dates", start=f["nd30"](term.start), end=f["nd30"](term.end)))
     if term.congress:
         _fact(pen, ui("term.congress"), term.congress)
@@ -58,12 +58,12 @@ def _fact(pen: Pen, label: str, value: str) -> None:
 
 def add_year(pen: Pen, view: YearView) -> None:
     ui = pen.ui
-    pen.heading(view.year.title, 1)
+    pen.heading(view.year.title + sample_mark(view.year, ui), 1)
     if view.body is not None and view.year.body is not None:
         add_body(pen, view.body, view.year.body.loc)
     for cv in view.conferences:
         c = cv.conference
-        pen.heading(c.title, 2)
+        pen.heading(c.title + sample_mark(c, ui), 2)
         meta = f"{ui('kind.' + c.kind)} · {pen.f['weekday'](c.date)}, {pen.f['nd30'](c.date)}"
         pen.para(meta + (f" · {ui('conference.host')}: {c.host}" if c.host else ""), italic=True)
         if cv.guests:
@@ -90,8 +90,9 @@ def target_row(t: Target, number: int, ui: Callable[..., str], f: Mapping) -> tu
     if t.planned is not None:
         plan = ("≤ " if t.direction == "at_most" else "") + figure(t.planned) + ("*" if t.planned_is_implied else "")
     ratio = f["points"](t.points) if t.points is not None else f["percent"](t.ratio) if t.ratio is not None else ""
-    name = t.name + (f" ({t.period})" if t.period else "")
-    return (str(number), name, t.unit or "", plan, figure(t.actual), ratio, ui("status." + t.status))
+    name = t.name + (f" ({t.period})" if t.period else "") + sample_mark(t, ui)
+    actual = figure(t.actual) if t.actual is not None else "—"  # no data yet: the status says so
+    return (str(number), name, t.unit or "", plan, actual, ratio, ui("status." + t.status))
 
 
 def add_targets(pen: Pen, targets: TargetSet) -> None:
@@ -115,7 +116,7 @@ def add_targets(pen: Pen, targets: TargetSet) -> None:
             if r and c in _NUMERIC:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     ooxml.repeat_header_row(table.rows[0])
-    tally = ui("targets.tally", met=targets.tally.met, total=targets.tally.total)
+    tally = tally_text(targets.tally, ui)
     if any(t.planned_is_implied for t in targets.items):
         tally += f" (*) {ui('targets.implied')}"
     pen.para(tally, italic=True)
@@ -123,7 +124,21 @@ def add_targets(pen: Pen, targets: TargetSet) -> None:
 
 def award_line(a: Award, ui: Callable[..., str], f: Mapping) -> str:
     line = f"{a.title} {ui('awards.by')} {a.issuer}: {f['number'](a.count)} {ui('recipient.' + a.recipient_kind)}"
-    return line + (f" ({ui('awards.proposed')})" if a.status == "proposed" else "")
+    return line + (f" ({ui('awards.proposed')})" if a.status == "proposed" else "") + sample_mark(a, ui)
+
+
+def sample_mark(record: object, ui: Callable[..., str]) -> str:
+    """ " (MẪU)" after a record written with `sample: true`, as partials/sample.html marks it."""
+    return f" ({ui('sample.badge')})" if getattr(record, "sample", False) else ""
+
+
+def tally_text(tally: Tally, ui: Callable[..., str]) -> str:
+    """The tally line of partials/tally_text.html: with data only, saying how many have none."""
+    if tally.no_data and tally.total:
+        return ui("targets.tally-no-data", met=tally.met, total=tally.total, no_data=tally.no_data)
+    if tally.no_data:
+        return ui("targets.tally-none", no_data=tally.no_data)
+    return ui("targets.tally", met=tally.met, total=tally.total) if tally.total else ""
 
 
 def award_details(a: Award, f: Mapping) -> str:

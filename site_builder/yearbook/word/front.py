@@ -19,6 +19,7 @@ TOC_FIELD = r'TOC \o "1-2" \h \z \u'  # headings 1-2 (chapters and their section
 
 def add_cover(pen: Pen, ctx: Mapping) -> None:
     site, options, term = ctx["site"], ctx["options"], ctx["term"]
+    pen.para(pen.ui("yearbook.party"), "Subtitle", bold=True)  # as Party documents head their covers
     pen.para(site.organization, "Subtitle", bold=True)
     _emblem(pen, options.emblem)
     spacer = pen.para()
@@ -26,6 +27,8 @@ def add_cover(pen: Pen, ctx: Mapping) -> None:
     pen.para(options.title, "Title")
     if options.subtitle:
         pen.para(options.subtitle, "Subtitle", italic=True)
+    if options.slogan:
+        pen.para(options.slogan, "Subtitle", bold=True)
     foot = pen.para(f"{site.province}, {term.end.year}" if site.province else str(term.end.year), "Subtitle")
     foot.paragraph_format.space_before = Mm(60)
     _title_page(pen, ctx)
@@ -60,10 +63,15 @@ def add_foreword(pen: Pen, ctx: Mapping) -> None:
     page = ctx["foreword"]
     if page is None:
         return
-    pen.heading(page.title, 1)
+    pen.heading(page.title + (f" ({pen.ui('sample.badge')})" if page.sample else ""), 1)
     add_body(pen, ctx["foreword_body"], page.body.loc)
-    signer = ctx["foreword_signer"]
-    if signer is not None:
+    signature, signer = ctx["options"].signature, ctx["foreword_signer"]
+    if signature is not None:  # "T/M BAN THƯỜNG VỤ" / "BÍ THƯ" / room to sign / the name
+        for line in (signature.on_behalf, signature.title):
+            if line:
+                _signature(pen.para(line, bold=True))
+        _signature(pen.para(signature.name, bold=True)).paragraph_format.space_before = Pt(36)
+    elif signer is not None:
         if signer.person.role:
             _signature(pen.para(signer.person.role, bold=True))
         _signature(pen.para(signer.person.name, bold=True)).paragraph_format.space_before = Pt(36)
