@@ -100,12 +100,16 @@ def _years(model: SiteModel, bodies: Mapping[str, str]) -> Iterator[SearchRecord
 
 def _conferences(model: SiteModel, bodies: Mapping[str, str]) -> Iterator[SearchRecord]:
     for c in model.conferences:
+        if c.sample:  # an example's invented text is never offered as a search result
+            continue
         text = _joined(c.summary, _body_text(bodies, c.path))
         yield SearchRecord("conference", c.kind, urls.conference(c), line(c.title), text, c.date, "")
 
 
 def _pages(model: SiteModel, bodies: Mapping[str, str]) -> Iterator[SearchRecord]:
     for p in model.pages:
+        if p.sample:
+            continue
         text = _joined(p.summary, _body_text(bodies, p.path))
         yield SearchRecord("page", "", urls.page(p), line(p.title), text, None, "")
 
@@ -126,14 +130,14 @@ def _scopes(model: SiteModel) -> Iterator[tuple[str, str, TargetSet, AwardSet]]:
 
 def _targets(model: SiteModel) -> Iterator[SearchRecord]:
     for anchor, where, targets, _ in _scopes(model):
-        for target in targets.items:
+        for target in (t for t in targets.items if not t.sample):
             text = _joined(target.period, target.source, target.note)
             yield SearchRecord("target", "", f"{urls.targets()}#{anchor}", line(target.name), text, None, where)
 
 
 def _awards(model: SiteModel) -> Iterator[SearchRecord]:
     for anchor, where, _, awards in _scopes(model):
-        for award in awards.items:
+        for award in (a for a in awards.items if not a.sample):
             title = _joined(award.title, award.issuer)
             text = _joined(award.reason, ", ".join(line(name) for name in award.recipients), award.decision)
             yield SearchRecord("award", "", f"{urls.awards()}#{anchor}", title, text, award.date, where)

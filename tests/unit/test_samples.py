@@ -110,3 +110,13 @@ def test_a_sample_foreword_is_named_in_site_yaml(tmp_path):
     assert [str(p.loc) for p in found] == ["content/site.yaml:4:13"]
     assert "content/pages/gioi-thieu.md" in found[0].message() and "MẪU" in found[0].message()
     assert model.site.yearbook.foreword == "content/pages/gioi-thieu.md"  # still printed, marked
+
+
+def test_samples_are_not_offered_by_the_search_index(tmp_path):
+    from site_builder.pages.search import search_records
+
+    model, _ = load(sample_site(tmp_path))
+    titles = {r.title for r in search_records(model, {})}
+    assert "Chỉ tiêu thật" in titles and "Chỉ tiêu mẫu" not in titles
+    assert not {"Hội nghị sơ kết (bài mẫu)", "Giới thiệu"} & titles
+    assert not any("Ban Thường vụ Tỉnh ủy" in t for t in titles)  # the sample award
