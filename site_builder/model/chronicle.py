@@ -22,9 +22,10 @@ from site_builder.model.slugs import conference_slug
 from site_builder.problems import Loc, Problems
 from site_builder.sources.discover import RawRecord
 
-_TERM_FOLDER = re.compile(r"(\d{4})-(\d{4})")
-_YEAR_FOLDER = re.compile(r"\d{4}")
-_DATE_PREFIX = re.compile(r"(\d{4}-\d{2}-\d{2})-")
+# [0-9], not \d: a folder named in Arabic-Indic digits is not a year.
+_TERM_FOLDER = re.compile(r"([0-9]{4})-([0-9]{4})")
+_YEAR_FOLDER = re.compile(r"[0-9]{4}")
+_DATE_PREFIX = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})-")
 
 Grouped = Mapping[str, list[RawRecord]]
 

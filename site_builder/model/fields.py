@@ -10,6 +10,7 @@ import calendar
 import datetime as dt
 import difflib
 import re
+import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -53,15 +54,16 @@ class Ctx:
         return Loc(self.path)
 
 
-_INT = re.compile(r"[+-]?\d+")
-_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
+# [0-9], never \d: Python's \d, int() and Decimal() also accept Arabic-Indic and full-width digits.
+_INT = re.compile(r"[+-]?[0-9]+")
+_NUMBER = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)")
 # "1.200", "1,200", "3 281" (also with a no-break space): a thousands separator in a number.
-_THOUSANDS = re.compile(r"\d{1,3}(?:([.,\u00a0\u202f ])\d{3})(?:\1\d{3})*")
+_THOUSANDS = re.compile(r"[0-9]{1,3}(?:([.,\u00a0\u202f ])[0-9]{3})(?:\1[0-9]{3})*")
 # "3.281", "1.035": a count written the Vietnamese way, which plain YAML would read as a decimal.
-THOUSANDS_DOT = re.compile(r"\d{1,3}(\.\d{3})+")
-_DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d+")
-_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_DMY_DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")  # 11/01/2025, the Vietnamese order
+THOUSANDS_DOT = re.compile(r"[0-9]{1,3}(\.[0-9]{3})+")
+_DECIMAL_COMMA = re.compile(r"[+-]?[0-9]+,[0-9]+")
+_DATE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
+_DMY_DATE = re.compile(r"([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})")  # 11/01/2025, the Vietnamese order
 MIN_YEAR, MAX_YEAR = 1900, 2200
 # Numbers in content are figures of a bloc: more digits than this is a typo, and would overflow
 # the arithmetic of derived figures.
@@ -70,6 +72,7 @@ MAX_MAGNITUDE = Decimal(10) ** 12
 _CURLY_QUOTED = re.compile(r"“.*”", re.DOTALL)
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 _EMPTY = {"", "~", "null", "Null", "NULL"}
+ASCII_DIGITS = frozenset("0123456789")
 
 
 def describe(value: object) -> Clause | str:
@@ -116,7 +119,7 @@ def report_curly_quotes(name: str, value: YStr, ctx: Ctx) -> None:
 
 
 def to_decimal(name: str, value: object, ctx: Ctx) -> object:
-    raw = _scalar(name, value, ctx)
+    raw = _figure(name, value, ctx)
     if raw is None:
         return INVALID
     if _NUMBER.fullmatch(raw):
@@ -167,7 +170,7 @@ def _without_separators(raw: str) -> str:
 
 
 def to_integer(name: str, value: object, ctx: Ctx) -> object:
-    raw = _scalar(name, value, ctx)
+    raw = _figure(name, value, ctx)
     if raw is None:
         return INVALID
     if _INT.fullmatch(raw):
@@ -191,7 +194,7 @@ def check_count_text(name: str, value: object, ctx: Ctx) -> None:
 
 
 def to_date(name: str, value: object, ctx: Ctx) -> object:
-    raw = _scalar(name, value, ctx)
+    raw = _figure(name, value, ctx)
     if raw is None:
         return INVALID
     match = _DATE.fullmatch(raw)
@@ -308,6 +311,17 @@ def _scalar(name: str, value: object, ctx: Ctx) -> str | None:
     if isinstance(value, YStr):
         return value.strip()
     ctx.problems.error("field.expected-text", ctx.at(value), field=name, found=describe(value))
+    return None
+
+
+def _figure(name: str, value: object, ctx: Ctx) -> str | None:
+    """The text of a number or date field; None (reported) when it is not text or is written with
+    digits other than 0-9 ("١٢٣", "１２"): numbers are never guessed, the ASCII spelling is suggested."""
+    raw = _scalar(name, value, ctx)
+    if raw is None or not any(ch.isdecimal() and ch not in ASCII_DIGITS for ch in raw):
+        return raw
+    suggest = "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in raw)
+    ctx.problems.error("field.non-ascii-digits", ctx.at(value), field=name, value=raw, suggest=suggest)
     return None
 
 

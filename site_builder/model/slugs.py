@@ -12,7 +12,7 @@ import unicodedata
 # so NFD leaves them intact and they must be mapped explicitly.
 _D_STROKE = str.maketrans({"đ": "d", "Đ": "D"})
 
-_DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-")
+_DATE_PREFIX = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}-")
 _ALNUM_RUN = re.compile(r"[a-z0-9]+")
 
 

@@ -46,7 +46,7 @@ def limits_from_site(data: object) -> SourceLimits:
 
 
 def _positive(value: object) -> int | None:
-    if isinstance(value, YStr) and re.fullmatch(r"\+?\d{1,12}", value.strip()) and int(value) > 0:
+    if isinstance(value, YStr) and re.fullmatch(r"\+?[0-9]{1,12}", value.strip()) and int(value) > 0:
         return int(value)
     return None
 

@@ -119,6 +119,32 @@ CASES: list[tuple[str, str, str, str]] = [
 ]  # fmt: skip
 
 
+# --- Round two: the red-team inputs, reproducible ----------------------------------------------
+# Each function returns the hostile files ({site-relative path: text or bytes}) that the tests use;
+# `python tests/hardening/cases.py write CASE DIR` writes one of them into a complete small site
+# (see RED_TEAM below) so it can be tried by hand with `site-builder check/build --site DIR`.
+
+NON_ASCII_NUMBERS = [("١٢٣", "123"), ("１２", "12"), ("1٠", "10")]  # Arabic-Indic, full-width, mixed
+
+
+def target_with_actual(actual: str) -> str:
+    """A term targets.yaml whose `actual` (line 5) is written as given."""
+    return f"- id: ket-nap\n  name: Kết nạp đảng viên\n  unit: đảng viên\n  target: 1000\n  actual: {actual}\n"
+
+
+def non_ascii_digit_files() -> dict[str, str]:
+    """Non-ASCII digits in a limit (site.yaml:4), a count (awards.yaml:4) and a date (conference:3)."""
+    return {
+        "content/site.yaml": 'title: "Kỷ yếu"\norganization: "Đảng bộ"\nlimits:\n  max_records: 1٠\n',
+        "content/terms/2020-2025/awards.yaml": (
+            "- title: Giấy khen\n  issuer: Ban Thường vụ\n  recipient_kind: collective\n  count: ١٢\n"
+        ),
+        "content/years/2021/conferences/2021-01-14-tong-ket.md": (
+            "---\ntitle: Hội nghị tổng kết\ndate: ٢٠٢١-٠١-١٤\nkind: tong-ket\n---\nThân bài.\n"
+        ),
+    }
+
+
 def table() -> str:
     lines = ["| Area | Bad input tried | Behaviour | Test (tests/hardening/) |", "|---|---|---|---|"]
     for area, bad, behaviour, test in CASES:
