@@ -98,6 +98,8 @@ def read_sources(
         else:
             problems.error("site.missing", Loc(SITE_YAML))
         return SourceSet(site_root, (), frozenset())
+    if not _allowed_file(site_file, "site.yaml", content.resolve(), problems):  # before a byte is read
+        return SourceSet(site_root, (), frozenset())
     site = read_record(site_file, SITE_YAML, ("site", {}), problems, MAX_FILE_BYTES, cache)
     limits = limits or limits_from_site(site.data if site else None)
     files = _walk(content, problems)

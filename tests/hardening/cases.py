@@ -145,6 +145,16 @@ def non_ascii_digit_files() -> dict[str, str]:
     }
 
 
+def site_yaml_symlinked_outside(site: Path, outside: Path) -> str:
+    """Replace the site's content/site.yaml by a link to `outside`, a private file whose broken
+    YAML would be quoted in an error message if it were read; returns that private text."""
+    secret = "MẬT-KHẨU-KHÔNG-ĐƯỢC-LỘ"
+    outside.write_text(f'title: "Kỷ yếu"\norganization: [{secret}\n', encoding="utf-8")
+    (site / "content" / "site.yaml").unlink(missing_ok=True)
+    (site / "content" / "site.yaml").symlink_to(outside)
+    return secret
+
+
 def table() -> str:
     lines = ["| Area | Bad input tried | Behaviour | Test (tests/hardening/) |", "|---|---|---|---|"]
     for area, bad, behaviour, test in CASES:

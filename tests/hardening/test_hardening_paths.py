@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from site_builder.output.publish import copy_media
+from tests.hardening import cases
 from tests.hardening.helpers import CONFERENCE, load, run_cli, site_with, tree_hash
 
 YEAR = "content/years/2021/year.md"
@@ -150,3 +151,15 @@ def test_a_previous_output_may_be_replaced(tmp_path):
     (out / "stale.html").write_text("old", encoding="utf-8")
     assert run_cli("build", "--site", str(site), "--no-pdf", "--output", str(out))[0] == 0
     assert not (out / "stale.html").exists()
+
+
+def test_site_yaml_symlinked_out_of_content_is_refused_before_reading(tmp_path):
+    """Round two, item 6: site.yaml itself, linked to a file outside content/."""
+    site = base(tmp_path / "s")
+    secret = cases.site_yaml_symlinked_outside(site, tmp_path / "private.yaml")
+    _, problems = load(site)
+    assert [(p.code, p.loc.path) for p in problems.errors] == [("file.symlink-outside", "content/site.yaml")]
+    shown = "\n".join(p.format(lang) for p in problems for lang in ("vi", "en"))
+    assert secret not in shown
+    code, _, err = run_cli("check", "--site", str(site))
+    assert code == 1 and secret not in err and "content/site.yaml" in err
