@@ -26,7 +26,7 @@ from site_builder.output.guard import check_output_dir
 from site_builder.pages import urls
 from site_builder.pages.plan import PageSpec, common_context, plan_pages
 from site_builder.pages.urls import url_for_record_path
-from site_builder.problems import Problem, Problems, RenderError, SiteError
+from site_builder.problems import Loc, Problem, Problems, RenderError, SiteError
 from site_builder.sources.discover import RecordCache, read_sources
 from site_builder.sources.images import image_sizes
 
@@ -167,16 +167,17 @@ def build_site(options: BuildOptions, progress: Progress | None = None) -> Build
     files, pdf_pages = render_outputs(loaded, options, problems, say)
     # Looked at before the swap replaces the folder: a --no-pdf build removes the old PDF.
     dropped_pdf = not options.pdf and had_pdf(output, loaded.model)
-    publish.sweep_leftovers(output)
+    left: list[Path | None] = [*publish.sweep_leftovers(output)]
     staging = publish.staging_dir(output)
     try:
         with publish.write_errors(output):
             stage(loaded, files, options, staging)
         pages = sum(1 for f in files if f.out_path.endswith(".html"))
         marker = marker_text(stamp, staging, problems, loaded.record_count, pages, pdf_pages)
-        publish.swap_in(staging, output, marker)
+        left.append(publish.swap_in(staging, output, marker))
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+    report_left_behind(left, problems)
     if options.use_cache and len(cache) != cached:  # entries are only ever added: unchanged means nothing new
         save_cache(cache_file(options.site_root), cache)
     elapsed = time.perf_counter() - started
@@ -192,11 +193,20 @@ def had_pdf(output: Path, model: SiteModel) -> bool:
 
 def replay(previous: Previous, options: BuildOptions, output: Path, started: float) -> BuildReport:
     """Inputs unchanged since `output` was built: report what that build found, touch nothing."""
-    publish.sweep_leftovers(output)
+    left: list[Path | None] = [*publish.sweep_leftovers(output)]
     if previous.problems.has_errors(options.strict):  # --strict now, warnings then
         raise SiteError(previous.problems)
+    problems = Problems(list(previous.problems))
+    report_left_behind(left, problems)
     elapsed = time.perf_counter() - started
-    return BuildReport(previous.problems, previous.records, previous.pages, previous.pdf_pages, elapsed, True)
+    return BuildReport(problems, previous.records, previous.pages, previous.pdf_pages, elapsed, True)
+
+
+def report_left_behind(folders: list[Path | None], problems: Problems) -> None:
+    """Old output copies that could not be deleted (not ours, read-only): said, never left silently."""
+    for folder in folders:
+        if folder is not None:
+            problems.warning("output.old-left", Loc(str(folder)))
 
 
 def render_outputs(

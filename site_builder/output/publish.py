@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -40,17 +41,34 @@ def write_errors(output: Path) -> Iterator[None]:
         raise RenderError(problems) from exc
 
 
-def sweep_leftovers(output: Path) -> None:
-    """Restore an output lost mid-swap, then remove staging and trash folders of dead builds."""
+def sweep_leftovers(output: Path) -> list[Path]:
+    """Restore an output lost mid-swap, then remove staging and trash folders of dead builds.
+
+    Returns the folders that could not be removed (the caller reports them)."""
     if not output.parent.is_dir():
-        return
+        return []
     restore_interrupted_swap(output)
-    for entry in output.parent.iterdir():
+    left = []
+    for entry in sorted(output.parent.iterdir()):
         name = entry.name
         if name.startswith((f"{STAGING_PREFIX}{output.name}-", f"{TRASH_PREFIX}{output.name}-")) and entry.is_dir():
             pid = name.rsplit("-", 1)[-1]
-            if not (pid.isdigit() and int(pid) != os.getpid() and _alive(int(pid))):
-                shutil.rmtree(entry, ignore_errors=True)
+            if not (pid.isdigit() and int(pid) != os.getpid() and _alive(int(pid))) and not remove_tree(entry):
+                left.append(entry)
+    return left
+
+
+def remove_tree(folder: Path) -> bool:
+    """Delete `folder`; False when some of it is left. Read-only folders inside it (an output the
+    user made read-only) are made writable first when we own them: without that their files
+    cannot be unlinked and the old copy would stay behind forever."""
+    for here, dirnames, _files in os.walk(folder):
+        for path in [here, *(os.path.join(here, d) for d in dirnames)]:
+            if not os.path.islink(path):  # chmod follows links: never touch what a link points to
+                with contextlib.suppress(OSError):
+                    os.chmod(path, stat.S_IMODE(os.lstat(path).st_mode) | stat.S_IRWXU)
+    shutil.rmtree(folder, ignore_errors=True)
+    return not os.path.lexists(folder)
 
 
 def restore_interrupted_swap(output: Path) -> None:
@@ -100,10 +118,11 @@ def copy_media(media_root: Path, paths: Iterable[str], destination: Path) -> Non
                 shutil.copyfile(source, target)
 
 
-def swap_in(staging: Path, output: Path, marker: str = "site-builder output; replaced on every build\n") -> None:
+def swap_in(staging: Path, output: Path, marker: str = "site-builder output; replaced on every build\n") -> Path | None:
     """Replace `output` by `staging` with two renames; the old tree is removed last.
 
     `marker` is written to the output's marker file (build.py stores the input fingerprint there).
+    Returns the old tree's folder when it could not be removed (the swap itself succeeded).
     """
     with write_errors(output):
         (staging / MARKER).write_text(marker, encoding="utf-8")
@@ -116,4 +135,4 @@ def swap_in(staging: Path, output: Path, marker: str = "site-builder output; rep
             if trash.exists():
                 os.replace(trash, output)  # put the previous output back before reporting
             raise
-    shutil.rmtree(trash, ignore_errors=True)
+    return None if remove_tree(trash) else trash

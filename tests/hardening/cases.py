@@ -6,6 +6,7 @@ Regenerate the table with:  .venv/bin/python tests/hardening/cases.py
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -153,6 +154,15 @@ def site_yaml_symlinked_outside(site: Path, outside: Path) -> str:
     (site / "content" / "site.yaml").unlink(missing_ok=True)
     (site / "content" / "site.yaml").symlink_to(outside)
     return secret
+
+
+def make_read_only(folder: Path, owner: int | None = None) -> None:
+    """`chmod -R a-w` a built output folder (and give it to user `owner`, when root)."""
+    for path in [folder, *folder.rglob("*")]:
+        if owner is not None:
+            os.chown(path, owner, owner, follow_symlinks=False)
+        if not path.is_symlink():
+            path.chmod(path.stat().st_mode & ~0o222)
 
 
 def table() -> str:

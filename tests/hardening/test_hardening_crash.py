@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -18,6 +19,7 @@ from site_builder.cli import cli
 from site_builder.output import publish
 from site_builder.problems import RenderError
 from tests.conftest import ROOT, snapshot
+from tests.hardening import cases
 from tests.hardening.helpers import run_cli, site_with, tree_hash
 
 YEAR = "content/years/2021/year.md"
@@ -164,3 +166,42 @@ def test_content_is_never_written(tmp_path, command):
     run_cli(*command.split(), "--site", str(site))
     run_cli(*command.split(), "--site", str(site))
     assert (tree_hash(site / "content"), os.stat(site / "content").st_mtime_ns) == before
+
+
+def run_unprivileged(*args: str) -> tuple[int, str, str]:
+    """`site-builder ARGS` with file permissions enforced: as root, without the capabilities that
+    override them (so a read-only folder is read-only, as for the staff who run the build)."""
+    prefix: list[str] = []
+    if os.geteuid() == 0:
+        if shutil.which("setpriv") is None:
+            pytest.skip("needs setpriv to drop root's permission overrides")
+        prefix = ["setpriv", "--bounding-set=-dac_override,-dac_read_search,-fowner"]
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONUTF8": "1"}
+    done = subprocess.run(
+        [*prefix, sys.executable, "-m", "site_builder", *args], env=env, capture_output=True, text=True, timeout=120
+    )
+    return done.returncode, done.stdout, done.stderr
+
+
+def test_a_read_only_output_is_replaced_and_its_old_copy_removed(tmp_path):
+    """Round two, item 7: output/ (and everything in it) made read-only by its owner."""
+    site = site_with(tmp_path, {})
+    output = tmp_path / "out"
+    assert run_cli("build", "--site", str(site), "--output", str(output), "--no-pdf")[0] == 0
+    cases.make_read_only(output)
+    code, _, err = run_unprivileged("build", "--site", str(site), "--output", str(output), "--no-pdf", "--force")
+    assert code == 0, err
+    assert leftovers(output) == [] and (output / "index.html").is_file()
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="needs root to give the output folder to another user")
+def test_an_old_output_that_cannot_be_removed_is_reported_not_left_silently(tmp_path):
+    site = site_with(tmp_path, {})
+    output = tmp_path / "out"
+    assert run_cli("build", "--site", str(site), "--output", str(output), "--no-pdf")[0] == 0
+    cases.make_read_only(output, owner=65534)  # someone else's read-only folder: cannot be emptied
+    code, _, err = run_unprivileged("build", "--site", str(site), "--output", str(output), "--no-pdf", "--force")
+    (left,) = leftovers(output)
+    assert code == 0 and str(output.parent / left) in err and "warning:" in err
+    assert "Traceback" not in err
+    shutil.rmtree(output.parent / left)  # as root, for pytest's clean-up
