@@ -14,13 +14,14 @@ import posixpath
 import re
 from collections.abc import Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 from urllib.parse import unquote
 
 import markdown
 
 from site_builder.catalogue import clause, text
+from site_builder.markup.locate import element_loc
 from site_builder.markup.sanitize import sanitize
 from site_builder.model.media import REMOTE, bodies, body_media_path, closest_media, media_path, suggest_src
 from site_builder.model.records import GlossaryEntry, Markdown, SiteModel
@@ -181,6 +182,7 @@ def resolve_links(
 
     def attribute(match: re.Match[str]) -> str:
         attr, url = match.group("attr"), html.unescape(match.group("url"))
+        resolver.element(attr, url)
         resolved = resolver.image(url) if attr == "src" else resolver.link(url)
         return "" if resolved is None else f' {attr}="{html.escape(resolved)}"'
 
@@ -195,15 +197,26 @@ class _Resolver:
     files: frozenset[str]
     media_files: frozenset[str] | None
     used: set[str]
+    seen: dict[tuple[str, str], int] = field(default_factory=dict)  # (attr, url) -> elements met so far
+    current: tuple[str, str, int] = ("", "", 0)
+
+    def element(self, attr: str, url: str) -> None:
+        """The element about to be resolved: problems are placed at it (markup/locate.py)."""
+        nth = self.seen.get((attr, url), 0)
+        self.seen[(attr, url)] = nth + 1
+        self.current = (attr, url, nth)
+
+    def _loc(self) -> Loc:
+        return element_loc(self.doc, *self.current)
 
     def image(self, url: str) -> str | None:
         """The /media/ URL of an image, or None (reported) when it is not a file in content/media/."""
         if REMOTE.match(url.strip()):
-            self.problems.error("media.remote", locate(self.doc, url), src=url)
+            self.problems.error("media.remote", self._loc(), src=url)
             return None
         path = body_media_path(url, self.doc.loc.path)
         if path is None:
-            self.problems.error("media.outside", locate(self.doc, url), src=url)
+            self.problems.error("media.outside", self._loc(), src=url)
             return None
         if not self._exists(path) and self._exists(unquoted := posixpath.normpath(unquote(path))):
             path = unquoted  # written already percent-encoded ("Anh%20so.jpg")
@@ -228,7 +241,7 @@ class _Resolver:
         missing = [t for t in candidates if t.startswith("content/media/") and media_path(t[len("content/media/") :])]
         if missing:
             return self._media(media_path(missing[0].removeprefix("content/media/")) or "", url)
-        self.problems.warning("link.broken", locate(self.doc, url), href=url)
+        self.problems.warning("link.broken", self._loc(), href=url)
         return None
 
     def _exists(self, path: str) -> bool:
@@ -238,15 +251,7 @@ class _Resolver:
         if not self._exists(path):
             found = closest_media(path, self.media_files or ())
             suggest = clause("clause.did-you-mean", name=suggest_src(url, path, found)) if found else ""
-            self.problems.error("media.missing", locate(self.doc, url), src=url, suggest=suggest)
+            self.problems.error("media.missing", self._loc(), src=url, suggest=suggest)
             return None
         self.used.add(path)
         return urls.media(path)
-
-
-def locate(doc: Markdown, needle: str) -> Loc:
-    for offset, line in enumerate(doc.source.split("\n")):
-        column = line.find(needle)
-        if column >= 0:
-            return Loc(doc.loc.path, (doc.loc.line or 1) + offset, column + 1)
-    return doc.loc

@@ -165,6 +165,15 @@ def make_read_only(folder: Path, owner: int | None = None) -> None:
             path.chmod(path.stat().st_mode & ~0o222)
 
 
+def short_image_path_body() -> tuple[str, list[int]]:
+    """A year.md body (after 3 lines of front matter) whose missing image `x` is named on line 40 by a raw
+    <img>, after the letter x appears in the text on line 17; and the lines where it must be reported."""
+    lines = ["Đoạn văn."] * 36
+    lines[13] = "Chụp x quang cho cán bộ."  # file line 17
+    lines.append('<img src="x">')  # file line 40
+    return "\n".join(lines) + "\n", [40]
+
+
 def table() -> str:
     lines = ["| Area | Bad input tried | Behaviour | Test (tests/hardening/) |", "|---|---|---|---|"]
     for area, bad, behaviour, test in CASES:

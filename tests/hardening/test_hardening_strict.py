@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from site_builder.markup.markdown import render_sources, resolve_links
+from site_builder.model.records import Markdown
+from site_builder.problems import Loc, Problems
+from tests.hardening import cases
 from tests.hardening.helpers import run_cli, site_with
 
 YEAR = "content/years/2021/year.md"
@@ -70,3 +74,20 @@ def test_strict_build_also_refuses_warnings_and_writes_nothing(tmp_path):
     code, _, err = run_cli("build", "--strict", "--no-pdf", "--site", str(site))
     assert code == 1, err
     assert not (site / "output").exists()
+
+
+def test_a_missing_short_image_path_is_reported_at_its_element_not_at_the_first_match_in_the_text():
+    """Round two, item 10: `<img src="x">` on line 40, the letter x first seen on line 17."""
+    body, expected = cases.short_image_path_body()
+    doc = Markdown(body, Loc(YEAR, 4))  # the body starts on line 4, after the front matter
+    problems = Problems()
+    resolve_links(render_sources([body], {})[0], doc, {}, problems, media_files=frozenset({"a.png"}))
+    assert [(p.code, p.loc.line) for p in problems.errors] == [("media.missing", line) for line in expected]
+
+
+def test_each_missing_image_is_reported_at_its_own_line(tmp_path):
+    body = 'Ảnh x.\n\n![một](x)\n\nChữ.\n\n<img src="x">\n\n![ảnh][r]\n\n[r]: x\n'
+    site = site_with(tmp_path, {YEAR: year(body)})
+    code, _, err = run_cli("check", "--site", str(site))
+    assert code == 1
+    assert [line.split(":")[1] for line in err.splitlines() if line.startswith(YEAR)] == ["6", "10", "14"]
