@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import ipaddress
 import shutil
 import signal
 import tempfile
@@ -34,6 +33,7 @@ from site_builder.catalogue import text
 from site_builder.markup.cache import load_cache, save_cache
 from site_builder.problems import Loc, Problems, SiteError
 from site_builder.serve.console import Console
+from site_builder.serve.guard import Guard, GuardMixin, confined, is_loopback
 from site_builder.serve.incremental import IncrementalBuilder
 from site_builder.serve.preview import Preview
 from site_builder.sources.discover import SITE_YAML
@@ -47,7 +47,6 @@ LIVE_SCRIPT = (
     b's.src="//"+window.location.hostname+":"+port+ "/livereload.js?port=" + port;'
     b"document.head.appendChild(s);})();</script>"
 )
-LOOPBACK_NAMES = {"localhost", "ip6-localhost"}
 
 
 @dataclass(frozen=True)
@@ -60,19 +59,18 @@ class ServeOptions:
     poll_ms: int = 100
 
 
-def is_loopback(host: str) -> bool:
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return host.lower() in LOOPBACK_NAMES
-
-
-class PreviewHandler(web.StaticFileHandler):
+class PreviewHandler(GuardMixin, web.StaticFileHandler):
     """Files from the preview folder, the error panel instead of pages while content is broken."""
 
     def initialize(self, preview: Preview) -> None:  # type: ignore[override]
         super().initialize(path=str(preview.builder.out_dir), default_filename="index.html")
         self.preview = preview
+
+    def validate_absolute_path(self, root: str, absolute_path: str) -> str | None:
+        found = super().validate_absolute_path(root, absolute_path)
+        if found is not None and not confined(found, [root]):
+            raise web.HTTPError(403)
+        return found
 
     def should_return_304(self) -> bool:
         return False
@@ -110,15 +108,27 @@ class _Injector(LiveScriptInjector):
     script = LIVE_SCRIPT
 
 
-def make_app(preview: Preview) -> web.Application:
+class _LiveReload(GuardMixin, LiveReloadHandler):
+    """livereload's websocket, which accepts any origin by itself: Host and Origin checked."""
+
+    def check_origin(self, origin: str) -> bool:
+        guard: Guard = self.settings["guard"]
+        return guard.origin_ok(origin, self.request.host)
+
+
+class _LiveReloadJS(GuardMixin, LiveReloadJSHandler):
+    pass
+
+
+def make_app(preview: Preview, guard: Guard) -> web.Application:
     LiveReloadHandler.watcher = Watcher()  # read by reload_waiters' log line only
     LiveReloadHandler.live_css = True
     handlers: list[Any] = [
-        (r"/livereload", LiveReloadHandler),
-        (r"/livereload.js", LiveReloadJSHandler),
+        (r"/livereload", _LiveReload),
+        (r"/livereload.js", _LiveReloadJS),
         (r"/(.*)", PreviewHandler, {"preview": preview}),
     ]
-    return web.Application(handlers, transforms=[_Injector], log_function=lambda _handler: None)
+    return web.Application(handlers, transforms=[_Injector], log_function=lambda _handler: None, guard=guard)
 
 
 def notify_browsers(path: str) -> None:
@@ -160,11 +170,14 @@ async def _serve(options: ServeOptions, root: Path, out_dir: Path, cache: dict[s
     preview = Preview(builder, console, notify_browsers)
     console.say(text("serve.starting", console.lang))
     preview.start()
-    server = httpserver.HTTPServer(make_app(preview))
+    port = sockets[0].getsockname()[1]
+    server = httpserver.HTTPServer(
+        make_app(preview, Guard(port, bound_host=options.host, log=console.say, lang=console.lang))
+    )
     server.add_sockets(sockets)
     ticker = PeriodicCallback(preview.tick, options.poll_ms)
     ticker.start()
-    url = _display_url(options.host, sockets[0].getsockname()[1])
+    url = _display_url(options.host, port)
     console.say(text("serve.ready", console.lang, url=url))
     if options.open_browser:
         loop.call_later(0.2, webbrowser.open, url)

@@ -174,6 +174,12 @@ def short_image_path_body() -> tuple[str, list[int]]:
     return "\n".join(lines) + "\n", [40]
 
 
+# Preview addresses that cannot name a file: NUL, another control byte, an escape that is not UTF-8.
+INVALID_PREVIEW_PATHS = ["/a%00b", "/index.html%00.png", "/%01", "/a%0Ab", "/%ff%fe"]
+# Host headers of a page that rebound its own name to 127.0.0.1 (DNS rebinding), or the wrong port.
+FOREIGN_HOSTS = ["rebind.example:{port}", "evil.example", "localhost:1", "127.0.0.1.nip.io:{port}", ""]
+
+
 def table() -> str:
     lines = ["| Area | Bad input tried | Behaviour | Test (tests/hardening/) |", "|---|---|---|---|"]
     for area, bad, behaviour, test in CASES:
