@@ -13,7 +13,6 @@ import json
 import posixpath
 import re
 from collections.abc import Iterable, Mapping
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 from urllib.parse import unquote
@@ -28,6 +27,7 @@ from site_builder.model.records import GlossaryEntry, Markdown, SiteModel
 from site_builder.model.slugs import heading_id
 from site_builder.pages import urls
 from site_builder.problems import Loc, Problems
+from site_builder.workers import worker_pool
 
 RENDERER_VERSION = "1"
 RENDERER_LIBRARIES = ("markdown", "nh3")  # their versions are part of every cache key
@@ -98,7 +98,7 @@ class BodyRenderer:
             return render_sources(sources, self.glossary, self.lang)
         size = -(-len(sources) // self.jobs)
         chunks = [sources[i : i + size] for i in range(0, len(sources), size)]
-        with ProcessPoolExecutor(max_workers=self.jobs) as pool:
+        with worker_pool(self.jobs) as pool:
             parts = pool.map(render_sources, chunks, [self.glossary] * len(chunks), [self.lang] * len(chunks))
             return [h for part in parts for h in part]
 

@@ -12,7 +12,6 @@ import multiprocessing
 import posixpath
 import traceback
 from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +23,7 @@ from site_builder.pages.plan import PageSpec
 from site_builder.problems import Loc, Problem, Problems
 from site_builder.render.themes import Theme
 from site_builder.sources.discover import SITE_YAML
+from site_builder.workers import worker_pool
 
 PARALLEL_PAGES = 400  # below this, starting worker processes costs more than it saves
 _CHUNKS_PER_WORKER = 8  # several chunks each, so one slow page (people, a big year) does not idle a core
@@ -112,7 +112,7 @@ def _render_parallel(
     ranges = [(start, min(start + size, len(specs))) for start in range(0, len(specs), size)]
     _SHARED = (env, specs, common)
     try:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+        with worker_pool(jobs) as pool:  # forked: the workers inherit _SHARED, and die with the build
             rendered: list[RenderedFile] = []
             for files, found in pool.map(_render_range, ranges):
                 rendered.extend(files)

@@ -180,6 +180,24 @@ INVALID_PREVIEW_PATHS = ["/a%00b", "/index.html%00.png", "/%01", "/a%0Ab", "/%ff
 FOREIGN_HOSTS = ["rebind.example:{port}", "evil.example", "localhost:1", "127.0.0.1.nip.io:{port}", ""]
 
 
+def many_conferences(count: int) -> dict[str, str]:
+    """A year of `count` conferences with ~500-word bodies: enough (≥ 400) for worker processes."""
+    paragraph = "Đảng viên **mới** được kết nạp, BCH họp thường kỳ theo quy chế làm việc. " * 25 + "\n\n"
+    files = {"content/years/2021/year.md": "---\ntitle: Năm 2021\n---\nNăm.\n"}
+    for i in range(count):
+        day = i % 28 + 1
+        files[f"content/years/2021/conferences/2021-03-{day:02d}-hoi-nghi-{i}.md"] = (
+            f'---\ntitle: "Hội nghị số {i}"\ndate: 2021-03-{day:02d}\nkind: chuyen-de\n---\n' + paragraph * 4
+        )
+    return files
+
+
+def retitle_site(site: Path) -> None:
+    """Change site.yaml's title: every page must be rendered again, no Markdown body changes."""
+    path = site / "content" / "site.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("title: ", "title: Mới - ", 1), encoding="utf-8")
+
+
 def table() -> str:
     lines = ["| Area | Bad input tried | Behaviour | Test (tests/hardening/) |", "|---|---|---|---|"]
     for area, bad, behaviour, test in CASES:

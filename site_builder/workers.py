@@ -1,0 +1,61 @@
+"""Worker processes that die with the build that started them.
+
+A build killed with SIGKILL cannot shut its pool down: the workers would wait
+on their task queue forever (60-80 MB each). So every worker, as it starts,
+asks the kernel to SIGKILL it when its parent dies (Linux `prctl`
+PR_SET_PDEATHSIG), then checks that its parent is still the build (the build
+may have died before the prctl call). Where prctl is missing (macOS), a daemon
+thread polls the parent instead.
+
+Two rules keep the death signal meaningful: the start method is pinned to
+"fork" (Python 3.14 makes "forkserver" the Linux default, whose workers' parent
+is the fork server, not the build), and the signal follows the *thread* that
+forked the worker, so a pool made outside the main thread watches by polling.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import multiprocessing
+import os
+import signal
+import threading
+import time
+from concurrent.futures import ProcessPoolExecutor
+
+PR_SET_PDEATHSIG = 1
+POLL_SECONDS = 0.5
+
+
+def worker_pool(jobs: int) -> ProcessPoolExecutor:
+    """A process pool whose workers die with this process."""
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    in_main_thread = threading.current_thread() is threading.main_thread()
+    return ProcessPoolExecutor(
+        max_workers=jobs,
+        mp_context=multiprocessing.get_context(method),
+        initializer=die_with_parent,
+        initargs=(os.getpid(), in_main_thread),
+    )
+
+
+def die_with_parent(parent_pid: int, signal_follows_parent: bool = True) -> None:
+    """Pool initializer: end this worker when `parent_pid` ends."""
+    if not (signal_follows_parent and _set_death_signal()):
+        threading.Thread(target=_watch_parent, args=(parent_pid,), daemon=True).start()
+    if os.getppid() != parent_pid:  # the parent died before we could ask
+        os._exit(1)
+
+
+def _set_death_signal() -> bool:
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+    except (OSError, AttributeError):  # no libc prctl: not Linux
+        return False
+
+
+def _watch_parent(parent_pid: int) -> None:
+    while os.getppid() == parent_pid:
+        time.sleep(POLL_SECONDS)
+    os._exit(1)
