@@ -36,6 +36,8 @@ LIMITS = (
     Field("max_records", "integer"),
     Field("max_image_kb", "integer"),
     Field("max_image_pixels", "integer"),
+    Field("max_svg_nodes", "integer"),
+    Field("max_depth", "integer"),
 )
 
 IMAGES = (

@@ -16,8 +16,9 @@ from typing import Literal
 from site_builder.catalogue import clause
 from site_builder.problems import Loc, Problem, Problems
 from site_builder.sources.frontmatter import split_front_matter
-from site_builder.sources.limits import SourceLimits, check_media_limits, limits_from_site
+from site_builder.sources.limits import SourceLimits, limits_from_site
 from site_builder.sources.location import site_above, way_up
+from site_builder.sources.media_files import check_media_files
 from site_builder.sources.text import decode_text
 from site_builder.sources.yamlsafe import YamlFailure, load_yaml
 
@@ -104,7 +105,7 @@ def read_sources(
     limits = limits or limits_from_site(site.data if site else None)
     files = _walk(content, problems)
     media = frozenset(rel.removeprefix("media/") for rel in files if rel.startswith("media/"))
-    check_media_limits(content / "media", media, limits, problems)
+    check_media_files(content / "media", media, limits, problems)
     found = _classify_all([rel for rel in files if not rel.startswith("media/") and rel != "site.yaml"], problems)
     record_files = frozenset(["site.yaml", *(rel for rel, _ in found)])
     if len(found) + 1 > limits.max_records:

@@ -1,22 +1,43 @@
-"""Image dimensions from header bytes (PNG, JPEG, GIF, WebP): no Pillow at run time.
+"""Image dimensions from the first bytes of a file, whatever its name says.
 
-Only the first bytes of a file are read (JPEG: segment headers, skipping their
-bodies), so a huge or hostile image costs almost nothing to measure. A file
-that is not one of these formats, or whose header is cut short, gives None.
+PNG, JPEG, GIF and WebP headers are read here (JPEG: segment headers only,
+skipping their bodies), so a huge or hostile image costs almost nothing to
+measure. Any other format the image library (Pillow, which the PDF renderer
+decodes with) recognises is measured by Pillow, which also reads only the
+header. A file that is no image, or whose header is cut short, gives None.
+
+Pillow's "decompression bomb" warning is never printed: reading a header
+decodes nothing, so it is silenced here and the caller compares the size with
+our cap and with Pillow's own (`library_pixel_limit`), which the PDF renderer
+enforces. Above twice that, Pillow will not even open the file:
+`TooManyPixels` is raised, and sources/media_files.py reports it.
 """
 
 from __future__ import annotations
 
+import io
 import struct
+import warnings
 from collections.abc import Iterable
 from pathlib import Path
 from typing import BinaryIO
 
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp")
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".tif", ".tiff", ".ico")
 _HEAD = 32
 _MAX_JPEG_SEGMENTS = 1_000
 # Start-of-frame markers carry the size; C4 (DHT), C8 (JPG) and CC (DAC) do not.
 _SOF = frozenset(range(0xC0, 0xD0)) - {0xC4, 0xC8, 0xCC}
+
+
+class TooManyPixels(Exception):
+    """The image library refused to open the file: more pixels than its own limit."""
+
+
+def library_pixel_limit() -> int:
+    """The most pixels Pillow decodes without a DecompressionBombWarning (made an error in the PDF render)."""
+    from PIL import Image
+
+    return int(Image.MAX_IMAGE_PIXELS or 0)
 
 
 def is_image_name(name: str) -> bool:
@@ -24,15 +45,11 @@ def is_image_name(name: str) -> bool:
 
 
 def image_size(path: Path) -> tuple[int, int] | None:
-    """(width, height) of a PNG/JPEG/GIF/WebP file, or None when unknown."""
+    """(width, height) of the image in `path` (any format Pillow knows), or None when it is none
+    (or too large for Pillow even to open: `check` reports that, see `file_size`)."""
     try:
-        with path.open("rb") as stream:
-            head = stream.read(_HEAD)
-            if head.startswith(b"\xff\xd8"):
-                stream.seek(2)
-                return _jpeg_size(stream)
-            return header_size(head)
-    except (OSError, struct.error):
+        return file_size(path)
+    except TooManyPixels:
         return None
 
 
@@ -45,6 +62,51 @@ def image_sizes(media_root: Path, paths: Iterable[str]) -> dict[str, tuple[int, 
         path = (root / rel).resolve()
         sizes[rel] = image_size(path) if path.is_relative_to(root) and path.is_file() else None
     return sizes
+
+
+def file_size(path: Path) -> tuple[int, int] | None:
+    """Like image_size, but raises TooManyPixels for an image Pillow refuses to open."""
+    try:
+        with path.open("rb") as stream:
+            return stream_size(stream)
+    except OSError:
+        return None
+
+
+def bytes_size(data: bytes) -> tuple[int, int] | None:
+    """file_size of bytes in memory (raises TooManyPixels)."""
+    return stream_size(io.BytesIO(data))
+
+
+def stream_size(stream: BinaryIO) -> tuple[int, int] | None:
+    """Dimensions from our own header readers, else from Pillow's (raises TooManyPixels)."""
+    try:
+        head = stream.read(_HEAD)
+        if head.startswith(b"\xff\xd8"):
+            stream.seek(2)
+            found = _jpeg_size(stream)
+        else:
+            found = header_size(head)
+    except (OSError, struct.error):
+        found = None
+    if found is not None:
+        return found
+    stream.seek(0)
+    return _pillow_size(stream)
+
+
+def _pillow_size(stream: BinaryIO) -> tuple[int, int] | None:
+    from PIL import Image, UnidentifiedImageError  # only for formats our readers do not know
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+        try:
+            with Image.open(stream) as image:  # lazy: reads the header, decodes nothing
+                return image.size
+        except Image.DecompressionBombError as exc:
+            raise TooManyPixels from exc
+        except (UnidentifiedImageError, OSError, SyntaxError, ValueError, struct.error, EOFError):
+            return None
 
 
 def header_size(head: bytes) -> tuple[int, int] | None:

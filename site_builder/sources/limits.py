@@ -1,4 +1,4 @@
-"""Resource caps for reading a site: file size, record count, image size and pixels.
+"""Resource caps for reading a site: file size, record count, image size and pixels, SVG size, nesting.
 
 The values come from `limits:` in content/site.yaml (read first, under the
 built-in file cap), so the caps apply while the rest is read. A value that is
@@ -9,12 +9,8 @@ not a positive whole number is ignored here and reported by the model layer
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
-from site_builder.problems import Loc, Problems
-from site_builder.sources.images import image_size, is_image_name
 from site_builder.sources.yamlsafe import YMap, YStr
 
 KB = 1000
@@ -26,6 +22,8 @@ class SourceLimits:
     max_records: int = 50_000
     max_image_kb: int = 10_000
     max_image_pixels: int = 40_000_000
+    max_svg_nodes: int = 10_000  # elements an SVG draws once every <use> is expanded
+    max_depth: int = 30  # levels of nesting in a Markdown body (quotes, lists, HTML elements)
 
     @property
     def max_file_bytes(self) -> int:
@@ -49,25 +47,3 @@ def _positive(value: object) -> int | None:
     if isinstance(value, YStr) and re.fullmatch(r"\+?[0-9]{1,12}", value.strip()) and int(value) > 0:
         return int(value)
     return None
-
-
-def check_media_limits(media_root: Path, names: Iterable[str], limits: SourceLimits, problems: Problems) -> None:
-    """Size and pixel caps for images in content/media/, measured from headers only."""
-    for name in sorted(names):
-        if is_image_name(name):
-            check_image(media_root / name, Loc(f"content/media/{name}"), limits, problems)
-
-
-def check_image(path: Path, loc: Loc, limits: SourceLimits, problems: Problems) -> None:
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        problems.error("file.unreadable", loc, detail=exc.strerror or str(exc))
-        return
-    if size > limits.max_image_bytes:
-        problems.error("media.too-big", loc, size=-(-size // KB), limit=limits.max_image_kb)
-        return
-    dimensions = image_size(path)  # None (not measurable) is left to the browser and the PDF renderer
-    if dimensions is not None and dimensions[0] * dimensions[1] > limits.max_image_pixels:
-        width, height = dimensions
-        problems.error("media.too-many-pixels", loc, width=width, height=height, limit=limits.max_image_pixels)

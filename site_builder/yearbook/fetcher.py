@@ -10,6 +10,12 @@ escapes and symbolic links leading out. Each refusal is recorded as a
 `FatalURLFetchingError` (a BaseException) so the render stops instead of
 producing a book without its design; a refused image is a plain error that
 WeasyPrint logs and skips.
+
+Files from content/media/ also pass the checks `check` applies to them
+(sources/media_files.py) before WeasyPrint sees a byte: SVG allow-list and
+size, and the byte and pixel caps for an image in any format. So a file that
+changed after `check`, or a render path `check` did not cover, still cannot
+run the renderer out of time or memory. The theme's files are trusted.
 """
 
 from __future__ import annotations
@@ -23,6 +29,8 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherRespons
 
 from site_builder.problems import Loc, Problems
 from site_builder.sources.discover import SITE_YAML
+from site_builder.sources.limits import SourceLimits
+from site_builder.sources.media_files import media_problems
 
 _FATAL_SUFFIXES = frozenset({".css", ".ttf", ".otf", ".woff", ".woff2"})
 _EXTRA_TYPES = {
@@ -42,11 +50,16 @@ class FetchRefused(ValueError):
 class ConfinedFetcher(URLFetcher):
     """Serve `file:` URLs inside `roots` only; refuse and record the rest."""
 
-    def __init__(self, roots: Iterable[Path], problems: Problems, loc: Loc | None = None):
+    def __init__(
+        self, roots: Iterable[Path], problems: Problems, loc: Loc | None = None, *,
+        limits: SourceLimits | None = None, media_root: Path | None = None,
+    ):  # fmt: skip
         super().__init__(timeout=1, allowed_protocols={"file"}, allow_redirects=False)
         self.roots = tuple(Path(r).resolve() for r in roots)
         self.problems = problems
         self.loc = loc or Loc(SITE_YAML)
+        self.limits = limits or SourceLimits()
+        self.media_root = media_root.resolve() if media_root is not None else None
         self.refused: list[str] = []
 
     def allowed_path(self, url: str) -> Path | None:
@@ -63,9 +76,15 @@ class ConfinedFetcher(URLFetcher):
             return self._refuse(url)
         if not path.is_file():
             raise FileNotFoundError(f"no such file: {path.name}")  # logged by WeasyPrint
+        data = path.read_bytes()
+        if self.media_root is not None and path.is_relative_to(self.media_root):
+            found = media_problems(data, path.relative_to(self.media_root).as_posix(), self.limits)
+            if found:
+                self.problems.extend(found)
+                raise FetchRefused(f"refused: {path.name}")  # WeasyPrint logs it and leaves the image out
         mime = _EXTRA_TYPES.get(path.suffix.lower()) or mimetypes.guess_type(path.name)[0]
         response_headers = {"Content-Type": mime or "application/octet-stream"}
-        return URLFetcherResponse(path.as_uri(), path.read_bytes(), response_headers)
+        return URLFetcherResponse(path.as_uri(), data, response_headers)
 
     def _refuse(self, url: str) -> URLFetcherResponse:
         shown = url if len(url) <= 120 else url[:117] + "..."

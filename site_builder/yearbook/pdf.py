@@ -9,12 +9,14 @@ font stops the render (FatalURLFetchingError is a BaseException, caught here).
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
 import pikepdf
+from PIL import Image
 from weasyprint import CSS, HTML, Document
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError
@@ -78,11 +80,14 @@ def allowed_roots(site_root: Path, theme: Theme) -> list[Path]:
     return [site_root / "content" / "media", *theme.static_dirs]
 
 
-def _make_renderer(site_root: Path, theme: Theme, profile: str, problems: Problems) -> _Renderer | None:
-    paths = stylesheet_paths(theme, profile, problems)
+def _make_renderer(site_root: Path, theme: Theme, model: SiteModel, problems: Problems) -> _Renderer | None:
+    paths = stylesheet_paths(theme, model.site.yearbook.profile, problems)
     if paths is None:
         return None
-    fetcher = ConfinedFetcher(allowed_roots(site_root, theme), problems, SITE_LOC)
+    media = site_root / "content" / "media"
+    fetcher = ConfinedFetcher(
+        allowed_roots(site_root, theme), problems, SITE_LOC, limits=model.site.limits, media_root=media
+    )
     font_config = FontConfiguration()
     sheets = tuple(CSS(filename=str(p), font_config=font_config, url_fetcher=fetcher) for p in paths)
     base_url = (site_root / "content" / "media").resolve().as_uri() + "/"
@@ -166,9 +171,12 @@ def render_yearbook(
         problems.warning("yearbook.target-no-data", target.loc, id=target.id)
     handler = _progress_handler(progress, model.site.language)
     errors_before = len(problems.errors)
-    with logs.capture(problems, SITE_LOC, handler):
+    with logs.capture(problems, SITE_LOC, handler), warnings.catch_warnings():
+        # Every image was measured against our caps (check, then the fetcher): the image library's
+        # own bomb warning must stop a decode, never print (WeasyPrint then logs the image as failed).
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
-            renderer = _make_renderer(site_root, theme, model.site.yearbook.profile, problems)
+            renderer = _make_renderer(site_root, theme, model, problems)
             if renderer is None:
                 return None
             document, link_labels = _layout(model, bodies, env, site_root, renderer, problems)

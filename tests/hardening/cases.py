@@ -7,7 +7,9 @@ Regenerate the table with:  .venv/bin/python tests/hardening/cases.py
 from __future__ import annotations
 
 import os
+import struct
 import sys
+import zlib
 from pathlib import Path
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "reliability.md"
@@ -196,6 +198,109 @@ def retitle_site(site: Path) -> None:
     """Change site.yaml's title: every page must be rendered again, no Markdown body changes."""
     path = site / "content" / "site.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("title: ", "title: Mới - ", 1), encoding="utf-8")
+
+
+SVG_OPEN = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="40" height="40">'
+
+
+def svg_use_bomb(levels: int = 8, fan: int = 10) -> str:
+    """Nested <use>: each level draws the one below `fan` times (1.4 KB at 5 levels; 10^levels rects)."""
+    lines = [SVG_OPEN, '<defs><rect id="l0" width="1" height="1"/>']
+    for level in range(1, levels + 1):
+        uses = "".join(f'<use xlink:href="#l{level - 1}" x="{i}"/>' for i in range(fan))
+        lines.append(f'<g id="l{level}">{uses}</g>')
+    lines += ["</defs>", f'<use xlink:href="#l{levels}"/>', "</svg>"]
+    return "\n".join(lines) + "\n"
+
+
+def _svg(line2: str, first: str = SVG_OPEN) -> str:
+    return f"{first}\n{line2}\n</svg>\n"
+
+
+# name -> (SVG text, a problem code it must get, the line of that problem)
+HOSTILE_SVGS: dict[str, tuple[str, str, int]] = {
+    "script": (_svg("<script>alert(document.cookie)</script>"), "svg.script", 2),
+    "onload": (_svg("<rect/>", SVG_OPEN.replace("<svg ", '<svg onload="alert(1)" ')), "svg.script", 1),
+    "foreign-object": (
+        _svg('<foreignObject><body xmlns="http://www.w3.org/1999/xhtml"><script>alert(1)</script></body>'
+             "</foreignObject>"), "svg.script", 2),
+    "html-namespace-script": (
+        _svg('<h:script xmlns:h="http://www.w3.org/1999/xhtml">alert(1)</h:script>'), "svg.script", 2),
+    "javascript-link": (_svg('<a href="javascript:alert(1)"><rect width="9" height="9"/></a>'), "svg.script", 2),
+    "animation-rewriting-href": (
+        _svg('<rect width="9" height="9"><set attributeName="fill" to="red"/></rect>'), "svg.element", 2),
+    "external-use": (_svg('<use href="https://tracker.example/sprite.svg#a"/>'), "svg.reference", 2),
+    "local-file-image": (_svg('<image href="file:///etc/passwd" width="9" height="9"/>'), "svg.element", 2),
+    "css-import": (_svg("<style>@import url(https://tracker.example/a.css);</style>"), "svg.reference", 2),
+    "remote-fill": (_svg('<rect width="9" height="9" fill="url(https://tracker.example/p.svg#g)"/>'),
+                    "svg.reference", 2),
+    "css-escape": (_svg('<rect width="9" height="9" style="fill: \\75 rl(https://tracker.example/)"/>'),
+                   "svg.css", 2),
+    "stylesheet-instruction": ('<?xml-stylesheet href="https://tracker.example/a.css"?>\n' + _svg("<rect/>"),
+                               "svg.instruction", 1),
+    "entity-declaration": ('<!DOCTYPE svg [<!ENTITY a "aaaaaaaaaa">]>\n' + _svg("<text>&a;</text>"),
+                           "svg.entities", 1),
+    "use-cycle": (_svg('<g id="a"><use xlink:href="#a"/></g>'), "svg.use-cycle", 2),
+    "nesting": (_svg("<g>" * 150 + "</g>" * 150), "svg.too-deep", 2),
+    "use-bomb": (svg_use_bomb(8), "svg.too-many-nodes", 12),  # the outermost <use>
+}  # fmt: skip
+
+
+def drawing_program_svg() -> str:
+    """What Inkscape and Illustrator write for an ordinary logo: all of it allowed."""
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n'
+        '<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">\n'
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"\n'
+        '     xmlns:inkscape="http://www.inkscape.org/namespaces/inkscape"\n'
+        '     xmlns:sodipodi="http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd"\n'
+        '     xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:dc="http://purl.org/dc/elements/1.1/"\n'
+        '     width="120" height="120" viewBox="0 0 120 120" version="1.1" inkscape:version="1.2">\n'
+        '  <title>Huy hiệu</title>\n'
+        '  <sodipodi:namedview id="base" pagecolor="#ffffff" inkscape:zoom="1"/>\n'
+        "  <metadata><rdf:RDF><dc:title>Huy hiệu</dc:title></rdf:RDF></metadata>\n"
+        '  <defs><linearGradient id="g"><stop offset="0" stop-color="#c00"/><stop offset="1" stop-color="#fc0"/>'
+        '</linearGradient><linearGradient id="g2" xlink:href="#g" gradientUnits="userSpaceOnUse"/>'
+        '<style>.sao { fill: url(#g2); stroke: #900 }</style>'
+        '<symbol id="canh"><path d="M0 0 L10 30 L-10 30 Z"/></symbol></defs>\n'
+        '  <g inkscape:label="Lớp 1" inkscape:groupmode="layer" transform="translate(60 60)">\n'
+        '    <circle r="55" style="fill:url(#g);stroke:#900;stroke-width:2" data-name="nền"/>\n'
+        '    <use xlink:href="#canh" class="sao"/><use href="#canh" transform="rotate(72)" class="sao"/>\n'
+        '    <text y="50" text-anchor="middle" font-family="Liberation Sans" xml:space="preserve">ĐẢNG BỘ</text>\n'
+        "  </g>\n</svg>\n"
+    )
+
+
+def png_of_size(width: int, height: int) -> bytes:
+    """A real (decodable) black 1-bit PNG of any size: a few KB even at 12000 × 12000 pixels."""
+    raw_row = b"\0" * (1 + (width + 7) // 8)
+    compressor = zlib.compressobj(9)
+    data = b"".join(compressor.compress(raw_row) for _ in range(height)) + compressor.flush()
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    header = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", data) + chunk(b"IEND", b"")
+
+
+def bmp_header(width: int, height: int) -> bytes:
+    """A 24-bit BMP header claiming width × height (no pixel data: enough for any reader's header)."""
+    info = struct.pack("<IiiHHIIiiII", 40, width, height, 1, 24, 0, 0, 2835, 2835, 0, 0)
+    return b"BM" + struct.pack("<IHHI", 54, 0, 0, 54) + info
+
+
+def tiff_header(width: int, height: int) -> bytes:
+    """A little-endian, uncompressed 8-bit grey TIFF header claiming width × height."""
+    entries = [(256, 4, width), (257, 4, height), (258, 3, 8), (259, 3, 1), (262, 3, 1), (273, 4, 8 + 2 + 9 * 12 + 4),
+               (277, 3, 1), (278, 4, height), (279, 4, width * height)]  # fmt: skip
+    ifd = struct.pack("<H", len(entries)) + b"".join(struct.pack("<HHII", tag, kind, 1, value)
+                                                    for tag, kind, value in entries)  # fmt: skip
+    return b"II*\0" + struct.pack("<I", 8) + ifd + struct.pack("<I", 0)
+
+
+def site_yaml_with_limits(**values: int) -> str:
+    return 'title: "Kỷ yếu"\norganization: "Đảng bộ"\nlimits:\n' + "".join(f"  {k}: {v}\n" for k, v in values.items())
 
 
 def table() -> str:
