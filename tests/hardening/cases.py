@@ -256,12 +256,12 @@ def drawing_program_svg() -> str:
         '     xmlns:sodipodi="http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd"\n'
         '     xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:dc="http://purl.org/dc/elements/1.1/"\n'
         '     width="120" height="120" viewBox="0 0 120 120" version="1.1" inkscape:version="1.2">\n'
-        '  <title>Huy hiệu</title>\n'
+        "  <title>Huy hiệu</title>\n"
         '  <sodipodi:namedview id="base" pagecolor="#ffffff" inkscape:zoom="1"/>\n'
         "  <metadata><rdf:RDF><dc:title>Huy hiệu</dc:title></rdf:RDF></metadata>\n"
         '  <defs><linearGradient id="g"><stop offset="0" stop-color="#c00"/><stop offset="1" stop-color="#fc0"/>'
         '</linearGradient><linearGradient id="g2" xlink:href="#g" gradientUnits="userSpaceOnUse"/>'
-        '<style>.sao { fill: url(#g2); stroke: #900 }</style>'
+        "<style>.sao { fill: url(#g2); stroke: #900 }</style>"
         '<symbol id="canh"><path d="M0 0 L10 30 L-10 30 Z"/></symbol></defs>\n'
         '  <g inkscape:label="Lớp 1" inkscape:groupmode="layer" transform="translate(60 60)">\n'
         '    <circle r="55" style="fill:url(#g);stroke:#900;stroke-width:2" data-name="nền"/>\n'
