@@ -21,6 +21,7 @@ import markdown
 
 from site_builder.catalogue import clause, text
 from site_builder.markup.locate import element_loc
+from site_builder.markup.nesting import refuse_deep_html, refuse_too_deep
 from site_builder.markup.sanitize import sanitize
 from site_builder.model.media import REMOTE, bodies, body_media_path, closest_media, media_path, suggest_src
 from site_builder.model.records import GlossaryEntry, Markdown, SiteModel
@@ -126,14 +127,18 @@ def render_bodies(
     content-relative paths of every record file found, loaded or not.
     """
     docs = list(bodies(model))
+    too_deep = refuse_too_deep(docs, model.site.limits.depth_limit, problems)  # before Markdown recurses
+    docs = [doc for doc in docs if doc.loc.path not in too_deep]
     renderer = BodyRenderer(glossary_map(model.glossary), cache if cache is not None else {}, jobs, model.site.language)
     rendered = renderer.render(docs)
+    too_deep |= refuse_deep_html(docs, rendered, problems)  # what the PDF renderer could not lay out
     used: set[str] = set()
     resolved = {
         doc.loc.path: resolve_links(rendered[doc.loc.path], doc, link_map, problems, files, media_files, used)
         for doc in docs
+        if doc.loc.path not in too_deep
     }
-    return RenderedBodies(resolved, frozenset(used))
+    return RenderedBodies({**resolved, **dict.fromkeys(too_deep, "")}, frozenset(used))
 
 
 def glossary_map(entries: Iterable[GlossaryEntry]) -> dict[str, str]:

@@ -13,6 +13,7 @@ from site_builder.model.records import GlossaryEntry, SiteModel
 from site_builder.model.texts import published_texts
 from site_builder.problems import Loc, Problems
 from site_builder.sources.discover import SITE_YAML
+from site_builder.sources.limits import CEILINGS
 
 
 def check_model(model: SiteModel, media_files: frozenset[str], problems: Problems) -> None:
@@ -95,3 +96,5 @@ def check_limits(model: SiteModel, problems: Problems) -> None:
         value = getattr(limits, name)
         if isinstance(value, int) and value <= 0:
             problems.error("limit.not-positive", Loc(SITE_YAML), field=name, value=value)
+        elif isinstance(value, int) and value > CEILINGS.get(name, value):
+            problems.error("limit.too-high", Loc(SITE_YAML), field=name, value=value, ceiling=CEILINGS[name])

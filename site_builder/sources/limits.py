@@ -14,6 +14,9 @@ from dataclasses import dataclass
 from site_builder.sources.yamlsafe import YMap, YStr
 
 KB = 1000
+# Values a limit may not exceed: 100 levels of nesting plus the yearbook's own ~10 stay clear of the
+# PDF renderer's recursion limit (about 135 levels).
+CEILINGS = {"max_depth": 100}
 
 
 @dataclass(frozen=True)
@@ -24,6 +27,11 @@ class SourceLimits:
     max_image_pixels: int = 40_000_000
     max_svg_nodes: int = 10_000  # elements an SVG draws once every <use> is expanded
     max_depth: int = 30  # levels of nesting in a Markdown body (quotes, lists, HTML elements)
+
+    @property
+    def depth_limit(self) -> int:
+        """max_depth, never above what the PDF renderer can lay out (a higher value is reported)."""
+        return min(self.max_depth, CEILINGS["max_depth"])
 
     @property
     def max_file_bytes(self) -> int:

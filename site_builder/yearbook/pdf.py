@@ -184,7 +184,15 @@ def render_yearbook(
         except FatalURLFetchingError as exc:
             problems.error("pdf.error", SITE_LOC, detail=str(exc) or type(exc).__name__)
             return None
-        except (jinja2.TemplateError, OSError, ValueError, TypeError, KeyError, pikepdf.PdfError) as exc:
+        except (
+            jinja2.TemplateError,
+            OSError,
+            ValueError,
+            TypeError,
+            KeyError,
+            pikepdf.PdfError,
+            RecursionError,
+        ) as exc:
             problems.error("pdf.error", SITE_LOC, detail=f"{type(exc).__name__}: {exc}")
             return None
     _check_fonts(document, theme, problems)

@@ -303,6 +303,21 @@ def site_yaml_with_limits(**values: int) -> str:
     return 'title: "Kỷ yếu"\norganization: "Đảng bộ"\nlimits:\n' + "".join(f"  {k}: {v}\n" for k, v in values.items())
 
 
+def nested_list(levels: int) -> str:
+    """A Markdown list `levels` deep, one item per line (level n on the body's line n)."""
+    return "".join(" " * 4 * level + f"- mức {level + 1}\n" for level in range(levels))
+
+
+def nested_quotes(levels: int) -> str:
+    """`levels` blockquotes on one line (250 levels: 500 bytes)."""
+    return "> " * levels + "trích dẫn\n"
+
+
+def nested_divs(levels: int) -> str:
+    """Raw HTML: `levels` <div> inside each other, on one line."""
+    return "<div>" * levels + "chữ" + "</div>" * levels + "\n"
+
+
 def table() -> str:
     lines = ["| Area | Bad input tried | Behaviour | Test (tests/hardening/) |", "|---|---|---|---|"]
     for area, bad, behaviour, test in CASES:

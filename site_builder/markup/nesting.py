@@ -1,0 +1,133 @@
+"""How deeply a Markdown body nests, measured before it is rendered.
+
+Python-Markdown recurses per nested list (RecursionError near 249 levels) and
+the PDF renderer per nested element (RecursionError near 135 levels of HTML),
+so depth is bounded on the source, line by line, before either runs: each
+`>` counts one level, each list level two (the list and its item), each open
+raw HTML element one, plus one for the paragraph itself — an estimate of the
+HTML the line becomes. The first line over `limits.max_depth` is reported.
+
+After rendering, `html_depth` measures the real HTML (tables and footnotes add
+a few levels the estimate does not see) against RENDER_DEPTH, a fixed bound
+the PDF renderer is known to take.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+
+from site_builder.model.records import Markdown
+from site_builder.problems import Loc, Problems
+
+RENDER_DEPTH = 110  # levels of body HTML; the yearbook adds ~10 and fails near 135
+VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+# A tag: a name then a space, "/" or ">" (so <https://…> and <a@b.vn> autolinks are not tags).
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)(?=[\s/>])[^<>]*?(/?)>")
+_IMPLIED_END = frozenset({"p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot", "option"})
+_SCOPES = frozenset({"ul", "ol", "dl", "table", "div", "blockquote", "figure", "section", "article", "details"})
+_FENCE = re.compile(r" {0,3}(```|~~~)")
+_QUOTE = re.compile(r" {0,3}> ?")
+_ITEM = re.compile(r"(?:[*+-]|[0-9]{1,9}[.)])(?:[ \t]|$)")
+
+
+@dataclass(frozen=True)
+class Deepest:
+    line: int  # 1-based line of the source
+    depth: int
+
+
+def first_too_deep(source: str, limit: int) -> Deepest | None:
+    """The first line whose estimated depth exceeds `limit`, or None."""
+    return next((Deepest(line, depth) for line, depth in _depths(source) if depth > limit), None)
+
+
+def deepest_line(source: str) -> Deepest:
+    """The line of greatest estimated depth (where to point when the rendered HTML is too deep)."""
+    best = Deepest(1, 0)
+    for line, depth in _depths(source):
+        if depth > best.depth:
+            best = Deepest(line, depth)
+    return best
+
+
+def _depths(source: str) -> Iterator[tuple[int, int]]:
+    """(line number, estimated depth) of each line outside fenced code."""
+    open_tags: list[str] = []
+    fence: str | None = None
+    for number, line in enumerate(source.split("\n"), 1):
+        if match := _FENCE.match(line):
+            fence = None if fence == match.group(1) else (fence or match.group(1))
+        elif fence is None:
+            yield number, _line_depth(line, open_tags)
+
+
+def _line_depth(line: str, open_tags: list[str]) -> int:
+    quotes, rest = 0, line
+    while match := _QUOTE.match(rest):
+        quotes += 1
+        rest = rest[match.end() :]
+    expanded = rest.expandtabs(4)
+    text = expanded.lstrip(" ")
+    indent = len(expanded) - len(text)
+    lists = indent // 4 + 1 if _ITEM.match(text) else indent // 4
+    outer = len(open_tags)
+    return quotes + 2 * lists + max(outer, _tags_depth(text, open_tags)) + 1
+
+
+def _tags_depth(text: str, open_tags: list[str]) -> int:
+    """Update the stack of open raw HTML elements with `text`; the deepest it got."""
+    deepest = len(open_tags)
+    for match in _TAG.finditer(text):
+        closing, name, self_closing = match.group(1), match.group(2).lower(), match.group(3)
+        if closing:
+            if name in open_tags:  # a stray closing tag closes nothing
+                del open_tags[len(open_tags) - 1 - open_tags[::-1].index(name) :]
+        elif name not in VOID and not self_closing:
+            _close_implied(name, open_tags)
+            open_tags.append(name)
+            deepest = max(deepest, len(open_tags))
+    return deepest
+
+
+def _close_implied(name: str, open_tags: list[str]) -> None:
+    """`<p>a<p>b`, `<li>a<li>b`, `<td>a<td>b`: a new one closes the open one (as HTML parsers do)."""
+    if name not in _IMPLIED_END:
+        return
+    for index in range(len(open_tags) - 1, -1, -1):
+        if open_tags[index] == name:
+            del open_tags[index:]
+            return
+        if open_tags[index] in _SCOPES:
+            return
+
+
+def html_depth(fragment: str) -> int:
+    """How deeply the elements of well-formed (sanitised) HTML nest."""
+    open_tags: list[str] = []
+    return _tags_depth(fragment, open_tags)
+
+
+def refuse_too_deep(docs: Iterable[Markdown], limit: int, problems: Problems) -> set[str]:
+    """Paths of the bodies nested deeper than `limit`, each reported where it crosses it."""
+    refused = set()
+    for doc in docs:
+        found = first_too_deep(doc.source, limit)
+        if found is not None:
+            loc = Loc(doc.loc.path, (doc.loc.line or 1) + found.line - 1)
+            problems.error("markup.too-deep", loc, depth=found.depth, limit=limit)
+            refused.add(doc.loc.path)
+    return refused
+
+
+def refuse_deep_html(docs: Iterable[Markdown], rendered: Mapping[str, str], problems: Problems) -> set[str]:
+    """Paths of rendered bodies deeper than RENDER_DEPTH (the estimate missed some levels)."""
+    refused = set()
+    for doc in docs:
+        depth = html_depth(rendered[doc.loc.path])
+        if depth > RENDER_DEPTH:
+            loc = Loc(doc.loc.path, (doc.loc.line or 1) + deepest_line(doc.source).line - 1)
+            problems.error("markup.too-deep-render", loc, depth=depth, limit=RENDER_DEPTH)
+            refused.add(doc.loc.path)
+    return refused
