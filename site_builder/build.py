@@ -18,6 +18,7 @@ from site_builder.markup.cache import load_cache, save_cache
 from site_builder.markup.markdown import render_bodies
 from site_builder.model.checks import add_body_media, check_model
 from site_builder.model.load import load_model
+from site_builder.model.media import bodies
 from site_builder.model.records import SiteInfo, SiteModel
 from site_builder.output import publish
 from site_builder.output.files import RenderedFile
@@ -115,7 +116,7 @@ def check_for_print(site_root: Path, checklist: bool = True) -> tuple[Problems, 
     loaded = load_site(site_root, problems, load_cache(cache_file(site_root)), BuildOptions(site_root).workers)
     if loaded is None:
         return problems, None
-    check_theme(site_root, loaded.model, problems)
+    check_theme(site_root, loaded, problems)
     if not checklist:
         return problems, None
     from site_builder.yearbook.checklist import print_checklist
@@ -124,14 +125,18 @@ def check_for_print(site_root: Path, checklist: bool = True) -> tuple[Problems, 
     return problems, print_checklist(loaded.model, image_sizes(site_root / "content" / "media", sorted(photos)))
 
 
-def check_theme(site_root: Path, model: SiteModel, problems: Problems) -> None:
-    """What `build` would find in the theme before rendering: a missing theme, template syntax errors."""
+def check_theme(site_root: Path, loaded: Loaded, problems: Problems) -> None:
+    """What `build` would find in the theme before rendering: a missing theme, template syntax errors,
+    characters in the bodies that the theme's fonts cannot print in the PDF."""
     from site_builder.render.environment import make_environment
     from site_builder.render.html_pages import check_templates
+    from site_builder.yearbook.glyphs import covered_characters, unprintable
 
+    model = loaded.model
     theme = find_theme(site_root, model.site, problems)
     if theme is not None:
         check_templates(make_environment(theme, model.site.language), problems)
+        problems.extend(unprintable(bodies(model), loaded.bodies, covered_characters(theme.static_dirs)))
 
 
 def find_theme(site_root: Path, site: SiteInfo, problems: Problems):

@@ -22,6 +22,7 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError
 
 from site_builder.catalogue import ntext
+from site_builder.model.media import bodies as model_bodies
 from site_builder.model.records import SiteModel
 from site_builder.output.files import RenderedFile
 from site_builder.problems import Loc, Problems
@@ -31,6 +32,7 @@ from site_builder.yearbook import logs
 from site_builder.yearbook.book import assemble, generator_version
 from site_builder.yearbook.fetcher import ConfinedFetcher
 from site_builder.yearbook.fonts import bundled_font_hashes, foreign_fonts
+from site_builder.yearbook.glyphs import covered_characters, unprintable
 from site_builder.yearbook.index import anchor_pages
 from site_builder.yearbook.tagging import finish_tags
 from site_builder.yearbook.views import printed_without_data
@@ -166,6 +168,10 @@ def render_yearbook(
     site_root = site_root.resolve()
     if model.yearbook_term is None and model.current_term is None:
         problems.error("site.no-terms", SITE_LOC)
+        return None
+    unprintable_text = unprintable(model_bodies(model), bodies, covered_characters(theme.static_dirs))
+    if unprintable_text:  # the fonts would fall back to a system font: say where, before laying out
+        problems.extend(unprintable_text)
         return None
     for target in printed_without_data(model):  # the book prints "chưa có số liệu": say so before it goes out
         problems.warning("yearbook.target-no-data", target.loc, id=target.id)
