@@ -119,6 +119,87 @@ CASES: list[tuple[str, str, str, str]] = [
      "test_hardening_fuzz::test_arbitrary_yaml_structures_never_crash_the_loader"),
     ("Fuzz", "known field names with tricky values (`no`, `1.035`, `2021-02-30`, …)", "model or problems",
      "test_hardening_fuzz::test_lists_of_records_with_known_field_names_never_crash"),
+    # Round two (issue 11). `python tests/hardening/cases.py write NAME DIR` writes the inputs (RED_TEAM).
+    ("SVG", "1.4 KB SVG of nested `<use>` (\"use bomb\", 10× per level; 8 levels)",
+     "error `svg.too-many-nodes` at the outer `<use>` (limit `limits.max_svg_nodes`, 10,000); `build` exits 1 "
+     "before the PDF (was: still running after 120 s)",
+     "test_hardening_svg::test_the_use_bomb_stops_check_and_build_quickly_with_its_line"),
+    ("SVG", "`<script>`, `on…=`, `foreignObject`, HTML-namespace script, `javascript:`, animation, external "
+     "`<use>`/`url()`/`@import`, `<image href=file:…>`, `<?xml-stylesheet?>`, entities, CSS escapes, cycles, "
+     "150-level nesting",
+     "refused by the SVG allow-list at file:line (`svg.script`, `svg.element`, `svg.reference`, …)",
+     "test_hardening_svg::test_hostile_svgs_are_refused_by_check_at_their_line"),
+    ("SVG", "a scripted SVG used as image, raw `<img>`, link, or not at all", "refused all the same",
+     "test_hardening_svg::test_a_script_in_an_svg_is_refused_wherever_it_is_used"),
+    ("SVG", "a scripted SVG named `.png`", "checked by its content",
+     "test_hardening_svg::test_a_photo_that_is_an_svg_under_another_name_is_checked_by_its_content"),
+    ("SVG", "an Inkscape/Illustrator logo (DOCTYPE, editor metadata, gradients, `<use>`, `<style>`)",
+     "accepted, published byte-identical, printed", "test_hardening_svg::"
+     "test_an_svg_from_a_drawing_program_is_accepted_and_printed"),
+    ("SVG", "a hostile SVG reaching the PDF renderer without `check`", "refused by the fetcher, same problem",
+     "test_hardening_svg::test_the_pdf_fetcher_refuses_a_hostile_svg_even_when_check_was_skipped"),
+    ("SVG", "`.html`, `.xhtml`, `.xml`, `.js`, `.svgz` in media/", "error `media.active-content`",
+     "test_hardening_svg::test_files_a_browser_would_run_as_a_page_are_refused_in_media"),
+    ("Images", "12000 × 12000 PNG renamed `.bmp`, `.tif`, `.dat`, no suffix", "error `media.too-many-pixels` "
+     "(identified by content)", "test_hardening_images::test_a_huge_png_under_any_name_is_refused_by_check"),
+    ("Images", "BMP and TIFF headers claiming 144 million pixels", "error `media.too-many-pixels`",
+     "test_hardening_images::test_other_image_formats_are_measured_too"),
+    ("Images", "`limits.max_image_pixels` above Pillow's own limit, a 144-megapixel BMP",
+     "error `media.decompression-bomb`; no raw DecompressionBombWarning",
+     "test_hardening_images::test_the_image_librarys_bomb_warning_becomes_our_problem"),
+    ("Images", "a bomb image reaching the PDF renderer without `check`", "refused by the fetcher",
+     "test_hardening_images::test_the_pdf_fetcher_caps_every_image_it_serves"),
+    ("Depth", "Markdown list nested 300 levels, and an error elsewhere",
+     "error `markup.too-deep` at the line crossing `limits.max_depth` (30); the other error still reported "
+     "(was: RecursionError, exit 3)", "test_hardening_depth::test_a_list_nested_300_levels_is_reported_with_every_"
+     "other_error"),
+    ("Depth", "blockquote nested 250 levels (500 bytes); 3,000 nested `<div>`",
+     "`check --strict` and `build` exit 1 naming the line (was: accepted, then a PDF crash)",
+     "test_hardening_depth::test_deep_quotes_and_html_fail_check_and_build_at_their_line"),
+    ("Depth", "`limits.max_depth: 500`", "error `limit.too-high`; 100 used (what the PDF renderer takes)",
+     "test_hardening_depth::test_the_limit_cannot_be_raised_past_what_the_pdf_renderer_takes"),
+    ("Depth", "99 quotes, 49 list levels and 98 `<div>` with `max_depth: 100`", "accepted and printed",
+     "test_hardening_depth::test_what_check_accepts_at_the_highest_limit_the_pdf_renders"),
+    ("Workers", "SIGKILL of `build -j 2` while workers render 450 pages (Markdown, then pages)",
+     "every worker exits with it (PR_SET_PDEATHSIG); none left in /proc",
+     "test_hardening_workers::test_workers_die_with_a_killed_build"),
+    ("Paths", "content/site.yaml a symlink to a private file outside content/",
+     "error `file.symlink-outside` before reading; its text never shown",
+     "test_hardening_paths::test_site_yaml_symlinked_out_of_content_is_refused_before_reading"),
+    ("Output", "output folder made read-only by its owner (`chmod -R a-w`)",
+     "replaced, and the old copy removed (was: hidden `.old-output-<pid>/` left forever)",
+     "test_hardening_crash::test_a_read_only_output_is_replaced_and_its_old_copy_removed"),
+    ("Output", "old output owned by another user and read-only", "warning `output.old-left` naming the folder",
+     "test_hardening_crash::test_an_old_output_that_cannot_be_removed_is_reported_not_left_silently"),
+    ("Digits", "`١٢٣`, `１２`, `1٠` as a number", "error `field.non-ascii-digits` suggesting 123, 12, 10",
+     "test_hardening_digits::test_non_ascii_digits_are_refused_as_numbers_with_a_suggestion"),
+    ("Digits", "non-ASCII digits in a count, a date and a limit", "the same error at each line",
+     "test_hardening_digits::test_non_ascii_digits_are_refused_in_whole_numbers_dates_and_limits"),
+    ("Digits", "a year folder `years/٢٠٢١/`", "not a year: error `year.bad-folder`",
+     "test_hardening_digits::test_a_year_folder_in_non_ascii_digits_is_not_a_year"),
+    ("Location", "missing `<img src=\"x\">` on line 40, the letter x on line 17", "reported at line 40",
+     "test_hardening_strict::test_a_missing_short_image_path_is_reported_at_its_element_not_at_the_first_match_in_"
+     "the_text"),
+    ("Location", "one missing path in `![](x)`, `<img>` and `[r]: x`", "each at its own line",
+     "test_hardening_strict::test_each_missing_image_is_reported_at_its_own_line"),
+    ("Preview", "`/a%00b`, control bytes, non-UTF-8 escapes", "400 and one log line (was: 500 and a traceback)",
+     "test_hardening_serve::test_nul_and_control_bytes_in_an_address_are_400_with_one_log_line"),
+    ("Preview", "Host `rebind.example`, another port, none (DNS rebinding)", "421 for pages, files and livereload.js",
+     "test_hardening_serve::test_a_request_naming_another_host_is_421"),
+    ("Preview", "livereload's websocket from another Host or Origin", "421 / 403",
+     "test_hardening_serve::test_the_live_reload_websocket_checks_host_and_origin"),
+    ("Preview", "POST action without the run's token, without or with a foreign Origin; GET; rebound Host",
+     "403 / 405 / 421, the action never runs", "test_hardening_serve::test_actions_need_post_the_token_and_a_"
+     "same_origin_page"),
+    ("Preview", "a symlink or `../` out of the preview folder", "403/404, nothing outside served",
+     "test_hardening_serve::test_files_outside_the_preview_folder_are_never_served"),
+    ("Fuzz", "Markdown bodies of quotes, lists, tables, code and raw tags, nested up to 400 levels",
+     "`check` never fails internally", "test_hardening_fuzz_markup::test_check_never_fails_with_an_internal_error_"
+     "on_any_body"),
+    ("Fuzz", "the same bodies, where `check` accepts them", "`build` renders HTML and PDF (found: code spans "
+     "printed in a system font)", "test_hardening_fuzz_markup::test_whatever_check_accepts_builds_with_its_pdf"),
+    ("Fuzz", "emoji, CJK, `&#0;` in a printed body", "error `text.unprintable` at its line (was: build exit 3)",
+     "test_hardening_fuzz_markup::test_characters_the_fonts_lack_are_found_by_check_at_their_line"),
 ]  # fmt: skip
 
 
@@ -165,6 +246,10 @@ def make_read_only(folder: Path, owner: int | None = None) -> None:
             os.chown(path, owner, owner, follow_symlinks=False)
         if not path.is_symlink():
             path.chmod(path.stat().st_mode & ~0o222)
+
+
+def _year_file(body: str) -> dict[str, str | bytes]:
+    return {"content/years/2021/year.md": f"---\ntitle: Năm 2021\n---\n{body}"}
 
 
 def short_image_path_body() -> tuple[str, list[int]]:
@@ -318,6 +403,68 @@ def nested_divs(levels: int) -> str:
     return "<div>" * levels + "chữ" + "</div>" * levels + "\n"
 
 
+# --- Writing a red-team case into a small site, to try it by hand ------------------------------
+
+BASE_SITE = {
+    "content/site.yaml": 'title: "Kỷ yếu thử nghiệm"\norganization: "Đảng bộ Khối thử nghiệm"\n',
+    "content/terms/2020-2025/term.md": "---\ntitle: Nhiệm kỳ\nstart: 2020-08-14\nend: 2025-08-20\n---\nThân bài.\n",
+}
+_TERM_FRONT = "---\ntitle: Nhiệm kỳ\nstart: 2020-08-14\nend: 2025-08-20\n---\n"
+
+
+def _term(body: str) -> dict[str, str | bytes]:
+    return {"content/terms/2020-2025/term.md": _TERM_FRONT + body}
+
+
+def _year(body: str) -> dict[str, str | bytes]:
+    return {"content/years/2021/year.md": f"---\ntitle: Năm 2021\n---\n{body}\n"}
+
+
+def _site_yaml_link(site: Path) -> None:
+    site_yaml_symlinked_outside(site, site.parent / f"{site.name}-rieng-tu.yaml")
+
+
+# name -> (issue item and how to try it, the files, an action on the written site or None)
+RED_TEAM: dict[str, tuple[str, dict[str, str | bytes], object]] = {
+    "svg-use-bomb": ("1: check --strict, then build", {"content/media/so-do.svg": svg_use_bomb(8),
+                     **_year("![sơ đồ](../../media/so-do.svg)")}, None),
+    "svg-script": ("2: check --strict; every HOSTILE_SVGS entry fails the same way",
+                   {"content/media/so-do.svg": HOSTILE_SVGS["onload"][0], **_year("[sơ đồ](../../media/so-do.svg)")},
+                   None),
+    "png-renamed-bmp": ("3: check --strict, then build", {"content/media/anh.bmp": png_of_size(12000, 12000),
+                        **_year("![ảnh](../../media/anh.bmp)")}, None),
+    "nested-list": ("4: check (was an internal error)", _term(nested_list(300)), None),
+    "nested-quotes": ("4: check --strict, then build", _term(nested_quotes(250)), None),
+    "nested-divs": ("4: check --strict, then build", _term(nested_divs(3000)), None),
+    "many-pages": ("5: build -j 2 --force, `kill -9` it while it renders, then look for its workers (ps)",
+                   dict(many_conferences(450)), None),
+    "site-yaml-symlink": ("6: check (content/site.yaml links to a private file beside the site)", {},
+                          _site_yaml_link),
+    "read-only-output": ("7: build, `chmod -R a-w output` (as a normal user), build --force", {}, None),
+    "preview": ("8, 11: serve, then curl 'http://127.0.0.1:8000/a%00b' and "
+                "curl -H 'Host: rebind.example:8000' http://127.0.0.1:8000/", {}, None),
+    "non-ascii-digits": ("9: check", dict(non_ascii_digit_files()), None),
+    "short-image-path": ("10: check (the error is on line 40)", _year_file(short_image_path_body()[0]), None),
+}  # fmt: skip
+
+
+def write_case(name: str, site: Path) -> str:
+    """Write BASE_SITE plus red-team case `name` into the (new) folder `site`; what to try with it."""
+    what, files, action = RED_TEAM[name]
+    if site.exists() and any(site.iterdir()):
+        raise SystemExit(f"{site} is not empty")
+    for rel, data in {**BASE_SITE, **files}.items():
+        target = site / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(data, bytes):
+            target.write_bytes(data)
+        else:
+            target.write_text(data, encoding="utf-8")
+    if callable(action):
+        action(site)
+    return what
+
+
 def table() -> str:
     lines = ["| Area | Bad input tried | Behaviour | Test (tests/hardening/) |", "|---|---|---|---|"]
     for area, bad, behaviour, test in CASES:
@@ -333,6 +480,21 @@ def render(doc: str) -> str:
     return f"{head}{BEGIN}\n{table()}\n{END}{tail}"
 
 
+USAGE = """usage: cases.py                 regenerate the table in docs/reliability.md
+       cases.py list            the red-team cases of round two
+       cases.py write NAME DIR  write case NAME into a small new site in DIR
+"""
+
 if __name__ == "__main__":
-    DOC.write_text(render(DOC.read_text(encoding="utf-8")), encoding="utf-8")
-    sys.stdout.write(f"updated {DOC}\n")
+    args = sys.argv[1:]
+    if not args:
+        DOC.write_text(render(DOC.read_text(encoding="utf-8")), encoding="utf-8")
+        sys.stdout.write(f"updated {DOC}\n")
+    elif args == ["list"]:
+        sys.stdout.write("".join(f"{name:18} item {what}\n" for name, (what, _, _) in RED_TEAM.items()))
+    elif len(args) == 3 and args[0] == "write" and args[1] in RED_TEAM:
+        how = write_case(args[1], Path(args[2]))
+        sys.stdout.write(f"wrote {args[2]}; try: site-builder … --site {args[2]}  (item {how})\n")
+    else:
+        sys.stderr.write(USAGE)
+        sys.exit(2)

@@ -106,3 +106,11 @@ def test_theme_svgs_are_trusted_and_served_as_they_are(tmp_path):
     fetcher = ConfinedFetcher([static], problems, limits=SourceLimits(), media_root=tmp_path / "content" / "media")
     assert fetcher.fetch((static / "logo.svg").as_uri()).read().startswith(b"<svg")
     assert not problems.errors
+
+
+@pytest.mark.parametrize("name", ["trang.html", "trang.HTM", "so-do.xhtml", "du-lieu.xml", "ma.js", "nen.svgz"])
+def test_files_a_browser_would_run_as_a_page_are_refused_in_media(tmp_path, name):
+    files = {f"content/media/{name}": "<html><script>alert(document.cookie)</script></html>",
+             **year_using(f"[mở](../../media/{name})")}  # fmt: skip
+    _, problems = load(site_with(tmp_path, files))
+    assert [(p.code, p.loc.path) for p in problems.errors] == [("media.active-content", f"content/media/{name}")]
