@@ -25,7 +25,7 @@ from tests.conftest import BASE_FILES, make_site
 TERM = "content/terms/2020-2025/term.md"
 FRONT = "---\ntitle: Nhiệm kỳ\nstart: 2020-08-14\nend: 2025-08-20\n---\n"
 DEFAULT_RECURSION_LIMIT = 1000  # CPython's, as `site-builder` runs
-CHECK_EXAMPLES, BUILD_EXAMPLES = 150, 20
+CHECK_EXAMPLES, BUILD_EXAMPLES = 100, 20
 FUZZ = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large], database=None)
 
 words = st.sampled_from(
