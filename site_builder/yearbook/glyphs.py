@@ -35,7 +35,7 @@ def covered_characters(static_dirs: Iterable[Path]) -> frozenset[int]:
                 try:
                     with TTFont(path, lazy=True) as font:
                         covered.update(font["cmap"].getBestCmap() or {})
-                except (TTLibError, OSError, KeyError):
+                except (TTLibError, OSError, KeyError, ImportError):  # ImportError: WOFF2 without brotli
                     continue  # not a font we can read: the PDF render reports what it cannot use
     return frozenset(covered)
 
