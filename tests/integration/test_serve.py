@@ -528,7 +528,7 @@ def test_open_starts_the_browser_on_the_preview(demo_site: Path, tmp_path: Path)
     fake = f'{sys.executable} -c "import pathlib,sys; pathlib.Path(sys.argv[1]).write_text(sys.argv[2])" {opened} %s'
     running = ServerProcess(demo_site, tmp_path, "--no-pdf", "--open", env={"BROWSER": fake})
     try:
-        wait_until(opened.exists)
+        wait_until(lambda: opened.exists() and opened.read_text())  # created, then written: wait for both
         assert opened.read_text() == f"{running.base}/"
     finally:
         assert running.stop() == 0
