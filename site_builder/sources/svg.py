@@ -28,6 +28,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.expatreader import DefusedExpatParser
 
 from site_builder.sources import svg_policy as policy
+from site_builder.sources.svg_use import ExpansionError, UseExpansion
 
 MAX_ISSUES = 20  # per file: the first ones say enough
 
@@ -226,41 +227,12 @@ class _Checker(handler.ContentHandler):
         chains deeper than max_use_depth and totals over max_nodes are issues."""
         if self.whole is None:
             return
-        counter = _Expansion(self.defined, self.limits)
+        counter = UseExpansion(self.defined, self.limits.max_use_depth)
         try:
             total = self.whole.nodes + sum(n * counter.size(ref, 1) for ref, n in self.whole.refs.items())
-        except _ExpansionError as exc:
+        except ExpansionError as exc:
             self.add(exc.code, self.use_at.get(exc.ref), ref=exc.ref, limit=self.limits.max_use_depth)
             return
         if total > self.limits.max_nodes:
             heaviest = max(self.whole.refs, key=lambda ref: self.whole.refs[ref] * counter.size(ref, 1), default=None)
             self.add("svg.too-many-nodes", self.use_at.get(heaviest) if heaviest else None, limit=self.limits.max_nodes)
-
-
-class _ExpansionError(Exception):
-    def __init__(self, code: str, ref: str):
-        super().__init__(code)
-        self.code, self.ref = code, ref
-
-
-@dataclass
-class _Expansion:
-    defined: dict[str, tuple[int, Counter[str]]]
-    limits: SvgLimits
-    memo: dict[str, int] = field(default_factory=dict)
-    open: set[str] = field(default_factory=set)
-
-    def size(self, ref: str, depth: int) -> int:
-        """Elements drawn by one <use> of `ref` (0 for an id that does not exist: nothing drawn)."""
-        if ref in self.memo or ref not in self.defined:
-            return self.memo.get(ref, 0)
-        if ref in self.open:
-            raise _ExpansionError("svg.use-cycle", ref)
-        if depth > self.limits.max_use_depth:
-            raise _ExpansionError("svg.use-too-deep", ref)
-        self.open.add(ref)
-        nodes, refs = self.defined[ref]
-        total = nodes + sum(n * self.size(inner, depth + 1) for inner, n in refs.items())
-        self.open.discard(ref)
-        self.memo[ref] = total
-        return total
