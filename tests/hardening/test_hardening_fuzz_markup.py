@@ -124,6 +124,7 @@ def test_whatever_check_accepts_builds_with_its_pdf():
         @example("> " * 250 + "x")  # was: accepted by check, RecursionError in the PDF
         @example("<div>" * 3000 + "x")
         @example("Mã `<b>` và\n\n```\nkhối mã\n```")  # was: accepted by check, a system font in the PDF (exit 3)
+        @example("## Tiêu đề *nghiêng*\n\n_`<`_")  # was: no bundled sans italic, a system font (exit 3)
         def accepted_builds(body: str) -> None:
             write_body(site, body)
             with real_recursion_limit():
