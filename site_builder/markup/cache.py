@@ -25,7 +25,11 @@ def save_cache(path: Path, cache: dict[str, str]) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         temp = path.with_suffix(f".{os.getpid()}.tmp")
-        temp.write_text(json.dumps(cache, ensure_ascii=False), encoding="utf-8")
+        with temp.open("w", encoding="utf-8") as stream:  # entry by entry: never one huge string
+            stream.write("{")
+            for index, (key, value) in enumerate(cache.items()):
+                stream.write(("," if index else "") + json.dumps(key) + ":" + json.dumps(value, ensure_ascii=False))
+            stream.write("}")
         os.replace(temp, path)
     except OSError:
         pass

@@ -11,6 +11,7 @@ case (lower before upper), as ICU's default strength does.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Iterator
 
@@ -147,6 +148,7 @@ def _syllables(nfd: str) -> Iterator[str]:
         yield run
 
 
+@functools.lru_cache(maxsize=65_536)  # a pure function called for every mention of ~1,000 names
 def person_match_key(name: str) -> str:
     """Key deciding that two spellings name the same person.
 

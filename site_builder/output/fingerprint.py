@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -28,13 +28,17 @@ LIBRARIES = ("markdown", "nh3", "jinja2", "babel", "weasyprint", "pyyaml")
 
 
 @dataclass(frozen=True)
-class Previous:
-    """What the last successful build recorded."""
-
-    problems: Problems
+class Counts:
     records: int
     pages: int
     pdf_pages: int
+
+
+@dataclass(frozen=True)
+class Previous(Counts):
+    """What the last successful build recorded."""
+
+    problems: Problems
 
 
 def _files(root: Path) -> Iterable[Path]:
@@ -55,18 +59,41 @@ def library_versions() -> list[str]:
     return found
 
 
-def fingerprint(site_root: Path, options: Iterable[object]) -> str:
-    header = [site_builder.__version__, *library_versions(), *map(str, options)]
-    digest = hashlib.sha256(json.dumps(header).encode())
+def input_digests(site_root: Path) -> dict[str, str]:
+    """Content hash of every input file: "site:<path from the site root>" or "package:<path>"."""
+    found: dict[str, str] = {}
     roots = [("site", site_root / "content"), ("site", site_root / "templates"), ("site", site_root / "themes")]
     for label, root in [*roots, ("package", PACKAGE_DIR)]:
         base = PACKAGE_DIR if label == "package" else site_root
         for path in _files(root):
             try:
-                file_hash = _hash_file(path)
+                found[f"{label}:{path.relative_to(base).as_posix()}"] = _hash_file(path)
             except OSError:
                 continue
-            digest.update(f"{label}:{path.relative_to(base).as_posix()}\0{file_hash}\n".encode())
+    return found
+
+
+def site_digests(digests: Mapping[str, str]) -> dict[str, str]:
+    """The site's files only, by site-relative path ("content/years/2019/year.md")."""
+    return {key[5:]: value for key, value in digests.items() if key.startswith("site:")}
+
+
+def generation(digests: Mapping[str, str]) -> str:
+    """The program itself: version, libraries and package files. Caches from another one are dropped."""
+    digest = hashlib.sha256(json.dumps([site_builder.__version__, *library_versions()]).encode())
+    for key, value in digests.items():
+        if key.startswith("package:"):
+            digest.update(f"{key}\0{value}\n".encode())
+    return digest.hexdigest()
+
+
+def fingerprint(site_root: Path | Mapping[str, str], options: Iterable[object]) -> str:
+    """One digest of every input (`input_digests`, or computed here from a site root) and the options."""
+    digests = input_digests(site_root) if isinstance(site_root, Path) else site_root
+    header = [site_builder.__version__, *library_versions(), *map(str, options)]
+    digest = hashlib.sha256(json.dumps(header).encode())
+    for key, value in digests.items():
+        digest.update(f"{key}\0{value}\n".encode())
     return digest.hexdigest()
 
 
@@ -75,32 +102,42 @@ def _hash_file(path: Path) -> str:
         return hashlib.file_digest(stream, "sha256").hexdigest()
 
 
-def tree_listing(output: Path) -> str:
-    """Digest of the output's file names and sizes: a hand-edited output is rebuilt, not trusted."""
+def tree_digest(listing: Mapping[str, tuple[int, int]]) -> str:
+    """Digest of the output's file names and sizes: a hand-edited output is rebuilt, not trusted.
+    (Not modification times: the same inputs give the same marker bytes.)"""
     digest = hashlib.sha256()
-    for path in _files(output):
-        if path.name != MARKER:
-            digest.update(f"{path.relative_to(output).as_posix()}\0{path.stat().st_size}\n".encode())
+    for path in sorted(listing):
+        digest.update(f"{path}\0{listing[path][0]}\n".encode())
     return digest.hexdigest()
 
 
-def marker_text(stamp: str, staged: Path, problems: Problems, records: int, pages: int, pdf_pages: int) -> str:
+def marker_text(stamp: str, listing: Mapping[str, tuple[int, int]], problems: Problems, report: Counts) -> str:
     listed = [[p.severity, p.code, p.loc.path, p.loc.line, p.loc.col, dict(p.params)] for p in problems]
-    report = {"records": records, "pages": pages, "pdf_pages": pdf_pages, "problems": listed}
-    data = {"generator": "site-builder", "fingerprint": stamp, "tree": tree_listing(staged), "report": report}
+    counts = {"records": report.records, "pages": report.pages, "pdf_pages": report.pdf_pages, "problems": listed}
+    data = {"generator": "site-builder", "fingerprint": stamp, "tree": tree_digest(listing), "report": counts}
     return json.dumps(data, default=str) + "\n"
 
 
-def previous_build(output: Path, stamp: str) -> Previous | None:
-    """The recorded report when `output` was built from exactly these inputs, else None."""
+def marker_stamp(output: Path) -> str | None:
+    """The input fingerprint recorded in `output`'s marker, if any."""
+    try:
+        stamp = json.loads((output / MARKER).read_text(encoding="utf-8"))["fingerprint"]
+        return stamp if isinstance(stamp, str) else None
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def previous_build(output: Path, stamp: str, listing: Mapping[str, tuple[int, int]]) -> Previous | None:
+    """The recorded report when `output` (whose files are `listing`) was built from exactly these
+    inputs, else None."""
     try:
         data = json.loads((output / MARKER).read_text(encoding="utf-8"))
-        if data["fingerprint"] != stamp or data["tree"] != tree_listing(output):
+        if data["fingerprint"] != stamp or data["tree"] != tree_digest(listing):
             return None
         report = data["report"]
         problems = Problems()
         for severity, code, path, line, col, params in report["problems"]:
             problems.items.append(Problem(severity, code, Loc(path, line, col), tuple(params.items())))
-        return Previous(problems, int(report["records"]), int(report["pages"]), int(report["pdf_pages"]))
+        return Previous(int(report["records"]), int(report["pages"]), int(report["pdf_pages"]), problems)
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None

@@ -12,13 +12,11 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
-import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
-from site_builder.output.files import RenderedFile
 from site_builder.output.guard import MARKER
+from site_builder.output.trash import discard, remove_tree
 from site_builder.problems import Loc, Problems, RenderError
 
 STAGING_PREFIX = ".staging-"
@@ -58,19 +56,6 @@ def sweep_leftovers(output: Path) -> list[Path]:
     return left
 
 
-def remove_tree(folder: Path) -> bool:
-    """Delete `folder`; False when some of it is left. Read-only folders inside it (an output the
-    user made read-only) are made writable first when we own them: without that their files
-    cannot be unlinked and the old copy would stay behind forever."""
-    for here, dirnames, _files in os.walk(folder):
-        for path in [here, *(os.path.join(here, d) for d in dirnames)]:
-            if not os.path.islink(path):  # chmod follows links: never touch what a link points to
-                with contextlib.suppress(OSError):
-                    os.chmod(path, stat.S_IMODE(os.lstat(path).st_mode) | stat.S_IRWXU)
-    shutil.rmtree(folder, ignore_errors=True)
-    return not os.path.lexists(folder)
-
-
 def restore_interrupted_swap(output: Path) -> None:
     """If a build died between its two renames, the previous output sits in .old-*: put it back."""
     if output.exists():
@@ -92,39 +77,20 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def write_files(staging: Path, files: Iterable[RenderedFile]) -> int:
-    count = 0
-    root = staging.resolve()
-    with write_errors(staging):
-        for file in files:
-            target = (staging / file.out_path).resolve()
-            if not target.is_relative_to(root):
-                raise ValueError(f"refusing to write outside the output: {file.out_path}")
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(file.data)
-            count += 1
-    return count
-
-
-def copy_media(media_root: Path, paths: Iterable[str], destination: Path) -> None:
-    """Publish only the media files records reference, never anything outside media/."""
-    root = media_root.resolve()
-    with write_errors(destination):
-        for rel in paths:
-            source = (media_root / rel).resolve()
-            if source.is_relative_to(root) and source.is_file():
-                target = destination / rel
-                target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(source, target)
-
-
-def swap_in(staging: Path, output: Path, marker: str = "site-builder output; replaced on every build\n") -> Path | None:
+def swap_in(
+    staging: Path, output: Path, marker: str = "site-builder output; replaced on every build\n",
+    trash_dir: Path | None = None, keep: Path | None = None,
+) -> Path | None:  # fmt: skip
     """Replace `output` by `staging` with two renames; the old tree is removed last.
 
     `marker` is written to the output's marker file (build.py stores the input fingerprint there).
-    Returns the old tree's folder when it could not be removed (the swap itself succeeded).
+    The old tree is moved to `keep` when given and it is ours to write in (the next build
+    recycles it as its staging folder), else deleted, in the background when `trash_dir` is on
+    the output's disk (trash.py). Returns the old tree's folder when it could not be removed
+    (the swap itself succeeded).
     """
     with write_errors(output):
+        (staging / MARKER).unlink(missing_ok=True)  # a recycled tree's: written anew, never through
         (staging / MARKER).write_text(marker, encoding="utf-8")
         trash = output.parent / f"{TRASH_PREFIX}{output.name}-{os.getpid()}"
         if output.exists():
@@ -135,4 +101,12 @@ def swap_in(staging: Path, output: Path, marker: str = "site-builder output; rep
             if trash.exists():
                 os.replace(trash, output)  # put the previous output back before reporting
             raise
-    return None if remove_tree(trash) else trash
+    if not trash.exists():
+        return None
+    if keep is not None and os.access(trash, os.W_OK):  # a read-only output is not recycled
+        try:
+            os.replace(trash, keep)
+            return None
+        except OSError:
+            pass  # another disk: not kept
+    return discard(trash, trash_dir)

@@ -1,8 +1,10 @@
 """Decide every page of the site before anything is rendered.
 
 `plan_pages` turns the model into a list of `PageSpec`s: where each page goes,
-which template draws it, the values it shows and the files it depends on.
-No Jinja and no IO here; two records landing on one address are reported.
+which template draws it and the values it shows. What a page depends on is
+derived from those values when it is rendered (output/signatures.py), never
+listed here. No Jinja and no IO here; two records landing on one address are
+reported.
 Bodies (already-sanitised HTML from the markup stage) are wrapped in
 `Markup` here, so templates print them as they are and escape everything else.
 """
@@ -24,7 +26,6 @@ from site_builder.problems import Loc, Problems
 from site_builder.sources.discover import SITE_YAML
 
 FEED_ENTRIES = 50
-GLOSSARY_YAML = "content/glossary.yaml"
 LATEST_CONFERENCES = 6
 
 
@@ -33,8 +34,7 @@ class PageSpec:
     url: str
     out_path: str
     template: str
-    context: dict  # page-specific variables
-    sources: tuple[str, ...]  # record paths this page depends on (incremental rebuilds)
+    context: dict  # page-specific variables: everything the page shows comes from here or the shared context
 
 
 @dataclass(frozen=True)
@@ -145,17 +145,11 @@ def _drop_duplicates(specs: list[PageSpec], problems: Problems) -> list[PageSpec
 
 
 def _record_path(spec: PageSpec) -> str:
-    return spec.context.get("record_path") or (spec.sources[0] if spec.sources else SITE_YAML)
+    return spec.context.get("record_path") or SITE_YAML
 
 
 def _body_path(body: Markdown | None) -> tuple[str, ...]:
     return (body.loc.path,) if body is not None else ()
-
-
-def _year_sources(y: Year) -> tuple[str, ...]:
-    """A year's own files: its folder, year.md, targets.yaml, awards.yaml."""
-    files = (y.path, *_body_path(y.body), y.targets.path, y.awards.path)
-    return tuple(f for f in files if f)
 
 
 class _Planner:
@@ -163,7 +157,6 @@ class _Planner:
         self.model = model
         self.bodies = bodies
         self.conferences = model.conferences
-        self.nav_sources = (SITE_YAML, *(p.path for p in model.pages))
 
     # helpers -------------------------------------------------------------
     def _body(self, page_url: str, *keys: str | None) -> Markup:
@@ -172,9 +165,8 @@ class _Planner:
                 return Markup(urls.relativize(self.bodies[key], page_url))
         return Markup("")
 
-    def _spec(self, url: str, template: str, context: dict, sources: tuple[str, ...] = ()) -> PageSpec:
-        deps = tuple(dict.fromkeys((*self.nav_sources, *sources)))
-        return PageSpec(url, urls.out_path(url), template, context, deps)
+    def _spec(self, url: str, template: str, context: dict) -> PageSpec:
+        return PageSpec(url, urls.out_path(url), template, context)
 
     def _home_crumb(self) -> Crumb:
         return Crumb(urls.home(), ui_key="nav.home")
@@ -186,21 +178,11 @@ class _Planner:
             Crumb(urls.year(y), label=y.title),
         ]
 
-    def _term_files(self, t: Term) -> tuple[str, ...]:
-        return tuple(f for f in (t.path, t.targets.path, t.awards.path) if f)
-
     # pages ---------------------------------------------------------------
     def home(self) -> PageSpec:
         term = self.model.current_term
         latest = tuple(sorted(self.conferences, key=lambda c: c.date, reverse=True))
         latest = latest[:LATEST_CONFERENCES]
-        sources = (
-            *(self._term_files(term) if term else ()),
-            *(c.path for c in latest),
-            # Every year's folder, not only its year.md: a new year with only targets.yaml
-            # (no year.md, no conference) still adds a year to the home page.
-            *(f for y in self.model.years for f in (y.path, *_body_path(y.body))),
-        )
         context = {
             "section": "home",
             "breadcrumbs": (self._home_crumb(),),
@@ -209,7 +191,7 @@ class _Planner:
             "terms": self.model.terms,
             "years": self.model.years,
         }
-        return self._spec(urls.home(), "home.html", context, sources)
+        return self._spec(urls.home(), "home.html", context)
 
     def terms_index(self) -> PageSpec:
         context = {
@@ -217,8 +199,7 @@ class _Planner:
             "breadcrumbs": (self._home_crumb(), Crumb(urls.terms_index(), ui_key="nav.terms")),
             "terms": self.model.terms,
         }
-        sources = tuple(f for t in self.model.terms for f in self._term_files(t))
-        return self._spec(urls.terms_index(), "terms.html", context, sources)
+        return self._spec(urls.terms_index(), "terms.html", context)
 
     def term(self, t: Term) -> PageSpec:
         years = self.model.term_years(t)
@@ -236,14 +217,7 @@ class _Planner:
             "years": years,
             "charts": charts_for(self.model, t),
         }
-        sources = (
-            *self._term_files(t),
-            *(f for y in years for f in (y.path, *_body_path(y.body))),
-            *(f for y in years for f in (y.targets.path, y.awards.path) if f),
-            *(c.path for y in years for c in y.conferences),
-            GLOSSARY_YAML,
-        )
-        return self._spec(urls.term(t), "term.html", context, sources)
+        return self._spec(urls.term(t), "term.html", context)
 
     def years_index(self) -> PageSpec:
         context = {
@@ -251,11 +225,7 @@ class _Planner:
             "breadcrumbs": (self._home_crumb(), Crumb(urls.years_index(), ui_key="nav.years")),
             "years": self.model.years,
         }
-        sources = (
-            *(f for y in self.model.years for f in _year_sources(y)),
-            *(c.path for c in self.conferences),
-        )
-        return self._spec(urls.years_index(), "years.html", context, sources)
+        return self._spec(urls.years_index(), "years.html", context)
 
     def year(self, index: int) -> PageSpec:
         years = self.model.years
@@ -274,17 +244,7 @@ class _Planner:
             "prev_year": prev_year,
             "next_year": next_year,
         }
-        neighbours = (n for n in (prev_year, next_year) if n is not None)
-        sources = (
-            *_year_sources(y),
-            *(c.path for c in y.conferences),
-            *(t.path for t in terms),
-            # The neighbours' folders too: adding or removing the next year (even one with
-            # no year.md) changes the "next year" link.
-            *(f for n in neighbours for f in (n.path, *_body_path(n.body))),
-            GLOSSARY_YAML,
-        )
-        return self._spec(urls.year(y), "year.html", context, sources)
+        return self._spec(urls.year(y), "year.html", context)
 
     def conference(self, index: int) -> PageSpec:
         c: Conference = self.conferences[index]
@@ -301,9 +261,7 @@ class _Planner:
             "prev_conference": prev_c,
             "next_conference": next_c,
         }
-        neighbours = tuple(n.path for n in (prev_c, next_c) if n is not None)
-        sources = (c.path, *neighbours, *_body_path(y.body), y.path, GLOSSARY_YAML)
-        return self._spec(urls.conference(c), "conference.html", context, sources)
+        return self._spec(urls.conference(c), "conference.html", context)
 
     def targets(self) -> PageSpec:
         years = tuple(y for y in self.model.years if y.targets.items)
@@ -313,11 +271,7 @@ class _Planner:
             "terms": tuple(t for t in self.model.terms if t.targets.items),
             "years": years,
         }
-        sources = (
-            *(f for t in self.model.terms for f in self._term_files(t)),
-            *(f for y in self.model.years for f in _year_sources(y)),
-        )
-        return self._spec(urls.targets(), "targets.html", context, sources)
+        return self._spec(urls.targets(), "targets.html", context)
 
     def awards(self) -> PageSpec:
         context = {
@@ -326,11 +280,7 @@ class _Planner:
             "terms": self.model.terms,
             "years": tuple(y for y in self.model.years if y.awards.items),
         }
-        sources = (
-            *(f for t in self.model.terms for f in self._term_files(t)),
-            *(f for y in self.model.years for f in _year_sources(y)),
-        )
-        return self._spec(urls.awards(), "awards.html", context, sources)
+        return self._spec(urls.awards(), "awards.html", context)
 
     def people(self) -> PageSpec:
         context = {
@@ -339,8 +289,7 @@ class _Planner:
             "people": self.model.people,
             "record_urls": urls.url_for_record_path(self.model),
         }
-        sources = (*(t.path for t in self.model.terms), *(c.path for c in self.conferences))
-        return self._spec(urls.people(), "people.html", context, sources)
+        return self._spec(urls.people(), "people.html", context)
 
     def glossary(self) -> PageSpec:
         context = {
@@ -348,7 +297,7 @@ class _Planner:
             "breadcrumbs": (self._home_crumb(), Crumb(urls.glossary(), ui_key="nav.glossary")),
             "entries": self.model.glossary,
         }
-        return self._spec(urls.glossary(), "glossary.html", context, (GLOSSARY_YAML,))
+        return self._spec(urls.glossary(), "glossary.html", context)
 
     def page(self, p) -> PageSpec:
         context = {
@@ -358,7 +307,7 @@ class _Planner:
             "page": p,
             "body": self._body(urls.page(p), p.path),
         }
-        return self._spec(urls.page(p), "page.html", context, (p.path, GLOSSARY_YAML))
+        return self._spec(urls.page(p), "page.html", context)
 
     def search(self) -> PageSpec:
         """The results page: a shell that the theme's search.js fills from the index script."""
@@ -372,13 +321,12 @@ class _Planner:
 
     def sitemap(self, pages: list[PageSpec]) -> PageSpec:
         listed = tuple(spec.url for spec in pages if spec.url not in (urls.not_found(), urls.search()))
-        sources = tuple(dict.fromkeys(path for spec in pages for path in spec.sources))
-        return self._spec(urls.sitemap(), "sitemap.xml", {"section": "", "listed": listed}, sources)
+        return self._spec(urls.sitemap(), "sitemap.xml", {"section": "", "listed": listed})
 
     def feed(self) -> PageSpec:
         newest = tuple(reversed(self.conferences))[:FEED_ENTRIES]
         context = {"section": "", "entries": newest, "updated": newest[0].date}
-        return self._spec(urls.feed(), "feed.xml", context, tuple(c.path for c in newest))
+        return self._spec(urls.feed(), "feed.xml", context)
 
     def not_found(self) -> PageSpec:
         context = {

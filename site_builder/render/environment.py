@@ -75,6 +75,9 @@ def abbr(context: jinja2.runtime.Context, value: object) -> Markup:
     return mark_abbreviations(value, context.get("abbreviations") or ())
 
 
+abbr.reads_context = ("abbreviations",)  # type: ignore[attr-defined]  # what a page using it depends on
+
+
 def make_environment(theme: Theme, lang: str) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=make_loader(theme),

@@ -8,10 +8,11 @@ rendering carries on with the next page; nothing here raises for them.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import posixpath
 import traceback
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,7 @@ from site_builder.workers import worker_pool
 
 PARALLEL_PAGES = 400  # below this, starting worker processes costs more than it saves
 _CHUNKS_PER_WORKER = 8  # several chunks each, so one slow page (people, a big year) does not idle a core
+_SERIAL_CHUNK = 64  # pages handed on at a time without workers
 
 
 def render_pages(
@@ -41,13 +43,50 @@ def render_pages(
     With `jobs` > 1 and many pages, pages are rendered by forked worker processes
     in chunks; the result (files and problems, in spec order) is the same.
     """
+    return [file for files, _ in iter_pages(env, specs, common, problems, jobs) for file in files]
+
+
+# Runs where a chunk was rendered, with its files: returns the files to hand back (those it
+# wrote itself need not travel back from a worker) and anything else to pass on.
+Extra = Callable[[Sequence[PageSpec], list[RenderedFile]], tuple[list[RenderedFile], object]]
+
+
+def iter_pages(
+    env: jinja2.Environment,
+    specs: Sequence[PageSpec],
+    common: Mapping[str, Any],
+    problems: Problems,
+    jobs: int = 1,
+    extra: Extra | None = None,
+) -> Iterator[tuple[list[RenderedFile], object]]:
+    """Render `specs` chunk by chunk, in order: (files, more) per chunk.
+
+    A caller writes each chunk as it comes, so pages are never all held at once. `extra`
+    runs where the chunk is rendered (a worker process, when there are many) and may write
+    the files there; it returns (files, more). Problems are added once every chunk is out.
+    """
     found = Problems()
     if jobs > 1 and len(specs) >= PARALLEL_PAGES and "fork" in multiprocessing.get_all_start_methods():
-        rendered = _render_parallel(env, specs, common, found, jobs)
+        chunks = _render_parallel(env, specs, common, found, jobs, extra)
     else:
-        rendered = _render_serial(env, specs, common, found)
-    problems.extend(merge_template_problems(found.items))
-    return rendered
+        chunks = _render_chunks(env, specs, common, found, extra)
+    try:
+        yield from chunks
+    finally:
+        problems.extend(merge_template_problems(found.items))
+
+
+def _render_chunks(
+    env: jinja2.Environment,
+    specs: Sequence[PageSpec],
+    common: Mapping[str, Any],
+    problems: Problems,
+    extra: Extra | None,
+) -> Iterator[tuple[list[RenderedFile], object]]:
+    for start in range(0, len(specs), _SERIAL_CHUNK):
+        chunk = specs[start : start + _SERIAL_CHUNK]
+        files = _render_serial(env, chunk, common, problems)
+        yield extra(chunk, files) if extra else (files, None)
 
 
 def _render_serial(
@@ -101,33 +140,43 @@ def merge_template_problems(items: Sequence[Problem]) -> list[Problem]:
 
 # Inputs of a parallel render, inherited by forked workers so that neither the
 # model nor the templates are pickled; tasks carry only index ranges.
-_SHARED: tuple[jinja2.Environment, Sequence[PageSpec], Mapping[str, Any]] | None = None
+_SHARED: tuple[jinja2.Environment, Sequence[PageSpec], Mapping[str, Any], Extra | None] | None = None
 
 
 def _render_parallel(
-    env: jinja2.Environment, specs: Sequence[PageSpec], common: Mapping[str, Any], problems: Problems, jobs: int
-) -> list[RenderedFile]:
+    env: jinja2.Environment,
+    specs: Sequence[PageSpec],
+    common: Mapping[str, Any],
+    problems: Problems,
+    jobs: int,
+    extra: Extra | None,
+) -> Iterator[tuple[list[RenderedFile], object]]:
     global _SHARED
     size = max(1, -(-len(specs) // (jobs * _CHUNKS_PER_WORKER)))
     ranges = [(start, min(start + size, len(specs))) for start in range(0, len(specs), size)]
-    _SHARED = (env, specs, common)
+    _SHARED = (env, specs, common, extra)
+    # Frozen objects are never scanned by the collector, so the workers' collections do not
+    # write into (and so copy) every page of the model they share with this process.
+    gc.freeze()
     try:
         with worker_pool(jobs) as pool:  # forked: the workers inherit _SHARED, and die with the build
-            rendered: list[RenderedFile] = []
-            for files, found in pool.map(_render_range, ranges):
-                rendered.extend(files)
+            for files, found, more in pool.map(_render_range, ranges):
                 problems.extend(found)
-            return rendered
+                yield files, more
     finally:
         _SHARED = None
+        gc.unfreeze()
 
 
-def _render_range(bounds: tuple[int, int]) -> tuple[list[RenderedFile], list]:
+def _render_range(bounds: tuple[int, int]) -> tuple[list[RenderedFile], list, object]:
     assert _SHARED is not None, "worker started without the shared inputs"
-    env, specs, common = _SHARED
+    env, specs, common, extra = _SHARED
     problems = Problems()
-    files = _render_serial(env, specs[bounds[0] : bounds[1]], common, problems)
-    return files, problems.items
+    chunk = specs[bounds[0] : bounds[1]]
+    files, more = _render_serial(env, chunk, common, problems), None
+    if extra:
+        files, more = extra(chunk, files)
+    return files, problems.items, more
 
 
 def render_page(env: jinja2.Environment, spec: PageSpec, common: Mapping[str, Any], problems: Problems) -> str | None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from site_builder.output.publish import copy_media
+from site_builder.output.core import media_files
 from tests.hardening import cases
 from tests.hardening.helpers import CONFERENCE, load, run_cli, site_with, tree_hash
 
@@ -97,9 +97,8 @@ def test_publishing_media_never_copies_outside_media(tmp_path):
     (tmp_path / "secret.jpg").write_bytes(b"secret")
     (media / "ok.jpg").write_bytes(JPEG)
     os.symlink(tmp_path / "secret.jpg", media / "link.jpg")
-    out = tmp_path / "out"
-    copy_media(media, ["ok.jpg", "link.jpg", "../../secret.jpg", "/etc/passwd"], out)
-    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == ["ok.jpg"]
+    published = media_files(tmp_path / "site", ("ok.jpg", "link.jpg", "../../secret.jpg", "/etc/passwd"))
+    assert [(f.out_path, f.source) for f in published] == [("media/ok.jpg", (media / "ok.jpg").resolve())]
 
 
 def test_build_output_holds_nothing_from_outside_the_site(tmp_path):

@@ -12,6 +12,8 @@
 from __future__ import annotations
 
 import os
+import random
+import shutil
 import signal
 import subprocess
 import sys
@@ -22,15 +24,18 @@ from pathlib import Path
 
 import pytest
 
+from site_builder.build import BuildOptions, build_site
+from site_builder.output.guard import MARKER
 from site_builder.pages import urls
-from site_builder.problems import Loc, Problems
-from site_builder.serve import deps
+from site_builder.problems import Loc, Problems, SiteError
+from site_builder.render.template_deps import TemplateDeps
 from site_builder.serve.console import Console
 from site_builder.serve.errorpage import error_page
 from site_builder.serve.incremental import IncrementalBuilder, Outcome
 from site_builder.serve.preview import Preview
 from site_builder.serve.server import is_loopback
 from tests.conftest import ROOT, formatted
+from tests.integration.edits import EDITS, break_then_fix, fix
 from tests.unit.test_search_index import index_data
 
 # --- helpers ------------------------------------------------------------------
@@ -55,12 +60,31 @@ def tree(folder: Path) -> dict[str, bytes]:
 
 
 def assert_same_as_full_build(builder: IncrementalBuilder, scratch: Path) -> None:
-    """The preview folder after incremental rebuilds equals a build from scratch."""
+    """The preview folder after incremental rebuilds equals a fresh preview and a full `build`."""
     fresh = IncrementalBuilder(builder.site_root, scratch / "fresh", pdf=builder.pdf, cache={})
     assert fresh.build().ok
+    for preview in (builder, fresh):  # made when a page asks for it; build makes it every time
+        preview.ensure_search_index()
     ours, theirs = tree(builder.out_dir), tree(fresh.out_dir)
     stale = sorted(k for k in ours.keys() | theirs.keys() if ours.get(k) != theirs.get(k))
     assert not stale, f"stale or missing after incremental rebuild: {stale}"
+    built = built_tree(builder.site_root, scratch / "built")
+    assert isinstance(built, dict), built
+    differ = sorted(k for k in ours.keys() | built.keys() if ours.get(k) != built.get(k))
+    assert not differ, f"serve and build disagree: {differ}"
+
+
+def built_tree(site: Path, scratch: Path) -> dict[str, bytes] | list[str]:
+    """What `build --no-pdf --force` makes of a copy of `site` (its marker left out), or its problems."""
+    shutil.rmtree(scratch, ignore_errors=True)
+    shutil.copytree(site, scratch / "site", ignore=shutil.ignore_patterns(".cache", "output"))
+    try:
+        build_site(BuildOptions(scratch / "site", pdf=False, use_cache=False, jobs=1))
+    except SiteError as exc:
+        return formatted(exc.problems)
+    found = tree(scratch / "site" / "output")
+    found.pop(MARKER)
+    return found
 
 
 @pytest.fixture
@@ -100,7 +124,9 @@ def test_conference_edit_renders_its_page_and_listings_only(builder: Incremental
     must |= {page_of(urls.conference(n)) for n in (conferences[index - 1], conferences[index + 1])}
     must |= {page_of(urls.term(t)) for t in builder.loaded.model.terms if t.id in year.terms}
     assert must <= rendered
-    never = {page_of(u) for u in (urls.glossary(), urls.targets(), urls.awards(), urls.not_found())}
+    # Pages that do not show the conference's year are never touched. (The targets and awards
+    # pages list years, and a year's value includes its conferences: they may be rendered again.)
+    never = {page_of(u) for u in (urls.glossary(), urls.not_found())}
     never |= {page_of(urls.page(p)) for p in builder.loaded.model.pages}
     never |= {page_of(urls.conference(o)) for o in conferences if abs(conferences.index(o) - index) > 1}
     assert not rendered & never
@@ -150,8 +176,9 @@ def test_glossary_edit(builder: IncrementalBuilder, tmp_path: Path) -> None:
     text = (builder.site_root / rel).read_text(encoding="utf-8")
     line = next(ln for ln in text.splitlines() if ln.startswith(f"{entry.abbr}:"))
     outcome = rebuild(builder, edit(builder.site_root, rel, line, f"{line} (sửa)"))
-    assert page_of(urls.glossary()) in outcome.rendered
-    assert page_of(urls.targets()) not in outcome.rendered
+    # Every page that marks abbreviations up (the `abbr` filter reads the glossary) is rendered
+    # again: target names and roles show them too.
+    assert page_of(urls.glossary()) in outcome.rendered and page_of(urls.targets()) in outcome.rendered
     assert_same_as_full_build(builder, tmp_path)
 
 
@@ -168,7 +195,7 @@ def test_template_edit_renders_the_pages_using_it(builder: IncrementalBuilder, t
 
 
 def builder_closure(builder: IncrementalBuilder, template: str) -> frozenset[str]:
-    closure = deps.TemplateDeps(builder.env).closure(template)
+    closure = TemplateDeps(builder.env).bare_closure(template)
     assert closure is not None
     return closure
 
@@ -252,20 +279,24 @@ def test_unrelated_file_renders_nothing(builder: IncrementalBuilder) -> None:
     assert outcome.rendered == () and outcome.removed == ()
 
 
-def test_classify_paths() -> None:
-    found = deps.classify(
-        [
-            "content/years/2022/targets.yaml",
-            "templates/partials/footer.html",
-            "themes/mau/templates/base.html",
-            "themes/mau/static/css/site.css",
-            "themes/mau/theme.yaml",
-        ]
-    )
-    assert found.content == {"content/years/2022/targets.yaml"}
-    assert found.templates == {"partials/footer.html", "base.html"}
-    assert found.static == {"themes/mau/static/css/site.css"}
-    assert found.theme_config
+def test_serve_equals_build_over_random_edits(builder: IncrementalBuilder, tmp_path: Path) -> None:
+    """The same seeded edits as the build oracle: after each, the preview folder holds exactly what
+    `build --no-pdf` makes of the site, and a broken save reports what `build` reports."""
+    rng = random.Random(11)
+    site = builder.site_root
+    for step, edit in enumerate(rng.sample(EDITS, len(EDITS))):
+        what = edit(site, rng)
+        outcome = builder.build()
+        if edit is break_then_fix:
+            assert not outcome.ok and formatted(outcome.problems) == built_tree(site, tmp_path / "b"), what
+            fix(site)
+            outcome = builder.build()
+        assert outcome.ok, (what, formatted(outcome.problems))
+        builder.ensure_search_index()
+        built = built_tree(site, tmp_path / "b")
+        ours = tree(builder.out_dir)
+        differ = sorted(k for k in ours.keys() | built.keys() if ours.get(k) != built.get(k))
+        assert not differ, f"step {step} ({what}): serve and build disagree: {differ}"
 
 
 # --- errors and recovery ------------------------------------------------------
@@ -292,11 +323,11 @@ def test_an_internal_failure_is_reported_not_raised(builder: IncrementalBuilder,
         raise RuntimeError("hỏng")
 
     monkeypatch.setattr("site_builder.serve.incremental.load_site", broken)
-    outcome = builder.build(["content/site.yaml"])
+    outcome = builder.build([edit(builder.site_root, "content/site.yaml", 'title: "', 'title: "Sửa: ')])
     assert not outcome.ok and [p.code for p in outcome.problems] == ["serve.internal"]
     assert "RuntimeError: hỏng" in outcome.problems.errors[0].message()
     monkeypatch.undo()
-    assert rebuild(builder).rendered  # the remembered change is built once the failure is gone
+    assert rebuild(builder).rendered  # the change is built once the failure is gone
 
 
 def test_template_syntax_error_names_the_template(builder: IncrementalBuilder) -> None:

@@ -111,7 +111,7 @@ def test_missing_template_lists_every_folder_searched(tmp_path):
     write(tmp_path, {"templates/x.html": "", "themes/dep/templates/y.html": ""})
     env, theme = env_for(tmp_path, "dep")
     problems = Problems()
-    spec = PageSpec("/", "index.html", "khong-co.html", {}, ())
+    spec = PageSpec("/", "index.html", "khong-co.html", {})
     assert render_pages(env, [spec], {}, problems) == []
     [problem] = problems.errors
     assert problem.code == "template.not-found"

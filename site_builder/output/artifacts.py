@@ -1,0 +1,137 @@
+"""Files made from the whole site: the PDF yearbook, the Word yearbook, the search index.
+
+Each is made again only when something it is made from changed: its signature
+digests the model, the rendered bodies and, for the books, the yearbook
+templates, the theme's texts and assets, every media file and the options.
+While the signature stays, the previous file is kept and the warnings its
+making gave are reported again, as a full build would.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from site_builder.catalogue import text
+from site_builder.output.files import KeptFile, OutputFile, RenderedFile
+from site_builder.output.request import RenderRequest
+from site_builder.output.signatures import Digester, value_signature
+from site_builder.output.state import Artifact
+from site_builder.output.theme_setup import ThemeSetup, theme_static_files
+from site_builder.pages import urls
+from site_builder.pages.loaded import Loaded
+from site_builder.problems import Problems, RenderError
+
+BOOK_TEMPLATE = "yearbook.html"
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class Made:
+    file: RenderedFile | None  # None: it could not be made (the problems say why)
+    count: int = 0
+
+
+def artifact(
+    name: str,
+    loaded: Loaded,
+    request: RenderRequest,
+    setup: ThemeSetup,
+    problems: Problems,
+    kept: Artifact | None = None,
+    progress: Progress | None = None,
+    digester: Digester | None = None,
+) -> tuple[OutputFile, Artifact]:
+    """The artifact `name` ("pdf", "docx", "search"): kept when nothing it is made from changed."""
+    say = progress or (lambda _line: None)
+    signature = signature_of(name, loaded, request, setup, digester or Digester())
+    out_path = OUT_PATHS[name](loaded)
+    if kept is not None and kept.signature == signature and kept.out_path == out_path:
+        problems.extend(kept.problems)
+        if problems.has_errors(request.strict):
+            raise RenderError(problems)
+        return KeptFile(out_path), kept
+    found = Problems()
+    made = MAKERS[name](loaded, request, setup, found, say)
+    problems.extend(found)
+    if made.file is None or problems.has_errors(request.strict):
+        raise RenderError(problems)
+    return made.file, Artifact(out_path, signature, made.count, tuple(found))
+
+
+def signature_of(name: str, loaded: Loaded, request: RenderRequest, setup: ThemeSetup, digester: Digester) -> str:
+    """What the artifact is made from; a book without media tokens never matches (always made)."""
+    language = loaded.model.site.language
+    if name == "search":
+        return value_signature(name, loaded.model, loaded.bodies, language, digester=digester)
+    if request.media_tokens is None:
+        return os.urandom(16).hex()
+    assets = hashlib.blake2b(digest_size=16)
+    for file in theme_static_files(setup.theme):
+        assets.update(f"{file.out_path}\0".encode() + hashlib.blake2b(file.source.read_bytes()).digest())
+    return value_signature(
+        name,
+        loaded.model,
+        loaded.bodies,
+        setup.deps.signature(BOOK_TEMPLATE),
+        setup.signature,
+        assets.hexdigest(),
+        dict(request.media_tokens),
+        request.pdf_variant if name == "pdf" else None,
+        os.environ.get("SOURCE_DATE_EPOCH"),
+        digester=digester,
+    )
+
+
+def make_pdf(loaded: Loaded, request: RenderRequest, setup: ThemeSetup, found: Problems, say: Progress) -> Made:
+    from site_builder.yearbook.pdf import render_yearbook  # WeasyPrint: only when a PDF is made
+
+    lang = loaded.model.site.language
+    say(text("progress.pdf", lang))
+    result = render_yearbook(
+        loaded.model, loaded.bodies, setup.theme, setup.env, request.site_root, found,
+        variant=request.pdf_variant, progress=say,
+    )  # fmt: skip
+    if result is None or found.has_errors():
+        return Made(None)
+    say(text("progress.pdf-pages", lang, count=result.page_count))
+    return Made(result.file, result.page_count)
+
+
+def make_docx(loaded: Loaded, request: RenderRequest, setup: ThemeSetup, found: Problems, say: Progress) -> Made:
+    from site_builder.yearbook.word.writer import render_docx
+
+    lang = loaded.model.site.language
+    say(text("progress.docx", lang))
+    result = render_docx(loaded.model, loaded.bodies, setup.env, request.site_root, found)
+    if result is None or found.has_errors():
+        return Made(None)
+    say(text("progress.docx-done", lang, name=result.name, size=max(1, round(len(result.data) / 1024))))
+    return Made(RenderedFile(result.name, result.data))
+
+
+def make_search(loaded: Loaded, request: RenderRequest, setup: ThemeSetup, found: Problems, say: Progress) -> Made:
+    """tim-kiem/chi-muc.js, the script the search results page reads."""
+    from site_builder.pages.search import search_records
+    from site_builder.render.filters import format_date
+    from site_builder.render.search_index import encode_index
+
+    lang = loaded.model.site.language
+    script = encode_index(search_records(loaded.model, loaded.bodies), lambda d: format_date(d, lang))
+    return Made(RenderedFile(urls.out_path(urls.search_index()), script.encode("utf-8")))
+
+
+def _docx_out_path(loaded: Loaded) -> str:
+    from site_builder.yearbook.word.writer import docx_filename
+
+    return docx_filename(loaded.model.site.yearbook)
+
+
+MAKERS = {"pdf": make_pdf, "docx": make_docx, "search": make_search}
+OUT_PATHS: dict[str, Callable[[Loaded], str]] = {
+    "pdf": lambda loaded: urls.out_path(urls.yearbook_pdf(loaded.model.site)),
+    "docx": _docx_out_path,
+    "search": lambda _loaded: urls.out_path(urls.search_index()),
+}

@@ -1,0 +1,116 @@
+"""What a build keeps in the site's .cache/site-builder/ folder, and when it trusts it.
+
+- markup.json       rendered Markdown, keyed by content (markup/cache.py);
+- records-NN.json   parsed records, keyed by path, size, mtime and content hash (record_store.py);
+- templates.json    what each template file names and reads, keyed by its content (template_deps.py);
+- output-<h>.json   the render state of one output folder and what that folder held (state.py);
+- spare-<h>/        the output tree the last swap replaced, recycled as the next staging folder;
+- trash/            output trees being deleted in the background (trash.py).
+
+Everything is checked against the program that wrote it (`generation`: package
+code and library versions) and, for the render state, the options and folders
+of this build (`key`), so a changed program, option or output folder, a missing
+or damaged file, or a hand-edited output means a full build. The folder is
+never under content/, and losing it only costs speed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from pathlib import Path
+
+from site_builder.markup.cache import load_cache, save_cache
+from site_builder.output.fingerprint import generation, marker_stamp, site_digests
+from site_builder.output.record_store import RecordStore, write_json
+from site_builder.output.state import Listing, RenderState, load_state, save_state, state_file
+from site_builder.output.trash import sweep_trash
+from site_builder.sources.discover import RecordCache
+
+MEDIA_PREFIX = "content/media/"
+
+
+def _analysis_ok(value: object) -> bool:
+    """[names of templates or None, names read] as template_deps.py writes it."""
+    if not (isinstance(value, list) and len(value) == 2 and all(isinstance(v, list) for v in value)):
+        return False
+    named, read = value
+    return all(n is None or isinstance(n, str) for n in named) and all(isinstance(n, str) for n in read)
+
+
+def cache_dir(site_root: Path) -> Path:
+    return site_root / ".cache" / "site-builder"
+
+
+def markup_file(site_root: Path) -> Path:
+    return cache_dir(site_root) / "markup.json"
+
+
+class BuildCache:
+    """The caches of one build. With `trusted` False (--force), nothing is read, all is rewritten."""
+
+    def __init__(self, site_root: Path, output: Path, digests: Mapping[str, str], options: tuple, trusted: bool):
+        self.folder = cache_dir(site_root)
+        self.output = output
+        self.trusted = trusted
+        self.files = site_digests(digests)  # "content/..." -> content hash
+        program = generation(digests)
+        parts = [program, [str(o) for o in options], str(site_root.resolve()), str(output.resolve())]
+        self.key = hashlib.sha256(json.dumps(parts).encode()).hexdigest()
+        self.markup: dict[str, str] = load_cache(markup_file(site_root)) if trusted else {}
+        self._markup_count = len(self.markup)
+        self._store = RecordStore(self.folder, program)
+        self.records: RecordCache = self._store.load(self.files) if trusted else {}
+        self._program = program
+        self.templates: dict[str, list | None] = self._load_templates() if trusted else {}
+        self._template_count = len(self.templates)
+        sweep_trash(self.trash)
+
+    @property
+    def trash(self) -> Path:
+        return self.folder / "trash"
+
+    @property
+    def spare(self) -> Path:
+        """Where the tree each swap replaces is kept, one per output folder."""
+        return self.folder / state_file(self.folder, self.output).stem.replace("output-", "spare-")
+
+    @property
+    def media_tokens(self) -> dict[str, str]:
+        """Media path (under content/media/) -> content hash."""
+        return {p.removeprefix(MEDIA_PREFIX): h for p, h in self.files.items() if p.startswith(MEDIA_PREFIX)}
+
+    def previous_state(self, listing: Listing) -> RenderState | None:
+        """The render state of the output as it is now (`listing`), when it can be trusted."""
+        if not self.trusted:
+            return None
+        stamp = marker_stamp(self.output)
+        return None if stamp is None else load_state(state_file(self.folder, self.output), self.key, stamp, listing)
+
+    def _load_templates(self) -> dict[str, list | None]:
+        try:
+            data = json.loads((self.folder / "templates.json").read_text(encoding="utf-8"))
+            if data["generation"] != self._program or not isinstance(data["templates"], dict):
+                return {}
+            return {k: v for k, v in data["templates"].items() if _analysis_ok(v)}
+        except (OSError, ValueError, KeyError, TypeError):
+            return {}
+
+    def save_records(self) -> None:
+        """Keep the parsed records, then let them go: once the model is built from them they are
+        not needed, and a large site's records are a third of its memory."""
+        self._store.save(self.records, self.files)
+        self.records = {}
+
+    def save_markup(self) -> None:
+        """Keep the rendered Markdown (entries are only ever added), then let it go."""
+        if len(self.markup) != self._markup_count:
+            save_cache(self.folder / "markup.json", self.markup)
+        self.markup, self._markup_count = {}, 0
+
+    def save(self, state: RenderState, stamp: str, listing: Listing) -> None:
+        """Keep what the render learnt (template analyses) and the output's state."""
+        if len(self.templates) != self._template_count:
+            write_json(self.folder / "templates.json", {"generation": self._program, "templates": self.templates})
+        save_state(state_file(self.folder, self.output), state, stamp, listing)

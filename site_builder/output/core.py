@@ -1,0 +1,194 @@
+"""The one render core: a loaded site in, the files of its output out. Nothing is written.
+
+`render_site` is what `build` and `serve` share. It resolves the theme (a
+missing theme is reported where `theme:` is written: theme_setup.py), compares
+each page's signature with the previous render's state (signatures.py) and
+renders only the pages that changed, in worker processes when there are many.
+Theme assets and media are named by their source files, unchanged pages and
+media are marked as kept, and the PDF yearbook is rendered when asked for and
+something it shows changed (yearbook_file.py). Files go to a sink as they are
+made (sinks.py: staging + atomic swap for `build`; the preview collects them and
+writes what changed), so pages are written while others are still being
+rendered, by the worker that rendered them when there are many.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from site_builder.catalogue import text
+from site_builder.output.artifacts import artifact
+from site_builder.output.files import CopiedFile, KeptFile, OutputFile, RenderedFile
+from site_builder.output.photos import web_photos
+from site_builder.output.request import RenderRequest
+from site_builder.output.signatures import Digester, page_signatures
+from site_builder.output.state import RenderState
+from site_builder.output.theme_setup import ThemeSetup, theme_setup, theme_static_files
+from site_builder.pages.loaded import Loaded
+from site_builder.pages.plan import PageSpec, common_context
+from site_builder.problems import Problems, RenderError
+from site_builder.render.html_pages import PARALLEL_PAGES, iter_pages
+
+Progress = Callable[[str], None]
+Emit = Callable[[OutputFile], None]
+
+
+class Sink(Protocol):
+    """Where a render's files go as they are made (sinks.Staging)."""
+
+    def put(self, file: OutputFile) -> None: ...
+
+    def claim(self, out_path: str) -> None:
+        """A file a worker process put (through its copy of this sink)."""
+
+
+@dataclass(frozen=True)
+class Rendering:
+    files: tuple[OutputFile, ...]  # every file, unless they went to a sink
+    removed: tuple[str, ...]  # outputs of the previous render that are gone
+    state: RenderState
+    setup: ThemeSetup
+    pages: int  # HTML pages in the output
+    rendered: tuple[str, ...]  # out paths of the pages rendered this time
+    pdf_pages: int = 0
+
+
+def media_files(site_root: Path, paths: tuple[str, ...]) -> list[CopiedFile]:
+    """The media files records use, never anything outside content/media/."""
+    media_root = site_root / "content" / "media"
+    root = media_root.resolve()
+    found = []
+    for rel in paths:
+        source = (media_root / rel).resolve()
+        if source.is_relative_to(root) and source.is_file():
+            found.append(CopiedFile(f"media/{rel}", source))
+    return found
+
+
+def render_site(
+    loaded: Loaded,
+    request: RenderRequest,
+    problems: Problems,
+    previous: RenderState | None = None,
+    reuse: ThemeSetup | None = None,
+    progress: Progress | None = None,
+    sink: Sink | None = None,
+) -> Rendering:
+    """Every output file of `loaded`: pages that changed since `previous` rendered, the rest kept.
+
+    Files go to `sink` as they are made (without one, they are returned in `files`). Raises
+    SiteError for a missing theme and RenderError when a page or the PDF fails (files already
+    put must then be thrown away: `build` never swaps its staging folder in).
+    """
+    say = progress or (lambda _line: None)
+    previous = previous if previous is not None and previous.key == request.key else None
+    setup = theme_setup(request.site_root, loaded.model.site, problems, reuse, request.templates)
+    collected: list[OutputFile] = []
+    made: list[str] = []
+
+    def put(file: OutputFile) -> None:
+        made.append(file.out_path)
+        sink.put(file) if sink is not None else collected.append(file)
+
+    def claim(out_path: str) -> None:
+        made.append(out_path)
+        if sink is not None:
+            sink.claim(out_path)
+
+    for file in theme_static_files(setup.theme):
+        put(file)
+    media_state = _media(loaded, request, previous, put)
+    old_photos = previous.photos if previous else {}
+    images, photo_states = web_photos(request.site_root, loaded.model, request.media_tokens, old_photos, problems, put)
+    digester = Digester()
+    common = {**common_context(loaded.model, with_pdf=request.links_pdf), "images": images}
+    signatures, rendered = _pages(loaded, request, setup, problems, previous, common, digester, put, sink, claim)
+    pages = sum(1 for s in loaded.specs if s.out_path.endswith(".html"))
+    say(text("progress.pages", loaded.model.site.language, count=pages))
+    artifacts = {}
+    for name in request.artifacts:
+        kept = previous.artifacts.get(name) if previous else None
+        file, artifacts[name] = artifact(name, loaded, request, setup, problems, kept, say, digester)
+        put(file)
+    state = RenderState(request.key, signatures, media_state, artifacts, photo_states)
+    removed = tuple(sorted(previous.outputs - set(made))) if previous else ()
+    pdf_pages = artifacts["pdf"].count if "pdf" in artifacts else 0
+    return Rendering(tuple(collected), removed, state, setup, pages, rendered, pdf_pages)
+
+
+def _pages(
+    loaded: Loaded,
+    request: RenderRequest,
+    setup: ThemeSetup,
+    problems: Problems,
+    previous: RenderState | None,
+    common: Mapping[str, object],
+    digester: Digester,
+    put: Emit,
+    sink: Sink | None,
+    claim: Callable[[str], None],
+) -> tuple[dict[str, str], tuple[str, ...]]:
+    """(signature of every page, out paths rendered): changed pages rendered, the others kept.
+
+    Pages are signed here, before any worker is forked: signing reads every value, and done in
+    workers it would copy the memory they share with this process. With many pages, workers
+    put their pages in the sink themselves (page bytes never travel back)."""
+    signatures = page_signatures(loaded.specs, common, setup.deps, setup.signature, digester)
+    old = previous.pages if previous is not None else {}
+    specs = [s for s in loaded.specs if old.get(s.out_path) != signatures[s.out_path]]
+    changed = {s.out_path for s in specs}
+    for spec in loaded.specs:
+        if spec.out_path not in changed:
+            put(KeptFile(spec.out_path))
+    parallel = request.jobs > 1 and len(specs) >= PARALLEL_PAGES
+    if parallel:
+        warm_up(setup, specs)  # forked workers inherit compiled templates
+    parent = os.getpid()
+
+    def hand_over(chunk: Sequence[PageSpec], files: list[RenderedFile]) -> tuple[list[RenderedFile], object]:
+        if not (parallel and sink is not None and os.getpid() != parent):
+            return files, None
+        try:
+            for file in files:
+                sink.put(file)  # written by the worker: page bytes never travel back
+        except (RenderError, OSError):
+            return files, None  # this process writes them again and reports the failure
+        return [], [f.out_path for f in files]
+
+    rendered: list[str] = []
+    for files, written in iter_pages(setup.env, specs, common, problems, request.jobs, hand_over):
+        for path in written or ():
+            rendered.append(path)
+            claim(path)
+        for file in files:
+            rendered.append(file.out_path)
+            put(file)
+    if problems.has_errors():
+        raise RenderError(problems)
+    return signatures, tuple(rendered)
+
+
+def warm_up(setup: ThemeSetup, specs: Sequence[PageSpec]) -> None:
+    """Compile the page templates once, before any worker is forked."""
+    for template in dict.fromkeys(s.template for s in specs):
+        try:
+            setup.env.get_template(template)
+        except Exception:  # noqa: BLE001 - rendering the page reports it with its file and line
+            continue
+
+
+def _media(loaded: Loaded, request: RenderRequest, previous: RenderState | None, put: Emit) -> dict[str, str]:
+    """Media to publish: kept when its source's token is the one the previous output was made from."""
+    tokens = request.media_tokens
+    old = previous.media if previous else {}
+    state: dict[str, str] = {}
+    for file in media_files(request.site_root, loaded.model.media):
+        token = tokens.get(file.out_path.removeprefix("media/")) if tokens is not None else None
+        if token is not None:
+            state[file.out_path] = token
+        put(KeptFile(file.out_path) if token is not None and old.get(file.out_path) == token else file)
+    return state

@@ -1,0 +1,33 @@
+"""What a render is asked for: the options both `build` and `serve` pass to the render core."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, MutableMapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class RenderRequest:
+    site_root: Path
+    pdf: bool = True  # make the PDF yearbook
+    pdf_link: bool | None = None  # pages link to the PDF (default: `pdf`; the preview renders it on request)
+    pdf_variant: str | None = None
+    strict: bool = False
+    jobs: int = 1
+    key: str = ""  # the program and options: a previous state with another key is not used
+    media_tokens: Mapping[str, str] | None = None  # media path -> content token; None: media always copied
+    docx: bool = False  # make the Word yearbook
+    search: bool = True  # make the search index (the preview makes it when it is asked for)
+    # Template analyses kept between runs (render/template_deps.py), filled in by the render.
+    templates: MutableMapping[str, list | None] | None = field(default=None, compare=False)
+
+    @property
+    def artifacts(self) -> tuple[str, ...]:
+        """The files made from the whole site, in the order they are made (output/artifacts.py)."""
+        wanted = {"search": self.search, "pdf": self.pdf, "docx": self.docx}
+        return tuple(name for name, asked in wanted.items() if asked)
+
+    @property
+    def links_pdf(self) -> bool:
+        return self.pdf if self.pdf_link is None else self.pdf_link

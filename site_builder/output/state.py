@@ -1,0 +1,151 @@
+"""What a render produced, so that the next one can keep what did not change.
+
+`RenderState` is the render core's memory: each page's signature, the token of
+each media file published, what each photo's web copies were made from, and
+the files made from the whole site (the PDF, the Word yearbook, the search
+index) with their signatures and the warnings their making gave, replayed
+while they are kept. The preview server keeps it in memory; `build` saves it
+beside the site (.cache/site-builder/output-<hash>.json, one per output folder)
+together with what the output folder held: every file's size and modification
+time, and the marker's fingerprint. A build trusts the state only when the
+output still holds exactly that (no hand edits, no other build in between) and
+the program and options are the same (`key`); otherwise it renders everything.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from site_builder.images.responsive import ResponsiveImage, Variant
+from site_builder.output.guard import MARKER
+from site_builder.output.record_store import Unkept, decode_problem, encode_problem, write_json
+from site_builder.problems import Problem
+
+FORMAT = "site-builder output state 2"
+Listing = dict[str, tuple[int, int]]  # out_path -> (size, mtime_ns)
+
+
+@dataclass(frozen=True)
+class Artifact:
+    """A file made from the whole site: the PDF yearbook, the Word yearbook, the search index."""
+
+    out_path: str
+    signature: str
+    count: int = 0  # the PDF's pages
+    problems: tuple[Problem, ...] = ()  # what making it reported (warnings), replayed while it is kept
+
+
+@dataclass(frozen=True)
+class PhotoState:
+    """A photo's web copies: made from the photo with content token `token` (and the settings)."""
+
+    token: str
+    shown: ResponsiveImage | None  # None: the photo could not be used (a warning says why)
+    problems: tuple[Problem, ...] = ()
+
+
+@dataclass(frozen=True)
+class RenderState:
+    key: str  # the program and options the output was made with: another key renders everything
+    pages: Mapping[str, str] = field(default_factory=dict)  # out_path -> page signature
+    media: Mapping[str, str] = field(default_factory=dict)  # out_path -> token of its source file
+    artifacts: Mapping[str, Artifact] = field(default_factory=dict)  # "pdf", "docx", "search"
+    photos: Mapping[str, PhotoState] = field(default_factory=dict)  # media path -> its copies
+
+    @property
+    def outputs(self) -> set[str]:
+        """Every file this render put in the output, besides theme assets."""
+        copies = {v.out_path for p in self.photos.values() if p.shown for v in p.shown.variants}
+        return {*self.pages, *self.media, *(a.out_path for a in self.artifacts.values()), *copies}
+
+
+def scan_output(folder: Path) -> Listing:
+    """Every file under `folder` (the marker excepted) with its size and modification time."""
+    found: Listing = {}
+    prefix = len(str(folder)) + 1
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames.sort()
+        for name in sorted(filenames):
+            path = os.path.join(dirpath, name)
+            rel = path[prefix:].replace(os.sep, "/")
+            if rel != MARKER:
+                info = os.lstat(path)
+                found[rel] = (info.st_size, info.st_mtime_ns)
+    return found
+
+
+def state_file(cache_dir: Path, output: Path) -> Path:
+    """One state per output folder, so builds into other folders (--output) do not disturb it."""
+    tag = hashlib.blake2b(str(output.resolve()).encode(), digest_size=8).hexdigest()
+    return cache_dir / f"output-{tag}.json"
+
+
+def save_state(file: Path, state: RenderState, stamp: str, listing: Listing) -> None:
+    artifacts, photos = {}, {}
+    for name, item in state.artifacts.items():
+        try:
+            problems = [encode_problem(p) for p in item.problems]
+        except Unkept:
+            continue  # a warning the codec cannot keep exactly: made again next time
+        artifacts[name] = [item.out_path, item.signature, item.count, problems]
+    for src, photo in state.photos.items():
+        try:
+            photos[src] = [photo.token, _encode_image(photo.shown), [encode_problem(p) for p in photo.problems]]
+        except Unkept:
+            continue
+    data = {
+        "format": FORMAT,
+        "key": state.key,
+        "stamp": stamp,
+        "pages": dict(state.pages),
+        "media": dict(state.media),
+        "artifacts": artifacts,
+        "photos": photos,
+        "listing": {path: list(info) for path, info in listing.items()},
+    }
+    write_json(file, data)
+
+
+def load_state(file: Path, key: str, stamp: str, listing: Listing) -> RenderState | None:
+    """The saved state, if it was made with `key` and the output (its marker's `stamp`, its
+    `listing`) is still exactly what that build left; else None."""
+    try:
+        data = json.loads(file.read_text(encoding="utf-8"))
+        if data["format"] != FORMAT or data["key"] != key or data["stamp"] != stamp:
+            return None
+        if {path: tuple(info) for path, info in data["listing"].items()} != listing:
+            return None
+        pages, media = dict(data["pages"]), dict(data["media"])
+        if not all(isinstance(v, str) for v in (*pages.values(), *media.values())):
+            return None
+        artifacts = {
+            name: Artifact(out, sig, int(count), tuple(map(decode_problem, problems)))
+            for name, (out, sig, count, problems) in data["artifacts"].items()
+        }
+        photos = {
+            src: PhotoState(token, _decode_image(shown), tuple(map(decode_problem, problems)))
+            for src, (token, shown, problems) in data["photos"].items()
+        }
+        return RenderState(key, pages, media, artifacts, photos)
+    except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
+        return None
+
+
+def _encode_image(shown: ResponsiveImage | None) -> list | None:
+    if shown is None:
+        return None
+    variants = [[v.url, v.width, v.height, v.format] for v in shown.variants]
+    return [shown.src, shown.width, shown.height, variants]
+
+
+def _decode_image(data: list | None) -> ResponsiveImage | None:
+    if data is None:
+        return None
+    src, width, height, variants = data
+    copies = tuple(Variant(url, int(w), int(h), fmt) for url, w, h, fmt in variants)
+    return ResponsiveImage(src, int(width), int(height), copies)
