@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
-import gc
 import os
 import time
 from collections.abc import Callable
@@ -245,7 +244,6 @@ def recycle(spare: Path, staging: Path) -> bool:
 def give_back_memory() -> None:
     """Return the memory of what was let go (parsed records, Markdown cache) to the system, so
     that it is not counted, nor shared with worker processes, while pages are rendered."""
-    gc.collect()
     with contextlib.suppress(OSError, AttributeError):  # glibc only
         ctypes.CDLL("libc.so.6").malloc_trim(0)
 

@@ -29,6 +29,7 @@ SIMILAR = 0.9
 # may stand in several conferences without their being one meeting.
 MIN_BODY_WORDS = 30
 # How copies are named: Windows "x - Copy.md", "x - Copy (2).md", "x (1).md", Vietnamese "x - Bản sao.md".
+_NOT_ALNUM = re.compile(r"[\W_]+")
 _COPY_NAME = re.compile(r"(?i)(\s*-\s*(copy|bản sao|ban sao))?\s*(\(\d+\))?$")
 
 
@@ -42,7 +43,7 @@ def order(conference: Conference) -> tuple:
 def fold(text: str) -> str:
     """Comparison form: NFC, lower case, no diacritics (đ -> d), words of letters and digits only."""
     folded = ascii_fold(unicodedata.normalize("NFC", text)).casefold()
-    return " ".join("".join(ch if ch.isalnum() else " " for ch in folded).split())
+    return " ".join(_NOT_ALNUM.sub(" ", folded).split())  # \W is "not isalnum() and not _"
 
 
 def similar_titles(a: str, b: str) -> bool:

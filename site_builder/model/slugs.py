@@ -5,15 +5,36 @@ Written by hand rather than with python-slugify/Unidecode, which are GPL.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
 # U+0111/U+0110 are letters in their own right, not d + a combining mark,
-# so NFD leaves them intact and they must be mapped explicitly.
-_D_STROKE = str.maketrans({"đ": "d", "Đ": "D"})
+# so NFD leaves them intact and they must be mapped explicitly (ascii_fold).
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 _DATE_PREFIX = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}-")
 _ALNUM_RUN = re.compile(r"[a-z0-9]+")
+
+
+class _WithoutMarks(dict):
+    """str.translate table dropping combining marks, filled in as characters are met."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.combining(chr(code)) else code
+        self[code] = kept
+        return kept
+
+
+_WITHOUT_MARKS = _WithoutMarks()
+
+
+@functools.cache
+def _marks() -> re.Pattern[str]:
+    """Every combining mark of the Basic Multilingual Plane, as one character class (built once:
+    a regular expression strips whole bodies far faster than a call per character)."""
+    found = "".join(chr(c) for c in range(0x300, 0x10000) if unicodedata.combining(chr(c)))
+    return re.compile(f"[{re.escape(found)}]+")
 
 
 def ascii_fold(text: str) -> str:
@@ -22,8 +43,10 @@ def ascii_fold(text: str) -> str:
     Characters without an ASCII base (e.g. CJK, emoji) are kept as they are;
     callers that need pure ASCII (slugify) drop them afterwards.
     """
-    decomposed = unicodedata.normalize("NFD", text.translate(_D_STROKE))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    folded = _marks().sub("", unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D")))
+    if _ASTRAL.search(folded):  # marks beyond the BMP (rare): one by one
+        folded = folded.translate(_WITHOUT_MARKS)
+    return folded
 
 
 def _words(text: str) -> list[str]:

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from site_builder.catalogue import text
+from site_builder.output.background import ChildFailed, Forked
 from site_builder.output.files import KeptFile, OutputFile, RenderedFile
 from site_builder.output.request import RenderRequest
 from site_builder.output.signatures import Digester, value_signature
@@ -22,9 +23,11 @@ from site_builder.output.state import Artifact
 from site_builder.output.theme_setup import ThemeSetup, theme_static_files
 from site_builder.pages import urls
 from site_builder.pages.loaded import Loaded
-from site_builder.problems import Problems, RenderError
+from site_builder.problems import Problem, Problems, RenderError
 
 BOOK_TEMPLATE = "yearbook.html"
+# Made in a forked child while pages are rendered: no progress lines, no pages needed.
+BACKGROUND = frozenset({"search"})
 Progress = Callable[[str], None]
 
 
@@ -45,20 +48,53 @@ def artifact(
     digester: Digester | None = None,
 ) -> tuple[OutputFile, Artifact]:
     """The artifact `name` ("pdf", "docx", "search"): kept when nothing it is made from changed."""
-    say = progress or (lambda _line: None)
-    signature = signature_of(name, loaded, request, setup, digester or Digester())
-    out_path = OUT_PATHS[name](loaded)
-    if kept is not None and kept.signature == signature and kept.out_path == out_path:
-        problems.extend(kept.problems)
-        if problems.has_errors(request.strict):
+    job = ArtifactJob(name, loaded, request, setup, kept, digester or Digester())
+    return job.collect(problems, progress)
+
+
+class ArtifactJob:
+    """One artifact on its way: kept, or being made (in a forked child with `background`)."""
+
+    def __init__(
+        self, name: str, loaded: Loaded, request: RenderRequest, setup: ThemeSetup, kept: Artifact | None,
+        digester: Digester, background: bool = False,
+    ) -> None:  # fmt: skip
+        self.name, self.loaded, self.request, self.setup = name, loaded, request, setup
+        self.signature = signature_of(name, loaded, request, setup, digester)
+        self.out_path = OUT_PATHS[name](loaded)
+        fresh = kept is not None and kept.signature == self.signature and kept.out_path == self.out_path
+        self.kept = kept if fresh else None
+        self.child = Forked(self._make) if background and self.kept is None else None
+
+    def _make(self, say: Progress | None = None) -> tuple[Made, list[Problem]]:
+        found = Problems()
+        made = MAKERS[self.name](self.loaded, self.request, self.setup, found, say or (lambda _line: None))
+        return made, found.items
+
+    def collect(self, problems: Problems, progress: Progress | None = None) -> tuple[OutputFile, Artifact]:
+        """The file and its state; its problems (replayed when kept) go to `problems`."""
+        if self.kept is not None:
+            problems.extend(self.kept.problems)
+            if problems.has_errors(self.request.strict):
+                raise RenderError(problems)
+            return KeptFile(self.out_path), self.kept
+        made, found = self._result(progress)
+        problems.extend(found)
+        if made.file is None or problems.has_errors(self.request.strict):
             raise RenderError(problems)
-        return KeptFile(out_path), kept
-    found = Problems()
-    made = MAKERS[name](loaded, request, setup, found, say)
-    problems.extend(found)
-    if made.file is None or problems.has_errors(request.strict):
-        raise RenderError(problems)
-    return made.file, Artifact(out_path, signature, made.count, tuple(found))
+        return made.file, Artifact(self.out_path, self.signature, made.count, tuple(found))
+
+    def _result(self, progress: Progress | None) -> tuple[Made, list[Problem]]:
+        if self.child is not None:
+            try:
+                return self.child.result()
+            except ChildFailed:
+                pass  # made here instead, where a failure is reported as usual
+        return self._make(progress)
+
+    def cancel(self) -> None:
+        if self.child is not None:
+            self.child.cancel()
 
 
 def signature_of(name: str, loaded: Loaded, request: RenderRequest, setup: ThemeSetup, digester: Digester) -> str:

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Protocol
 
 from site_builder.catalogue import text
-from site_builder.output.artifacts import artifact
+from site_builder.output.artifacts import BACKGROUND, ArtifactJob
 from site_builder.output.files import CopiedFile, KeptFile, OutputFile, RenderedFile
 from site_builder.output.photos import web_photos
 from site_builder.output.request import RenderRequest
@@ -105,14 +105,30 @@ def render_site(
     old_photos = previous.photos if previous else {}
     images, photo_states = web_photos(request.site_root, loaded.model, request.media_tokens, old_photos, problems, put)
     digester = Digester()
+    jobs = {
+        name: ArtifactJob(
+            name,
+            loaded,
+            request,
+            setup,
+            previous.artifacts.get(name) if previous else None,
+            digester,
+            background=name in BACKGROUND,
+        )  # fmt: skip
+        for name in request.artifacts
+    }
     common = {**common_context(loaded.model, with_pdf=request.links_pdf), "images": images}
-    signatures, rendered = _pages(loaded, request, setup, problems, previous, common, digester, put, sink, claim)
+    try:
+        signatures, rendered = _pages(loaded, request, setup, problems, previous, common, digester, put, sink, claim)
+    except BaseException:
+        for job in jobs.values():
+            job.cancel()
+        raise
     pages = sum(1 for s in loaded.specs if s.out_path.endswith(".html"))
     say(text("progress.pages", loaded.model.site.language, count=pages))
     artifacts = {}
-    for name in request.artifacts:
-        kept = previous.artifacts.get(name) if previous else None
-        file, artifacts[name] = artifact(name, loaded, request, setup, problems, kept, say, digester)
+    for name, job in jobs.items():
+        file, artifacts[name] = job.collect(problems, say)
         put(file)
     state = RenderState(request.key, signatures, media_state, artifacts, photo_states)
     removed = tuple(sorted(previous.outputs - set(made))) if previous else ()

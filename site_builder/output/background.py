@@ -1,0 +1,85 @@
+"""Work done in a forked child while this process goes on (the search index during page rendering).
+
+The child shares this process's memory as it was at the fork (nothing is
+pickled on the way in), sends its result back through a pipe (pickled: it is
+our own process) and leaves without running any clean-up of the parent's. It
+dies with its parent. Where processes cannot be forked, the work is done when
+its result is asked for.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import os
+import pickle
+import signal
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+PR_SET_PDEATHSIG = 1
+
+
+class ChildFailed(Exception):
+    """The child could not do the work (its exception, or it died); do it here instead."""
+
+
+class Forked(Generic[T]):
+    def __init__(self, work: Callable[[], T]):
+        self.work = work
+        self.pid = 0
+        self.read = -1
+        if hasattr(os, "fork"):
+            self._start()
+
+    def _start(self) -> None:
+        read, write = os.pipe()
+        parent = os.getpid()
+        pid = os.fork()
+        if pid == 0:  # the child
+            os.close(read)
+            _die_with(parent)
+            try:
+                data = pickle.dumps((True, self.work()))
+            except BaseException as exc:  # noqa: BLE001 - reported to the parent, which does the work itself
+                data = pickle.dumps((False, f"{type(exc).__name__}: {exc}"))
+            with contextlib.suppress(OSError), os.fdopen(write, "wb") as stream:
+                stream.write(data)
+            os._exit(0)  # none of the parent's clean-up (atexit, pytest) runs here
+        os.close(write)
+        self.pid, self.read = pid, read
+
+    def result(self) -> T:
+        """The child's result (or the work done here, without a child); ChildFailed if it failed."""
+        if not self.pid:
+            return self.work()
+        with os.fdopen(self.read, "rb") as stream:
+            data = stream.read()
+        os.waitpid(self.pid, 0)
+        self.pid = 0
+        try:
+            ok, value = pickle.loads(data)
+        except (pickle.UnpicklingError, EOFError, ValueError) as exc:
+            raise ChildFailed("the child died") from exc
+        if not ok:
+            raise ChildFailed(value)
+        return value
+
+    def cancel(self) -> None:
+        """Stop the child (the result is not needed any more)."""
+        if self.pid:
+            with contextlib.suppress(OSError):
+                os.kill(self.pid, signal.SIGKILL)
+                os.close(self.read)
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(self.pid, 0)
+            self.pid = 0
+
+
+def _die_with(parent: int) -> None:
+    """Linux: the child is killed when its parent dies (a killed build leaves nothing running)."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:  # the parent died before the signal was asked for
+        os._exit(1)
