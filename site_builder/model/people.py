@@ -14,7 +14,7 @@ from site_builder.model.slugs import slugify
 class _Gathered:
     name: str
     roles: list[str] = field(default_factory=list)
-    mentions: list[Mention] = field(default_factory=list)
+    mentions: dict[Mention, None] = field(default_factory=dict)  # an ordered set: a person may be named often
 
 
 def build_people_index(terms: Iterable[Term], conferences: Iterable[Conference]) -> tuple[PersonEntry, ...]:
@@ -27,8 +27,7 @@ def build_people_index(terms: Iterable[Term], conferences: Iterable[Conference])
         entry = people.setdefault(person_match_key(name), _Gathered(name))
         if role and role not in entry.roles:
             entry.roles.append(role)
-        if mention not in entry.mentions:
-            entry.mentions.append(mention)
+        entry.mentions.setdefault(mention)
 
     for term in terms:
         if term.secretary and not term.sample:
