@@ -87,39 +87,19 @@ def render_site(
     say = progress or (lambda _line: None)
     previous = previous if previous is not None and previous.key == request.key else None
     setup = theme_setup(request.site_root, loaded.model.site, problems, reuse, request.templates)
-    collected: list[OutputFile] = []
-    made: list[str] = []
-
-    def put(file: OutputFile) -> None:
-        made.append(file.out_path)
-        sink.put(file) if sink is not None else collected.append(file)
-
-    def claim(out_path: str) -> None:
-        made.append(out_path)
-        if sink is not None:
-            sink.claim(out_path)
-
+    out = _Out(sink)
     for file in theme_static_files(setup.theme):
-        put(file)
-    media_state = _media(loaded, request, previous, put)
+        out.put(file)
+    media_state = _media(loaded, request, previous, out.put)
     old_photos = previous.photos if previous else {}
-    images, photo_states = web_photos(request.site_root, loaded.model, request.media_tokens, old_photos, problems, put)
+    images, photos = web_photos(request.site_root, loaded.model, request.media_tokens, old_photos, problems, out.put)
     digester = Digester()
-    jobs = {
-        name: ArtifactJob(
-            name,
-            loaded,
-            request,
-            setup,
-            previous.artifacts.get(name) if previous else None,
-            digester,
-            background=name in BACKGROUND,
-        )  # fmt: skip
-        for name in request.artifacts
-    }
     common = {**common_context(loaded.model, with_pdf=request.links_pdf), "images": images}
+    signatures, specs = _select(loaded, setup, previous, common, digester, out.put)
+    parallel = request.jobs > 1 and len(specs) >= PARALLEL_PAGES
+    jobs = _artifact_jobs(loaded, request, setup, previous, digester, parallel)
     try:
-        signatures, rendered = _pages(loaded, request, setup, problems, previous, common, digester, put, sink, claim)
+        rendered = _render(specs, request, setup, problems, common, parallel, out)
     except BaseException:
         for job in jobs.values():
             job.cancel()
@@ -129,30 +109,68 @@ def render_site(
     artifacts = {}
     for name, job in jobs.items():
         file, artifacts[name] = job.collect(problems, say)
-        put(file)
-    state = RenderState(request.key, signatures, media_state, artifacts, photo_states)
-    removed = tuple(sorted(previous.outputs - set(made))) if previous else ()
+        out.put(file)
+    state = RenderState(request.key, signatures, media_state, artifacts, photos)
+    removed = tuple(sorted(previous.outputs - out.made)) if previous else ()
     pdf_pages = artifacts["pdf"].count if "pdf" in artifacts else 0
-    return Rendering(tuple(collected), removed, state, setup, pages, rendered, pdf_pages)
+    return Rendering(tuple(out.collected), removed, state, setup, pages, rendered, pdf_pages)
 
 
-def _pages(
+class _Out:
+    """Where files go: the sink, or a list without one; remembers every out path."""
+
+    def __init__(self, sink: Sink | None):
+        self.sink = sink
+        self.collected: list[OutputFile] = []
+        self.made: set[str] = set()
+
+    def put(self, file: OutputFile) -> None:
+        self.made.add(file.out_path)
+        if self.sink is not None:
+            self.sink.put(file)
+        else:
+            self.collected.append(file)
+
+    def claim(self, out_path: str) -> None:
+        """A file a worker put in (its copy of) the sink."""
+        self.made.add(out_path)
+        if self.sink is not None:
+            self.sink.claim(out_path)
+
+
+def _artifact_jobs(
+    loaded: Loaded, request: RenderRequest, setup: ThemeSetup, previous: RenderState | None,
+    digester: Digester, parallel: bool,
+) -> dict[str, ArtifactJob]:  # fmt: skip
+    """The PDF, Word file and search index asked for. The index is made beside the page
+    rendering only when that is done here: beside worker processes it would gain no core and
+    add its memory to theirs."""
+    return {
+        name: ArtifactJob(
+            name,
+            loaded,
+            request,
+            setup,
+            previous.artifacts.get(name) if previous else None,
+            digester,
+            background=name in BACKGROUND and not parallel,
+        )  # fmt: skip
+        for name in request.artifacts
+    }
+
+
+def _select(
     loaded: Loaded,
-    request: RenderRequest,
     setup: ThemeSetup,
-    problems: Problems,
     previous: RenderState | None,
     common: Mapping[str, object],
     digester: Digester,
     put: Emit,
-    sink: Sink | None,
-    claim: Callable[[str], None],
-) -> tuple[dict[str, str], tuple[str, ...]]:
-    """(signature of every page, out paths rendered): changed pages rendered, the others kept.
+) -> tuple[dict[str, str], list[PageSpec]]:
+    """(signature of every page, the pages to render): the others are put as kept.
 
     Pages are signed here, before any worker is forked: signing reads every value, and done in
-    workers it would copy the memory they share with this process. With many pages, workers
-    put their pages in the sink themselves (page bytes never travel back)."""
+    workers it would copy the memory they share with this process."""
     signatures = page_signatures(loaded.specs, common, setup.deps, setup.signature, digester)
     old = previous.pages if previous is not None else {}
     specs = [s for s in loaded.specs if old.get(s.out_path) != signatures[s.out_path]]
@@ -160,17 +178,30 @@ def _pages(
     for spec in loaded.specs:
         if spec.out_path not in changed:
             put(KeptFile(spec.out_path))
-    parallel = request.jobs > 1 and len(specs) >= PARALLEL_PAGES
+    return signatures, specs
+
+
+def _render(
+    specs: list[PageSpec],
+    request: RenderRequest,
+    setup: ThemeSetup,
+    problems: Problems,
+    common: Mapping[str, object],
+    parallel: bool,
+    out: _Out,
+) -> tuple[str, ...]:
+    """Render `specs`; the out paths rendered. With `parallel`, workers put their pages in the
+    sink themselves (page bytes never travel back)."""
     if parallel:
         warm_up(setup, specs)  # forked workers inherit compiled templates
     parent = os.getpid()
 
     def hand_over(chunk: Sequence[PageSpec], files: list[RenderedFile]) -> tuple[list[RenderedFile], object]:
-        if not (parallel and sink is not None and os.getpid() != parent):
+        if not (parallel and out.sink is not None and os.getpid() != parent):
             return files, None
         try:
             for file in files:
-                sink.put(file)  # written by the worker: page bytes never travel back
+                out.sink.put(file)  # written by the worker
         except (RenderError, OSError):
             return files, None  # this process writes them again and reports the failure
         return [], [f.out_path for f in files]
@@ -179,13 +210,13 @@ def _pages(
     for files, written in iter_pages(setup.env, specs, common, problems, request.jobs, hand_over):
         for path in written or ():
             rendered.append(path)
-            claim(path)
+            out.claim(path)
         for file in files:
             rendered.append(file.out_path)
-            put(file)
+            out.put(file)
     if problems.has_errors():
         raise RenderError(problems)
-    return signatures, tuple(rendered)
+    return tuple(rendered)
 
 
 def warm_up(setup: ThemeSetup, specs: Sequence[PageSpec]) -> None:
