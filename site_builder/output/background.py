@@ -10,15 +10,15 @@ its result is asked for.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import os
 import pickle
 import signal
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
+from site_builder.workers import die_with_parent
+
 T = TypeVar("T")
-PR_SET_PDEATHSIG = 1
 
 
 class ChildFailed(Exception):
@@ -39,7 +39,7 @@ class Forked(Generic[T]):
         pid = os.fork()
         if pid == 0:  # the child
             os.close(read)
-            _die_with(parent)
+            die_with_parent(parent)
             try:
                 data = pickle.dumps((True, self.work()))
             except BaseException as exc:  # noqa: BLE001 - reported to the parent, which does the work itself
@@ -75,11 +75,3 @@ class Forked(Generic[T]):
             with contextlib.suppress(ChildProcessError):
                 os.waitpid(self.pid, 0)
             self.pid = 0
-
-
-def _die_with(parent: int) -> None:
-    """Linux: the child is killed when its parent dies (a killed build leaves nothing running)."""
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    if os.getppid() != parent:  # the parent died before the signal was asked for
-        os._exit(1)
