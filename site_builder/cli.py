@@ -14,11 +14,20 @@ from pathlib import Path
 import click
 
 from site_builder import __version__
-from site_builder.catalogue import clause, nclause, template, text
+from site_builder.catalogue import template, text
 from site_builder.cli_click import Group, command_help, say, usage_error_text
 from site_builder.problems import Problems, RenderError, SiteError
-from site_builder.render.filters import format_number
 from site_builder.sources.language import site_language
+from site_builder.summary import (
+    build_done,
+    check_line,
+    failure_line,
+    for_print,
+    has_previous_output,
+    print_line,
+    print_ready,
+    summary_counts,
+)
 
 EXIT_CONTENT, EXIT_USAGE, EXIT_RENDER = 1, 2, 3
 GC_THRESHOLD = 100_000  # allocations between young-generation collections (Python's default: 700)
@@ -56,12 +65,6 @@ def print_problems(problems: Problems, lang: str, quiet: bool = False) -> None:
         if quiet and problem.severity == "warning" and problem.code not in ALWAYS_SHOWN:
             continue
         click.echo(problem.format(lang), err=True)
-
-
-def summary_counts(problems: Problems, lang: str) -> str:
-    errors = nclause("counts.errors", len(problems.errors))
-    warnings = nclause("counts.warnings", len(problems.warnings))
-    return text("counts", lang, errors=errors, warnings=warnings)
 
 
 @click.group(
@@ -128,34 +131,10 @@ def build(
     kept = has_previous_output(options.output_dir)
     report = run(ctx, lambda: build_site(options, progress), lang, quiet, kept)
     print_problems(report.problems, lang, quiet)
-    done = text(
-        "build.done",
-        lang,
-        unchanged=clause("build.unchanged") if report.up_to_date else "",
-        records=report.records,
-        pages=report.pages,
-        pdf_pages=report.pdf_pages,
-        seconds=format_seconds(report.seconds, lang),
-        counts=summary_counts(report.problems, lang),
-        output=options.output_dir,
-    )
-    click.echo(done, err=True)
+    click.echo(build_done(report, options.output_dir, lang), err=True)
     if report.dropped_pdf:
         shown = display_dir(options.output_dir, options.site_root)
         click.echo(text("build.dropped-pdf", lang, output=shown), err=True)
-
-
-def format_seconds(seconds: float, lang: str = "vi") -> str:
-    """One decimal, written the site's way: 1.84 -> "1,8" (vi), "1.8" (en)."""
-    return format_number(seconds, lang, 1)
-
-
-def has_previous_output(output: Path) -> bool:
-    """Whether an earlier build left something in `output` (so a failed build keeps it)."""
-    try:
-        return output.is_dir() and any(output.iterdir())
-    except OSError:
-        return False
 
 
 def display_dir(folder: Path, site: Path) -> str:
@@ -180,14 +159,9 @@ def check(ctx, site: Path, strict: bool, for_print: bool) -> None:
     lang = site_language(site.resolve())
     problems = run(ctx, lambda: check_site(site.resolve()), lang, False)
     print_problems(problems, lang)
+    click.echo(check_line(problems, lang, strict), err=True)
     if problems.has_errors(strict):
-        click.echo(text("check.failed", lang, counts=summary_counts(problems, lang)), err=True)
         sys.exit(EXIT_CONTENT)
-    click.echo(text("check.ok", lang, counts=summary_counts(problems, lang)), err=True)
-
-
-# Problems the pre-print checklist lists again, with the fix for print: shown once, there.
-IN_CHECKLIST = frozenset({"sample.unedited", "glossary.unused"})
 
 
 def check_print(ctx: click.Context, site: Path, strict: bool) -> None:
@@ -197,16 +171,13 @@ def check_print(ctx: click.Context, site: Path, strict: bool) -> None:
 
     lang = site_language(site.resolve())
     problems, items = run(ctx, lambda: check_for_print(site.resolve()), lang, False)
-    shown = Problems([p for p in problems if p.code not in IN_CHECKLIST])
+    shown = for_print(problems)
     print_problems(shown, lang)
     for item in items or ():
         click.echo(item.format(lang), err=True)
-    if items == [] and not shown.has_errors(strict):
-        click.echo(text("check.print-ready", lang), err=True)
-        return
-    counts = summary_counts(shown, lang)
-    click.echo(text("check.print-left", lang, items=len(items or ()), counts=counts), err=True)
-    sys.exit(EXIT_CONTENT)
+    click.echo(print_line(shown, items, lang, strict), err=True)
+    if not print_ready(shown, items, strict):
+        sys.exit(EXIT_CONTENT)
 
 
 def run(ctx: click.Context, action, lang: str, quiet: bool, kept: bool = False):
@@ -214,24 +185,23 @@ def run(ctx: click.Context, action, lang: str, quiet: bool, kept: bool = False):
 
     `kept`: an earlier output exists and a failure leaves it as it was, which the
     outcome line then says; without one (first build, check, serve) it says nothing of it."""
-    suffix = "" if kept else ".fresh"
     try:
         return action()
     except SiteError as exc:
         print_problems(exc.problems, lang, quiet)
-        click.echo(text("run.content-errors" + suffix, lang, counts=summary_counts(exc.problems, lang)), err=True)
+        click.echo(failure_line("content-errors", lang, kept, exc.problems), err=True)
         sys.exit(EXIT_CONTENT)
     except RenderError as exc:
         print_problems(exc.problems, lang, quiet)
-        click.echo(text("run.render-failed" + suffix, lang), err=True)
+        click.echo(failure_line("render-failed", lang, kept), err=True)
         sys.exit(EXIT_RENDER)
     except KeyboardInterrupt:
-        click.echo(text("run.interrupted" + suffix, lang), err=True)
+        click.echo(failure_line("interrupted", lang, kept), err=True)
         sys.exit(130)
     except Exception as exc:  # noqa: BLE001 - last line of defence: no traceback for staff
         if ctx.obj and ctx.obj.get("debug"):
             traceback.print_exc()
-        click.echo(text("run.internal" + suffix, lang, detail=f"{type(exc).__name__}: {exc}"), err=True)
+        click.echo(failure_line("internal", lang, kept, detail=f"{type(exc).__name__}: {exc}"), err=True)
         sys.exit(EXIT_RENDER)
 
 

@@ -74,16 +74,22 @@ def _section(problem: Problem, site_root: Path, lang: str) -> str:
 
 def _excerpt(site_root: Path, rel: str, line: int | None) -> str:
     """The lines around `line` of the site file `rel`, numbered, the line itself marked."""
+    rows = []
+    for number, source, marked in excerpt_rows(site_root, rel, line):
+        text = f'<span class="sb-lineno">{number:>4} │ </span>{escape(source)}'
+        rows.append(f"<mark>{text}</mark>" if marked else text)
+    return "<pre>" + "\n".join(rows) + "</pre>\n" if rows else ""
+
+
+def excerpt_rows(site_root: Path, rel: str, line: int | None) -> list[tuple[int, str, bool]]:
+    """(number, text, is the line itself) for the lines around `line` of the site file `rel`;
+    the error page and the control panel show them."""
     lines = read_lines(site_root, rel)
     if not lines or line is None or not 1 <= line <= len(lines) + 1:
-        return ""
+        return []
     first = max(1, line - CONTEXT_LINES)
     last = min(len(lines), line + CONTEXT_LINES)
-    rows = []
-    for number in range(first, last + 1):
-        text = f'<span class="sb-lineno">{number:>4} │ </span>{escape(lines[number - 1])}'
-        rows.append(f"<mark>{text}</mark>" if number == line else text)
-    return "<pre>" + "\n".join(rows) + "</pre>\n"
+    return [(number, lines[number - 1], number == line) for number in range(first, last + 1)]
 
 
 def read_lines(site_root: Path, rel: str) -> list[str]:

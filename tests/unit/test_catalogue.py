@@ -37,7 +37,7 @@ THEME_CALLS = {"ui"}
 
 # Ids built at run time (an f-string or a concatenation): where each family comes from.
 DYNAMIC_PACKAGE = {
-    r"run\.[a-z-]+\.fresh": "cli.run: the outcome without an earlier output",
+    r"run\.[a-z-]+(\.fresh)?": "summary.failure_line: why a build stopped, with or without an earlier output",
     r"scaffold\.exists(-several)?(-none-made)?": "scaffold._exists_key",
     r"clause\.guess\.[a-z0-9-]+": "sources/text._guess_clause",
     r"severity\.(error|warning)": "Problem.format",

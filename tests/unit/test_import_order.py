@@ -33,8 +33,14 @@ LAYERS: list[set[str]] = [
     {"scaffold"},
     {"cli"},
 ]
-# Modules that are one stage with another: the CLI's entry point and its helpers.
-ALIASES = {"__main__": "cli", "cli_click": "cli"}
+# Modules that are one stage with another: the CLI's entry point and its helpers, and helpers of a stage
+# that is a single module.
+ALIASES = {
+    "__main__": "cli",
+    "cli_click": "cli",
+    "summary": "build",  # the lines that sum up a build or a check, for the CLI and the preview's panel
+    "scaffold_launchers": "scaffold",  # the double-clickable files `new site` writes
+}
 LEAVES = {"__init__", "problems", "catalogue", "formatting", "urls", "layout", "rendered", "text", "yamlquote",
           "workers"}  # fmt: skip
 
