@@ -13,7 +13,8 @@ read our pages, or send forms and `fetch` POSTs to us. So, on every request
   answered 400 with one log line (Tornado would pass NUL to the file system).
 - **Actions** (`ActionHandler`, for the control panel) are POST only, carry the
   run's token (`secrets.token_urlsafe(32)`, compared in constant time) and a
-  same-origin `Origin` header; anything else is 403.
+  same-origin `Origin` header, and come from this machine (a loopback peer, even
+  when the preview is open to the network); anything else is 403.
 - **Files** are served only from inside the preview folder (theme files are
   copied there), symbolic links included.
 """
@@ -167,8 +168,8 @@ class ActionHandler(GuardedHandler):
     """Base of handlers that change something (the control panel's buttons).
 
     Subclasses define `post()`. Requests without the run's token (header `X-Site-Builder-Token`
-    or form field `token`) or without a same-origin `Origin` are refused with 403 before it runs;
-    other methods get 405.
+    or form field `token`), without a same-origin `Origin` or from another machine are refused
+    with 403 before it runs; other methods get 405.
     """
 
     SUPPORTED_METHODS = ("POST",)  # type: ignore[assignment]
@@ -179,7 +180,8 @@ class ActionHandler(GuardedHandler):
         guard: Guard = self.settings["guard"]
         token = self.request.headers.get(TOKEN_HEADER) or self.get_body_argument(TOKEN_FIELD, None)
         origin = self.request.headers.get("Origin")
-        if not guard.token_ok(token) or not guard.origin_ok(origin, self.request.host):
+        local = is_loopback(self.request.remote_ip or "")
+        if not local or not guard.token_ok(token) or not guard.origin_ok(origin, self.request.host):
             guard.log(text("serve.refused-action", guard.lang, path=_shown(self.request.path), origin=_shown(origin)))
             _answer(self, 403, "403: this action needs the preview's own page")
 

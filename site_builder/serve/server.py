@@ -5,14 +5,16 @@ polls every 800 ms, ignores changes within 3 s of a reload and cannot run a
 callback per request. So we use its parts (the websocket handler speaking the
 LiveReload protocol, livereload.js and the script injector) in an application
 of our own: one event loop, our own 100 ms poll, a handler that shows the error
-panel and renders the PDF on request. livereload keeps its state on classes, so
-run one server per process (tests start it in a subprocess).
+panel and renders the PDF on request, and the control panel's addresses under
+/_sb/ (panel_routes.py). livereload keeps its state on classes, so run one
+server per process (tests start it in a subprocess).
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import shutil
 import signal
 import tempfile
@@ -35,6 +37,8 @@ from site_builder.problems import Loc, Problems, SiteError
 from site_builder.serve.console import Console
 from site_builder.serve.guard import Guard, GuardMixin, confined, is_loopback
 from site_builder.serve.incremental import IncrementalBuilder
+from site_builder.serve.panel import Panel, panel_snippet
+from site_builder.serve.panel_routes import panel_routes
 from site_builder.serve.preview import Preview
 from site_builder.sources.discover import SITE_YAML
 from site_builder.sources.language import site_language
@@ -105,7 +109,15 @@ class PreviewHandler(GuardMixin, web.StaticFileHandler):
 
 
 class _Injector(LiveScriptInjector):
-    script = LIVE_SCRIPT
+    """livereload's script, and the control panel for this machine's own browser, in every page;
+    nothing in the panel's own pages (/_sb/, the published output as built)."""
+
+    def __init__(self, request: Any, panel: bytes = b""):
+        super().__init__(request)
+        if request.path.startswith("/_sb/"):
+            self.script = b""
+        else:
+            self.script = LIVE_SCRIPT + (panel if is_loopback(request.remote_ip or "") else b"")
 
 
 class _LiveReload(GuardMixin, LiveReloadHandler):
@@ -120,15 +132,17 @@ class _LiveReloadJS(GuardMixin, LiveReloadJSHandler):
     pass
 
 
-def make_app(preview: Preview, guard: Guard) -> web.Application:
+def make_app(preview: Preview, guard: Guard, panel: Panel) -> web.Application:
     LiveReloadHandler.watcher = Watcher()  # read by reload_waiters' log line only
     LiveReloadHandler.live_css = True
     handlers: list[Any] = [
         (r"/livereload", _LiveReload),
         (r"/livereload.js", _LiveReloadJS),
+        *panel_routes(panel),
         (r"/(.*)", PreviewHandler, {"preview": preview}),
     ]
-    return web.Application(handlers, transforms=[_Injector], log_function=lambda _handler: None, guard=guard)
+    injector = functools.partial(_Injector, panel=panel_snippet(guard.token, panel.lang))
+    return web.Application(handlers, transforms=[injector], log_function=lambda _handler: None, guard=guard)
 
 
 def notify_browsers(path: str) -> None:
@@ -171,9 +185,9 @@ async def _serve(options: ServeOptions, root: Path, out_dir: Path, cache: dict[s
     console.say(text("serve.starting", console.lang))
     preview.start()
     port = sockets[0].getsockname()[1]
-    server = httpserver.HTTPServer(
-        make_app(preview, Guard(port, bound_host=options.host, log=console.say, lang=console.lang))
-    )
+    guard = Guard(port, bound_host=options.host, log=console.say, lang=console.lang)
+    panel = Panel(preview, console.lang)
+    server = httpserver.HTTPServer(make_app(preview, guard, panel))
     server.add_sockets(sockets)
     ticker = PeriodicCallback(preview.tick, options.poll_ms)
     ticker.start()
@@ -186,6 +200,7 @@ async def _serve(options: ServeOptions, root: Path, out_dir: Path, cache: dict[s
     finally:
         ticker.stop()
         server.stop()
+        await panel.runner.close()
 
 
 def _display_url(host: str, port: int) -> str:
@@ -196,16 +211,21 @@ def _display_url(host: str, port: int) -> str:
 
 
 def _on_stop_signals(loop: asyncio.AbstractEventLoop, stop: Callable[[], None]) -> None:
-    """SIGTERM stops the server; so does SIGINT when it was ignored at start-up.
+    """SIGTERM stops the server; so does SIGINT when it was ignored at start-up, and SIGHUP.
 
     A shell starts background jobs with SIGINT ignored, and Python then installs no
     KeyboardInterrupt handler: without this, `kill -INT` (or Ctrl-C reaching a server
     started with `&`) would be ignored. Otherwise Ctrl-C keeps Python's own handling,
-    which also interrupts the first build.
+    which also interrupts the first build. SIGHUP comes when the terminal window of a
+    launcher (Xem-truoc) is closed: the preview then stops cleanly too (unless run under
+    nohup, which ignores it).
     """
     wanted = [signal.SIGTERM]
     if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
         wanted.append(signal.SIGINT)
+    hangup = getattr(signal, "SIGHUP", None)
+    if hangup is not None and signal.getsignal(hangup) != signal.SIG_IGN:
+        wanted.append(hangup)
     with contextlib.suppress(NotImplementedError, RuntimeError):  # Windows: Ctrl-C only
         for signum in wanted:
             loop.add_signal_handler(signum, stop)
