@@ -229,8 +229,22 @@ def _scaffold(action, lang: str = "vi") -> None:
 @click.option("--xlsx", is_flag=True, help=say("cli.opt.xlsx"))
 def new_site_cmd(directory: Path, title: str | None, organization: str | None, xlsx: bool) -> None:
     from site_builder.scaffold import new_site
+    from site_builder.scaffold_launchers import find_program
 
-    _scaffold(lambda: new_site(directory, title=title, organization=organization, today=dt.date.today(), xlsx=xlsx))
+    program = find_program(sys.argv[0], sys.executable)
+    today = dt.date.today()
+    _scaffold(lambda: new_site(directory, title=title, organization=organization, today=today, xlsx=xlsx,
+                               program=program))  # fmt: skip
+
+
+@new.command("launchers", help=command_help("new-launchers"))
+@SITE_OPTION
+def new_launchers_cmd(site: Path) -> None:
+    from site_builder.scaffold import new_launchers
+    from site_builder.scaffold_launchers import find_program
+
+    program = find_program(sys.argv[0], sys.executable)
+    _scaffold(lambda: new_launchers(site, program=program), site_language(site))
 
 
 @new.command("year", help=command_help("new-year"))

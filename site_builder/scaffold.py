@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import re
 import string
+import sys
 import unicodedata
 from collections.abc import Sequence
 from datetime import date as Date
@@ -22,6 +23,7 @@ from pathlib import Path
 from site_builder.catalogue import Clause, clause, text
 from site_builder.model.records import CONFERENCE_KINDS
 from site_builder.model.slugs import MAX_SLUG_LENGTH, short_slug
+from site_builder.scaffold_launchers import LauncherPathError, launcher_plan, make_executable
 from site_builder.sources.location import site_above, way_up
 from site_builder.yamlquote import yaml_quote  # noqa: F401 - part of this module's API
 
@@ -317,9 +319,11 @@ def sheet_plan(folder: str, label: str) -> list[tuple[str, str | bytes]]:
 
 
 def new_site(
-    dest: Path, *, title: str | None = None, organization: str | None = None, today: Date, xlsx: bool = False
-) -> list[Path]:
-    """Create a complete, buildable starter site in `dest` (with `xlsx`, sheet templates too)."""
+    dest: Path, *, title: str | None = None, organization: str | None = None, today: Date, xlsx: bool = False,
+    program: str | None = None, platform: str | None = None,
+) -> list[Path]:  # fmt: skip
+    """Create a complete, buildable starter site in `dest` (with `xlsx`, sheet templates too), with the
+    launchers that start its preview (`program`: the site-builder command they run, see scaffold_launchers)."""
     if dest.exists() and not dest.is_dir():
         raise ScaffoldError("scaffold.dest-is-file", dest=dest)
     plan: list[tuple[str, str | bytes]] = list(site_plan(title=title, organization=organization, today=today))
@@ -327,7 +331,25 @@ def new_site(
         start, end = current_term(today)
         plan += sheet_plan(f"content/terms/{start}-{end}", f"nhiệm kỳ {start} - {end}")
         plan += sheet_plan(f"content/years/{today.year}", f"năm {today.year}")
-    return write_plan(dest, plan)
+    plan += _launchers(dest, program, platform)
+    created = write_plan(dest, plan)
+    make_executable(created)
+    return created
+
+
+def new_launchers(site_root: Path, *, program: str | None = None, platform: str | None = None) -> list[Path]:
+    """Write the launchers into a site made before they existed (or moved: delete the old ones first)."""
+    _require_site(site_root)
+    created = write_plan(site_root, _launchers(site_root, program, platform))
+    make_executable(created)
+    return created
+
+
+def _launchers(site_root: Path, program: str | None, platform: str | None) -> list[tuple[str, bytes]]:
+    try:
+        return launcher_plan(site_root.resolve(), program, platform or sys.platform)
+    except LauncherPathError:
+        raise ScaffoldError("scaffold.launcher-path", folder=site_root.resolve()) from None
 
 
 def new_year(site_root: Path, year: int, xlsx: bool = False) -> list[Path]:

@@ -100,6 +100,11 @@ SITE_FILES = {
     "content/pages/gioi-thieu.md",
     "content/media/.gitkeep",
     "templates/.gitkeep",
+    # The double-click files that start the preview (tests/unit/test_launchers.py).
+    "Xem-truoc.bat",
+    "Xem-truoc.command",
+    "xem-truoc.sh",
+    "xem-truoc.desktop",
 }
 # Each `sample: true` of a new site: one per Markdown record, one per example in a list file.
 SAMPLE_FILES = [
@@ -295,6 +300,8 @@ def test_new_site_text_is_nfc_utf8_lf_and_strict_yaml(tmp_path: Path) -> None:
     for path in created:
         data = path.read_bytes()
         text = data.decode("utf-8")
+        if path.suffix == ".bat":  # Windows' cmd wants CRLF (tests/unit/test_launchers.py)
+            data = data.replace(b"\r\n", b"\n")
         assert b"\r" not in data and not text.startswith("\ufeff")
         assert unicodedata.is_normalized("NFC", text), path
         yaml_text = text
