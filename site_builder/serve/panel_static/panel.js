@@ -56,7 +56,8 @@
     bar, lines, result,
   ]);
   body.hidden = true;
-  var aside = el("aside", {"aria-label": T.title, class: "panel"}, [body, toggle]);
+  // The toggle comes first, so Tab goes from it into the panel; CSS shows it below the panel.
+  var aside = el("aside", {"aria-label": T.title, class: "panel"}, [toggle, body]);
   root.appendChild(el("link", {rel: "stylesheet", href: "/_sb/panel.css"}));
   root.appendChild(aside);
 
