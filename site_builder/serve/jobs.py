@@ -33,7 +33,6 @@ class Job:
     running: bool = True
     progress: tuple[str, ...] = ()
     result: dict[str, Any] | None = None
-    generation: int = 0  # the preview's rebuild count when the job started
 
     def as_json(self) -> dict[str, Any]:
         return {"id": self.id, "kind": self.kind, "running": self.running, "progress": list(self.progress),
@@ -65,11 +64,11 @@ class JobRunner:
     def snapshot(self) -> dict[str, Any] | None:
         return self.current.as_json() if self.current else None
 
-    def start(self, kind: str, generation: int, target: Path | None = None) -> Job | None:
+    def start(self, kind: str, target: Path | None = None) -> Job | None:
         """Start `kind` in a new process; None while another action runs."""
         if self.busy or kind not in KINDS:
             return None
-        job = Job((self.current.id if self.current else 0) + 1, kind, generation=generation)
+        job = Job((self.current.id if self.current else 0) + 1, kind)
         self.current = job
         command = worker_command(kind, self.site_root, target)
         self._task = asyncio.get_running_loop().create_task(self._run(job, command))

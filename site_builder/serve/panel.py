@@ -6,7 +6,8 @@ and loads `/_sb/panel.js`, which builds the panel in a shadow root so the site's
 styles and the panel's never meet. Nothing of it is ever written into a build.
 
 Buttons (POST /_sb/<action>, guarded by guard.ActionHandler):
-- check, build, pdf: one at a time in a worker process (jobs.py, worker.py);
+- check, build, pdf: one at a time in a worker process (jobs.py, worker.py); the PDF
+  lands in the preview folder's _sb/pdf/, served at /_sb/pdf/;
 - open-output: the site's own output/ folder in the file manager (opener.py);
 - status: the current or last action, which the panel polls.
 """
@@ -16,7 +17,7 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import replace
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import quote
 
@@ -26,7 +27,11 @@ from site_builder.serve.opener import Opener, open_folder, own_output
 from site_builder.serve.preview import Preview
 
 ASSETS = Path(__file__).resolve().parent / "panel_static"
-PDF_TEMP = ".sb-panel-pdf.tmp"  # the worker writes the PDF here, in the preview folder
+# The panel's PDFs: in the preview folder, under a name no page of a site can have, and apart from
+# the preview's own PDF (which the preview makes on request and keeps track of itself).
+PDF_FOLDER = "_sb/pdf"
+PDF_URL = "/_sb/pdf/"
+PDF_TEMP = ".in-progress.pdf"  # the worker writes here; the finished file is renamed
 # Words the panel's script shows; ids without "panel." are its keys.
 PANEL_TEXTS = (
     "panel.title", "panel.toggle", "panel.collapse", "panel.check", "panel.build", "panel.pdf",
@@ -61,11 +66,17 @@ class Panel:
             return self.open_output()
         if name not in KINDS:
             return 200, self.state()
-        target = self.preview.builder.out_dir / PDF_TEMP if name == "pdf" else None
-        if self.runner.start(name, self.preview.builds, target) is None:
+        target = self.pdf_folder / PDF_TEMP if name == "pdf" else None
+        if target is not None:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        if self.runner.start(name, target) is None:
             return 409, {**self.state(), "message": text("panel.busy", self.lang)}
         self.preview.console.say(text("panel.log-start", self.lang, action=text(f"panel.{name}", self.lang)))
         return 202, self.state()
+
+    @property
+    def pdf_folder(self) -> Path:
+        return self.preview.builder.out_dir / PDF_FOLDER
 
     def state(self) -> dict[str, Any]:
         return {"job": self.runner.snapshot()}
@@ -82,26 +93,15 @@ class Panel:
         return 200, {"ok": True, "message": text("panel.output-opened", self.lang, folder=folder)}
 
     def finish(self, job: Job) -> Job:
-        """A finished PDF goes to its place in the preview folder, with a link to it."""
+        """A finished PDF gets its name in the panel's folder, and a link."""
         if job.kind != "pdf" or job.result is None:
             return job
         result = dict(job.result)
-        out_path = str(result.pop("out_path", ""))
-        temp = self.preview.builder.out_dir / PDF_TEMP
-        final = self._pdf_place(out_path) if result.get("ok") else None
-        if final is None:
+        name = PurePosixPath(str(result.pop("out_path", ""))).name
+        temp = self.pdf_folder / PDF_TEMP
+        if not (result.get("ok") and name.endswith(".pdf") and name != PDF_TEMP and temp.is_file()):
             temp.unlink(missing_ok=True)
             return replace(job, result=result)
-        final.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(temp, final)
-        builder = self.preview.builder
-        if job.generation == self.preview.builds and builder.pdf_out_path() == out_path:
-            builder.pdf_stale = False  # the preview's own PDF link serves this file, no new render
-        result["links"] = [{"href": "/" + quote(out_path), "label": text("panel.link-pdf", self.lang, name=final.name)}]
+        os.replace(temp, self.pdf_folder / name)
+        result["links"] = [{"href": PDF_URL + quote(name), "label": text("panel.link-pdf", self.lang, name=name)}]
         return replace(job, result=result)
-
-    def _pdf_place(self, out_path: str) -> Path | None:
-        """Where the PDF goes in the preview folder; None for a path that would leave it."""
-        root = self.preview.builder.out_dir.resolve()
-        final = (root / out_path).resolve()
-        return final if out_path and final.is_relative_to(root) and final != root else None

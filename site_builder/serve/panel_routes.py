@@ -2,6 +2,7 @@
 
 - POST /_sb/check|build|pdf|open-output|status: the buttons (token, same Origin, loopback);
 - GET /_sb/panel.js, /_sb/panel.css: the panel's own files, from the package;
+- GET /_sb/pdf/NAME.pdf: the PDFs "Tạo kỷ yếu PDF" made, from the panel's folder;
 - GET /_sb/output/…: the site's output/ as the last build left it, so the panel can
   link to the published site and its PDF over HTTP (a browser does not follow
   file:// links from an http:// page); served as built, without the panel;
@@ -67,6 +68,25 @@ class OutputHandler(GuardMixin, web.StaticFileHandler):
         self.set_header("Cache-Control", "no-store")
 
 
+class PanelPdf(GuardMixin, web.StaticFileHandler):
+    """The PDFs the panel made, from its folder in the preview folder."""
+
+    def initialize(self, panel: Panel) -> None:  # type: ignore[override]
+        super().initialize(path=str(panel.pdf_folder))
+
+    def validate_absolute_path(self, root: str, absolute_path: str) -> str | None:
+        found = super().validate_absolute_path(root, absolute_path)
+        if found is not None and not confined(found, [root]):
+            raise web.HTTPError(403)
+        return found
+
+    def should_return_304(self) -> bool:
+        return False
+
+    def set_extra_headers(self, path: str) -> None:
+        self.set_header("Cache-Control", "no-store")
+
+
 class NotOurs(GuardedHandler):
     def prepare(self) -> None:
         super().prepare()
@@ -79,5 +99,6 @@ def panel_routes(panel: Panel) -> list[Any]:
         (r"/_sb/(check|build|pdf|open-output|status)", PanelAction, {"panel": panel}),
         (r"/_sb/(panel\.js|panel\.css)", PanelAsset),
         (r"/_sb/output/(.*)", OutputHandler, {"panel": panel}),
+        (r"/_sb/pdf/([^/]+\.pdf)", PanelPdf, {"panel": panel}),
         (r"/_sb/.*", NotOurs),
     ]

@@ -33,7 +33,6 @@ class Preview:
         self.notify = notify
         self.snapshot = scan(builder.site_root)
         self.error_html: bytes | None = None
-        self.builds = 0  # rebuilds so far: a PDF made meanwhile by the control panel may be out of date
 
     @property
     def site_root(self) -> Path:
@@ -58,7 +57,6 @@ class Preview:
         return outcome
 
     def _record(self, outcome: Outcome) -> None:
-        self.builds += 1
         self.console.rebuilt(outcome.problems, outcome.ok, len(outcome.rendered), outcome.seconds)
         self.error_html = None if outcome.ok else error_page(outcome.problems.errors, self.site_root, self.console.lang)
 

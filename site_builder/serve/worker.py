@@ -12,8 +12,9 @@ while it works (the build's own progress lines), then `{"result": {…}}`.
 - `check` is `site-builder check --print`: the problems and the pre-print checklist;
 - `build` is `site-builder build`: the same `build_site` call with the same
   defaults, staged and swapped into the site's output/, the same summary line;
-- `pdf` renders the yearbook from the current content into PDF_FILE (the preview
-  puts it in its own folder; output/ is only ever changed by a build).
+- `pdf` makes the yearbook from the current content, with the render core's PDF
+  maker (output/artifacts.py), into PDF_FILE (the panel's own folder in the
+  preview; output/ is only ever changed by a build).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO, Any
 
-from site_builder.build import BuildOptions, build_site, cache_file, check_for_print, find_theme, load_site
+from site_builder.build import BuildOptions, build_site, cache_file, check_for_print, load_site
 from site_builder.catalogue import ntext, text
 from site_builder.markup.cache import load_cache
 from site_builder.problems import Problem, Problems, RenderError, SiteError
@@ -111,28 +112,30 @@ def run_build(site_root: Path, lang: str, say: Say, _target: Path | None) -> Res
 
 
 def run_pdf(site_root: Path, lang: str, say: Say, target: Path | None) -> Result:
-    """The yearbook PDF of the current content, written to `target`."""
-    from site_builder.render.environment import make_environment
-    from site_builder.yearbook.pdf import render_yearbook
+    """The yearbook PDF of the current content, made as `build` makes it, written to `target`."""
+    from site_builder.output.artifacts import artifact
+    from site_builder.output.files import RenderedFile
+    from site_builder.output.request import RenderRequest
+    from site_builder.output.theme_setup import theme_setup
 
     assert target is not None
     problems = Problems()
     options = BuildOptions(site_root)
     loaded = load_site(site_root, problems, load_cache(cache_file(site_root)), options.workers, say)
-    theme = None if loaded is None or problems.has_errors() else find_theme(site_root, loaded.model.site, problems)
-    if loaded is None or theme is None:
+    if loaded is None or problems.has_errors():
         return failed(text("serve.pdf-failed", lang), problems, site_root, lang)
-    say(text("progress.pdf", lang))
-    env = make_environment(theme, loaded.model.site.language)
-    result = render_yearbook(loaded.model, loaded.bodies, theme, env, site_root, problems, progress=say)
-    if result is None or problems.has_errors():
+    try:
+        setup = theme_setup(site_root, loaded.model.site, problems)
+        file, made = artifact("pdf", loaded, RenderRequest(site_root), setup, problems, progress=say)
+    except (SiteError, RenderError):
         return failed(text("serve.pdf-failed", lang), problems, site_root, lang)
-    target.write_bytes(result.file.data)
+    assert isinstance(file, RenderedFile)  # nothing kept: a new render
+    target.write_bytes(file.data)
     return {
         "ok": True,
-        "summary": text("progress.pdf-pages", lang, count=result.page_count),
+        "summary": text("progress.pdf-pages", lang, count=made.count),
         **problems_json(problems.sorted(), site_root, lang),
-        "out_path": result.file.out_path,
+        "out_path": file.out_path,
     }
 
 

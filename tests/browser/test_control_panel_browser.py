@@ -17,6 +17,7 @@ from pypdf import PdfReader
 
 from tests.browser.helpers import AXE_JS, chromium, needs_chromium
 from tests.browser.test_axe import RUN_AXE, TAGS
+from tests.browser.test_live_reload import CONNECTED_FLAG
 from tests.conftest import site_with
 from tests.integration.test_panel import CONFERENCE, FILES
 from tests.integration.test_serve import ServerProcess
@@ -36,6 +37,7 @@ def test_every_button_of_the_panel(tmp_path: Path) -> None:
     try:
         with chromium() as browser:
             page = browser.new_page()
+            page.add_init_script(CONNECTED_FLAG)
             if AXE_JS.is_file():
                 page.add_init_script(path=str(AXE_JS))
             page.goto(f"{server.base}/")
@@ -43,6 +45,8 @@ def test_every_button_of_the_panel(tmp_path: Path) -> None:
             check_and_axe(page)
             make_the_pdf(page, server)
             publish(page, site)
+            page.goto(f"{server.base}/")
+            page.wait_for_function("window.__liveReloadConnected === true", timeout=WAIT)  # or a save goes unseen
             check_a_broken_record(page, site, server)
     finally:
         assert server.stop() == 0
@@ -93,7 +97,6 @@ def publish(page, site: Path) -> None:
     expect()(page).to_have_url(re.compile(r"/_sb/output/$"))
     expect()(page.get_by_role("heading", level=1)).to_be_visible()
     assert page.locator("sb-panel").count() == 0  # the published site, as built
-    page.go_back()
 
 
 def check_a_broken_record(page, site: Path, server: ServerProcess) -> None:

@@ -141,7 +141,7 @@ def test_the_pdf_button_renders_into_the_preview_and_links_to_it(server, site):
     job = finished(server, token)
     assert job["result"]["ok"] is True and job["progress"], job
     (link,) = job["result"]["links"]
-    assert link["href"] == "/ky-yeu-2020-2025.pdf"
+    assert link["href"] == "/_sb/pdf/ky-yeu-2020-2025.pdf"
     data = fetch_bytes(server, link["href"])
     reader = PdfReader(io.BytesIO(data))
     assert f"kỷ yếu PDF: {len(reader.pages)} trang" == job["result"]["summary"]

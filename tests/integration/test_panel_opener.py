@@ -134,16 +134,16 @@ def test_another_computer_gets_no_panel_and_no_action_even_with_the_token(site, 
     assert opened == [site / "output"]
 
 
-def test_a_finished_pdf_is_put_only_inside_the_preview_folder(site, tmp_path):
+def test_a_finished_pdf_gets_its_bare_name_in_the_panels_folder_only(site, tmp_path):
     with running(site, tmp_path, print) as (_port, panel, _guard, _said):
-        out_dir = panel.preview.builder.out_dir
-        for out_path in ("../gone.pdf", "/tmp/gone.pdf", ""):
-            (out_dir / PDF_TEMP).write_bytes(b"%PDF-1.7")
+        folder = panel.pdf_folder
+        folder.mkdir(parents=True)
+        for out_path in ("", "ky-yeu.txt", PDF_TEMP):
+            (folder / PDF_TEMP).write_bytes(b"%PDF-1.7")
             job = panel.finish(Job(1, "pdf", running=False, result={"ok": True, "summary": "", "out_path": out_path}))
-            assert "links" not in job.result and not (out_dir / PDF_TEMP).exists()
-        assert not (tmp_path / "gone.pdf").exists()
-        (out_dir / PDF_TEMP).write_bytes(b"%PDF-1.7")
-        done = Job(2, "pdf", running=False, result={"ok": True, "summary": "", "out_path": "ky-yeu.pdf"})
-        assert panel.finish(done).result["links"][0]["href"] == "/ky-yeu.pdf"
-        assert (out_dir / "ky-yeu.pdf").read_bytes() == b"%PDF-1.7"
+            assert "links" not in job.result and list(folder.iterdir()) == []
+        (folder / PDF_TEMP).write_bytes(b"%PDF-1.7")
+        done = Job(2, "pdf", running=False, result={"ok": True, "summary": "", "out_path": "../../ky-yeu.pdf"})
+        assert panel.finish(done).result["links"][0]["href"] == "/_sb/pdf/ky-yeu.pdf"
+        assert [p.name for p in folder.iterdir()] == ["ky-yeu.pdf"] and not (tmp_path / "ky-yeu.pdf").exists()
         assert panel.finish(replace(done, kind="check")) == replace(done, kind="check")
