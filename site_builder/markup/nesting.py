@@ -23,8 +23,9 @@ from site_builder.problems import Loc, Problems
 
 RENDER_DEPTH = 110  # levels of body HTML; the yearbook adds ~10 and fails near 135
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
-# A tag: a name then a space, "/" or ">" (so <https://…> and <a@b.vn> autolinks are not tags).
-_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)(?=[\s/>])[^<>]*?(/?)>")
+# A tag: a name then a space, "/" or ">" (so <https://…> and <a@b.vn> autolinks are not tags);
+# quoted attribute values may hold "<" and ">" (title="<>") without ending the tag.
+_TAG = re.compile(r"""<(/?)([a-zA-Z][a-zA-Z0-9-]*)(?=[\s/>])(?:"[^"]*"|'[^']*'|[^<>"'])*?(/?)>""")
 _IMPLIED_END = frozenset({"p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot", "option"})
 _SCOPES = frozenset({"ul", "ol", "dl", "table", "div", "blockquote", "figure", "section", "article", "details"})
 _FENCE = re.compile(r" {0,3}(```|~~~)")

@@ -77,3 +77,14 @@ def test_indented_code_and_fences_do_not_count_as_nesting(tmp_path):
     code_block = "```\n" + "".join(" " * 4 * i + "x\n" for i in range(60)) + "```\n"
     _, problems = load(site_with(tmp_path, {TERM: term(code_block)}))
     assert depth_errors(problems) == []
+
+
+def test_an_attribute_holding_angle_brackets_does_not_hide_a_tag():
+    """Found by the fuzzer: 45 <sup title="<>"> were not counted, check passed and the PDF
+    renderer divided by a zero font size."""
+    from site_builder.markup.nesting import first_too_deep
+
+    body = "Đảng viên" + '<sup title="<>">' * 45 + "x" + "</sup>" * 45
+    found = first_too_deep(body, 30)
+    assert found is not None and found.line == 1 and found.depth > 45
+    assert first_too_deep("<abbr title='a > b'>ĐV</abbr>", 30) is None
