@@ -105,8 +105,9 @@ def edition_choice(values: object, terms: Sequence[Term], years: Sequence[Year],
             raw = node.get(name)
             for item, written in zip(value, list(raw) if raw is not None else [], strict=False):
                 if item not in known[name]:
+                    code = "yearbook.editions-unknown-term" if name == "terms" else "yearbook.editions-unknown-year"
                     ctx.problems.error(
-                        f"yearbook.editions-unknown-{name[:-1]}", ctx.at(written, raw), value=item,
+                        code, ctx.at(written, raw), value=item,
                         known=", ".join(sorted(known[name])) or "—",
                     )  # fmt: skip
             value = tuple(dict.fromkeys(v for v in value if v in known[name]))
