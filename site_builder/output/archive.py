@@ -80,8 +80,10 @@ def _read(path: Path) -> bytes:
 
 
 def previous(entries: list[Archived], label: str | None) -> Archived | None:
-    """The edition a round is compared with: the latest kept under another label."""
-    return next((e for e in reversed(entries) if e.manifest.label != label), None)
+    """The edition a round is compared with: the latest kept under another label (the previous
+    round), else the latest (this round, printed before)."""
+    other = next((e for e in reversed(entries) if e.manifest.label != label), None)
+    return other or (entries[-1] if entries else None)
 
 
 def latest_final(entries: list[Archived]) -> Archived | None:

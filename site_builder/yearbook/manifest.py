@@ -42,8 +42,8 @@ class Manifest:
 
 
 def number(value: Decimal | int | None) -> str | None:
-    """Exact decimal text: 283, 113.2 (never 1E+2)."""
-    return None if value is None else format(Decimal(value).normalize(), "f")
+    """Exact decimal text as derived: 283, 114.0 (never 1E+2)."""
+    return None if value is None else format(Decimal(value), "f")
 
 
 def _where(kind: str, ident: str) -> list[str]:
