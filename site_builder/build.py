@@ -15,17 +15,19 @@ import ctypes
 import os
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from site_builder.catalogue import text
 from site_builder.markup.cache import load_cache
 from site_builder.markup.markdown import render_bodies
 from site_builder.model.checks import add_body_media, check_model
+from site_builder.model.editions import with_draft
 from site_builder.model.load import load_model
 from site_builder.model.media import bodies
 from site_builder.model.records import SiteModel
 from site_builder.output import publish, sinks
+from site_builder.output.archive import final_warnings, finals_digest, keep_printed
 from site_builder.output.build_cache import BuildCache, markup_file
 from site_builder.output.core import Rendering, render_site
 from site_builder.output.fingerprint import Counts, Previous, fingerprint, input_digests, marker_text, previous_build
@@ -56,11 +58,12 @@ class BuildOptions:
     jobs: int = 0  # 0: one per CPU
     use_cache: bool = True  # the caches in .cache/site-builder/, and replaying a build whose inputs did not change
     docx: bool = False  # also the yearbook as a Word document (ky-yeu-<term>.docx)
+    draft: str | None = None  # --draft: the draft round's label, in place of yearbook.draft
 
     @property
     def output_options(self) -> tuple[object, ...]:
         """Everything besides the files that changes the output bytes."""
-        return (self.pdf, self.pdf_variant, os.environ.get("SOURCE_DATE_EPOCH"), self.docx)
+        return (self.pdf, self.pdf_variant, os.environ.get("SOURCE_DATE_EPOCH"), self.docx, self.draft)
 
     @property
     def output_dir(self) -> Path:
@@ -127,6 +130,7 @@ def check_for_print(site_root: Path, checklist: bool = True) -> tuple[Problems, 
     if loaded is None:
         return problems, None
     check_theme(site_root, loaded, problems)
+    final_warnings(site_root, loaded.model, problems)
     if not checklist:
         return problems, None
     from site_builder.yearbook.checklist import print_checklist
@@ -159,7 +163,7 @@ def build_site(options: BuildOptions, progress: Progress | None = None) -> Build
         raise SiteError(problems)
     left = publish.sweep_leftovers(output)  # an output lost mid-swap by a killed build is put back first
     digests = input_digests(options.site_root)
-    stamp = fingerprint(digests, options.output_options)
+    stamp = fingerprint(digests, (*options.output_options, finals_digest(options.site_root)))
     listing = scan_output(output) if output.is_dir() else {}
     previous = previous_build(output, stamp, listing) if options.use_cache else None
     if previous is not None:
@@ -170,6 +174,9 @@ def build_site(options: BuildOptions, progress: Progress | None = None) -> Build
     )
     cache.save_markup()
     give_back_memory()
+    if loaded is not None:
+        loaded = replace(loaded, model=with_draft(loaded.model, options.draft))
+        final_warnings(options.site_root, loaded.model, problems)
     if loaded is None or problems.has_errors(options.strict):
         raise SiteError(problems)
     request = RenderRequest(
@@ -182,6 +189,8 @@ def build_site(options: BuildOptions, progress: Progress | None = None) -> Build
     found, rendering, new_listing, old_left = publish_site(loaded, request, problems, cache, listing, stamp, say)
     report_left_behind([*left, old_left], found)
     cache.save(rendering.state, stamp, new_listing)
+    if options.pdf or options.docx:  # the printed editions' manifests, for `changes`
+        keep_printed(options.site_root, loaded.model)
     elapsed = time.perf_counter() - started
     counts = (loaded.record_count, rendering.pages, rendering.pdf_pages, elapsed)
     return BuildReport(found, *counts, dropped_pdf=dropped_pdf, rendered=len(rendering.rendered))

@@ -42,6 +42,12 @@ SITE_OPTION = click.option(
     help=say("cli.opt.site"),
 )
 
+PDF_VARIANT_OPTION = click.option(
+    "--pdf-variant",
+    type=click.Choice(["pdf/a-1b", "pdf/a-2b", "pdf/a-3b", "pdf/a-2u", "pdf/a-3u", "pdf/ua-1"]),
+    help=say("cli.opt.pdf-variant"),
+)
+
 
 def main(args: list[str] | None = None) -> None:
     """The console script: usage errors in our words (exit 2), never click's."""
@@ -99,15 +105,12 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @click.option("--docx", is_flag=True, help=say("cli.opt.docx"))
 @click.option("--strict", is_flag=True, help=say("cli.opt.strict"))
 @click.option("--quiet", "-q", is_flag=True, help=say("cli.opt.quiet"))
-@click.option(
-    "--pdf-variant",
-    type=click.Choice(["pdf/a-1b", "pdf/a-2b", "pdf/a-3b", "pdf/a-2u", "pdf/a-3u", "pdf/ua-1"]),
-    help=say("cli.opt.pdf-variant"),
-)
+@PDF_VARIANT_OPTION
 @click.option(
     "--jobs", "-j", type=click.IntRange(0, 64), default=0, metavar=say("cli.metavar.number"), help=say("cli.opt.jobs")
 )
 @click.option("--force", is_flag=True, help=say("cli.opt.force"))
+@click.option("--draft", metavar=say("cli.metavar.name"), help=say("cli.opt.draft"))
 @click.pass_context
 def build(
     ctx,
@@ -120,12 +123,14 @@ def build(
     pdf_variant,
     jobs,
     force: bool,
+    draft: str | None,
 ) -> None:
     from site_builder.build import BuildOptions, build_site
 
     options = BuildOptions(
-        site.resolve(), output.resolve() if output else None, not no_pdf, strict, pdf_variant, jobs, not force, docx
-    )
+        site.resolve(), output.resolve() if output else None, not no_pdf, strict, pdf_variant, jobs, not force, docx,
+        draft,
+    )  # fmt: skip
     lang = site_language(options.site_root)
     progress = None if quiet else (lambda line: click.echo(f"… {line}", err=True))
     kept = has_previous_output(options.output_dir)
@@ -143,6 +148,84 @@ def display_dir(folder: Path, site: Path) -> str:
         return folder.relative_to(site).as_posix() + "/"
     except ValueError:
         return str(folder)
+
+
+EDITION_TERM = click.option("--term", metavar=say("cli.metavar.term"), help=say("cli.opt.edition-term"))
+EDITION_YEAR = click.option(
+    "--year", type=click.IntRange(1900, 2200), metavar=say("cli.metavar.year"), help=say("cli.opt.edition-year")
+)
+
+
+@cli.command("pdf", help=command_help("pdf"))
+@EDITION_TERM
+@EDITION_YEAR
+@SITE_OPTION
+@click.option(
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    metavar=say("cli.metavar.folder"),
+    help=say("cli.opt.output"),
+)
+@click.option("--draft", metavar=say("cli.metavar.name"), help=say("cli.opt.draft"))
+@click.option("--docx", is_flag=True, help=say("cli.opt.docx"))
+@click.option("--strict", is_flag=True, help=say("cli.opt.strict"))
+@click.option("--quiet", "-q", is_flag=True, help=say("cli.opt.quiet"))
+@PDF_VARIANT_OPTION
+@click.pass_context
+def pdf_cmd(ctx, term, year, site: Path, output, draft, docx: bool, strict: bool, quiet: bool, pdf_variant) -> None:
+    from site_builder.editions import PdfOptions, print_edition
+
+    root = site.resolve()
+    lang = site_language(root)
+    if (term is None) == (year is None):
+        usage_failure("pdf.choose-one", lang)
+    options = PdfOptions(root, term, None if year is None else str(year), output.resolve() if output else None,
+                         draft, docx, strict, pdf_variant)  # fmt: skip
+    progress = None if quiet else (lambda line: click.echo(f"… {line}", err=True))
+    report = run(ctx, lambda: edition_usage(lambda: print_edition(options, progress), lang), lang, quiet, True)
+    print_problems(report.problems, lang, quiet)
+    done = text(
+        "pdf.done", lang, files=", ".join(report.files), pages=report.pages,
+        seconds=format_seconds(report.seconds, lang), counts=summary_counts(report.problems, lang),
+        output=options.output_dir,
+    )  # fmt: skip
+    click.echo(done, err=True)
+    if not report.in_build:
+        click.echo(text("pdf.not-in-build", lang, file=report.files[0]), err=True)
+
+
+def usage_failure(key: str, lang: str, **params: object) -> None:
+    click.echo(f"{text('severity.error', lang)}: {text(key, lang, **params)}", err=True)
+    sys.exit(EXIT_USAGE)
+
+
+def edition_usage(action, lang: str):
+    """Call an editions API; --term/--year naming no book of the site is a usage error (exit 2)."""
+    from site_builder.editions import NoSuchEdition
+
+    try:
+        return action()
+    except NoSuchEdition as exc:
+        usage_failure(exc.key, lang, **exc.params)
+
+
+@cli.command("changes", help=command_help("changes"))
+@EDITION_TERM
+@EDITION_YEAR
+@SITE_OPTION
+@click.pass_context
+def changes_cmd(ctx, term, year, site: Path) -> None:
+    from site_builder.editions import changes_lines, edition_changes
+
+    root = site.resolve()
+    lang = site_language(root)
+    if term is not None and year is not None:
+        usage_failure("pdf.choose-one", lang)
+    year_text = None if year is None else str(year)
+    results = run(ctx, lambda: edition_usage(lambda: edition_changes(root, term, year_text), lang), lang, False)
+    for result in results:
+        for line in changes_lines(result, root, lang):
+            click.echo(line)
 
 
 @cli.command(help=command_help("check"))

@@ -333,6 +333,16 @@ def to_list(name: str, value: object, ctx: Ctx, item: Callable[[object], object]
     return tuple(v for v in converted if v is not INVALID)
 
 
+def to_all_or_list(name: str, value: object, ctx: Ctx) -> object:
+    """`all`, or a list of texts (`[2022, 2023]`): which terms or years get a book of their own."""
+    if isinstance(value, YStr) and value.strip() == "all":
+        return "all"
+    if isinstance(value, YList):
+        return to_list(name, value, ctx, lambda v: to_text(name, v, ctx))
+    ctx.problems.error("field.expected-all-or-list", ctx.at(value), field=name, found=describe(value))
+    return INVALID
+
+
 def convert(spec: Field, value: object, ctx: Ctx) -> object:
     name = spec.name
     simple: dict[str, Callable[[str, object, Ctx], object]] = {
@@ -350,6 +360,8 @@ def convert(spec: Field, value: object, ctx: Ctx) -> object:
         return to_choice(name, value, ctx, spec.choices)
     if spec.type == "list[text]":
         return to_list(name, value, ctx, lambda v: to_text(name, v, ctx))
+    if spec.type == "all|list[text]":
+        return to_all_or_list(name, value, ctx)
     if spec.type == "mapping":
         return validate_mapping(value, spec.schema, ctx, name)
     if spec.type == "list[mapping]":

@@ -33,7 +33,7 @@ def load_model(sources: SourceSet, problems: Problems) -> SiteModel | None:
     terms = load_terms(by_kind, years, problems)
     if not by_kind["site"]:  # site.yaml unreadable (already reported): the rest is still checked
         return None
-    site = site_info(by_kind["site"][0], terms, pages, problems)
+    site = site_info(by_kind["site"][0], terms, pages, problems, years)
     if site is None:
         return None
     attached = attach_terms(years, terms, problems)

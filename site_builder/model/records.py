@@ -256,6 +256,15 @@ class Signature:
 
 
 @dataclass(frozen=True)
+class EditionChoice:
+    """`yearbook.editions` in site.yaml: which terms and years `build` also prints as books of
+    their own. "all", or the ids written (term ids "2015-2020", years as text "2023")."""
+
+    terms: str | tuple[str, ...] = ()
+    years: str | tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class YearbookOptions:
     term: str  # term id
     title: str
@@ -267,6 +276,9 @@ class YearbookOptions:
     emblem: str | None  # path under content/media/
     slogan: str | None = None  # the term's slogan, printed on the cover
     signature: Signature | None = None  # signs the foreword (else the term's secretary does)
+    editions: EditionChoice = EditionChoice()  # more books than the term's (yearbook.editions)
+    draft: str | None = None  # "Dự thảo lần 2": a draft round, watermarked "DỰ THẢO" on every page
+    final: bool = False  # this edition is the final one: later changes to its figures are flagged
 
 
 @dataclass(frozen=True)

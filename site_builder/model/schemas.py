@@ -18,6 +18,12 @@ SIGNATURE = (
     Field("name", "text", required=True),
 )
 
+# Which books besides the term's: "all" or a list of ids (term ids, years).
+EDITIONS = (
+    Field("terms", "all|list[text]"),
+    Field("years", "all|list[text]"),
+)
+
 YEARBOOK = (
     Field("term", "text"),
     Field("title", "text"),
@@ -29,6 +35,9 @@ YEARBOOK = (
     Field("emblem", "text"),
     Field("slogan", "text"),
     Field("signature", "mapping", schema=SIGNATURE),
+    Field("editions", "mapping", schema=EDITIONS),
+    Field("draft", "text"),
+    Field("final", "flag", default=False),
 )
 
 LIMITS = (

@@ -6,7 +6,16 @@ import re
 from collections.abc import Sequence
 
 from site_builder.model.fields import INVALID, Ctx, validate_mapping
-from site_builder.model.records import ImageOptions, Page, Signature, SiteInfo, Term, YearbookOptions
+from site_builder.model.records import (
+    EditionChoice,
+    ImageOptions,
+    Page,
+    Signature,
+    SiteInfo,
+    Term,
+    Year,
+    YearbookOptions,
+)
 from site_builder.model.schemas import SITE
 from site_builder.problems import Loc, Problems
 from site_builder.sources.discover import RawRecord
@@ -16,7 +25,9 @@ from site_builder.sources.limits import SourceLimits
 _PDF_NAME = re.compile(r"[a-z0-9][a-z0-9._-]*\.pdf")
 
 
-def site_info(record: RawRecord, terms: Sequence[Term], pages: Sequence[Page], problems: Problems) -> SiteInfo | None:
+def site_info(
+    record: RawRecord, terms: Sequence[Term], pages: Sequence[Page], problems: Problems, years: Sequence[Year] = ()
+) -> SiteInfo | None:
     ctx = Ctx(record.path, problems)
     values = validate_mapping(record.data, SITE, ctx)
     if values is INVALID:
@@ -30,13 +41,15 @@ def site_info(record: RawRecord, terms: Sequence[Term], pages: Sequence[Page], p
         base_url=values["base_url"],
         theme=values["theme"],
         theme_loc=ctx.at(values["_node"].get("theme"), values["_node"]),
-        yearbook=yearbook_options(values, terms, pages, ctx),
+        yearbook=yearbook_options(values, terms, pages, ctx, years),
         limits=limits(values["limits"]),
         images=image_options(values["images"], ctx),
     )
 
 
-def yearbook_options(values: dict, terms: Sequence[Term], pages: Sequence[Page], ctx: Ctx) -> YearbookOptions:
+def yearbook_options(
+    values: dict, terms: Sequence[Term], pages: Sequence[Page], ctx: Ctx, years: Sequence[Year] = ()
+) -> YearbookOptions:
     options = values["yearbook"] if isinstance(values["yearbook"], dict) else {}
     node = options.get("_node", values["_node"])
     term_id = options.get("term") or (terms[-1].id if terms else "")
@@ -71,7 +84,44 @@ def yearbook_options(values: dict, terms: Sequence[Term], pages: Sequence[Page],
         emblem=options.get("emblem"),
         slogan=options.get("slogan"),
         signature=signature(options.get("signature")),
+        editions=edition_choice(options.get("editions"), terms, years, ctx),
+        draft=options.get("draft"),
+        final=final_flag(options, node, ctx),
     )
+
+
+def edition_choice(values: object, terms: Sequence[Term], years: Sequence[Year], ctx: Ctx) -> EditionChoice:
+    """`yearbook.editions` as written; an id naming no term or year folder is an error at its line."""
+    if not isinstance(values, dict):
+        return EditionChoice()
+    node = values["_node"]
+    known = {"terms": {t.id for t in terms}, "years": {str(y.year) for y in years}}
+    chosen: dict[str, str | tuple[str, ...]] = {}
+    for name in ("terms", "years"):
+        value = values.get(name)
+        if value is None:
+            continue
+        if value != "all":
+            raw = node.get(name)
+            for item, written in zip(value, list(raw) if raw is not None else [], strict=False):
+                if item not in known[name]:
+                    code = "yearbook.editions-unknown-term" if name == "terms" else "yearbook.editions-unknown-year"
+                    ctx.problems.error(
+                        code, ctx.at(written, raw), value=item,
+                        known=", ".join(sorted(known[name])) or "—",
+                    )  # fmt: skip
+            value = tuple(dict.fromkeys(v for v in value if v in known[name]))
+        chosen[name] = value
+    return EditionChoice(**chosen)
+
+
+def final_flag(options: dict, node: object, ctx: Ctx) -> bool:
+    """`final: true` marks the edition printed as the final one; a draft cannot be final."""
+    final = bool(options.get("final"))
+    if final and options.get("draft") and isinstance(node, dict):
+        ctx.problems.error("yearbook.final-draft", ctx.at(node.get("final"), node), draft=options["draft"])
+        return False
+    return final
 
 
 def image_options(values: object, ctx: Ctx) -> ImageOptions:

@@ -1,4 +1,10 @@
-"""Files made from the whole site: the PDF yearbook, the Word yearbook, the search index.
+"""Files made from the whole site: the printed editions (PDF, Word, manifest), the search index.
+
+Every edition `build` prints (model/editions.py: the term book, and the terms'
+and years' books `yearbook.editions` asks for) is three artifacts: "pdf", "docx"
+and "manifest" for the main book, "pdf:<stem>", "docx:<stem>" and
+"manifest:<stem>" for the others ("pdf:ky-yeu-nam-2023"). Each is kept or made
+on its own, as every other artifact.
 
 Each is made again only when something it is made from changed: its signature
 digests the model, the rendered bodies and, for the books, the yearbook
@@ -15,6 +21,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from site_builder.catalogue import text
+from site_builder.model.editions import Edition, editions_of, find_edition, main_edition
+from site_builder.model.records import SiteModel
 from site_builder.output.background import ChildFailed, Forked
 from site_builder.output.files import KeptFile, OutputFile, RenderedFile
 from site_builder.output.request import RenderRequest
@@ -60,15 +68,17 @@ class ArtifactJob:
         digester: Digester, background: bool = False,
     ) -> None:  # fmt: skip
         self.name, self.loaded, self.request, self.setup = name, loaded, request, setup
+        self.kind, self.edition = split_name(name, loaded)
         self.signature = signature_of(name, loaded, request, setup, digester)
-        self.out_path = OUT_PATHS[name](loaded)
+        self.out_path = out_path_of(self.kind, self.edition)
         fresh = kept is not None and kept.signature == self.signature and kept.out_path == self.out_path
         self.kept = kept if fresh else None
         self.child = Forked(self._make) if background and self.kept is None else None
 
     def _make(self, say: Progress | None = None) -> tuple[Made, list[Problem]]:
         found = Problems()
-        made = MAKERS[self.name](self.loaded, self.request, self.setup, found, say or (lambda _line: None))
+        maker = MAKERS[self.kind]
+        made = maker(self.loaded, self.request, self.setup, found, say or (lambda _line: None), self.edition)
         return made, found.items
 
     def collect(self, problems: Problems, progress: Progress | None = None) -> tuple[OutputFile, Artifact]:
@@ -97,10 +107,38 @@ class ArtifactJob:
             self.child.cancel()
 
 
+def artifact_names(request: RenderRequest, model: SiteModel) -> tuple[str, ...]:
+    """The artifacts a render makes, in order: the search index, then each edition's files."""
+    names = ["search"] if request.search else []
+    if request.pdf or request.docx:  # a printed edition leaves its manifest
+        for edition in editions_of(model):
+            suffix = "" if edition.main else f":{edition.stem}"
+            wanted = {"pdf": request.pdf, "docx": request.docx, "manifest": True}
+            names += [kind + suffix for kind, asked in wanted.items() if asked]
+    return tuple(names)
+
+
+def split_name(name: str, loaded: Loaded) -> tuple[str, Edition | None]:
+    """("pdf", the main edition) for "pdf", ("pdf", that edition) for "pdf:<stem>"."""
+    kind, _, stem = name.partition(":")
+    if kind == "search":
+        return kind, None
+    edition = find_edition(loaded.model, stem) if stem else main_edition(loaded.model)
+    if edition is None:
+        raise ValueError(f"no edition {stem or 'of the yearbook term'}")
+    return kind, edition
+
+
+def out_path_of(kind: str, edition: Edition | None) -> str:
+    if kind == "search" or edition is None:
+        return urls.out_path(urls.search_index())
+    return {"pdf": edition.filename, "docx": edition.docx, "manifest": edition.manifest}[kind]
+
+
 def signature_of(name: str, loaded: Loaded, request: RenderRequest, setup: ThemeSetup, digester: Digester) -> str:
     """What the artifact is made from; a book without media tokens never matches (always made)."""
     language = loaded.model.site.language
-    if name == "search":
+    if name == "search" or name.startswith("manifest"):  # made from the model alone
         return value_signature(name, loaded.model, loaded.bodies, language, digester=digester)
     if request.media_tokens is None:
         return os.urandom(16).hex()
@@ -115,20 +153,23 @@ def signature_of(name: str, loaded: Loaded, request: RenderRequest, setup: Theme
         setup.signature,
         assets.hexdigest(),
         dict(request.media_tokens),
-        request.pdf_variant if name == "pdf" else None,
+        request.pdf_variant if name.startswith("pdf") else None,
         os.environ.get("SOURCE_DATE_EPOCH"),
         digester=digester,
     )
 
 
-def make_pdf(loaded: Loaded, request: RenderRequest, setup: ThemeSetup, found: Problems, say: Progress) -> Made:
+def make_pdf(
+    loaded: Loaded, request: RenderRequest, setup: ThemeSetup, found: Problems, say: Progress, edition: Edition | None
+) -> Made:
     from site_builder.yearbook.pdf import render_yearbook  # WeasyPrint: only when a PDF is made
 
     lang = loaded.model.site.language
-    say(text("progress.pdf", lang))
+    main = edition is None or edition.main
+    say(text("progress.pdf", lang) if main else text("progress.edition", lang, name=edition.filename))
     result = render_yearbook(
         loaded.model, loaded.bodies, setup.theme, setup.env, request.site_root, found,
-        variant=request.pdf_variant, progress=say,
+        variant=request.pdf_variant, progress=say, edition=edition,
     )  # fmt: skip
     if result is None or found.has_errors():
         return Made(None)
@@ -136,19 +177,34 @@ def make_pdf(loaded: Loaded, request: RenderRequest, setup: ThemeSetup, found: P
     return Made(result.file, result.page_count)
 
 
-def make_docx(loaded: Loaded, request: RenderRequest, setup: ThemeSetup, found: Problems, say: Progress) -> Made:
+def make_docx(
+    loaded: Loaded, request: RenderRequest, setup: ThemeSetup, found: Problems, say: Progress, edition: Edition | None
+) -> Made:
     from site_builder.yearbook.word.writer import render_docx
 
     lang = loaded.model.site.language
     say(text("progress.docx", lang))
-    result = render_docx(loaded.model, loaded.bodies, setup.env, request.site_root, found)
+    result = render_docx(loaded.model, loaded.bodies, setup.env, request.site_root, found, edition=edition)
     if result is None or found.has_errors():
         return Made(None)
     say(text("progress.docx-done", lang, name=result.name, size=max(1, round(len(result.data) / 1024))))
     return Made(RenderedFile(result.name, result.data))
 
 
-def make_search(loaded: Loaded, request: RenderRequest, setup: ThemeSetup, found: Problems, say: Progress) -> Made:
+def make_manifest(
+    loaded: Loaded, request: RenderRequest, setup: ThemeSetup, found: Problems, say: Progress, edition: Edition | None
+) -> Made:
+    """<stem>.manifest.json: the edition's figures, titles and names (yearbook/manifest.py)."""
+    from site_builder.yearbook.manifest import edition_manifest, encode_manifest
+
+    assert edition is not None
+    data = encode_manifest(edition_manifest(loaded.model, edition))
+    return Made(RenderedFile(edition.manifest, data))
+
+
+def make_search(
+    loaded: Loaded, request: RenderRequest, setup: ThemeSetup, found: Problems, say: Progress, edition: Edition | None
+) -> Made:
     """tim-kiem/chi-muc.js, the script the search results page reads."""
     from site_builder.pages.search import search_records
     from site_builder.render.filters import format_date
@@ -159,15 +215,4 @@ def make_search(loaded: Loaded, request: RenderRequest, setup: ThemeSetup, found
     return Made(RenderedFile(urls.out_path(urls.search_index()), script.encode("utf-8")))
 
 
-def _docx_out_path(loaded: Loaded) -> str:
-    from site_builder.yearbook.word.writer import docx_filename
-
-    return docx_filename(loaded.model.site.yearbook)
-
-
-MAKERS = {"pdf": make_pdf, "docx": make_docx, "search": make_search}
-OUT_PATHS: dict[str, Callable[[Loaded], str]] = {
-    "pdf": lambda loaded: urls.out_path(urls.yearbook_pdf(loaded.model.site)),
-    "docx": _docx_out_path,
-    "search": lambda _loaded: urls.out_path(urls.search_index()),
-}
+MAKERS = {"pdf": make_pdf, "docx": make_docx, "manifest": make_manifest, "search": make_search}

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Protocol
 
 from site_builder.catalogue import text
-from site_builder.output.artifacts import BACKGROUND, ArtifactJob
+from site_builder.output.artifacts import BACKGROUND, ArtifactJob, artifact_names
 from site_builder.output.files import CopiedFile, KeptFile, OutputFile, RenderedFile
 from site_builder.output.photos import web_photos
 from site_builder.output.request import RenderRequest
@@ -94,7 +94,7 @@ def render_site(
     old_photos = previous.photos if previous else {}
     images, photos = web_photos(request.site_root, loaded.model, request.media_tokens, old_photos, problems, out.put)
     digester = Digester()
-    common = {**common_context(loaded.model, with_pdf=request.links_pdf), "images": images}
+    common = {**common_context(loaded.model, with_pdf=request.links_pdf, editions=request.pdf), "images": images}
     signatures, specs = _select(loaded, setup, previous, common, digester, out.put)
     parallel = request.jobs > 1 and len(specs) >= PARALLEL_PAGES
     jobs = _artifact_jobs(loaded, request, setup, previous, digester, parallel)
@@ -112,7 +112,7 @@ def render_site(
         out.put(file)
     state = RenderState(request.key, signatures, media_state, artifacts, photos)
     removed = tuple(sorted(previous.outputs - out.made)) if previous else ()
-    pdf_pages = artifacts["pdf"].count if "pdf" in artifacts else 0
+    pdf_pages = sum(a.count for name, a in artifacts.items() if name.split(":")[0] == "pdf")  # every edition
     return Rendering(tuple(out.collected), removed, state, setup, pages, rendered, pdf_pages)
 
 
@@ -142,7 +142,7 @@ def _artifact_jobs(
     loaded: Loaded, request: RenderRequest, setup: ThemeSetup, previous: RenderState | None,
     digester: Digester, parallel: bool,
 ) -> dict[str, ArtifactJob]:  # fmt: skip
-    """The PDF, Word file and search index asked for. The index is made beside the page
+    """The printed editions' files and the search index asked for. The index is made beside the page
     rendering only when that is done here: beside worker processes it would gain no core and
     add its memory to theirs."""
     return {
@@ -155,7 +155,7 @@ def _artifact_jobs(
             digester,
             background=name in BACKGROUND and not parallel,
         )  # fmt: skip
-        for name in request.artifacts
+        for name in artifact_names(request, loaded.model)
     }
 
 

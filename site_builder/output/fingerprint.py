@@ -141,3 +141,19 @@ def previous_build(output: Path, stamp: str, listing: Mapping[str, tuple[int, in
         return Previous(int(report["records"]), int(report["pages"]), int(report["pdf_pages"]), problems)
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
+
+
+def unstamp(output: Path) -> str | None:
+    """Mark `output` as changed outside a build (`site-builder pdf` wrote into it): its marker's
+    fingerprint no longer matches any build's, so the next build is never a mere replay (the
+    files' names and sizes alone cannot tell that a PDF was made again). The new stamp, for the
+    saved state to go with; None when the folder has no marker."""
+    try:
+        data = json.loads((output / MARKER).read_text(encoding="utf-8"))
+        data["fingerprint"] = f"{data['fingerprint']}+edited".removeprefix("+")
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    temporary = output / f".{MARKER}.{os.getpid()}.tmp"
+    temporary.write_text(json.dumps(data, default=str) + "\n", encoding="utf-8")
+    os.replace(temporary, output / MARKER)
+    return str(data["fingerprint"])

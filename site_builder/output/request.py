@@ -23,11 +23,5 @@ class RenderRequest:
     templates: MutableMapping[str, list | None] | None = field(default=None, compare=False)
 
     @property
-    def artifacts(self) -> tuple[str, ...]:
-        """The files made from the whole site, in the order they are made (output/artifacts.py)."""
-        wanted = {"search": self.search, "pdf": self.pdf, "docx": self.docx}
-        return tuple(name for name, asked in wanted.items() if asked)
-
-    @property
     def links_pdf(self) -> bool:
         return self.pdf if self.pdf_link is None else self.pdf_link

@@ -149,3 +149,25 @@ def _decode_image(data: list | None) -> ResponsiveImage | None:
     src, width, height, variants = data
     copies = tuple(Variant(url, int(w), int(h), fmt) for url, w, h, fmt in variants)
     return ResponsiveImage(src, int(width), int(height), copies)
+
+
+def record_files(file: Path, made: Mapping[str, Artifact], listing: Listing, stamp: str) -> None:
+    """Files written into the output outside a build (`site-builder pdf`): the saved state learns
+    their size and time, so the next build still trusts it, and the new signature of each artifact
+    the build also makes, so it keeps the file instead of making it again. Artifacts the build
+    does not make are not recorded: its next render leaves their files out, as a full one would.
+    `stamp` replaces the marker's fingerprint the state goes with (see fingerprint.unstamp).
+    Without a usable state nothing is written (the next build renders everything anyway)."""
+    try:
+        data = json.loads(file.read_text(encoding="utf-8"))
+        if data["format"] != FORMAT or not isinstance(data["listing"], dict):
+            return
+        for name, item in made.items():
+            if name in data["artifacts"]:
+                problems = [encode_problem(p) for p in item.problems]
+                data["artifacts"][name] = [item.out_path, item.signature, item.count, problems]
+    except (OSError, ValueError, KeyError, TypeError, Unkept):
+        return
+    data["listing"].update({path: list(info) for path, info in listing.items()})
+    data["stamp"] = stamp
+    write_json(file, data)

@@ -18,6 +18,7 @@ from typing import Any
 from markupsafe import Markup
 
 from site_builder.charts import charts_for
+from site_builder.model.editions import editions_of
 from site_builder.model.records import CONFERENCE_KINDS, Conference, Markdown, SiteModel, Term, Year
 from site_builder.pages import urls
 from site_builder.pages.search import INDEX_GLOBAL
@@ -62,9 +63,31 @@ def make_nav(model: SiteModel) -> tuple[Crumb, ...]:
     return tuple(fixed + pages)
 
 
-def common_context(model: SiteModel, with_pdf: bool = True) -> dict[str, Any]:
-    """Values every page template sees (pass as `common` to render_pages)."""
+@dataclass(frozen=True)
+class PdfLink:
+    """A printed edition the site links: "term"/"year", its id and address."""
+
+    kind: str
+    id: str
+    url: str
+
+
+def pdf_links(model: SiteModel, with_pdf: bool, editions: bool) -> tuple[PdfLink, ...]:
+    """The PDFs the pages link: every edition built (`editions`), or the term book alone (the
+    preview renders only that one, on request)."""
+    if not with_pdf:
+        return ()
+    books = editions_of(model) if editions else tuple(e for e in editions_of(model) if e.main)
+    return tuple(PdfLink(e.kind, e.id, urls.edition_pdf(e.filename)) for e in books)
+
+
+def common_context(model: SiteModel, with_pdf: bool = True, editions: bool | None = None) -> dict[str, Any]:
+    """Values every page template sees (pass as `common` to render_pages). `editions`: whether the
+    PDFs of every edition are made, so pages link them (default: as `with_pdf`)."""
+    books = pdf_links(model, with_pdf, with_pdf if editions is None else editions)
     return {
+        "pdf_books": books,  # every PDF built: the header lists them when there are several
+        "pdf_by": {f"{b.kind}:{b.id}": b.url for b in books},  # "year:2023" -> its PDF
         "site": model.site,
         "model": model,
         "abbreviations": model.glossary,  # for the `abbr` filter on roles, reasons, captions

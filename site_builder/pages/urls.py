@@ -93,6 +93,11 @@ def yearbook_pdf(site: SiteInfo) -> str:
     return f"/{site.yearbook.filename}"
 
 
+def edition_pdf(filename: str) -> str:
+    """A printed edition beside index.html: edition_pdf("ky-yeu-nam-2023.pdf")."""
+    return f"/{filename}"
+
+
 def static(path: str) -> str:
     """A theme static file, copied to output/static/: static("css/site.css")."""
     return f"/static/{path.lstrip('/')}"

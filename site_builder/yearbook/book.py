@@ -24,7 +24,9 @@ from site_builder.catalogue import ThemeText
 from site_builder.charts.figures import charts_for
 from site_builder.markup.markdown import used_abbreviations
 from site_builder.model.collation import sort_key
+from site_builder.model.editions import Edition, edition_term, edition_years, main_edition
 from site_builder.model.records import GlossaryEntry, Page, Signature, SiteModel, Term
+from site_builder.yearbook.faces import book_options, cover_year
 from site_builder.yearbook.index import IndexEntry, Mentions, index_entries
 from site_builder.yearbook.views import (
     BookInputs,
@@ -96,14 +98,19 @@ def theme_words(env: jinja2.Environment) -> Callable[..., str]:
     return lambda message_id, **params: words.gettext(message_id) % params
 
 
-def _toc(term: Term, years: list[YearView], ui: Callable[..., str], has: dict) -> tuple[TocEntry, ...]:
-    """The contents, labelled with the theme texts the chapters' headings use."""
-    term_sections = []
+def _term_toc(term: Term, ui: Callable[..., str]) -> TocEntry:
+    sections = []
     if term.targets.items:  # a term without targets has no targets section to list
-        term_sections.append(TocEntry("nhiem-ky-chi-tieu", ui("yearbook.term-targets")))
+        sections.append(TocEntry("nhiem-ky-chi-tieu", ui("yearbook.term-targets")))
     if term.awards.items:
-        term_sections.append(TocEntry("nhiem-ky-khen-thuong", ui("awards.title")))
-    entries = [TocEntry("nhiem-ky", ui("term.label", id=term.id), tuple(term_sections))]
+        sections.append(TocEntry("nhiem-ky-khen-thuong", ui("awards.title")))
+    return TocEntry("nhiem-ky", ui("term.label", id=term.id), tuple(sections))
+
+
+def _toc(term: Term | None, years: list[YearView], ui: Callable[..., str], has: dict) -> tuple[TocEntry, ...]:
+    """The contents, labelled with the theme texts the chapters' headings use (a year's book
+    has no term chapter: `term` None)."""
+    entries = [_term_toc(term, ui)] if term is not None else []
     for y in years:
         kids = [TocEntry(c.id, c.conference.title) for c in y.conferences]
         if y.year.targets.items:
@@ -150,12 +157,18 @@ def _secretary_signs(body: Markup, term: Term, inputs: BookInputs) -> dict:
     return {"foreword_body": body, "foreword_signer": None}
 
 
-def _context(model: SiteModel, term: Term, inputs: BookInputs, version: str) -> dict:
-    site, opts = model.site, model.site.yearbook
-    foreword = find_page(model, opts.foreword)
-    years = [year_view(y, inputs) for y in model.term_years(term)]
-    secretary = term.secretary
+def _context(model: SiteModel, edition: Edition, inputs: BookInputs, version: str, ui: Callable[..., str]) -> dict:
+    site, opts = model.site, book_options(model, edition, ui)
+    term = edition_term(model, edition)
+    assert term is not None  # the edition was found in the model
+    foreword = find_page(model, opts.foreword)  # only the main book has one
+    years = [year_view(y, inputs) for y in edition_years(model, edition)]
+    whole_term = edition.kind == "term"  # a year's book has no term chapter, charts or honour roll
+    secretary = term.secretary if whole_term else None
     return {
+        "edition": edition,
+        "draft": opts.draft,
+        "cover_year": cover_year(edition, term),
         "site": site,
         "abbreviations": model.glossary,  # for the `abbr` filter on roles, reasons, captions
         "options": opts,
@@ -167,9 +180,11 @@ def _context(model: SiteModel, term: Term, inputs: BookInputs, version: str) -> 
         "foreword": foreword,
         **_foreword(foreword, term, inputs, opts.signature),
         "secretary": Guest(secretary, inputs.mentions.mark(secretary.name, term.path)) if secretary else None,
-        "term_body": body_of(inputs.bodies, term.path, term.body, "nhiem-ky", inputs.site_root, inputs.base_url),
-        "charts": charts_for(model, term, site.language),
-        "honours": honour_roll(model, term),
+        "term_body": body_of(inputs.bodies, term.path, term.body, "nhiem-ky", inputs.site_root, inputs.base_url)
+        if whole_term
+        else None,
+        "charts": charts_for(model, term, site.language) if whole_term else [],
+        "honours": honour_roll(model, term) if whole_term else [],
         "built": build_date(),
         "version": version,
     }
@@ -184,15 +199,18 @@ def assemble(
     pages: Mapping[str, int] | None = None,
     version: str = "0",
     tail_only: bool = False,
+    edition: Edition | None = None,
 ) -> Book:
     """The book's HTML; `pages` (anchor id -> page) fills in the people index.
 
-    With `tail_only`, only the people index and the colophon (the book's last part)."""
-    term = model.yearbook_term or model.current_term
-    if term is None:
+    `edition`: which book (default: the term book of `yearbook.term`). With `tail_only`,
+    only the people index and the colophon (the book's last part)."""
+    edition = edition or main_edition(model)
+    if edition is None:
         raise ValueError("the model has no term to make a yearbook of")
     inputs = BookInputs(bodies, site_root.resolve(), model.site.base_url, Mentions(model))
-    ctx = _context(model, term, inputs, version)
+    ui = theme_words(env)
+    ctx = _context(model, edition, inputs, version, ui)
     template = env.get_template(TEMPLATE)
     none = {"charts": False, "honours": False, "glossary": False, "people": False}
     draft = template.render(**ctx, glossary=(), people=(), toc=(), has=none, placeholder=True, tail_only=False)
@@ -204,7 +222,7 @@ def assemble(
         "glossary": bool(glossary),
         "people": bool(people),
     }
-    toc = _toc(term, ctx["years"], theme_words(env), has)
+    toc = _toc(ctx["term"] if edition.kind == "term" else None, ctx["years"], ui, has)
     html = template.render(
         **ctx, glossary=glossary, people=people, toc=toc, has=has, placeholder=pages is None, tail_only=tail_only
     )

@@ -9,7 +9,8 @@ escapes and symbolic links leading out. Each refusal is recorded as a
 `pdf.fetch-refused` problem. Stylesheets and fonts raise
 `FatalURLFetchingError` (a BaseException) so the render stops instead of
 producing a book without its design; a refused image is a plain error that
-WeasyPrint logs and skips.
+WeasyPrint logs and skips. Resources made in memory (the draft watermark) are
+served under the exact URLs they are given for, and nothing else.
 
 Files from content/media/ also pass the checks `check` applies to them
 (sources/media_files.py) before WeasyPrint sees a byte: SVG allow-list and
@@ -21,7 +22,7 @@ run the renderer out of time or memory. The theme's files are trusted.
 from __future__ import annotations
 
 import mimetypes
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -53,9 +54,11 @@ class ConfinedFetcher(URLFetcher):
     def __init__(
         self, roots: Iterable[Path], problems: Problems, loc: Loc | None = None, *,
         limits: SourceLimits | None = None, media_root: Path | None = None,
-    ):  # fmt: skip
+        generated: Mapping[str, tuple[bytes, str]] | None = None,
+    ) -> None:  # fmt: skip
         super().__init__(timeout=1, allowed_protocols={"file"}, allow_redirects=False)
         self.roots = tuple(Path(r).resolve() for r in roots)
+        self.generated = dict(generated or {})  # exact URL -> (bytes, media type)
         self.problems = problems
         self.loc = loc or Loc(SITE_YAML)
         self.limits = limits or SourceLimits()
@@ -71,6 +74,9 @@ class ConfinedFetcher(URLFetcher):
         return path if any(path.is_relative_to(root) for root in self.roots) else None
 
     def fetch(self, url: str, headers: object = None) -> URLFetcherResponse:
+        if url in self.generated:
+            data, mime = self.generated[url]
+            return URLFetcherResponse(url, data, {"Content-Type": mime})
         path = self.allowed_path(url)
         if path is None:
             return self._refuse(url)

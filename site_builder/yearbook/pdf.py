@@ -22,6 +22,7 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError
 
 from site_builder.catalogue import ntext
+from site_builder.model.editions import Edition, main_edition
 from site_builder.model.media import bodies as model_bodies
 from site_builder.model.records import SiteModel
 from site_builder.output.files import RenderedFile
@@ -29,13 +30,14 @@ from site_builder.problems import Loc, Problems
 from site_builder.render.themes import Theme
 from site_builder.sources.discover import SITE_YAML
 from site_builder.yearbook import logs
-from site_builder.yearbook.book import assemble, generator_version
+from site_builder.yearbook.book import assemble, generator_version, theme_words
 from site_builder.yearbook.fetcher import ConfinedFetcher
 from site_builder.yearbook.fonts import bundled_font_hashes, foreign_fonts
 from site_builder.yearbook.glyphs import covered_characters, unprintable
 from site_builder.yearbook.index import anchor_pages
 from site_builder.yearbook.tagging import finish_tags
 from site_builder.yearbook.views import printed_without_data
+from site_builder.yearbook.watermark import WATERMARK_URL, watermark_css, watermark_font, watermark_svg
 
 SITE_LOC = Loc(SITE_YAML)
 INDEX_ANCHOR = "nhan-vat"  # the people index's id in yearbook/back.html
@@ -82,16 +84,36 @@ def allowed_roots(site_root: Path, theme: Theme) -> list[Path]:
     return [site_root / "content" / "media", *theme.static_dirs]
 
 
-def _make_renderer(site_root: Path, theme: Theme, model: SiteModel, problems: Problems) -> _Renderer | None:
+def _watermark(theme: Theme, word: str | None, problems: Problems) -> dict[str, tuple[bytes, str]] | None:
+    """The draft watermark as a resource for the fetcher ({} without a draft; None: no font)."""
+    if word is None:
+        return {}
+    font = watermark_font(theme.static_dirs)
+    if font is None:
+        problems.error("pdf.stylesheet-missing", SITE_LOC, theme=theme.name, name=FONT_NAME)
+        return None
+    return {WATERMARK_URL: (watermark_svg(word, font), "image/svg+xml")}
+
+
+FONT_NAME = "LiberationSans-Bold.ttf"
+
+
+def _make_renderer(
+    site_root: Path, theme: Theme, model: SiteModel, problems: Problems, watermark: str | None = None
+) -> _Renderer | None:
     paths = stylesheet_paths(theme, model.site.yearbook.profile, problems)
-    if paths is None:
+    generated = _watermark(theme, watermark, problems)
+    if paths is None or generated is None:
         return None
     media = site_root / "content" / "media"
     fetcher = ConfinedFetcher(
-        allowed_roots(site_root, theme), problems, SITE_LOC, limits=model.site.limits, media_root=media
-    )
+        allowed_roots(site_root, theme), problems, SITE_LOC, limits=model.site.limits, media_root=media,
+        generated=generated,
+    )  # fmt: skip
     font_config = FontConfiguration()
     sheets = tuple(CSS(filename=str(p), font_config=font_config, url_fetcher=fetcher) for p in paths)
+    if generated:  # after the profile's sheets, which set (or clear) the pages' backgrounds
+        sheets += (CSS(string=watermark_css(), font_config=font_config, url_fetcher=fetcher),)
     base_url = (site_root / "content" / "media").resolve().as_uri() + "/"
     return _Renderer(fetcher, font_config, sheets, base_url)
 
@@ -109,6 +131,7 @@ def _layout(
     site_root: Path,
     renderer: _Renderer,
     problems: Problems,
+    edition: Edition,
 ) -> tuple[Document, dict[str, str]]:
     """Lay the book out once; then lay out only its tail (people index + colophon) again
     with the index's page numbers written in, and splice it in place of the first tail.
@@ -118,14 +141,14 @@ def _layout(
     the pages before it are kept as they are (a full second pass would double the time).
     """
     version = generator_version()
-    book = assemble(model, bodies, env, site_root, version=version)
+    book = assemble(model, bodies, env, site_root, version=version, edition=edition)
     document = renderer.render(book.html)
     labels = {e.id: e.label for entry in book.toc for e in (entry, *entry.children)}
     if not book.people:
         return document, labels
     pages = anchor_pages(document.pages)
     start = pages[INDEX_ANCHOR]
-    tail_book = assemble(model, bodies, env, site_root, pages=pages, version=version, tail_only=True)
+    tail_book = assemble(model, bodies, env, site_root, pages=pages, version=version, tail_only=True, edition=edition)
     tail = renderer.render(tail_book.html, _tail_css(start))
     if anchor_pages(tail.pages).get(INDEX_ANCHOR) != 1 or _first_number(tail) != start:
         problems.error("pdf.unstable-index", SITE_LOC, passes=2)
@@ -163,17 +186,20 @@ def render_yearbook(
     *,
     variant: str | None = None,
     progress: Callable[[str], None] | None = None,
+    edition: Edition | None = None,
 ) -> YearbookResult | None:
-    """The yearbook PDF of `model`, or None after recording why not."""
+    """The yearbook PDF of `model` (the book `edition`, default the term book), or None after
+    recording why not. A draft (`yearbook.draft`) is watermarked on every page."""
     site_root = site_root.resolve()
-    if model.yearbook_term is None and model.current_term is None:
+    edition = edition or main_edition(model)
+    if edition is None:
         problems.error("site.no-terms", SITE_LOC)
         return None
     unprintable_text = unprintable(model_bodies(model), bodies, covered_characters(theme.static_dirs))
     if unprintable_text:  # the fonts would fall back to a system font: say where, before laying out
         problems.extend(unprintable_text)
         return None
-    for target in printed_without_data(model):  # the book prints "chưa có số liệu": say so before it goes out
+    for target in printed_without_data(model, edition):  # the book prints "chưa có số liệu": say so before it goes out
         problems.warning("yearbook.target-no-data", target.loc, id=target.id)
     handler = _progress_handler(progress, model.site.language)
     errors_before = len(problems.errors)
@@ -182,10 +208,11 @@ def render_yearbook(
         # own bomb warning must stop a decode, never print (WeasyPrint then logs the image as failed).
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
-            renderer = _make_renderer(site_root, theme, model, problems)
+            word = theme_words(env)("yearbook.watermark") if model.site.yearbook.draft else None
+            renderer = _make_renderer(site_root, theme, model, problems, word)
             if renderer is None:
                 return None
-            document, link_labels = _layout(model, bodies, env, site_root, renderer, problems)
+            document, link_labels = _layout(model, bodies, env, site_root, renderer, problems, edition)
             data = finish_tags(document.write_pdf(pdf_variant=variant, pdf_tags=True), link_labels)
         except FatalURLFetchingError as exc:
             problems.error("pdf.error", SITE_LOC, detail=str(exc) or type(exc).__name__)
@@ -204,5 +231,5 @@ def render_yearbook(
     _check_fonts(document, theme, problems)
     if len(problems.errors) > errors_before:
         return None
-    file = RenderedFile(model.site.yearbook.filename, data)
+    file = RenderedFile(edition.filename, data)
     return YearbookResult(file, len(document.pages), document)

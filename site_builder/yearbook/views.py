@@ -18,6 +18,7 @@ from urllib.parse import unquote
 
 from markupsafe import Markup, escape
 
+from site_builder.model.editions import Edition, edition_term, edition_years, main_edition
 from site_builder.model.records import Award, Conference, Markdown, Person, Photo, SiteModel, Target, Term, Year
 from site_builder.yearbook.headings import nest_headings
 from site_builder.yearbook.index import Mentions
@@ -132,12 +133,13 @@ def honour_roll(model: SiteModel, term: Term) -> list[HonourRow]:
     return sorted(rows, key=lambda r: (r.award.rank, r.award.status != "granted"))
 
 
-def printed_without_data(model: SiteModel) -> list[Target]:
-    """The targets the yearbook prints as "chưa có số liệu": its term's and its years'."""
-    term = model.yearbook_term or model.current_term
-    if term is None:
+def printed_without_data(model: SiteModel, edition: Edition | None = None) -> list[Target]:
+    """The targets a book prints as "chưa có số liệu": its term's (a term book) and its years'."""
+    edition = edition or main_edition(model)
+    if edition is None:
         return []
-    sets = [term.targets, *(y.targets for y in model.term_years(term))]
+    term = edition_term(model, edition) if edition.kind == "term" else None
+    sets = [*([term.targets] if term else []), *(y.targets for y in edition_years(model, edition))]
     return [t for s in sets for t in s.items if t.actual is None]
 
 

@@ -44,6 +44,8 @@ DYNAMIC_PACKAGE = {
     r"weekday\.[0-6]": "render/filters.format_weekday",
     r"recipient\.(collective|individual)": "charts/figures: the awards chart's legend",
     r"cli\.(cmd|examples)\.[a-z-]+": "cli_click.command_help",
+    r"changes\.(label|field|status)\.[a-z_-]+": "yearbook/changes: a record's kind, a field's name, a status",
+    r"changes\.(added|removed|changed)": "yearbook/changes.describe: what happened to a record",
 }
 DYNAMIC_THEME = {  # prefix ~ value in templates: every value the model allows must have an entry
     "kind.": ("so-ket", "tong-ket", "bch-mo-rong", "dai-hoi", "chuyen-de", "khac"),

@@ -1,7 +1,7 @@
 """Stages only look down: every import in site_builder/ follows the layer order.
 
     sources -> model -> (markup, charts) -> pages -> (render, yearbook, images) -> output -> build
-    -> serve -> sheets -> scaffold -> cli
+    -> editions -> serve -> sheets -> scaffold -> cli
 
 A module may import its own package and any stage below its own. Members of one group
 (markup and charts, render and yearbook) do not import each other. Leaf modules (shared
@@ -28,6 +28,7 @@ LAYERS: list[set[str]] = [
     {"render", "yearbook", "images"},  # images: the web copies of photos
     {"output"},
     {"build"},
+    {"editions"},  # one printed edition on its own (`pdf`) and what moved since the last (`changes`)
     {"serve"},
     {"sheets"},  # commands that write into a site folder; `new --xlsx` makes its templates with sheets
     {"scaffold"},

@@ -18,7 +18,7 @@ TOC_FIELD = r'TOC \o "1-2" \h \z \u'  # headings 1-2 (chapters and their section
 
 
 def add_cover(pen: Pen, ctx: Mapping) -> None:
-    site, options, term = ctx["site"], ctx["options"], ctx["term"]
+    site, options = ctx["site"], ctx["options"]
     pen.para(pen.ui("yearbook.party"), "Subtitle", bold=True)  # as Party documents head their covers
     pen.para(site.organization, "Subtitle", bold=True)
     _emblem(pen, options.emblem)
@@ -29,7 +29,10 @@ def add_cover(pen: Pen, ctx: Mapping) -> None:
         pen.para(options.subtitle, "Subtitle", italic=True)
     if options.slogan:
         pen.para(options.slogan, "Subtitle", bold=True)
-    foot = pen.para(f"{site.province}, {term.end.year}" if site.province else str(term.end.year), "Subtitle")
+    if ctx["draft"]:  # a draft round says so on its cover ("Dự thảo lần 2")
+        pen.para(ctx["draft"].upper(), "Subtitle", bold=True)
+    year = ctx["cover_year"]
+    foot = pen.para(f"{site.province}, {year}" if site.province else str(year), "Subtitle")
     foot.paragraph_format.space_before = Mm(60)
     _title_page(pen, ctx)
 
@@ -54,9 +57,10 @@ def _title_page(pen: Pen, ctx: Mapping) -> None:
     title.paragraph_format.space_before = Mm(50)
     if options.subtitle:
         pen.para(options.subtitle, "Subtitle", italic=True)
-    pen.para(pen.ui("term.dates", start=f["nd30"](term.start), end=f["nd30"](term.end)), "Subtitle")
-    if term.congress:
-        pen.para(term.congress, "Subtitle")
+    if ctx["edition"].kind == "term":
+        pen.para(pen.ui("term.dates", start=f["nd30"](term.start), end=f["nd30"](term.end)), "Subtitle")
+        if term.congress:
+            pen.para(term.congress, "Subtitle")
 
 
 def add_foreword(pen: Pen, ctx: Mapping) -> None:

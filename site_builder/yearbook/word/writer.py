@@ -18,13 +18,15 @@ from pathlib import Path
 import jinja2
 from docx.oxml.ns import qn
 
-from site_builder.model.records import SiteModel, YearbookOptions
+from site_builder.model.editions import Edition, main_edition
+from site_builder.model.records import SiteModel
 from site_builder.problems import Loc, Problems
 from site_builder.sources.discover import SITE_YAML
 from site_builder.yearbook.book import Book, assemble, generator_version, theme_words
 from site_builder.yearbook.word import back, chapters, front, ooxml
 from site_builder.yearbook.word.emit import Pen, style_ids
 from site_builder.yearbook.word.setup import new_document
+from site_builder.yearbook.word.watermark import add_watermark
 
 SITE_LOC = Loc(SITE_YAML)
 _CONTENTS = ("Heading1", "Heading2")  # the style ids the table of contents lists
@@ -40,11 +42,6 @@ class DocxResult:
     headings: int  # Heading 1-2 paragraphs: the entries of the table of contents
 
 
-def docx_filename(options: YearbookOptions) -> str:
-    """The PDF's name with .docx: ky-yeu-2015-2020.pdf -> ky-yeu-2015-2020.docx."""
-    return options.filename.removesuffix(".pdf") + ".docx"
-
-
 def render_docx(
     model: SiteModel,
     bodies: Mapping[str, str],
@@ -52,19 +49,21 @@ def render_docx(
     site_root: Path,
     problems: Problems,
     *,
-    watermark: str | None = None,
+    edition: Edition | None = None,
 ) -> DocxResult | None:
-    """The Word yearbook of `model`, or None after recording why not.
-
-    `watermark` (a draft label such as "DỰ THẢO") is the seam for draft rounds; not used yet."""
-    if model.yearbook_term is None and model.current_term is None:
+    """The Word yearbook of `model` (the book `edition`, default the term book), or None after
+    recording why not. A draft round (`yearbook.draft`) is watermarked "DỰ THẢO" on every page."""
+    edition = edition or main_edition(model)
+    if edition is None:
         problems.error("site.no-terms", SITE_LOC)
         return None
     errors_before = len(problems.errors)
     try:
-        book = assemble(model, bodies, env, site_root.resolve(), version=generator_version())
+        book = assemble(model, bodies, env, site_root.resolve(), version=generator_version(), edition=edition)
         ui = theme_words(env)
         document = _write(model, book, site_root, problems, ui, env.filters)
+        if model.site.yearbook.draft:
+            add_watermark(document.sections[0], ui("yearbook.watermark"))
         data = _package(document, book, ui)
     except (jinja2.TemplateError, OSError, ValueError, TypeError, KeyError) as exc:
         problems.error("docx.error", SITE_LOC, detail=f"{type(exc).__name__}: {exc}")
@@ -72,7 +71,7 @@ def render_docx(
     if len(problems.errors) > errors_before:
         return None
     headings = sum(1 for s in document.element.body.iter(qn("w:pStyle")) if s.get(qn("w:val")) in _CONTENTS)
-    return DocxResult(docx_filename(model.site.yearbook), data, headings)
+    return DocxResult(edition.docx, data, headings)
 
 
 def _write(model: SiteModel, book: Book, site_root: Path, problems: Problems, ui, filters):
@@ -83,7 +82,8 @@ def _write(model: SiteModel, book: Book, site_root: Path, problems: Problems, ui
     front.add_cover(pen, ctx)
     front.add_foreword(pen, ctx)
     front.add_contents(pen)
-    chapters.add_term(pen, ctx)
+    if ctx["edition"].kind == "term":  # a year's book is that year's chapter alone
+        chapters.add_term(pen, ctx)
     for view in ctx["years"]:
         chapters.add_year(pen, view)
     back.add_honours(pen, ctx)
