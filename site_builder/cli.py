@@ -23,6 +23,7 @@ from site_builder.summary import (
     check_line,
     failure_line,
     for_print,
+    format_seconds,
     has_previous_output,
     print_line,
     print_ready,
