@@ -28,7 +28,6 @@ from site_builder.model.records import SiteModel
 from site_builder.output import archive, publish
 from site_builder.output.artifacts import artifact
 from site_builder.output.build_cache import BuildCache, markup_file
-from site_builder.output.files import OutputFile, RenderedFile
 from site_builder.output.fingerprint import Counts, input_digests, marker_text, unstamp
 from site_builder.output.guard import MARKER, check_output_dir
 from site_builder.output.request import RenderRequest
@@ -36,6 +35,7 @@ from site_builder.output.state import Artifact, record_files, state_file
 from site_builder.output.theme_setup import theme_setup
 from site_builder.problems import Problems, SiteError
 from site_builder.render.filters import make_filters
+from site_builder.rendered import OutputFile, RenderedFile
 from site_builder.yearbook.changes import Change, compare, describe, edition_name, figure_changes
 from site_builder.yearbook.manifest import Manifest, edition_manifest
 

@@ -24,7 +24,6 @@ from site_builder.catalogue import text
 from site_builder.model.editions import Edition, editions_of, find_edition, main_edition
 from site_builder.model.records import SiteModel
 from site_builder.output.background import ChildFailed, Forked
-from site_builder.output.files import KeptFile, OutputFile, RenderedFile
 from site_builder.output.request import RenderRequest
 from site_builder.output.signatures import Digester, value_signature
 from site_builder.output.state import Artifact
@@ -32,6 +31,7 @@ from site_builder.output.theme_setup import ThemeSetup, theme_static_files
 from site_builder.pages import urls
 from site_builder.pages.loaded import Loaded
 from site_builder.problems import Problem, Problems, RenderError
+from site_builder.rendered import KeptFile, OutputFile, RenderedFile
 
 BOOK_TEMPLATE = "yearbook.html"
 # Made in a forked child while pages are rendered: no progress lines, no pages needed.

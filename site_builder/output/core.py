@@ -22,7 +22,6 @@ from typing import Protocol
 
 from site_builder.catalogue import text
 from site_builder.output.artifacts import BACKGROUND, ArtifactJob, artifact_names
-from site_builder.output.files import CopiedFile, KeptFile, OutputFile, RenderedFile
 from site_builder.output.photos import web_photos
 from site_builder.output.request import RenderRequest
 from site_builder.output.signatures import Digester, page_signatures
@@ -32,6 +31,7 @@ from site_builder.pages.loaded import Loaded
 from site_builder.pages.plan import PageSpec, common_context
 from site_builder.problems import Problems, RenderError
 from site_builder.render.html_pages import PARALLEL_PAGES, iter_pages
+from site_builder.rendered import CopiedFile, KeptFile, OutputFile, RenderedFile
 
 Progress = Callable[[str], None]
 Emit = Callable[[OutputFile], None]

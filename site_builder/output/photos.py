@@ -17,9 +17,9 @@ from site_builder.images.responsive import ResponsiveImage
 from site_builder.images.thumbnails import ImageUnusable, describe, encode_variants
 from site_builder.model.media import photos
 from site_builder.model.records import SiteModel
-from site_builder.output.files import KeptFile, OutputFile, RenderedFile
 from site_builder.output.state import PhotoState
 from site_builder.problems import Loc, Problems
+from site_builder.rendered import KeptFile, OutputFile, RenderedFile
 
 
 def web_photos(

@@ -22,8 +22,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from site_builder.output.files import CopiedFile, KeptFile, OutputFile, RenderedFile
 from site_builder.output.publish import write_errors
+from site_builder.rendered import CopiedFile, KeptFile, OutputFile, RenderedFile
 
 
 class KeptFileMissing(Exception):

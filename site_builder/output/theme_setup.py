@@ -19,12 +19,12 @@ import jinja2
 
 from site_builder.catalogue import THEME_DOMAIN, catalogue_path
 from site_builder.model.records import SiteInfo
-from site_builder.output.files import CopiedFile
 from site_builder.output.signatures import value_signature
 from site_builder.problems import Problems, SiteError
 from site_builder.render.environment import make_environment
 from site_builder.render.template_deps import Analysis, TemplateDeps
 from site_builder.render.themes import Theme, resolve_theme
+from site_builder.rendered import CopiedFile
 
 
 @dataclass(frozen=True)

@@ -114,9 +114,9 @@ def run_build(site_root: Path, lang: str, say: Say, _target: Path | None) -> Res
 def run_pdf(site_root: Path, lang: str, say: Say, target: Path | None) -> Result:
     """The yearbook PDF of the current content, made as `build` makes it, written to `target`."""
     from site_builder.output.artifacts import artifact
-    from site_builder.output.files import RenderedFile
     from site_builder.output.request import RenderRequest
     from site_builder.output.theme_setup import theme_setup
+    from site_builder.rendered import RenderedFile
 
     assert target is not None
     problems = Problems()

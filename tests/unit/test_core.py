@@ -9,11 +9,11 @@ import pytest
 from site_builder.build import load_site
 from site_builder.output.artifacts import artifact
 from site_builder.output.core import render_site
-from site_builder.output.files import CopiedFile, KeptFile, RenderedFile
 from site_builder.output.request import RenderRequest
 from site_builder.output.state import Artifact
 from site_builder.output.theme_setup import theme_setup
 from site_builder.problems import Loc, Problem, Problems, RenderError, SiteError
+from site_builder.rendered import CopiedFile, KeptFile, RenderedFile
 from tests.conftest import formatted, site_with
 
 PHOTO = b"\xff\xd8\xff\xe0" + b"\0" * 64

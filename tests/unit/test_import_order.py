@@ -51,8 +51,6 @@ KNOWN_VIOLATIONS = {
     ("model.checks", "markup.markdown"),
     ("markup.markdown", "pages.urls"),
     ("charts.figures", "render.filters"),
-    ("render.html_pages", "output.files"),
-    ("yearbook.pdf", "output.files"),
     ("yearbook.pdf", "render.themes"),
 }
 

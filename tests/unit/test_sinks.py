@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from site_builder.output import sinks
-from site_builder.output.files import CopiedFile, KeptFile, RenderedFile
 from site_builder.problems import RenderError
+from site_builder.rendered import CopiedFile, KeptFile, RenderedFile
 from tests.conftest import snapshot
 
 

@@ -1,4 +1,5 @@
-"""What the render core hands to the sinks that write the output.
+"""What the render core hands to the sinks that write the output (a leaf: render, yearbook
+and output all speak it, and it imports nothing of the package).
 
 Three kinds of output file: bytes just rendered, a file published as it is
 (a theme asset or a media file, named by its source so nothing big is held in
