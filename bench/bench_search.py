@@ -40,9 +40,9 @@ sys.path.insert(0, str(HERE.parent))
 from synthetic import generate  # noqa: E402
 
 from site_builder.build import BuildOptions, build_site, load_site  # noqa: E402
+from site_builder.formatting import format_date  # noqa: E402
 from site_builder.pages.search import search_records  # noqa: E402
 from site_builder.problems import Problems  # noqa: E402
-from site_builder.render.filters import format_date  # noqa: E402
 from site_builder.render.search_index import encode_index  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"

@@ -12,8 +12,8 @@ from decimal import Decimal
 
 from site_builder.catalogue import ntext, text
 from site_builder.charts.svg import Row, Segment, bar_chart, title_element
+from site_builder.formatting import format_number, format_percent, format_points
 from site_builder.model.records import SiteModel, Target, Term, Year
-from site_builder.render.filters import format_number, format_percent, format_points
 
 
 @dataclass(frozen=True)

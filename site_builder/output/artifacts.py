@@ -206,8 +206,8 @@ def make_search(
     loaded: Loaded, request: RenderRequest, setup: ThemeSetup, found: Problems, say: Progress, edition: Edition | None
 ) -> Made:
     """tim-kiem/chi-muc.js, the script the search results page reads."""
+    from site_builder.formatting import format_date
     from site_builder.pages.search import search_records
-    from site_builder.render.filters import format_date
     from site_builder.render.search_index import encode_index
 
     lang = loaded.model.site.language

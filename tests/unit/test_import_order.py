@@ -50,7 +50,6 @@ LEAVES = {"__init__", "problems", "catalogue", "formatting", "urls", "layout", "
 KNOWN_VIOLATIONS = {
     ("model.checks", "markup.markdown"),
     ("markup.markdown", "pages.urls"),
-    ("charts.figures", "render.filters"),
     ("yearbook.pdf", "render.themes"),
 }
 

@@ -10,9 +10,9 @@ import subprocess
 import pytest
 
 from site_builder.build import BuildOptions, build_site, load_site
+from site_builder.formatting import format_date
 from site_builder.pages.search import SearchRecord, html_text, search_records
 from site_builder.problems import Problems
-from site_builder.render.filters import format_date
 from site_builder.render.search_index import code_of, encode_index, tokens
 from tests.search_site import search_site
 from tests.unit.test_search_fold import SEARCH_JS

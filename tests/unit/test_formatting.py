@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from jinja2 import Environment
 
-from site_builder.render.filters import (
+from site_builder.formatting import (
     format_date,
     format_date_short,
     format_number,
