@@ -9,24 +9,22 @@ Vietnamese dates follow Nghị định 30/2020/NĐ-CP ("ngày 05 tháng 10 năm 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 from babel import Locale
 from babel.dates import format_date as babel_format_date
 from babel.numbers import get_decimal_symbol, get_group_symbol, get_minus_sign_symbol
 
-from site_builder.catalogue import text
+from site_builder.catalogue import LANGS, text
 
 Number = int | float | Decimal
-
-LANGS = ("vi", "en")
 
 # U+2212: a true minus sign, as wide as the plus sign it stands against.
 _MINUS = "\u2212"
 
 
-def _check_lang(lang: str) -> str:
+def check_lang(lang: str) -> str:
+    """`lang` itself, or ValueError when there is no formatting for it."""
     if lang not in LANGS:
         raise ValueError(f"unsupported language {lang!r}; expected one of {LANGS}")
     return lang
@@ -79,7 +77,7 @@ def format_number(value: Number, lang: str = "vi", decimals: int | None = None) 
     With `decimals` the value is rounded half-up to that many places;
     without, it keeps the digits it has (Decimal("91.40") -> "91,40").
     """
-    _check_lang(lang)
+    check_lang(lang)
     number = _to_decimal(value)
     if decimals is not None:
         number = _round(number, decimals)
@@ -91,7 +89,7 @@ def format_percent(value: Number, lang: str = "vi", decimals: int | None = 1) ->
 
     decimals=None keeps the digits as written (a rate of 84.96% stays "84,96%").
     """
-    _check_lang(lang)
+    check_lang(lang)
     number = _to_decimal(value) if decimals is None else _round_trimmed(_to_decimal(value), decimals)
     return _signed(number, lang) + Locale.parse(lang).number_symbols["latn"]["percentSign"]
 
@@ -102,7 +100,7 @@ def format_points(value: Number, lang: str = "vi") -> str:
     Shown with the digits it has (the model subtracts the rates as written), so the sign
     always agrees with the status: 84,96% against 85% is "−0,04", never "±0".
     """
-    _check_lang(lang)
+    check_lang(lang)
     number = _to_decimal(value)
     sign = "+" if number > 0 else _MINUS if number < 0 else "±"
     return text("format.points", lang, points=sign + _digits(number, lang))
@@ -113,7 +111,7 @@ def format_date(d: datetime.date, lang: str = "vi") -> str:
 
     Nghị định 30 pads days below 10 and months 1 and 2 only ("tháng 8", "tháng 01").
     """
-    if _check_lang(lang) == "en":
+    if check_lang(lang) == "en":
         return babel_format_date(d, "d MMMM y", locale="en")
     month = f"{d.month:02d}" if d.month <= 2 else str(d.month)
     return f"ngày {d.day:02d} tháng {month} năm {d.year}"
@@ -121,7 +119,7 @@ def format_date(d: datetime.date, lang: str = "vi") -> str:
 
 def format_date_short(d: datetime.date, lang: str = "vi") -> str:
     """Compact date: "05/10/2023"; en: ISO "2023-10-05"."""
-    if _check_lang(lang) == "en":
+    if check_lang(lang) == "en":
         return f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
     return f"{d.day:02d}/{d.month:02d}/{d.year:04d}"
 
@@ -130,51 +128,9 @@ def format_weekday(d: datetime.date, lang: str = "vi") -> str:
     """Day of the week: "Thứ Năm" ... "Chủ nhật"; en: "Thursday".
 
     From the catalogue, not CLDR: CLDR writes "Chủ Nhật", the orthography's "Chủ nhật"."""
-    return text(f"weekday.{d.weekday()}", _check_lang(lang))
+    return text(f"weekday.{d.weekday()}", check_lang(lang))
 
 
 def format_year(y: int | str) -> str:
     """A year is a label, not a quantity: never grouped ("2023", not "2.023")."""
     return str(y)
-
-
-def make_filters(lang: str) -> dict[str, Callable[..., str]]:
-    """A fresh set of Jinja filters bound to `lang`.
-
-    Closures rather than functools.partial so templates can pass the
-    optional argument positionally: ``{{ rate | percent(2) }}``.
-    """
-    _check_lang(lang)
-
-    def number(value: Number, decimals: int | None = None) -> str:
-        return format_number(value, lang, decimals)
-
-    def percent(value: Number, decimals: int | None = 1) -> str:
-        return format_percent(value, lang, decimals)
-
-    def rate(value: Number) -> str:
-        """A rate as written: 0.54 -> "0,54%" (percent() rounds completion ratios)."""
-        return format_percent(value, lang, None)
-
-    def points(value: Number) -> str:
-        return format_points(value, lang)
-
-    def nd30(d: datetime.date) -> str:
-        return format_date(d, lang)
-
-    def date_short(d: datetime.date) -> str:
-        return format_date_short(d, lang)
-
-    def weekday(d: datetime.date) -> str:
-        return format_weekday(d, lang)
-
-    return {
-        "number": number,
-        "percent": percent,
-        "rate": rate,
-        "points": points,
-        "nd30": nd30,
-        "date_short": date_short,
-        "weekday": weekday,
-        "year": format_year,
-    }

@@ -21,8 +21,8 @@ import jinja2
 from markupsafe import Markup
 
 from site_builder.catalogue import text, theme_text
-from site_builder.formatting import make_filters
 from site_builder.markup.abbr import mark_abbreviations
+from site_builder.render.filters import make_filters
 from site_builder.render.themes import Theme
 
 

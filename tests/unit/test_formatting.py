@@ -4,7 +4,6 @@ from decimal import Decimal
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from jinja2 import Environment
 
 from site_builder.formatting import (
     format_date,
@@ -14,7 +13,6 @@ from site_builder.formatting import (
     format_points,
     format_weekday,
     format_year,
-    make_filters,
 )
 
 MINUS = "\u2212"
@@ -165,8 +163,6 @@ def test_datetime_is_formatted_as_its_date() -> None:
 @pytest.mark.parametrize(("year", "expected"), [(2023, "2023"), (1930, "1930"), (12345, "12345")])
 def test_format_year_is_never_grouped(year: int, expected: str) -> None:
     assert format_year(year) == expected
-    assert make_filters("vi")["year"](year) == expected
-    assert make_filters("en")["year"](year) == expected
 
 
 @pytest.mark.parametrize("bad", [True, "12", None, [1]])
@@ -187,68 +183,7 @@ def test_unknown_language_is_rejected(func) -> None:
         func(1, "fr")
 
 
-def test_unknown_language_is_rejected_by_make_filters() -> None:
-    with pytest.raises(ValueError):
-        make_filters("fr")
-
-
-def test_make_filters_names() -> None:
-    assert set(make_filters("vi")) == {
-        "number",
-        "percent",
-        "rate",
-        "points",
-        "nd30",
-        "date_short",
-        "weekday",
-        "year",
-    }
-
-
-def test_make_filters_returns_a_fresh_dict() -> None:
-    first = make_filters("vi")
-    first["number"] = str
-    assert make_filters("vi")["number"](3281) == "3.281"
-
-
-@pytest.mark.parametrize(
-    ("lang", "expected"),
-    [
-        (
-            "vi",
-            "3.281 | 91,4 | 101,3% | 101,25% | +6,4 điểm % | ngày 05 tháng 10 năm 2023 | 05/10/2023 | Thứ Năm | 2023",
-        ),
-        (
-            "en",
-            "3,281 | 91.4 | 101.3% | 101.25% | +6.4 pts | 5 October 2023 | 2023-10-05 | Thursday | 2023",
-        ),
-    ],
-)
-def test_filters_in_a_jinja_template(lang: str, expected: str) -> None:
-    env = Environment(autoescape=True)
-    env.filters.update(make_filters(lang))
-    template = env.from_string(
-        "{{ n | number }} | {{ r | number(1) }} | {{ p | percent }} | {{ p | percent(2) }}"
-        " | {{ d | points }} | {{ day | nd30 }} | {{ day | date_short }} | {{ day | weekday }}"
-        " | {{ y | year }}"
-    )
-    rendered = template.render(
-        n=3281,
-        r=Decimal("91.4"),
-        p=Decimal("101.25"),
-        d=Decimal("6.4"),
-        day=datetime.date(2023, 10, 5),
-        y=2023,
-    )
-    assert rendered == expected
-
-
 @given(st.decimals(min_value=-(10**9), max_value=10**9, places=3, allow_nan=False))
 def test_vietnamese_and_english_differ_only_in_separators(value: Decimal) -> None:
     swapped = format_number(value, "en", 1).translate(str.maketrans(",.", ".,"))
     assert format_number(value, "vi", 1) == swapped
-
-
-@pytest.mark.parametrize(("value", "expected"), [(Decimal("84.96"), "84,96%"), (Decimal("0.54"), "0,54%"), (98, "98%")])
-def test_rate_filter_keeps_the_digits_as_written(value, expected) -> None:
-    assert make_filters("vi")["rate"](value) == expected
