@@ -38,7 +38,7 @@ from site_builder.output.theme_setup import find_theme
 from site_builder.output.trash import discard, remove_tree
 from site_builder.pages.loaded import Loaded
 from site_builder.pages.plan import plan_pages
-from site_builder.pages.urls import url_for_record_path
+from site_builder.pages.record_urls import url_for_record_path
 from site_builder.problems import Loc, Problem, Problems, RenderError, SiteError
 from site_builder.sources.discover import RecordCache, read_sources
 from site_builder.sources.images import image_sizes

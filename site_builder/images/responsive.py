@@ -14,8 +14,8 @@ import hashlib
 import posixpath
 from dataclasses import dataclass
 
+from site_builder import urls
 from site_builder.model.slugs import slugify
-from site_builder.pages import urls
 
 WIDTHS = (480, 800, 1200)
 THUMBS = "thumbs"

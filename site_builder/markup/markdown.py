@@ -19,6 +19,7 @@ from urllib.parse import unquote
 
 import markdown
 
+from site_builder import urls
 from site_builder.catalogue import clause, text
 from site_builder.markup.locate import element_loc
 from site_builder.markup.nesting import refuse_deep_html, refuse_too_deep
@@ -26,7 +27,6 @@ from site_builder.markup.sanitize import sanitize
 from site_builder.model.media import REMOTE, bodies, body_media_path, closest_media, media_path, suggest_src
 from site_builder.model.records import GlossaryEntry, Markdown, SiteModel
 from site_builder.model.slugs import heading_id
-from site_builder.pages import urls
 from site_builder.problems import Loc, Problems
 from site_builder.workers import worker_pool
 

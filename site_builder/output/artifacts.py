@@ -20,6 +20,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from site_builder import urls
 from site_builder.catalogue import text
 from site_builder.model.editions import Edition, editions_of, find_edition, main_edition
 from site_builder.model.records import SiteModel
@@ -28,7 +29,6 @@ from site_builder.output.request import RenderRequest
 from site_builder.output.signatures import Digester, value_signature
 from site_builder.output.state import Artifact
 from site_builder.output.theme_setup import ThemeSetup, theme_static_files
-from site_builder.pages import urls
 from site_builder.pages.loaded import Loaded
 from site_builder.problems import Problem, Problems, RenderError
 from site_builder.rendered import KeptFile, OutputFile, RenderedFile

@@ -17,10 +17,11 @@ from typing import Any
 
 from markupsafe import Markup
 
+from site_builder import urls
 from site_builder.charts import charts_for
 from site_builder.model.editions import editions_of
 from site_builder.model.records import CONFERENCE_KINDS, Conference, Markdown, SiteModel, Term, Year
-from site_builder.pages import urls
+from site_builder.pages.record_urls import url_for_record_path
 from site_builder.pages.search import INDEX_GLOBAL
 from site_builder.pages.toc import body_headings
 from site_builder.problems import Loc, Problems
@@ -310,7 +311,7 @@ class _Planner:
             "section": "people",
             "breadcrumbs": (self._home_crumb(), Crumb(urls.people(), ui_key="nav.people")),
             "people": self.model.people,
-            "record_urls": urls.url_for_record_path(self.model),
+            "record_urls": url_for_record_path(self.model),
         }
         return self._spec(urls.people(), "people.html", context)
 

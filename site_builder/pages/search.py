@@ -16,8 +16,8 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
+from site_builder import urls
 from site_builder.model.records import AwardSet, SiteModel, TargetSet
-from site_builder.pages import urls
 
 # The global the index script sets and the results page reads.
 INDEX_GLOBAL = "siteSearchIndex"

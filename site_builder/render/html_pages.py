@@ -18,7 +18,7 @@ from typing import Any
 
 import jinja2
 
-from site_builder.pages import urls
+from site_builder import urls
 from site_builder.pages.plan import PageSpec
 from site_builder.problems import Loc, Problem, Problems
 from site_builder.render.themes import Theme

@@ -31,8 +31,8 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 
+from site_builder import urls
 from site_builder.model.fold import search_fold
-from site_builder.pages import urls
 from site_builder.pages.search import INDEX_GLOBAL, SearchRecord
 from site_builder.render.html_pages import make_link
 

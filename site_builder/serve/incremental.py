@@ -20,6 +20,7 @@ from pathlib import Path
 
 import jinja2
 
+from site_builder import urls
 from site_builder.build import Loaded, load_site
 from site_builder.output import sinks
 from site_builder.output.artifacts import artifact
@@ -27,7 +28,6 @@ from site_builder.output.core import render_site
 from site_builder.output.request import RenderRequest
 from site_builder.output.state import Artifact, RenderState
 from site_builder.output.theme_setup import ThemeSetup
-from site_builder.pages import urls
 from site_builder.problems import Loc, Problems, RenderError, SiteError
 from site_builder.render.themes import Theme
 from site_builder.rendered import RenderedFile

@@ -24,9 +24,9 @@ from pathlib import Path
 
 import pytest
 
+from site_builder import urls
 from site_builder.build import BuildOptions, build_site
 from site_builder.output.guard import MARKER
-from site_builder.pages import urls
 from site_builder.problems import Loc, Problems, SiteError
 from site_builder.render.template_deps import TemplateDeps
 from site_builder.serve.console import Console

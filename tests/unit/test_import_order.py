@@ -49,7 +49,6 @@ LEAVES = {"__init__", "problems", "catalogue", "formatting", "urls", "layout", "
 # The list may only shrink: a new module must follow the order from its first commit.
 KNOWN_VIOLATIONS = {
     ("model.checks", "markup.markdown"),
-    ("markup.markdown", "pages.urls"),
     ("yearbook.pdf", "render.themes"),
 }
 
@@ -135,7 +134,7 @@ def test_known_violations_still_exist():
     ("importer", "imported", "allowed"),
     [
         ("pages.plan", "model.records", True),
-        ("model.load", "pages.urls", False),
+        ("model.load", "pages.plan", False),
         ("render.html_pages", "yearbook.book", False),
         ("problems", "model.records", False),
         ("serve.server", "build", True),

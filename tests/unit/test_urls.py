@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from site_builder.pages import urls
-from tests.factories import make_conference, make_model, make_page, make_site, make_term, make_year
+from site_builder import urls
+from tests.factories import make_conference, make_page, make_site, make_term, make_year
 
 
 def test_each_page_kind_has_its_url():
@@ -71,24 +71,9 @@ def test_absolute_url_joins_base_without_double_slash():
     assert urls.absolute_url("https://x.vn/ky-yeu", "/") == "https://x.vn/ky-yeu/"
 
 
-def test_url_for_record_path_maps_every_record_kind():
-    conf = make_conference()
-    year = make_year(2019, [conf], body="Tổng quan năm.")
-    model = make_model(years=[year], pages=[make_page()])
-    mapping = urls.url_for_record_path(model)
-    assert mapping[conf.path] == urls.conference(conf)
-    assert mapping["content/terms/2015-2020/term.md"] == "/nhiem-ky/2015-2020/"
-    assert mapping["content/years/2019"] == "/nam/2019/"
-    assert mapping["content/years/2019/year.md"] == "/nam/2019/"
-    assert mapping["content/pages/gioi-thieu.md"] == "/trang/gioi-thieu/"
-    assert all(u.isascii() for u in mapping.values())
-
-
 def test_relativize_rewrites_root_links_in_bodies_for_offline_reading():
-    from site_builder.pages.urls import relativize
-
     fragment = '<a href="/nam/2021/tong-ket/#ket-qua">x</a><img src="/media/photos/a.jpg"><a href="https://e.vn/">y</a>'
-    result = relativize(fragment, "/nam/2022/so-ket/")
+    result = urls.relativize(fragment, "/nam/2022/so-ket/")
     assert 'href="../../2021/tong-ket/index.html#ket-qua"' in result
     assert 'src="../../../media/photos/a.jpg"' in result
     assert 'href="https://e.vn/"' in result

@@ -1,9 +1,13 @@
-"""Where every page lives: one small pure function per page kind.
+"""Where every page lives: one small pure function per page kind (a leaf module).
 
 URLs are site-absolute ("/nam/2022/"), ASCII and stable; pages are folders
 with an index.html so addresses stay clean on a web server. Links written
 into pages are made relative with `relative_url`, always naming the explicit
 "index.html", so the output also works opened straight from disk (file://).
+
+It imports no stage, so Markdown rendering, charts and images may use it as much as the
+page plan does: a function that names a record takes anything with the attributes it reads
+(the model's records, or a template's view of them), described by the protocols below.
 """
 
 from __future__ import annotations
@@ -11,9 +15,37 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+from typing import Protocol
 from urllib.parse import quote
 
-from site_builder.model.records import Conference, Page, SiteInfo, SiteModel, Term, Year
+
+class HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+class HasYear(Protocol):
+    @property
+    def year(self) -> int: ...
+
+
+class HasSlug(Protocol):
+    @property
+    def slug(self) -> str: ...
+
+
+class DatedSlug(HasYear, HasSlug, Protocol):
+    """A conference: its year and its slug."""
+
+
+class HasFilename(Protocol):
+    @property
+    def filename(self) -> str: ...
+
+
+class HasYearbook(Protocol):
+    @property
+    def yearbook(self) -> HasFilename: ...
 
 
 def home() -> str:
@@ -24,7 +56,7 @@ def terms_index() -> str:
     return "/nhiem-ky/"
 
 
-def term(t: Term) -> str:
+def term(t: HasId) -> str:
     return f"/nhiem-ky/{t.id}/"
 
 
@@ -32,12 +64,12 @@ def years_index() -> str:
     return "/nam/"
 
 
-def year(y: Year | int) -> str:
+def year(y: HasYear | int) -> str:
     number = y if isinstance(y, int) else y.year
     return f"/nam/{number}/"
 
 
-def conference(c: Conference) -> str:
+def conference(c: DatedSlug) -> str:
     return f"/nam/{c.year}/{c.slug}/"
 
 
@@ -62,7 +94,7 @@ def glossary() -> str:
     return "/thuat-ngu/"
 
 
-def page(p: Page) -> str:
+def page(p: HasSlug) -> str:
     return f"/trang/{p.slug}/"
 
 
@@ -89,7 +121,7 @@ def feed() -> str:
     return "/feed.xml"
 
 
-def yearbook_pdf(site: SiteInfo) -> str:
+def yearbook_pdf(site: HasYearbook) -> str:
     return f"/{site.yearbook.filename}"
 
 
@@ -156,22 +188,3 @@ def relativize(fragment: str, from_url: str) -> str:
 def absolute_url(base_url: str, url: str) -> str:
     """The published address of a page: base "https://x.vn/ky-yeu/" + "/nam/2022/"."""
     return base_url.rstrip("/") + "/" + url.lstrip("/")
-
-
-def url_for_record_path(model: SiteModel) -> dict[str, str]:
-    """Record path -> URL of the page that shows it (terms, years, conferences, pages).
-
-    Years are reachable by their folder and by their year.md; a term by its term.md.
-    """
-    mapping: dict[str, str] = {}
-    for t in model.terms:
-        mapping[t.path] = term(t)
-    for y in model.years:
-        mapping[y.path] = year(y)
-        if y.body is not None:
-            mapping[y.body.loc.path] = year(y)
-        for c in y.conferences:
-            mapping[c.path] = conference(c)
-    for p in model.pages:
-        mapping[p.path] = page(p)
-    return mapping
