@@ -2,7 +2,7 @@
 
 Bodies get <abbr> from Python-Markdown's abbr extension; a guest's role or an award's
 reason is plain text printed by a template, so the theme's `abbr` filter marks it up
-the same way, by the same rule (markdown.abbr_pattern: longest first, whole words).
+the same way, by the same rule (model/abbreviations.py: longest first, whole words).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from markupsafe import Markup, escape
 
-from site_builder.markup.markdown import abbr_pattern
+from site_builder.model.abbreviations import abbr_pattern
 from site_builder.model.records import GlossaryEntry
 
 

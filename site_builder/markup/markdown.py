@@ -147,22 +147,6 @@ def glossary_map(entries: Iterable[GlossaryEntry]) -> dict[str, str]:
     return {entry.abbr: entry.expansion for entry in ordered}
 
 
-def abbr_pattern(abbrs: Iterable[str]) -> re.Pattern[str] | None:
-    """The rule Python-Markdown's abbr extension marks abbreviations by (markdown/extensions/abbr.py):
-    one alternation, longest first, between `\\b` word boundaries. None for no abbreviations.
-    Anything deciding whether an abbreviation "is used" should match with this."""
-    ordered = sorted(set(abbrs), key=len, reverse=True)
-    if not ordered:
-        return None
-    return re.compile(f"\\b(?:{'|'.join(re.escape(abbr) for abbr in ordered)})\\b")
-
-
-def used_abbreviations(text: str, abbrs: Iterable[str]) -> set[str]:
-    """The abbreviations the rendering would mark up in `text` (where two overlap, the longer)."""
-    pattern = abbr_pattern(abbrs)
-    return {match.group(0) for match in pattern.finditer(text)} if pattern else set()
-
-
 # A start tag of serialised, sanitised HTML (attribute values always double-quoted, `"` escaped),
 # so `src="..."` written as text (`&lt;img src="x"&gt;` in a code sample) is never taken for one.
 _TAG = re.compile(r'<[a-zA-Z][^\s/>]*(?:\s+[^\s"\'=/>]+(?:="[^"]*")?)*\s*/?>')

@@ -6,7 +6,7 @@ import dataclasses
 from collections.abc import Iterable
 
 from site_builder.catalogue import clause
-from site_builder.markup.markdown import used_abbreviations
+from site_builder.model.abbreviations import used_abbreviations
 from site_builder.model.duplicates import check_duplicate_conferences
 from site_builder.model.media import REMOTE, bodies, closest_media, media_path, photos, suggest_src
 from site_builder.model.records import GlossaryEntry, SiteModel
@@ -73,7 +73,7 @@ def check_glossary_use(model: SiteModel, problems: Problems) -> None:
 
 
 def unused_glossary(model: SiteModel) -> list[GlossaryEntry]:
-    """Entries no published text uses. Same rule as the rendering (markup.markdown.abbr_pattern):
+    """Entries no published text uses. Same rule as the rendering (model/abbreviations.py):
     a longer abbreviation wins where two overlap, and one counts only between word boundaries.
     Every published text counts: an abbreviation may appear only in a role, a reason or a caption."""
     text = "\n".join([*(b.source for b in bodies(model)), *published_texts(model)])

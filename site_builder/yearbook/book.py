@@ -22,7 +22,7 @@ from markupsafe import Markup, escape
 
 from site_builder.catalogue import ThemeText
 from site_builder.charts.figures import charts_for
-from site_builder.markup.markdown import used_abbreviations
+from site_builder.model.abbreviations import used_abbreviations
 from site_builder.model.collation import sort_key
 from site_builder.model.editions import Edition, edition_term, edition_years, main_edition
 from site_builder.model.records import GlossaryEntry, Page, Signature, SiteModel, Term

@@ -5,12 +5,11 @@ from __future__ import annotations
 from site_builder.build import load_site
 from site_builder.markup.markdown import (
     BodyRenderer,
-    abbr_pattern,
     glossary_map,
     render_sources,
     resolve_links,
-    used_abbreviations,
 )
+from site_builder.model.abbreviations import abbr_pattern, used_abbreviations
 from site_builder.model.records import GlossaryEntry, Markdown
 from site_builder.problems import Loc, Problems
 from tests.conftest import formatted, site_with
