@@ -37,7 +37,7 @@ def measure(site_root: Path) -> dict:
     from site_builder.build import load_site
     from site_builder.problems import Problems
     from site_builder.render.environment import make_environment
-    from site_builder.render.themes import resolve_theme
+    from site_builder.sources.themes import resolve_theme
     from site_builder.yearbook.word.writer import render_docx
 
     problems = Problems()

@@ -16,7 +16,6 @@ import click
 from site_builder import __version__
 from site_builder.catalogue import template, text
 from site_builder.cli_click import Group, command_help, say, usage_error_text
-from site_builder.formatting import format_number
 from site_builder.problems import Problems, RenderError, SiteError
 from site_builder.sources.language import site_language
 from site_builder.summary import (

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from site_builder.build import BuildReport
 from site_builder.catalogue import clause, nclause, text
+from site_builder.formatting import format_number
 from site_builder.problems import Problems
-from site_builder.render.filters import format_number
 
 # Problems the pre-print checklist lists again, with the fix for print: shown once, there.
 IN_CHECKLIST = frozenset({"sample.unedited", "glossary.unused"})

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from urllib.parse import urlsplit
 
-from site_builder.catalogue import Clause, clause
+from site_builder.catalogue import clause
 from site_builder.problems import Loc, Problems
-from site_builder.sources.yamlsafe import YList, YMap, YStr
+from site_builder.sources.yamlsafe import YList, YMap, YStr, describe
 
 
 class Invalid:
@@ -73,17 +73,6 @@ _CURLY_QUOTED = re.compile(r"“.*”", re.DOTALL)
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 _EMPTY = {"", "~", "null", "Null", "NULL"}
 ASCII_DIGITS = frozenset("0123456789")
-
-
-def describe(value: object) -> Clause | str:
-    """What was found where something else was expected, for field.expected-* messages."""
-    if value is None:
-        return clause("clause.found.empty-file")
-    if isinstance(value, YMap):
-        return clause("clause.found.mapping")
-    if isinstance(value, YList):
-        return clause("clause.found.list")
-    return f"“{value}”"
 
 
 def is_empty(value: object) -> bool:

@@ -2,7 +2,7 @@
 
 Roles, award reasons, captions and the like are printed too: an abbreviation used
 only there ("UVTV Tỉnh ủy" in a guest's role) is used, and the theme marks it up
-as <abbr> there as well (the `abbr` filter, render/filters_abbr.py).
+as <abbr> there as well (the `abbr` filter, markup/abbr.py).
 """
 
 from __future__ import annotations

@@ -23,8 +23,8 @@ from site_builder.output.signatures import value_signature
 from site_builder.problems import Problems, SiteError
 from site_builder.render.environment import make_environment
 from site_builder.render.template_deps import Analysis, TemplateDeps
-from site_builder.render.themes import Theme, resolve_theme
 from site_builder.rendered import CopiedFile
+from site_builder.sources.themes import Theme, resolve_theme
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from markupsafe import Markup
 from site_builder.catalogue import text, theme_text
 from site_builder.markup.abbr import mark_abbreviations
 from site_builder.render.filters import make_filters
-from site_builder.render.themes import Theme
+from site_builder.sources.themes import Theme
 
 
 def css_percent(value: Decimal | int | float) -> str:

@@ -21,9 +21,9 @@ import jinja2
 from site_builder import urls
 from site_builder.pages.plan import PageSpec
 from site_builder.problems import Loc, Problem, Problems
-from site_builder.render.themes import Theme
 from site_builder.rendered import RenderedFile
 from site_builder.sources.discover import SITE_YAML
+from site_builder.sources.themes import Theme
 from site_builder.workers import worker_pool
 
 PARALLEL_PAGES = 400  # below this, starting worker processes costs more than it saves

@@ -29,9 +29,9 @@ from site_builder.output.request import RenderRequest
 from site_builder.output.state import Artifact, RenderState
 from site_builder.output.theme_setup import ThemeSetup
 from site_builder.problems import Loc, Problems, RenderError, SiteError
-from site_builder.render.themes import Theme
 from site_builder.rendered import RenderedFile
 from site_builder.sources.discover import RecordCache
+from site_builder.sources.themes import Theme
 
 
 @dataclass(frozen=True)

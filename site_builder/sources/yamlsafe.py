@@ -14,7 +14,7 @@ import re
 
 import yaml
 
-from site_builder.catalogue import clause
+from site_builder.catalogue import Clause, clause
 from site_builder.problems import Loc, Problems
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -52,6 +52,17 @@ class YMap(dict):
 class YList(list):
     line: int
     col: int
+
+
+def describe(value: object) -> Clause | str:
+    """What was found where something else was expected, for field.expected-* messages."""
+    if value is None:
+        return clause("clause.found.empty-file")
+    if isinstance(value, YMap):
+        return clause("clause.found.mapping")
+    if isinstance(value, YList):
+        return clause("clause.found.list")
+    return f"“{value}”"
 
 
 class YamlFailure(Exception):

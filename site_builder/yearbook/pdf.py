@@ -26,9 +26,9 @@ from site_builder.model.editions import Edition, main_edition
 from site_builder.model.media import bodies as model_bodies
 from site_builder.model.records import SiteModel
 from site_builder.problems import Loc, Problems
-from site_builder.render.themes import Theme
 from site_builder.rendered import RenderedFile
 from site_builder.sources.discover import SITE_YAML
+from site_builder.sources.themes import Theme
 from site_builder.yearbook import logs
 from site_builder.yearbook.book import assemble, generator_version, theme_words
 from site_builder.yearbook.fetcher import ConfinedFetcher

@@ -13,8 +13,8 @@ from site_builder.build import BuildOptions, build_site
 from site_builder.model.load import load_model
 from site_builder.problems import Problems
 from site_builder.render.environment import make_environment
-from site_builder.render.themes import resolve_theme
 from site_builder.sources.discover import read_sources
+from site_builder.sources.themes import resolve_theme
 from site_builder.yearbook.book import assemble
 from tests.conftest import by_class, copy_demo, parse_html, run_cli, text_of
 

@@ -22,7 +22,7 @@ from site_builder.model.collation import person_sort_key
 from site_builder.model.slugs import slugify
 from site_builder.problems import Loc, Problems
 from site_builder.render.environment import make_environment
-from site_builder.render.themes import resolve_theme
+from site_builder.sources.themes import resolve_theme
 from site_builder.yearbook.index import anchor_pages
 from site_builder.yearbook.pdf import render_yearbook
 from tests.factories import (
@@ -290,7 +290,7 @@ def test_progress_lines_and_warnings_become_problems():
 def test_a_system_font_is_detected():
     from weasyprint import HTML
 
-    from site_builder.render.themes import BUILTIN_ROOT
+    from site_builder.sources.themes import BUILTIN_ROOT
     from site_builder.yearbook.fonts import bundled_font_hashes, foreign_fonts
 
     document = HTML(string='<p style="font-family: DejaVu Sans">Đảng bộ</p>').render()

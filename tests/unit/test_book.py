@@ -9,7 +9,7 @@ from pathlib import Path
 from site_builder.model.records import Stat
 from site_builder.problems import Problems
 from site_builder.render.environment import make_environment
-from site_builder.render.themes import resolve_theme
+from site_builder.sources.themes import resolve_theme
 from site_builder.yearbook.book import assemble
 from site_builder.yearbook.views import honour_roll
 from tests.factories import make_award, make_model, make_target, make_term, make_year

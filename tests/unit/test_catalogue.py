@@ -24,7 +24,7 @@ from site_builder.catalogue import (
 )
 from site_builder.problems import Loc, Problem, Problems
 from site_builder.render.environment import make_environment
-from site_builder.render.themes import BUILTIN_ROOT, resolve_theme
+from site_builder.sources.themes import BUILTIN_ROOT, resolve_theme
 
 PACKAGE = Path(__file__).resolve().parents[2] / "site_builder"
 THEME = BUILTIN_ROOT / "default"
@@ -41,7 +41,7 @@ DYNAMIC_PACKAGE = {
     r"scaffold\.exists(-several)?(-none-made)?": "scaffold._exists_key",
     r"clause\.guess\.[a-z0-9-]+": "sources/text._guess_clause",
     r"severity\.(error|warning)": "Problem.format",
-    r"weekday\.[0-6]": "render/filters.format_weekday",
+    r"weekday\.[0-6]": "formatting.format_weekday",
     r"recipient\.(collective|individual)": "charts/figures: the awards chart's legend",
     r"cli\.(cmd|examples)\.[a-z-]+": "cli_click.command_help",
     r"changes\.(label|field|status)\.[a-z_-]+": "yearbook/changes: a record's kind, a field's name, a status",

@@ -12,7 +12,7 @@ from site_builder.pages.plan import common_context, plan_pages
 from site_builder.problems import Problems
 from site_builder.render.environment import make_environment
 from site_builder.render.html_pages import render_pages
-from site_builder.render.themes import resolve_theme
+from site_builder.sources.themes import resolve_theme
 from tests.factories import (
     bodies_for,
     make_award,

@@ -42,14 +42,8 @@ ALIASES = {
     "summary": "build",  # the lines that sum up a build or a check, for the CLI and the preview's panel
     "scaffold_launchers": "scaffold",  # the double-clickable files `new site` writes
 }
-LEAVES = {"__init__", "problems", "catalogue", "formatting", "urls", "layout", "rendered", "text", "yamlquote",
+LEAVES = {"__init__", "problems", "catalogue", "formatting", "urls", "layout", "rendered", "yamlquote",
           "workers"}  # fmt: skip
-
-# Edges that break the order today; each is removed by the layering work of issue 12.
-# The list may only shrink: a new module must follow the order from its first commit.
-KNOWN_VIOLATIONS = {
-    ("yearbook.pdf", "render.themes"),
-}
 
 
 def unit_of(module: str) -> str:
@@ -118,15 +112,9 @@ def test_every_import_follows_the_layer_order():
     found = [
         f"{importer} -> {imported}: {reason}"
         for importer, imported in edges()
-        if (importer, imported) not in KNOWN_VIOLATIONS and (reason := breaks(importer, imported))
+        if (reason := breaks(importer, imported))
     ]
     assert not found, "imports against the layer order:\n" + "\n".join(found)
-
-
-def test_known_violations_still_exist():
-    """A fixed edge must leave KNOWN_VIOLATIONS too, so the list only shrinks."""
-    current = set(edges())
-    assert not {v for v in KNOWN_VIOLATIONS if v not in current}, "remove fixed edges from KNOWN_VIOLATIONS"
 
 
 @pytest.mark.parametrize(
@@ -142,3 +130,4 @@ def test_known_violations_still_exist():
 )
 def test_the_rule_itself(importer, imported, allowed):
     assert (breaks(importer, imported) is None) is allowed
+

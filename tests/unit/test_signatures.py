@@ -19,7 +19,7 @@ from site_builder.pages.plan import PageSpec, common_context, plan_pages
 from site_builder.problems import Problems
 from site_builder.render.environment import make_environment
 from site_builder.render.template_deps import TemplateDeps
-from site_builder.render.themes import resolve_theme
+from site_builder.sources.themes import resolve_theme
 from tests.conftest import ROOT
 from tests.factories import bodies_for, make_conference, make_model, make_term, make_year
 

@@ -8,7 +8,7 @@ from site_builder.pages.plan import PageSpec
 from site_builder.problems import Problems
 from site_builder.render.environment import make_environment
 from site_builder.render.html_pages import render_pages
-from site_builder.render.themes import BUILTIN_ROOT, resolve_theme
+from site_builder.sources.themes import BUILTIN_ROOT, resolve_theme
 
 
 def write(root: Path, files: dict[str, str]) -> Path:

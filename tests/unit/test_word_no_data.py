@@ -8,7 +8,7 @@ from site_builder.model.derive import TargetInput, derive_target, tally
 from site_builder.problems import Loc, Problems
 from site_builder.render.environment import make_environment
 from site_builder.render.filters import make_filters
-from site_builder.render.themes import resolve_theme
+from site_builder.sources.themes import resolve_theme
 from site_builder.yearbook.book import theme_words
 from site_builder.yearbook.word.chapters import award_line, tally_text, target_row
 from tests.factories import make_award

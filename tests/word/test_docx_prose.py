@@ -10,7 +10,7 @@ from PIL import Image as PILImage
 
 from site_builder.problems import Loc, Problems
 from site_builder.render.environment import make_environment
-from site_builder.render.themes import resolve_theme
+from site_builder.sources.themes import resolve_theme
 from site_builder.yearbook.book import theme_words
 from site_builder.yearbook.word.emit import Pen, add_body, style_ids
 from site_builder.yearbook.word.images import media_file

@@ -7,6 +7,9 @@ Search path, first match wins:
   4. the built-in default theme (package data), always last
 Static files follow the same order (<site>/themes/<name>/static/, parents, built-in),
 and so do the theme's text catalogues (<theme>/locales/<lang>/LC_MESSAGES/theme.po).
+
+This reads the site's theme folders, so it sits with the other readers in sources/, below both
+the page rendering and the yearbook that draw on the resolved theme.
 """
 
 from __future__ import annotations
@@ -17,10 +20,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from site_builder.model.fields import describe
 from site_builder.problems import Loc, Problems
 from site_builder.sources.discover import SITE_YAML
-from site_builder.sources.yamlsafe import YamlFailure, load_yaml
+from site_builder.sources.yamlsafe import YamlFailure, describe, load_yaml
 
 BUILTIN_ROOT = Path(__file__).resolve().parent.parent / "themes"
 DEFAULT_THEME = "default"
