@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from site_builder.catalogue import text
+from site_builder.layout import SiteLayout
 from site_builder.markup.cache import load_cache
 from site_builder.markup.markdown import render_bodies
 from site_builder.model.checks import add_body_media, check_model
@@ -51,7 +52,7 @@ Progress = Callable[[str], None]
 @dataclass(frozen=True)
 class BuildOptions:
     site_root: Path
-    output: Path | None = None  # default: site_root / "output"
+    output: Path | None = None  # default: the site's output/ folder
     pdf: bool = True
     strict: bool = False
     pdf_variant: str | None = None
@@ -67,7 +68,7 @@ class BuildOptions:
 
     @property
     def output_dir(self) -> Path:
-        return self.output or self.site_root / "output"
+        return self.output or SiteLayout(self.site_root).output
 
     @property
     def workers(self) -> int:
@@ -136,7 +137,7 @@ def check_for_print(site_root: Path, checklist: bool = True) -> tuple[Problems, 
     from site_builder.yearbook.checklist import print_checklist
 
     photos = {p.src for c in loaded.model.conferences for p in c.photos}
-    return problems, print_checklist(loaded.model, image_sizes(site_root / "content" / "media", sorted(photos)))
+    return problems, print_checklist(loaded.model, image_sizes(SiteLayout(site_root).media, sorted(photos)))
 
 
 def check_theme(site_root: Path, loaded: Loaded, problems: Problems) -> None:

@@ -32,6 +32,8 @@ from types import MappingProxyType
 from babel.messages.pofile import PoFileError, read_po
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
+from site_builder.layout import THEME_LOCALES
+
 LANGS = ("vi", "en")
 DEFAULT_LANG = "vi"
 PACKAGE_LOCALES = Path(__file__).resolve().parent / "locales"
@@ -224,7 +226,7 @@ def theme_text(theme_dirs: Sequence[Path], lang: str) -> ThemeText:
     check_lang(lang)
     found = []
     for folder in theme_dirs:
-        path = catalogue_path(folder / "locales", lang, THEME_DOMAIN)
+        path = catalogue_path(folder / THEME_LOCALES, lang, THEME_DOMAIN)
         if path.is_file() or folder == theme_dirs[-1]:
             found.append(load_catalogue(path))
     return ThemeText(tuple(found))

@@ -21,6 +21,21 @@ from importlib import resources
 from pathlib import Path
 
 from site_builder.catalogue import Clause, clause, text
+from site_builder.layout import (
+    AWARDS_YAML,
+    CONFERENCES,
+    GLOSSARY_YAML,
+    MEDIA,
+    PAGES,
+    SITE_YAML,
+    TARGETS_YAML,
+    TEMPLATES,
+    TERM_MD,
+    TERMS,
+    YEAR_MD,
+    YEARS,
+    SiteLayout,
+)
 from site_builder.model.records import CONFERENCE_KINDS
 from site_builder.model.slugs import MAX_SLUG_LENGTH, short_slug
 from site_builder.scaffold_launchers import LauncherPathError, launcher_plan, make_executable
@@ -177,7 +192,7 @@ def _undo(files: list[Path], folders: list[Path]) -> None:
 def _require_site(site_root: Path) -> None:
     # Refusing outside a site stops "new year" from scattering folders in the
     # wrong place when the command is run from the wrong directory.
-    if not (site_root / "content" / "site.yaml").is_file():
+    if not SiteLayout(site_root).site_yaml.is_file():
         site = site_above(site_root)
         if site is not None:  # run from inside content/
             raise ScaffoldError("site.inside-content", cd=way_up(site_root, site))
@@ -229,7 +244,7 @@ def _conference_plan(day: Date, title: str, kind: str, site_root: Path | None = 
     title = clean_line(title, clause("clause.what.conference-title"))
     _check_kind(kind)
     _check_year(day.year)
-    folder = f"content/years/{day.year}/conferences"
+    folder = f"{YEARS}/{day.year}/{CONFERENCES}"
     taken = conference_files(site_root / folder) if site_root is not None else frozenset()
     rel = f"{folder}/{conference_filename(day, title, taken)}"
     text = render(
@@ -246,20 +261,20 @@ def _conference_plan(day: Date, title: str, kind: str, site_root: Path | None = 
 
 def _year_plan(year: int, *, keep_conferences: bool) -> list[tuple[str, str]]:
     _check_year(year)
-    base = f"content/years/{year}"
+    base = f"{YEARS}/{year}"
     plan = [
-        (f"{base}/year.md", render("year.md.tmpl", year=year, title=yaml_quote(f"Năm {year}"))),
-        (f"{base}/targets.yaml", render("year_targets.yaml.tmpl", year=year)),
-        (f"{base}/awards.yaml", render("year_awards.yaml.tmpl", year=year)),
+        (f"{base}/{YEAR_MD}", render("year.md.tmpl", year=year, title=yaml_quote(f"Năm {year}"))),
+        (f"{base}/{TARGETS_YAML}", render("year_targets.yaml.tmpl", year=year)),
+        (f"{base}/{AWARDS_YAML}", render("year_awards.yaml.tmpl", year=year)),
     ]
     if keep_conferences:
         # Git does not track empty folders; .gitkeep keeps conferences/ in place.
-        plan.insert(1, (f"{base}/conferences/.gitkeep", ""))
+        plan.insert(1, (f"{base}/{CONFERENCES}/.gitkeep", ""))
     return plan
 
 
 def _term_plan(start: int, end: int) -> list[tuple[str, str]]:
-    folder = f"content/terms/{start}-{end}"
+    folder = f"{TERMS}/{start}-{end}"
     label = f"{start} - {end}"
     # Whole calendar years: the placeholder term then holds any date of its
     # years, so the example year and conference always fall inside it.
@@ -272,10 +287,10 @@ def _term_plan(start: int, end: int) -> list[tuple[str, str]]:
         term_label=label,
     )
     return [
-        (f"{folder}/term.md", term),
-        (f"{folder}/targets.yaml", render("term_targets.yaml.tmpl", term_label=label)),
+        (f"{folder}/{TERM_MD}", term),
+        (f"{folder}/{TARGETS_YAML}", render("term_targets.yaml.tmpl", term_label=label)),
         (
-            f"{folder}/awards.yaml",
+            f"{folder}/{AWARDS_YAML}",
             render("term_awards.yaml.tmpl", term_label=label, end_year=end),
         ),
     ]
@@ -294,14 +309,14 @@ def site_plan(*, title: str | None, organization: str | None, today: Date) -> li
         term_label=f"{start} - {end}",
     )
     return [
-        ("content/site.yaml", site_yaml),
-        ("content/glossary.yaml", render("glossary.yaml.tmpl")),
+        (SITE_YAML, site_yaml),
+        (GLOSSARY_YAML, render("glossary.yaml.tmpl")),
         *_term_plan(start, end),
         *_year_plan(today.year, keep_conferences=False),
         _conference_plan(today, EXAMPLE_CONFERENCE_TITLE, "so-ket"),
-        ("content/pages/gioi-thieu.md", render("gioi-thieu.md.tmpl", organization_text=organization)),
-        ("content/media/.gitkeep", ""),
-        ("templates/.gitkeep", ""),
+        (f"{PAGES}/gioi-thieu.md", render("gioi-thieu.md.tmpl", organization_text=organization)),
+        (f"{MEDIA}/.gitkeep", ""),
+        (f"{TEMPLATES}/.gitkeep", ""),
     ]
 
 
@@ -329,8 +344,8 @@ def new_site(
     plan: list[tuple[str, str | bytes]] = list(site_plan(title=title, organization=organization, today=today))
     if xlsx:
         start, end = current_term(today)
-        plan += sheet_plan(f"content/terms/{start}-{end}", f"nhiệm kỳ {start} - {end}")
-        plan += sheet_plan(f"content/years/{today.year}", f"năm {today.year}")
+        plan += sheet_plan(f"{TERMS}/{start}-{end}", f"nhiệm kỳ {start} - {end}")
+        plan += sheet_plan(f"{YEARS}/{today.year}", f"năm {today.year}")
     plan += _launchers(dest, program, platform)
     created = write_plan(dest, plan)
     make_executable(created)
@@ -359,7 +374,7 @@ def new_year(site_root: Path, year: int, xlsx: bool = False) -> list[Path]:
     _require_site(site_root)
     plan: list[tuple[str, str | bytes]] = list(_year_plan(year, keep_conferences=True))
     if xlsx:
-        plan += sheet_plan(f"content/years/{year}", f"năm {year}")
+        plan += sheet_plan(f"{YEARS}/{year}", f"năm {year}")
     return write_plan(site_root, plan)
 
 
@@ -381,5 +396,5 @@ def new_page(site_root: Path, *, title: str, slug: str | None = None) -> Path:
     if not page_slug:
         raise ScaffoldError("scaffold.no-slug", source=slug if slug is not None else title)
     _require_site(site_root)
-    plan = [(f"content/pages/{page_slug}.md", render("page.md.tmpl", title=yaml_quote(title)))]
+    plan = [(f"{PAGES}/{page_slug}.md", render("page.md.tmpl", title=yaml_quote(title)))]
     return write_plan(site_root, plan)[0]

@@ -18,6 +18,8 @@ import re
 from typing import Protocol
 from urllib.parse import quote
 
+from site_builder.layout import OUTPUT_MEDIA, OUTPUT_STATIC
+
 
 class HasId(Protocol):
     @property
@@ -132,7 +134,7 @@ def edition_pdf(filename: str) -> str:
 
 def static(path: str) -> str:
     """A theme static file, copied to output/static/: static("css/site.css")."""
-    return f"/static/{path.lstrip('/')}"
+    return f"/{OUTPUT_STATIC}/{path.lstrip('/')}"
 
 
 def media(src: str) -> str:
@@ -141,7 +143,7 @@ def media(src: str) -> str:
     The URL is percent-encoded ("Ảnh số #1.jpg" -> "%E1%BA%A2nh%20s%E1%BB%91%20%231.jpg"), so a
     space, "#" or "?" in a file name never cuts the address short.
     """
-    return f"/media/{quote_path(src.lstrip('/'))}"
+    return f"/{OUTPUT_MEDIA}/{quote_path(src.lstrip('/'))}"
 
 
 def quote_path(path: str) -> str:

@@ -17,6 +17,7 @@ from pathlib import Path
 from PIL import Image, ImageOps
 
 from site_builder.images.responsive import RESIZABLE, ResponsiveImage, Variant, plan_image
+from site_builder.layout import media_file
 from site_builder.model.records import ImageOptions
 from site_builder.problems import Loc, Problems
 
@@ -104,7 +105,7 @@ def web_images(
             plan = describe(data, src, max_pixels)
             files.extend(encode_variants(data, plan, options, max_pixels))
         except ImageUnusable as exc:  # the page shows the original, as a browser may still manage it
-            problems.warning(exc.code, Loc(f"content/media/{src}"))
+            problems.warning(exc.code, Loc(media_file(src)))
             continue
         shown[src] = plan
     return shown, files

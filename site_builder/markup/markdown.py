@@ -21,6 +21,7 @@ import markdown
 
 from site_builder import urls
 from site_builder.catalogue import clause, text
+from site_builder.layout import content_relative, in_content, media_relative
 from site_builder.markup.locate import element_loc
 from site_builder.markup.nesting import refuse_deep_html, refuse_too_deep
 from site_builder.markup.sanitize import sanitize
@@ -218,18 +219,18 @@ class _Resolver:
         suffix = f"#{fragment}" if fragment else ""
         base = posixpath.dirname(self.doc.loc.path)
         # Relative to the file (as editors preview it), else relative to content/ ("pages/x.md").
-        candidates = [posixpath.normpath(posixpath.join(base, path)), posixpath.normpath(f"content/{path}")]
+        candidates = [posixpath.normpath(posixpath.join(base, path)), posixpath.normpath(in_content(path))]
         for target in candidates:
-            if target.startswith("content/media/") and (media := media_path(target.removeprefix("content/media/"))):
+            if (rel := media_relative(target)) is not None and (media := media_path(rel)):
                 if self._exists(media):
                     return self._media(media, url) + suffix
             elif target in self.link_map:
                 return self.link_map[target] + suffix
-            elif target.endswith(".md") and target.removeprefix("content/") in self.files:
+            elif target.endswith(".md") and content_relative(target) in self.files:
                 return None  # a record that failed to load: its own error says why
-        missing = [t for t in candidates if t.startswith("content/media/") and media_path(t[len("content/media/") :])]
+        missing = [media for t in candidates if (rel := media_relative(t)) is not None and (media := media_path(rel))]
         if missing:
-            return self._media(media_path(missing[0].removeprefix("content/media/")) or "", url)
+            return self._media(missing[0], url)
         self.problems.warning("link.broken", self._loc(), href=url)
         return None
 

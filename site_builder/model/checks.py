@@ -6,13 +6,13 @@ import dataclasses
 from collections.abc import Iterable
 
 from site_builder.catalogue import clause
+from site_builder.layout import SITE_YAML, media_file
 from site_builder.model.abbreviations import used_abbreviations
 from site_builder.model.duplicates import check_duplicate_conferences
 from site_builder.model.media import REMOTE, bodies, closest_media, media_path, photos, suggest_src
 from site_builder.model.records import GlossaryEntry, SiteModel
 from site_builder.model.texts import published_texts
 from site_builder.problems import Loc, Problems
-from site_builder.sources.discover import SITE_YAML
 from site_builder.sources.limits import CEILINGS
 
 
@@ -64,7 +64,7 @@ def check_unused_media(model: SiteModel, media_files: frozenset[str], problems: 
     used = set(model.media)
     for path in sorted(media_files - used):
         if not path.endswith(".gitkeep"):
-            problems.warning("media.unused", Loc(f"content/media/{path}"))
+            problems.warning("media.unused", Loc(media_file(path)))
 
 
 def check_glossary_use(model: SiteModel, problems: Problems) -> None:

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
 from site_builder.catalogue import text
+from site_builder.layout import TERMS, YEARS
 from site_builder.model import derive
 from site_builder.model.collation import person_match_key
 from site_builder.model.fields import INVALID, MAX_YEAR, MIN_YEAR, THOUSANDS_DOT, Ctx, validate_mapping
@@ -82,7 +83,7 @@ def load_year(year: int, records: Mapping[str, list[RawRecord]], lang: str, prob
     conferences.sort(key=lambda c: (c.date, c.slug))
     return Year(
         year=year,
-        path=f"content/years/{year}",
+        path=f"{YEARS}/{year}",
         title=values.get("title") or text("year.label", lang, year=year),
         summary=values.get("summary"),
         body=Markdown(overview.body or "", Loc(overview.path, overview.body_line)) if overview else None,
@@ -178,7 +179,7 @@ def load_terms(by_kind: Grouped, years: list[Year], problems: Problems) -> list[
         record = _one(summaries.get(folder))
         if record is None:
             other = _one(targets.get(folder)) or _one(awards.get(folder))
-            problems.error("term.missing-summary", Loc(other.path if other else "content/terms"), term=folder)
+            problems.error("term.missing-summary", Loc(other.path if other else TERMS), term=folder)
             continue
         term = load_term(record, folder, years, problems, _one(targets.get(folder)), _one(awards.get(folder)))
         if term is not None:

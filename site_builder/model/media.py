@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from site_builder.layout import MEDIA, content_relative, media_relative
 from site_builder.model.records import Markdown, Photo, SiteModel
 from site_builder.model.slugs import ascii_fold
 
@@ -22,7 +23,7 @@ REMOTE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^//")
 
 def media_path(src: str) -> str | None:
     """Normalised path under content/media/, or None when `src` leaves it or is remote."""
-    src = src.strip().removeprefix("content/media/").removeprefix("media/")
+    src = src.strip().removeprefix(f"{MEDIA}/").removeprefix(f"{content_relative(MEDIA)}/")
     if not src or src.startswith("/") or "\\" in src or REMOTE.match(src):
         return None
     normal = posixpath.normpath(src)
@@ -59,8 +60,8 @@ def body_media_path(src: str, doc_path: str) -> str | None:
     if not src or REMOTE.match(src) or src.startswith("/"):
         return None
     target = posixpath.normpath(posixpath.join(posixpath.dirname(doc_path), src))
-    if target.startswith("content/media/"):
-        return media_path(target.removeprefix("content/media/"))
+    if (rel := media_relative(target)) is not None:
+        return media_path(rel)
     return media_path(src)
 
 

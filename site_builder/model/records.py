@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
+from site_builder.layout import SITE_YAML
 from site_builder.problems import Loc
-from site_builder.sources.discover import SITE_YAML
 from site_builder.sources.limits import SourceLimits
 
 # "no-data": `actual` left empty (no result yet): shown as such, never rated, left out of the tally.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from site_builder.layout import TERMS, content_relative, in_content
 from site_builder.model.fields import INVALID, Ctx, validate_mapping
 from site_builder.model.records import (
     EditionChoice,
@@ -54,12 +55,12 @@ def yearbook_options(
     node = options.get("_node", values["_node"])
     term_id = options.get("term") or (terms[-1].id if terms else "")
     if not terms:
-        ctx.problems.error("site.no-terms", Loc("content/terms"))
+        ctx.problems.error("site.no-terms", Loc(TERMS))
     elif term_id not in {t.id for t in terms}:
         ctx.problems.error("yearbook.unknown-term", ctx.at(node.get("term"), node), term=term_id)
     foreword = options.get("foreword")
     if foreword:
-        foreword = foreword if foreword.startswith("content/") else f"content/{foreword}"
+        foreword = in_content(content_relative(foreword))
         page = next((p for p in pages if p.path == foreword), None)
         if page is None:
             ctx.problems.error("yearbook.foreword-missing", ctx.at(node.get("foreword"), node), path=foreword)

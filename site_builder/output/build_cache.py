@@ -21,14 +21,13 @@ import json
 from collections.abc import Mapping
 from pathlib import Path
 
+from site_builder.layout import SiteLayout, media_relative
 from site_builder.markup.cache import load_cache, save_cache
 from site_builder.output.fingerprint import generation, marker_stamp, site_digests
 from site_builder.output.record_store import RecordStore, write_json
 from site_builder.output.state import Listing, RenderState, load_state, save_state, state_file
 from site_builder.output.trash import sweep_trash
 from site_builder.sources.discover import RecordCache
-
-MEDIA_PREFIX = "content/media/"
 
 
 def _analysis_ok(value: object) -> bool:
@@ -40,7 +39,7 @@ def _analysis_ok(value: object) -> bool:
 
 
 def cache_dir(site_root: Path) -> Path:
-    return site_root / ".cache" / "site-builder"
+    return SiteLayout(site_root).cache
 
 
 def markup_file(site_root: Path) -> Path:
@@ -79,7 +78,7 @@ class BuildCache:
     @property
     def media_tokens(self) -> dict[str, str]:
         """Media path (under content/media/) -> content hash."""
-        return {p.removeprefix(MEDIA_PREFIX): h for p, h in self.files.items() if p.startswith(MEDIA_PREFIX)}
+        return {rel: h for p, h in self.files.items() if (rel := media_relative(p)) is not None}
 
     def previous_state(self, listing: Listing) -> RenderState | None:
         """The render state of the output as it is now (`listing`), when it can be trusted."""

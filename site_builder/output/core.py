@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Protocol
 
 from site_builder.catalogue import text
+from site_builder.layout import OUTPUT_MEDIA, SiteLayout
 from site_builder.output.artifacts import BACKGROUND, ArtifactJob, artifact_names
 from site_builder.output.photos import web_photos
 from site_builder.output.request import RenderRequest
@@ -59,13 +60,13 @@ class Rendering:
 
 def media_files(site_root: Path, paths: tuple[str, ...]) -> list[CopiedFile]:
     """The media files records use, never anything outside content/media/."""
-    media_root = site_root / "content" / "media"
+    media_root = SiteLayout(site_root).media
     root = media_root.resolve()
     found = []
     for rel in paths:
         source = (media_root / rel).resolve()
         if source.is_relative_to(root) and source.is_file():
-            found.append(CopiedFile(f"media/{rel}", source))
+            found.append(CopiedFile(f"{OUTPUT_MEDIA}/{rel}", source))
     return found
 
 
@@ -234,7 +235,7 @@ def _media(loaded: Loaded, request: RenderRequest, previous: RenderState | None,
     old = previous.media if previous else {}
     state: dict[str, str] = {}
     for file in media_files(request.site_root, loaded.model.media):
-        token = tokens.get(file.out_path.removeprefix("media/")) if tokens is not None else None
+        token = tokens.get(file.out_path.removeprefix(f"{OUTPUT_MEDIA}/")) if tokens is not None else None
         if token is not None:
             state[file.out_path] = token
         put(KeptFile(file.out_path) if token is not None and old.get(file.out_path) == token else file)

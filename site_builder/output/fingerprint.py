@@ -19,6 +19,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import site_builder
+from site_builder.layout import SOURCE_FOLDERS, SiteLayout
 from site_builder.output.guard import MARKER
 from site_builder.problems import Loc, Problem, Problems
 
@@ -62,7 +63,7 @@ def library_versions() -> list[str]:
 def input_digests(site_root: Path) -> dict[str, str]:
     """Content hash of every input file: "site:<path from the site root>" or "package:<path>"."""
     found: dict[str, str] = {}
-    roots = [("site", site_root / "content"), ("site", site_root / "templates"), ("site", site_root / "themes")]
+    roots = [("site", SiteLayout(site_root).path(name)) for name in SOURCE_FOLDERS]
     for label, root in [*roots, ("package", PACKAGE_DIR)]:
         base = PACKAGE_DIR if label == "package" else site_root
         for path in _files(root):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from site_builder.catalogue import clause
+from site_builder.layout import SOURCE_FOLDERS, SiteLayout
 from site_builder.problems import Loc, Problems
 
 MARKER = ".site-builder-output"
@@ -15,7 +16,7 @@ def check_output_dir(site_root: Path, output: Path, problems: Problems) -> bool:
     site = site_root.resolve()
     out = output.resolve()
     reason = None
-    protected = [site / name for name in ("content", "templates", "themes")]
+    protected = [SiteLayout(site).path(name) for name in SOURCE_FOLDERS]
     if out == site or site.is_relative_to(out):
         reason = "output.site-root"
     elif any(out == p or out.is_relative_to(p) or p.is_relative_to(out) for p in protected):

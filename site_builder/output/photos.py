@@ -15,6 +15,7 @@ from pathlib import Path
 
 from site_builder.images.responsive import ResponsiveImage
 from site_builder.images.thumbnails import ImageUnusable, describe, encode_variants
+from site_builder.layout import SiteLayout, media_file
 from site_builder.model.media import photos
 from site_builder.model.records import SiteModel
 from site_builder.output.state import PhotoState
@@ -31,7 +32,7 @@ def web_photos(
     put: Callable[[OutputFile], None],
 ) -> tuple[dict[str, ResponsiveImage], dict[str, PhotoState]]:
     """(media path -> what pages show, media path -> its state); copies go to `put` as made."""
-    media_root = site_root / "content" / "media"
+    media_root = SiteLayout(site_root).media
     settings = hashlib.blake2b(repr((model.site.images, model.site.limits.max_image_pixels)).encode()).hexdigest()
     shown: dict[str, ResponsiveImage] = {}
     states: dict[str, PhotoState] = {}
@@ -63,7 +64,7 @@ def _make(path: Path, src: str, model: SiteModel, token: str, put: Callable[[Out
         files = encode_variants(data, plan, model.site.images, max_pixels)
     except ImageUnusable as exc:  # the page shows the original, as a browser may still manage it
         found = Problems()
-        found.warning(exc.code, Loc(f"content/media/{src}"))
+        found.warning(exc.code, Loc(media_file(src)))
         return PhotoState(token, None, tuple(found))
     for out_path, copy in files:
         put(RenderedFile(out_path, copy))

@@ -18,6 +18,7 @@ from pathlib import Path
 import jinja2
 
 from site_builder.catalogue import THEME_DOMAIN, catalogue_path
+from site_builder.layout import THEME_LOCALES
 from site_builder.model.records import SiteInfo
 from site_builder.output.signatures import value_signature
 from site_builder.problems import Problems, SiteError
@@ -72,7 +73,7 @@ def theme_texts(theme: Theme, lang: str) -> list[tuple[str, str]]:
     """The theme's text catalogues in `lang` (what `_()` in templates says), by content."""
     found = []
     for folder in theme.folders:
-        path = catalogue_path(folder / "locales", lang, THEME_DOMAIN)
+        path = catalogue_path(folder / THEME_LOCALES, lang, THEME_DOMAIN)
         if path.is_file():
             found.append((theme.display(path), hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()))
     return found

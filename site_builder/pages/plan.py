@@ -19,13 +19,13 @@ from markupsafe import Markup
 
 from site_builder import urls
 from site_builder.charts import charts_for
+from site_builder.layout import SITE_YAML
 from site_builder.model.editions import editions_of
 from site_builder.model.records import CONFERENCE_KINDS, Conference, Markdown, SiteModel, Term, Year
 from site_builder.pages.record_urls import url_for_record_path
 from site_builder.pages.search import INDEX_GLOBAL
 from site_builder.pages.toc import body_headings
 from site_builder.problems import Loc, Problems
-from site_builder.sources.discover import SITE_YAML
 
 FEED_ENTRIES = 50
 LATEST_CONFERENCES = 6

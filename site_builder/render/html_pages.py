@@ -19,10 +19,10 @@ from typing import Any
 import jinja2
 
 from site_builder import urls
+from site_builder.layout import SITE_YAML
 from site_builder.pages.plan import PageSpec
 from site_builder.problems import Loc, Problem, Problems
 from site_builder.rendered import RenderedFile
-from site_builder.sources.discover import SITE_YAML
 from site_builder.sources.themes import Theme
 from site_builder.workers import worker_pool
 

@@ -22,6 +22,7 @@ import jinja2
 
 from site_builder import urls
 from site_builder.build import Loaded, load_site
+from site_builder.layout import SiteLayout
 from site_builder.output import sinks
 from site_builder.output.artifacts import artifact
 from site_builder.output.core import render_site
@@ -148,7 +149,7 @@ class IncrementalBuilder:
 
 def media_tokens(site_root: Path, paths: Iterable[str]) -> dict[str, str]:
     """Size and modification time of each media file used: enough to notice a replaced photo."""
-    media_root = site_root / "content" / "media"
+    media_root = SiteLayout(site_root).media
     tokens: dict[str, str] = {}
     for rel in paths:
         try:

@@ -32,6 +32,7 @@ from tornado.ioloop import PeriodicCallback
 
 from site_builder.build import cache_file
 from site_builder.catalogue import text
+from site_builder.layout import SITE_YAML, SiteLayout
 from site_builder.markup.cache import load_cache, save_cache
 from site_builder.problems import Loc, Problems, SiteError
 from site_builder.serve.console import Console
@@ -40,7 +41,6 @@ from site_builder.serve.incremental import IncrementalBuilder
 from site_builder.serve.panel import Panel, panel_snippet
 from site_builder.serve.panel_routes import panel_routes
 from site_builder.serve.preview import Preview
-from site_builder.sources.discover import SITE_YAML
 from site_builder.sources.language import site_language
 from site_builder.sources.location import site_above, way_up
 
@@ -153,7 +153,7 @@ def serve_site(options: ServeOptions, say: Callable[[str], None]) -> None:
     """Serve until Ctrl-C (or SIGTERM); the preview folder is removed on the way out."""
     root = options.site_root.resolve()
     lang = site_language(root)
-    if not (root / "content").is_dir():
+    if not SiteLayout(root).content.is_dir():
         problems = Problems()
         site = site_above(root)
         if site is not None:

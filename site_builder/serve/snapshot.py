@@ -11,7 +11,9 @@ import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-WATCHED = ("content", "templates", "themes")
+from site_builder.layout import SOURCE_FOLDERS
+
+WATCHED = SOURCE_FOLDERS
 IGNORED_SUFFIXES = ("~", ".swp", ".swx", ".swo", ".tmp", ".part", ".crdownload")
 
 Snapshot = Mapping[str, tuple[int, int]]  # site-relative POSIX path -> (mtime_ns, size)

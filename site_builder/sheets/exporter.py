@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from site_builder.layout import CONTENT, OUTPUT, SiteLayout
 from site_builder.model.sets import load_award_set, load_target_set
 from site_builder.problems import Loc, Problems, SiteError
 from site_builder.sheets.export import export_awards, export_targets
@@ -44,7 +45,7 @@ def check_output(request: ExportRequest) -> Path:
     output = request.output.resolve()
     if output.suffix.lower() != ".xlsx":
         raise SheetUsageError("export.suffix", path=request.output)
-    managed = [(request.site_root / name).resolve() for name in ("content", "output")]
+    managed = [SiteLayout(request.site_root).path(name).resolve() for name in (CONTENT, OUTPUT)]
     if any(output.is_relative_to(folder) for folder in managed):
         raise SheetUsageError("export.protected", path=request.output)
     if output.exists() and not request.replace:

@@ -11,6 +11,8 @@ import os
 import re
 from pathlib import Path
 
+from site_builder.layout import TERM_MD, TERMS, YEARS, SiteLayout
+
 _TERM = re.compile(r"(\d{4})-(\d{4})")
 
 
@@ -26,20 +28,20 @@ def content_file(site_root: Path, kind: str, year: int | None, term: str | None)
     """content/years/<year>/<kind>.yaml or content/terms/<term>/<kind>.yaml, in an existing folder."""
     if (year is None) == (term is None):
         raise SheetUsageError("sheets.scope")
-    if not (site_root / "content" / "site.yaml").is_file():
+    if not SiteLayout(site_root).site_yaml.is_file():
         raise SheetUsageError("scaffold.not-a-site", folder=site_root)
     if term is not None:
         match = _TERM.fullmatch(term.strip())
         if not match:
             raise SheetUsageError("sheets.bad-term", term=term)
-        folder = site_root / "content" / "terms" / term.strip()
-        if not (folder / "term.md").is_file():
+        folder = SiteLayout(site_root).path(TERMS) / term.strip()
+        if not (folder / TERM_MD).is_file():
             raise SheetUsageError("sheets.no-term", term=term.strip())
     else:
-        folder = site_root / "content" / "years" / str(year)
+        folder = SiteLayout(site_root).path(YEARS) / str(year)
         if not folder.is_dir():
             raise SheetUsageError("sheets.no-year", year=year)
-    content = (site_root / "content").resolve()
+    content = SiteLayout(site_root).content.resolve()
     if folder.is_symlink() or not folder.resolve().is_relative_to(content):
         raise SheetUsageError("sheets.outside-content", folder=folder)
     return folder / f"{kind}.yaml"

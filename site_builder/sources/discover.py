@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Literal
 
+from site_builder import layout
 from site_builder.catalogue import clause
+from site_builder.layout import SITE_YAML, content_relative, in_content
 from site_builder.problems import Loc, Problem, Problems
 from site_builder.sources.frontmatter import split_front_matter
 from site_builder.sources.limits import SourceLimits, limits_from_site
@@ -35,21 +37,32 @@ Kind = Literal[
     "page",
 ]
 
-SITE_YAML = "content/site.yaml"  # the one record every site has
 MAX_FILE_BYTES = 2_000_000  # before site.yaml's own limits are known (and for site.yaml itself)
 _IGNORED = re.compile(r"(^\.|~$|\.swp$|\.tmp$|^Thumbs\.db$|^desktop\.ini$)", re.IGNORECASE)
 
+# Content-relative names ("years", "media/"), as the walk below sees the files.
+_SITE, _GLOSSARY = content_relative(layout.SITE_YAML), content_relative(layout.GLOSSARY_YAML)
+_TERMS, _YEARS, _PAGES = content_relative(layout.TERMS), content_relative(layout.YEARS), content_relative(layout.PAGES)
+_MEDIA = content_relative(layout.MEDIA) + "/"
+_FOLDER, _STEM_MD = r"(?P<folder>[^/]+)", r"(?P<stem>[^/]+)\.md"
+_e = re.escape
+
+
+def _path(*parts: str) -> re.Pattern[str]:
+    return re.compile("/".join(parts))
+
+
 _PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
-    ("site", re.compile(r"site\.yaml")),
-    ("glossary", re.compile(r"glossary\.yaml")),
-    ("term", re.compile(r"terms/(?P<folder>[^/]+)/term\.md")),
-    ("term-targets", re.compile(r"terms/(?P<folder>[^/]+)/targets\.yaml")),
-    ("term-awards", re.compile(r"terms/(?P<folder>[^/]+)/awards\.yaml")),
-    ("year", re.compile(r"years/(?P<folder>[^/]+)/year\.md")),
-    ("year-targets", re.compile(r"years/(?P<folder>[^/]+)/targets\.yaml")),
-    ("year-awards", re.compile(r"years/(?P<folder>[^/]+)/awards\.yaml")),
-    ("conference", re.compile(r"years/(?P<folder>[^/]+)/conferences/(?P<stem>[^/]+)\.md")),
-    ("page", re.compile(r"pages/(?P<stem>[^/]+)\.md")),
+    ("site", _path(_e(_SITE))),
+    ("glossary", _path(_e(_GLOSSARY))),
+    ("term", _path(_e(_TERMS), _FOLDER, _e(layout.TERM_MD))),
+    ("term-targets", _path(_e(_TERMS), _FOLDER, _e(layout.TARGETS_YAML))),
+    ("term-awards", _path(_e(_TERMS), _FOLDER, _e(layout.AWARDS_YAML))),
+    ("year", _path(_e(_YEARS), _FOLDER, _e(layout.YEAR_MD))),
+    ("year-targets", _path(_e(_YEARS), _FOLDER, _e(layout.TARGETS_YAML))),
+    ("year-awards", _path(_e(_YEARS), _FOLDER, _e(layout.AWARDS_YAML))),
+    ("conference", _path(_e(_YEARS), _FOLDER, _e(layout.CONFERENCES), _STEM_MD)),
+    ("page", _path(_e(_PAGES), _STEM_MD)),
 )
 
 
@@ -90,8 +103,8 @@ def read_sources(
     `limits` overrides site.yaml's values (tests use it); `cache` keeps parsed records between
     the preview server's rebuilds.
     """
-    content = site_root / "content"
-    site_file = content / "site.yaml"
+    folders = layout.SiteLayout(site_root)
+    content, site_file = folders.content, folders.site_yaml
     if not site_file.is_file():
         site = site_above(site_root)  # run from inside content/: say "cd ..", not "new site"
         if site is not None:
@@ -99,21 +112,21 @@ def read_sources(
         else:
             problems.error("site.missing", Loc(SITE_YAML))
         return SourceSet(site_root, (), frozenset())
-    if not _allowed_file(site_file, "site.yaml", content.resolve(), problems):  # before a byte is read
+    if not _allowed_file(site_file, _SITE, content.resolve(), problems):  # before a byte is read
         return SourceSet(site_root, (), frozenset())
     site = read_record(site_file, SITE_YAML, ("site", {}), problems, MAX_FILE_BYTES, cache)
     limits = limits or limits_from_site(site.data if site else None)
     files = _walk(content, problems)
-    media = frozenset(rel.removeprefix("media/") for rel in files if rel.startswith("media/"))
-    check_media_files(content / "media", media, limits, problems)
-    found = _classify_all([rel for rel in files if not rel.startswith("media/") and rel != "site.yaml"], problems)
-    record_files = frozenset(["site.yaml", *(rel for rel, _ in found)])
+    media = frozenset(rel.removeprefix(_MEDIA) for rel in files if rel.startswith(_MEDIA))
+    check_media_files(folders.media, media, limits, problems)
+    found = _classify_all([rel for rel in files if not rel.startswith(_MEDIA) and rel != _SITE], problems)
+    record_files = frozenset([_SITE, *(rel for rel, _ in found)])
     if len(found) + 1 > limits.max_records:
-        problems.error("limit.records", Loc("content"), count=len(found) + 1, limit=limits.max_records)
+        problems.error("limit.records", Loc(layout.CONTENT), count=len(found) + 1, limit=limits.max_records)
         return SourceSet(site_root, (), media, record_files)
     records = [site] if site else []
     for rel, kind in found:
-        record = read_record(content / rel, f"content/{rel}", kind, problems, limits.max_file_bytes, cache)
+        record = read_record(content / rel, in_content(rel), kind, problems, limits.max_file_bytes, cache)
         if record is not None:
             records.append(record)
     return SourceSet(site_root, tuple(records), media, record_files)
@@ -140,9 +153,9 @@ def _classify_all(rels: list[str], problems: Problems) -> list[tuple[str, tuple[
             if PurePosixPath(name).stem == "readme":  # notes for the people editing the folder
                 continue
             code, params = misplaced_record(rel)
-            problems.error(code, Loc(f"content/{rel}"), **params)
+            problems.error(code, Loc(in_content(rel)), **params)
         else:
-            problems.warning("file.unknown", Loc(f"content/{rel}"))
+            problems.warning("file.unknown", Loc(in_content(rel)))
     return found
 
 
@@ -157,12 +170,13 @@ def misplaced_record(rel: str) -> tuple[str, dict[str, str]]:
             return "file.misnamed", {"name": renamed.name}
     parts = path.parts
     md = suffix == ".md"
-    if md and len(parts) == 3 and parts[0] == "years":  # a conference put directly in years/2025/
-        return "file.misplaced", {"folder": f"years/{parts[1]}/conferences/"}
-    if md and len(parts) > 3 and parts[0] == "years" and parts[2] == "conferences":  # a sub-folder too deep
-        return "file.misplaced", {"folder": f"years/{parts[1]}/conferences/"}
-    if md and (parts[0] == "pages" or len(parts) == 1):  # pages/sub/x.md, or x.md beside site.yaml
-        return "file.misplaced", {"folder": "pages/"}
+    conferences = f"{_YEARS}/{parts[1]}/{layout.CONFERENCES}/" if len(parts) > 1 else ""
+    if md and len(parts) == 3 and parts[0] == _YEARS:  # a conference put directly in years/2025/
+        return "file.misplaced", {"folder": conferences}
+    if md and len(parts) > 3 and parts[0] == _YEARS and parts[2] == layout.CONFERENCES:  # a sub-folder too deep
+        return "file.misplaced", {"folder": conferences}
+    if md and (parts[0] == _PAGES or len(parts) == 1):  # pages/sub/x.md, or x.md beside site.yaml
+        return "file.misplaced", {"folder": f"{_PAGES}/"}
     return "file.not-a-record", {}
 
 
@@ -189,18 +203,18 @@ def _walk(content: Path, problems: Problems) -> list[str]:
 def _allowed_dir(path: Path, content: Path, problems: Problems) -> bool:
     if path.is_symlink():
         rel = PurePosixPath(path.relative_to(content)).as_posix()
-        problems.error("file.symlink-outside", Loc(f"content/{rel}"))
+        problems.error("file.symlink-outside", Loc(in_content(rel)))
         return False
     return True
 
 
 def _allowed_file(full: Path, rel: str, root: Path, problems: Problems) -> bool:
-    confine = root / "media" if rel.startswith("media/") else root
+    confine = root / content_relative(layout.MEDIA) if rel.startswith(_MEDIA) else root
     if full.is_symlink() and not full.resolve().is_relative_to(confine):
-        problems.error("file.symlink-outside", Loc(f"content/{rel}"))
+        problems.error("file.symlink-outside", Loc(in_content(rel)))
         return False
     if not full.is_file():  # a FIFO, socket or device would hang or flood the reader
-        problems.error("file.unreadable", Loc(f"content/{rel}"), detail=clause("clause.not-a-regular-file"))
+        problems.error("file.unreadable", Loc(in_content(rel)), detail=clause("clause.not-a-regular-file"))
         return False
     return True
 
@@ -234,7 +248,7 @@ def read_record(
 
 def record_from_bytes(data: bytes, path: str, problems: Problems) -> RawRecord | None:
     """In-memory reading of one content file (`path` like "content/years/2021/year.md")."""
-    found = classify(path.removeprefix("content/"))
+    found = classify(content_relative(path))
     if found is None:
         raise ValueError(f"not a record path: {path}")
     text = decode_text(data, path, problems)

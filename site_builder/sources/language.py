@@ -11,8 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from site_builder.catalogue import DEFAULT_LANG, LANGS
+from site_builder.layout import SITE_YAML, SiteLayout
 from site_builder.problems import Problems
-from site_builder.sources.discover import SITE_YAML
 from site_builder.sources.location import site_above
 from site_builder.sources.yamlsafe import YamlFailure, YMap, load_yaml
 
@@ -21,10 +21,10 @@ MAX_BYTES = 200_000  # a site.yaml is a few KB; a huge one is reported by the re
 
 def site_language(site_root: Path) -> str:
     """`vi` or `en` as written in the site's site.yaml, else the default (`vi`)."""
-    if not (site_root / SITE_YAML).is_file():  # run from inside content/: that site's language
+    if not SiteLayout(site_root).site_yaml.is_file():  # run from inside content/: that site's language
         site_root = site_above(site_root) or site_root
     try:
-        raw = (site_root / SITE_YAML).read_bytes()[:MAX_BYTES].decode("utf-8")
+        raw = SiteLayout(site_root).site_yaml.read_bytes()[:MAX_BYTES].decode("utf-8")
         data = load_yaml(raw, SITE_YAML, Problems())
     except (OSError, UnicodeDecodeError, YamlFailure, RecursionError):
         return DEFAULT_LANG

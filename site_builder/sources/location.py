@@ -9,15 +9,15 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from site_builder.layout import CONTENT, SiteLayout
+
 
 def site_above(folder: Path) -> Path | None:
     """The site folder whose content/ holds `folder` (content/ itself or any folder in it)."""
     try:
         folder = folder.resolve()
-        return next(
-            (c.parent for c in (folder, *folder.parents) if c.name == "content" and (c / "site.yaml").is_file()),
-            None,
-        )
+        candidates = (c.parent for c in (folder, *folder.parents) if c.name == CONTENT)
+        return next((site for site in candidates if SiteLayout(site).site_yaml.is_file()), None)
     except OSError:
         return None
 

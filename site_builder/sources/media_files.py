@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
+from site_builder.layout import media_file
 from site_builder.problems import Loc, Problem, Problems
 from site_builder.sources.images import TooManyPixels, bytes_size, file_size, is_image_name, library_pixel_limit
 from site_builder.sources.limits import KB, SourceLimits
@@ -37,7 +38,7 @@ def check_media_files(media_root: Path, names: Iterable[str], limits: SourceLimi
 
 def check_media_file(path: Path, name: str, limits: SourceLimits) -> list[Problem]:
     """Problems of one file in content/media/ (`name` relative to it), read from disk."""
-    loc = Loc(f"content/media/{name}")
+    loc = Loc(media_file(name))
     if kind := ACTIVE_SUFFIXES.get(PurePosixPath(name).suffix.lower()):
         return [Problem("error", "media.active-content", loc, (("kind", kind),))]
     try:
@@ -56,7 +57,7 @@ def check_media_file(path: Path, name: str, limits: SourceLimits) -> list[Proble
 
 def media_problems(data: bytes, name: str, limits: SourceLimits) -> list[Problem]:
     """The same checks on a file's bytes (`name` relative to content/media/)."""
-    loc = Loc(f"content/media/{name}")
+    loc = Loc(media_file(name))
     if kind := ACTIVE_SUFFIXES.get(PurePosixPath(name).suffix.lower()):
         return [Problem("error", "media.active-content", loc, (("kind", kind),))]
     if _maybe_svg(name, data[:_HEAD]):

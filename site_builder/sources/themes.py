@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from site_builder.layout import SITE_YAML, THEME_STATIC, THEME_TEMPLATES, THEME_YAML, SiteLayout
 from site_builder.problems import Loc, Problems
-from site_builder.sources.discover import SITE_YAML
 from site_builder.sources.yamlsafe import YamlFailure, describe, load_yaml
 
 BUILTIN_ROOT = Path(__file__).resolve().parent.parent / "themes"
@@ -47,7 +47,7 @@ class Theme:
 
     @property
     def builtin_template_dirs(self) -> tuple[Path, ...]:
-        return (BUILTIN_ROOT / DEFAULT_THEME / "templates",)
+        return (BUILTIN_ROOT / DEFAULT_THEME / THEME_TEMPLATES,)
 
     def display(self, path: Path | str) -> str:
         return display_path(path, self.site_root)
@@ -65,17 +65,17 @@ def resolve_theme(site_root: Path, name: str, problems: Problems) -> Theme | Non
     config: dict[str, Any] = {}
     for folder in reversed(chain):
         config.update(_read_config(folder, site_root, problems))
-    site_templates = site_root / "templates"
+    site_templates = SiteLayout(site_root).templates
     site_dirs = (site_templates,) if site_templates.is_dir() else ()
-    templates = site_dirs + tuple(f / "templates" for f in chain if (f / "templates").is_dir())
-    statics = tuple(f / "static" for f in chain if (f / "static").is_dir())
+    templates = site_dirs + tuple(f / THEME_TEMPLATES for f in chain if (f / THEME_TEMPLATES).is_dir())
+    statics = tuple(f / THEME_STATIC for f in chain if (f / THEME_STATIC).is_dir())
     return Theme(name, templates, statics, config, site_dirs, site_root, tuple(chain))
 
 
 def _find_theme(site_root: Path, name: str) -> Path | None:
     if not _NAME.fullmatch(name):
         return None
-    for folder in (site_root / "themes" / name, BUILTIN_ROOT / name):
+    for folder in (SiteLayout(site_root).themes / name, BUILTIN_ROOT / name):
         if folder.is_dir():
             return folder
     return None
@@ -88,11 +88,11 @@ def _theme_chain(site_root: Path, name: str, problems: Problems) -> list[Path] |
     while current is not None:
         folder = _find_theme(site_root, current)
         if folder is not None and (folder in chain or len(chain) >= MAX_DEPTH):
-            where = display_path(chain[-1] / "theme.yaml", site_root)
+            where = display_path(chain[-1] / THEME_YAML, site_root)
             problems.error("theme.extends-cycle", Loc(where), theme=current)
             return None
         if folder is None:
-            searched = [site_root / "themes" / str(current), BUILTIN_ROOT / str(current)]
+            searched = [SiteLayout(site_root).themes / str(current), BUILTIN_ROOT / str(current)]
             shown = ", ".join(display_path(p, site_root) for p in searched)
             problems.error("theme.missing", Loc(SITE_YAML), theme=current, searched=shown)
             return None
@@ -103,7 +103,7 @@ def _theme_chain(site_root: Path, name: str, problems: Problems) -> list[Path] |
 
 
 def _read_config(folder: Path, site_root: Path, problems: Problems) -> dict[str, Any]:
-    file = folder / "theme.yaml"
+    file = folder / THEME_YAML
     if not file.is_file():
         return {}
     shown = display_path(file, site_root)

@@ -22,6 +22,7 @@ from markupsafe import Markup, escape
 
 from site_builder.catalogue import ThemeText
 from site_builder.charts.figures import charts_for
+from site_builder.layout import content_relative, in_content
 from site_builder.model.abbreviations import used_abbreviations
 from site_builder.model.collation import sort_key
 from site_builder.model.editions import Edition, edition_term, edition_years, main_edition
@@ -80,7 +81,7 @@ def find_page(model: SiteModel, path: str | None) -> Page | None:
     """A page by its record path, written with or without the leading "content/"."""
     if not path:
         return None
-    wanted = {path, f"content/{path}", path.removeprefix("content/")}
+    wanted = {path, in_content(path), content_relative(path)}
     return next((p for p in model.pages if p.path in wanted), None)
 
 

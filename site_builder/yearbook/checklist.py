@@ -12,11 +12,11 @@ import unicodedata
 from collections.abc import Iterator, Mapping
 from decimal import ROUND_HALF_UP, Decimal
 
+from site_builder.layout import SITE_YAML, YEAR_MD
 from site_builder.model.checks import unused_glossary
 from site_builder.model.duplicates import fold
 from site_builder.model.records import Conference, Photo, SiteModel, Term, Year
 from site_builder.problems import Loc, Problem, Problems
-from site_builder.sources.discover import SITE_YAML
 
 MIN_DPI = 150
 MM_PER_INCH = Decimal("25.4")
@@ -51,7 +51,7 @@ def _samples(model: SiteModel, found: Problems) -> None:
         records += [(term.sample, Loc(term.path, 1))]
         records += [(x.sample, x.loc) for x in (*term.targets.items, *term.awards.items)]
     for year in model.years:
-        records += [(year.sample, Loc(f"{year.path}/year.md", 1))]
+        records += [(year.sample, Loc(f"{year.path}/{YEAR_MD}", 1))]
         records += [(x.sample, x.loc) for x in (*year.targets.items, *year.awards.items, *year.conferences)]
     for loc in sorted({loc for sample, loc in records if sample}):
         found.warning("print.sample", loc)

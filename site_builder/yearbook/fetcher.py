@@ -28,8 +28,8 @@ from urllib.parse import unquote, urlsplit
 
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
+from site_builder.layout import SITE_YAML
 from site_builder.problems import Loc, Problems
-from site_builder.sources.discover import SITE_YAML
 from site_builder.sources.limits import SourceLimits
 from site_builder.sources.media_files import media_problems
 

@@ -22,12 +22,12 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError
 
 from site_builder.catalogue import ntext
+from site_builder.layout import SITE_YAML, SiteLayout
 from site_builder.model.editions import Edition, main_edition
 from site_builder.model.media import bodies as model_bodies
 from site_builder.model.records import SiteModel
 from site_builder.problems import Loc, Problems
 from site_builder.rendered import RenderedFile
-from site_builder.sources.discover import SITE_YAML
 from site_builder.sources.themes import Theme
 from site_builder.yearbook import logs
 from site_builder.yearbook.book import assemble, generator_version, theme_words
@@ -81,7 +81,7 @@ def stylesheet_paths(theme: Theme, profile: str, problems: Problems) -> list[Pat
 
 
 def allowed_roots(site_root: Path, theme: Theme) -> list[Path]:
-    return [site_root / "content" / "media", *theme.static_dirs]
+    return [SiteLayout(site_root).media, *theme.static_dirs]
 
 
 def _watermark(theme: Theme, word: str | None, problems: Problems) -> dict[str, tuple[bytes, str]] | None:
@@ -105,7 +105,7 @@ def _make_renderer(
     generated = _watermark(theme, watermark, problems)
     if paths is None or generated is None:
         return None
-    media = site_root / "content" / "media"
+    media = SiteLayout(site_root).media
     fetcher = ConfinedFetcher(
         allowed_roots(site_root, theme), problems, SITE_LOC, limits=model.site.limits, media_root=media,
         generated=generated,
@@ -114,7 +114,7 @@ def _make_renderer(
     sheets = tuple(CSS(filename=str(p), font_config=font_config, url_fetcher=fetcher) for p in paths)
     if generated:  # after the profile's sheets, which set (or clear) the pages' backgrounds
         sheets += (CSS(string=watermark_css(), font_config=font_config, url_fetcher=fetcher),)
-    base_url = (site_root / "content" / "media").resolve().as_uri() + "/"
+    base_url = SiteLayout(site_root).media.resolve().as_uri() + "/"
     return _Renderer(fetcher, font_config, sheets, base_url)
 
 

@@ -18,6 +18,7 @@ from urllib.parse import unquote
 
 from markupsafe import Markup, escape
 
+from site_builder.layout import SiteLayout
 from site_builder.model.editions import Edition, edition_term, edition_years, main_edition
 from site_builder.model.records import Award, Conference, Markdown, Person, Photo, SiteModel, Target, Term, Year
 from site_builder.yearbook.headings import nest_headings
@@ -65,7 +66,7 @@ class HonourRow:
 
 def media_url(site_root: Path, src: str) -> str:
     """The file: URL of a content/media/ file (confinement is the fetcher's job)."""
-    return (site_root / "content" / "media" / src).resolve().as_uri()
+    return (SiteLayout(site_root).media / src).resolve().as_uri()
 
 
 def localise_body(html: str, prefix: str, site_root: Path, base_url: str | None) -> Markup:

@@ -131,3 +131,9 @@ def test_every_import_follows_the_layer_order():
 def test_the_rule_itself(importer, imported, allowed):
     assert (breaks(importer, imported) is None) is allowed
 
+
+def test_every_named_stage_and_leaf_exists():
+    """A stale name in LAYERS, LEAVES or ALIASES would let a future module of that name in unjudged."""
+    present = {path.relative_to(PACKAGE).parts[0].removesuffix(".py") for path in PACKAGE.rglob("*.py")}
+    named = set().union(*LAYERS) | LEAVES | set(ALIASES)
+    assert named - present == set()

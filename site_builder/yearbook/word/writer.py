@@ -18,10 +18,10 @@ from pathlib import Path
 import jinja2
 from docx.oxml.ns import qn
 
+from site_builder.layout import SITE_YAML, SiteLayout
 from site_builder.model.editions import Edition, main_edition
 from site_builder.model.records import SiteModel
 from site_builder.problems import Loc, Problems
-from site_builder.sources.discover import SITE_YAML
 from site_builder.yearbook.book import Book, assemble, generator_version, theme_words
 from site_builder.yearbook.word import back, chapters, front, ooxml
 from site_builder.yearbook.word.emit import Pen, style_ids
@@ -77,7 +77,7 @@ def render_docx(
 def _write(model: SiteModel, book: Book, site_root: Path, problems: Problems, ui, filters):
     ctx = book.context
     document = new_document(model.site.language)
-    media_root = (site_root / "content" / "media").resolve()
+    media_root = SiteLayout(site_root).media.resolve()
     pen = Pen(document, ui, filters, media_root, problems, style_ids(document))
     front.add_cover(pen, ctx)
     front.add_foreword(pen, ctx)
