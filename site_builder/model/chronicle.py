@@ -12,7 +12,6 @@ from site_builder.catalogue import text
 from site_builder.layout import TERMS, YEARS
 from site_builder.model import derive
 from site_builder.model.collation import person_match_key
-from site_builder.model.fields import INVALID, MAX_YEAR, MIN_YEAR, THOUSANDS_DOT, Ctx, validate_mapping
 from site_builder.model.markdown_text import first_paragraph
 from site_builder.model.media import media_path
 from site_builder.model.records import Conference, Markdown, Person, Photo, Stat, Term, Year
@@ -20,6 +19,7 @@ from site_builder.model.samples import is_sample
 from site_builder.model.schemas import CONFERENCE, PAGE, TERM
 from site_builder.model.sets import load_award_set, load_target_set
 from site_builder.model.slugs import conference_slug
+from site_builder.model.values import INVALID, MAX_YEAR, MIN_YEAR, THOUSANDS_DOT, Ctx, validate_mapping
 from site_builder.problems import Loc, Problems
 from site_builder.sources.discover import RawRecord
 

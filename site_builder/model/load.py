@@ -10,7 +10,6 @@ from collections import defaultdict
 
 from site_builder.model.chronicle import attach_terms, load_terms, load_years
 from site_builder.model.collation import sort_key
-from site_builder.model.fields import INVALID, Ctx, to_text, validate_mapping
 from site_builder.model.media import referenced_media
 from site_builder.model.people import build_people_index
 from site_builder.model.records import GlossaryEntry, Markdown, Page, SiteModel
@@ -18,6 +17,7 @@ from site_builder.model.samples import is_sample
 from site_builder.model.schemas import PAGE
 from site_builder.model.site import site_info
 from site_builder.model.slugs import slugify
+from site_builder.model.values import INVALID, Ctx, to_text, validate_mapping
 from site_builder.problems import Loc, Problems
 from site_builder.sources.discover import RawRecord, SourceSet
 from site_builder.sources.yamlsafe import YMap

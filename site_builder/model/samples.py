@@ -9,7 +9,7 @@ conference counts, charts, the people index), and is a warning in every
 
 from __future__ import annotations
 
-from site_builder.model.fields import Ctx
+from site_builder.model.values import Ctx
 from site_builder.problems import Loc
 from site_builder.sources.yamlsafe import YMap
 

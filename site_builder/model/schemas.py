@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from site_builder.model.fields import Field
 from site_builder.model.records import CONFERENCE_KINDS, PROFILES
+from site_builder.model.values import Field
 
 PERSON = (Field("name", "text", required=True), Field("role", "text"))
 

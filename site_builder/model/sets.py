@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from site_builder.catalogue import Figure
 from site_builder.model import derive
-from site_builder.model.fields import (
+from site_builder.model.records import Award, AwardSet, Target, TargetSet
+from site_builder.model.samples import is_sample
+from site_builder.model.schemas import AWARD, TARGET
+from site_builder.model.values import (
     INVALID,
     THOUSANDS_DOT,
     Ctx,
@@ -13,9 +16,6 @@ from site_builder.model.fields import (
     is_empty,
     validate_mapping,
 )
-from site_builder.model.records import Award, AwardSet, Target, TargetSet
-from site_builder.model.samples import is_sample
-from site_builder.model.schemas import AWARD, TARGET
 from site_builder.problems import Problems
 from site_builder.sources.discover import RawRecord
 from site_builder.sources.yamlsafe import YList, YMap

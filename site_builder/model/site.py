@@ -6,7 +6,6 @@ import re
 from collections.abc import Sequence
 
 from site_builder.layout import TERMS, content_relative, in_content
-from site_builder.model.fields import INVALID, Ctx, validate_mapping
 from site_builder.model.records import (
     EditionChoice,
     ImageOptions,
@@ -18,6 +17,7 @@ from site_builder.model.records import (
     YearbookOptions,
 )
 from site_builder.model.schemas import SITE
+from site_builder.model.values import INVALID, Ctx, validate_mapping
 from site_builder.problems import Loc, Problems
 from site_builder.sources.discover import RawRecord
 from site_builder.sources.limits import SourceLimits

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from site_builder.model.fields import (
+from site_builder.model.values import (
     INVALID,
     Ctx,
     Field,
