@@ -28,14 +28,16 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from types import MappingProxyType
+from typing import Literal, get_args
 
 from babel.messages.pofile import PoFileError, read_po
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from site_builder.layout import THEME_LOCALES
 
-LANGS = ("vi", "en")
-DEFAULT_LANG = "vi"
+Language = Literal["vi", "en"]  # the languages of every catalogue
+LANGS: tuple[Language, ...] = get_args(Language)
+DEFAULT_LANG: Language = "vi"
 PACKAGE_LOCALES = Path(__file__).resolve().parent / "locales"
 PACKAGE_DOMAIN = "site_builder"
 THEME_DOMAIN = "theme"

@@ -16,6 +16,7 @@ import click
 from site_builder import __version__
 from site_builder.catalogue import template, text
 from site_builder.cli_click import Group, command_help, say, usage_error_text
+from site_builder.model.records import CONFERENCE_KINDS
 from site_builder.problems import Problems, RenderError, SiteError
 from site_builder.sources.language import site_language
 from site_builder.summary import (
@@ -341,9 +342,6 @@ def new_year_cmd(year: int, site: Path, xlsx: bool) -> None:
     _scaffold(lambda: new_year(site, year, xlsx=xlsx), site_language(site))
 
 
-KINDS = ["so-ket", "tong-ket", "bch-mo-rong", "dai-hoi", "chuyen-de", "khac"]
-
-
 @new.command("conference", help=command_help("new-conference"))
 @click.option(
     "--date",
@@ -354,7 +352,13 @@ KINDS = ["so-ket", "tong-ket", "bch-mo-rong", "dai-hoi", "chuyen-de", "khac"]
     help=say("cli.opt.date"),
 )
 @click.option("--title", required=True, metavar=say("cli.metavar.name"), help=say("cli.opt.conference-title"))
-@click.option("--kind", type=click.Choice(KINDS), default="so-ket", show_default=True, help=say("cli.opt.kind"))
+@click.option(
+    "--kind",
+    type=click.Choice(CONFERENCE_KINDS),
+    default=CONFERENCE_KINDS[0],
+    show_default=True,
+    help=say("cli.opt.kind"),
+)
 @SITE_OPTION
 def new_conference_cmd(date_, title: str, kind: str, site: Path) -> None:
     from site_builder.scaffold import new_conference

@@ -20,7 +20,7 @@ from datetime import date as Date
 from importlib import resources
 from pathlib import Path
 
-from site_builder.catalogue import Clause, clause, text
+from site_builder.catalogue import Clause, clause, text, theme_text
 from site_builder.layout import (
     AWARDS_YAML,
     CONFERENCES,
@@ -40,6 +40,7 @@ from site_builder.model.records import CONFERENCE_KINDS
 from site_builder.model.slugs import MAX_SLUG_LENGTH, short_slug
 from site_builder.scaffold_launchers import LauncherPathError, launcher_plan, make_executable
 from site_builder.sources.location import site_above, way_up
+from site_builder.sources.themes import BUILTIN_ROOT, DEFAULT_THEME
 from site_builder.yamlquote import yaml_quote  # noqa: F401 - part of this module's API
 
 # Terms of the bloc's congresses run 2020-2025, 2025-2030 ...; any year on
@@ -50,16 +51,6 @@ TERM_YEARS = 5
 DEFAULT_ORGANIZATION = "Đảng bộ Khối Các cơ quan và Doanh nghiệp tỉnh"
 EXAMPLE_CONFERENCE_TITLE = "Hội nghị sơ kết (bài mẫu)"
 TERM_TITLE_PLACEHOLDER = "Phương hướng, khẩu hiệu của nhiệm kỳ (sửa lại)"
-
-# Vietnamese names of the conference kinds, for comments and error messages.
-KIND_LABELS: dict[str, str] = {
-    "so-ket": "sơ kết",
-    "tong-ket": "tổng kết",
-    "bch-mo-rong": "hội nghị Ban Chấp hành mở rộng",
-    "dai-hoi": "đại hội",
-    "chuyen-de": "chuyên đề",
-    "khac": "khác",
-}
 
 
 class ScaffoldError(Exception):
@@ -204,10 +195,18 @@ def _check_year(year: int) -> None:
         raise ScaffoldError("scaffold.bad-year", year=year)
 
 
+def kind_label(kind: str) -> str:
+    """A conference kind's name, as the built-in theme shows it (the files `new` writes are Vietnamese)."""
+    return theme_text((BUILTIN_ROOT / DEFAULT_THEME,), "vi").gettext(f"kind.{kind}")
+
+
+def kind_choices() -> str:
+    return ", ".join(f"{k} ({kind_label(k)})" for k in CONFERENCE_KINDS)
+
+
 def _check_kind(kind: str) -> None:
     if kind not in CONFERENCE_KINDS:
-        choices = ", ".join(f"{k} ({KIND_LABELS[k]})" for k in CONFERENCE_KINDS)
-        raise ScaffoldError("scaffold.bad-kind", kind=kind, choices=choices)
+        raise ScaffoldError("scaffold.bad-kind", kind=kind, choices=kind_choices())
 
 
 _DATE_PREFIX = re.compile(r"\d{4}-\d{2}-\d{2}-")
@@ -253,8 +252,8 @@ def _conference_plan(day: Date, title: str, kind: str, site_root: Path | None = 
         date=day.isoformat(),
         year=day.year,
         kind=kind,
-        kind_label=KIND_LABELS[kind],
-        kind_choices=", ".join(f"{k} ({KIND_LABELS[k]})" for k in CONFERENCE_KINDS),
+        kind_label=kind_label(kind),
+        kind_choices=kind_choices(),
     )
     return rel, text
 
@@ -313,7 +312,7 @@ def site_plan(*, title: str | None, organization: str | None, today: Date) -> li
         (GLOSSARY_YAML, render("glossary.yaml.tmpl")),
         *_term_plan(start, end),
         *_year_plan(today.year, keep_conferences=False),
-        _conference_plan(today, EXAMPLE_CONFERENCE_TITLE, "so-ket"),
+        _conference_plan(today, EXAMPLE_CONFERENCE_TITLE, CONFERENCE_KINDS[0]),
         (f"{PAGES}/gioi-thieu.md", render("gioi-thieu.md.tmpl", organization_text=organization)),
         (f"{MEDIA}/.gitkeep", ""),
         (f"{TEMPLATES}/.gitkeep", ""),

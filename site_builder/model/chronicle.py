@@ -12,14 +12,15 @@ from site_builder.catalogue import text
 from site_builder.layout import TERMS, YEARS
 from site_builder.model import derive
 from site_builder.model.collation import person_match_key
+from site_builder.model.fields import validate
 from site_builder.model.markdown_text import first_paragraph
 from site_builder.model.media import media_path
 from site_builder.model.records import Conference, Markdown, Person, Photo, Stat, Term, Year
 from site_builder.model.samples import is_sample
-from site_builder.model.schemas import CONFERENCE, PAGE, TERM
+from site_builder.model.schemas import ConferenceFields, PageFields, PersonFields, PhotoFields, StatFields, TermFields
 from site_builder.model.sets import load_award_set, load_target_set
 from site_builder.model.slugs import conference_slug
-from site_builder.model.values import INVALID, MAX_YEAR, MIN_YEAR, THOUSANDS_DOT, Ctx, validate_mapping
+from site_builder.model.values import MAX_YEAR, MIN_YEAR, THOUSANDS_DOT, Ctx
 from site_builder.problems import Loc, Problems
 from site_builder.sources.discover import RawRecord
 
@@ -46,10 +47,8 @@ def _one(records: list[RawRecord] | None) -> RawRecord | None:
     return records[0] if records else None
 
 
-def person(values: object, loc: Loc) -> Person | None:
-    if not isinstance(values, dict):
-        return None
-    return Person(values["name"], values["role"], Loc(loc.path, values["_node"].line, values["_node"].col))
+def person(fields: PersonFields, path: str) -> Person:
+    return Person(fields.name, fields.role, Loc(path, fields.node.line, fields.node.col))
 
 
 # --- years ---------------------------------------------------------------
@@ -74,18 +73,14 @@ def load_years(by_kind: Grouped, lang: str, problems: Problems) -> list[Year]:
 
 def load_year(year: int, records: Mapping[str, list[RawRecord]], lang: str, problems: Problems) -> Year:
     overview = _one(records["year"])
-    values = None
-    if overview is not None:
-        values = validate_mapping(overview.data, PAGE, Ctx(overview.path, problems))
-    values = values if isinstance(values, dict) else {}
-    sample = overview is not None and is_sample(values, Ctx(overview.path, problems))
+    fields, sample = _year_overview(overview, problems)
     conferences = [c for r in records["conference"] if (c := load_conference(r, year, problems))]
     conferences.sort(key=lambda c: (c.date, c.slug))
     return Year(
         year=year,
         path=f"{YEARS}/{year}",
-        title=values.get("title") or text("year.label", lang, year=year),
-        summary=values.get("summary"),
+        title=fields.title if fields else text("year.label", lang, year=year),
+        summary=fields.summary if fields else None,
         body=Markdown(overview.body or "", Loc(overview.path, overview.body_line)) if overview else None,
         conferences=tuple(conferences),
         targets=load_target_set(_one(records["year-targets"]), problems),
@@ -95,18 +90,25 @@ def load_year(year: int, records: Mapping[str, list[RawRecord]], lang: str, prob
     )
 
 
+def _year_overview(record: RawRecord | None, problems: Problems) -> tuple[PageFields | None, bool]:
+    """year.md's fields (None when there is none or it is wrong) and whether it is an unedited example."""
+    if record is None:
+        return None, False
+    ctx = Ctx(record.path, problems)
+    fields = validate(record.data, PageFields, ctx)
+    return fields, fields is not None and is_sample(fields, ctx)
+
+
 def load_conference(record: RawRecord, year: int, problems: Problems) -> Conference | None:
     ctx = Ctx(record.path, problems)
-    values = validate_mapping(record.data, CONFERENCE, ctx)
-    if values is INVALID:
+    fields = validate(record.data, ConferenceFields, ctx)
+    if fields is None:
         return None
-    assert isinstance(values, dict)
-    node = values["_node"]
-    date = values["date"]
+    date = fields.date
     if date.year != year:
         problems.error(
             "conference.date-outside-year",
-            ctx.at(node.get("date")),
+            fields.loc(ctx, "date"),
             date=date.isoformat(),
             year=year,
             date_year=date.year,
@@ -115,38 +117,36 @@ def load_conference(record: RawRecord, year: int, problems: Problems) -> Confere
     prefix = _DATE_PREFIX.match(record.stem or "")
     if prefix and prefix.group(1) != date.isoformat():
         problems.warning(
-            "conference.filename-date", ctx.at(node.get("date")), file_date=prefix.group(1), date=date.isoformat()
+            "conference.filename-date", fields.loc(ctx, "date"), file_date=prefix.group(1), date=date.isoformat()
         )
     loc = Loc(record.path, 1)
     body = record.body or ""
-    sample = is_sample(values, ctx)
+    sample = is_sample(fields, ctx)
     return Conference(
         path=record.path,
         slug=conference_slug(record.stem or ""),
         year=year,
-        title=values["title"],
+        title=fields.title,
         date=date,
-        kind=values["kind"],
-        host=values["host"],
-        attendees=attendees(values["attendees"], loc, ctx),
-        author=values["author"],
-        summary=values["summary"] or first_paragraph(body),
-        tags=tuple(values["tags"]),
-        photos=tuple(photo(v, record.path) for v in values["photos"]),
+        kind=fields.kind,
+        host=fields.host,
+        attendees=attendees(fields.attendees, ctx),
+        author=fields.author,
+        summary=fields.summary or first_paragraph(body),
+        tags=fields.tags,
+        photos=tuple(photo(p, record.path) for p in fields.photos),
         body=Markdown(body, Loc(record.path, record.body_line)),
         loc=loc,
         sample=sample,
     )
 
 
-def attendees(items: tuple, loc: Loc, ctx: Ctx) -> tuple[Person, ...]:
+def attendees(items: tuple[PersonFields, ...], ctx: Ctx) -> tuple[Person, ...]:
     """The people present, each once: a name listed twice is reported and kept once."""
     people: list[Person] = []
     seen: set[str] = set()
     for item in items:
-        found = person(item, loc)
-        if found is None:
-            continue
+        found = person(item, ctx.path)
         key = person_match_key(found.name)
         if key in seen:
             ctx.problems.warning("conference.duplicate-attendee", found.loc, name=found.name)
@@ -156,14 +156,13 @@ def attendees(items: tuple, loc: Loc, ctx: Ctx) -> tuple[Person, ...]:
     return tuple(people)
 
 
-def photo(values: dict, path: str) -> Photo:
-    node = values["_node"]
+def photo(fields: PhotoFields, path: str) -> Photo:
     return Photo(
-        src=media_path(values["src"]) or values["src"].strip(),
-        caption=values["caption"],
-        credit=values["credit"],
-        loc=Loc(path, node.line, node.col),
-        alt=values["alt"],
+        src=media_path(fields.src) or fields.src.strip(),
+        caption=fields.caption,
+        credit=fields.credit,
+        loc=Loc(path, fields.node.line, fields.node.col),
+        alt=fields.alt,
     )
 
 
@@ -197,60 +196,56 @@ def load_term(
     if not match or not all(_plausible_year(part) for part in match.groups()):
         problems.error("term.bad-folder", Loc(record.path))
         return None
-    values = validate_mapping(record.data, TERM, ctx)
-    if values is INVALID:
+    fields = validate(record.data, TermFields, ctx)
+    if fields is None or not check_term_dates(fields, match, ctx):
         return None
-    assert isinstance(values, dict)
-    if not check_term_dates(values, match, ctx):
-        return None
-    start, end = values["start"], values["end"]
+    start, end = fields.start, fields.end
     member_years = tuple(y for y in years if start.year <= y.year <= end.year)
     return Term(
         id=folder,
         path=record.path,
-        title=values["title"],
+        title=fields.title,
         start=start,
         end=end,
-        congress=values["congress"],
-        secretary=person(values["secretary"], Loc(record.path)),
-        stats=tuple(load_stat(s, ctx) for s in values["stats"]),
+        congress=fields.congress,
+        secretary=person(fields.secretary, record.path) if fields.secretary else None,
+        stats=tuple(load_stat(s, ctx) for s in fields.stats),
         body=Markdown(record.body or "", Loc(record.path, record.body_line)),
         targets=load_target_set(targets, problems),
         awards=load_award_set(awards, problems),
         years=tuple(y.year for y in member_years),
         conference_count=sum(1 for y in member_years for c in y.conferences if not c.sample),
         year_awards=derive.add_totals(y.awards.totals for y in member_years),
-        sample=is_sample(values, ctx),
+        sample=is_sample(fields, ctx),
     )
 
 
-def load_stat(values: dict, ctx: Ctx) -> Stat:
+def load_stat(fields: StatFields, ctx: Ctx) -> Stat:
     """A headline figure; `3.281` that is not a percent is 3281 written with a thousands dot:
     read as 3281, with a warning that says so (CONTENT_MODEL.md)."""
-    raw = values["_node"].get("value")
-    value = values["value"]
+    raw = fields.node.get("value")
+    value = fields.value
     written = str(raw).strip()
-    if THOUSANDS_DOT.fullmatch(written) and (values["unit"] or "").strip() != "%":
+    if THOUSANDS_DOT.fullmatch(written) and (fields.unit or "").strip() != "%":
         value = Decimal(written.replace(".", ""))
         ctx.problems.warning("stat.thousands-dot", ctx.at(raw), value=written, suggest=format(value, "f"))
-    return Stat(values["label"], value, values["unit"])
+    return Stat(fields.label, value, fields.unit)
 
 
-def check_term_dates(values: dict, match: re.Match[str], ctx: Ctx) -> bool:
-    node = values["_node"]
+def check_term_dates(fields: TermFields, match: re.Match[str], ctx: Ctx) -> bool:
     ok = True
-    for field, folder_year in (("start", int(match.group(1))), ("end", int(match.group(2)))):
-        if values[field].year != folder_year:
+    for name, written, folder_year in (("start", fields.start, match.group(1)), ("end", fields.end, match.group(2))):
+        if written.year != int(folder_year):
             ctx.problems.error(
                 "term.folder-mismatch",
-                ctx.at(node.get(field)),
-                field=field,
-                value=values[field].isoformat(),
+                fields.loc(ctx, name),
+                field=name,
+                value=written.isoformat(),
                 folder=match.group(0),
             )
             ok = False
-    if ok and values["end"] < values["start"]:
-        ctx.problems.error("term.end-before-start", ctx.at(node.get("end")))
+    if ok and fields.end < fields.start:
+        ctx.problems.error("term.end-before-start", fields.loc(ctx, "end"))
         ok = False
     return ok
 

@@ -5,16 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Context, Decimal
 
-from site_builder.model.records import Award, AwardTotals, Status, Tally, Target
+from site_builder.model.records import Award, AwardTotals, Direction, Status, Tally, Target
+from site_builder.model.schemas import TargetFields
 from site_builder.model.slugs import ascii_fold
+from site_builder.problems import Loc
 
 HUNDRED = Decimal(100)
 FAR_FUTURE = dt.date.max  # sorts undated awards last
 RATIO_PLACES = 1
-# Inputs are capped (fields.MAX_DIGITS), but a ratio of a huge and a tiny figure still needs
+# Inputs are capped (values.MAX_DIGITS), but a ratio of a huge and a tiny figure still needs
 # more than the default 28 digits to be rounded: derive in a wider context, never raise.
 _WIDE = Context(prec=80)
 
@@ -38,31 +39,15 @@ def implied_plan(actual: Decimal, percent: Decimal) -> Decimal:
     return round_half_up(_WIDE.divide(_WIDE.multiply(actual, HUNDRED), percent), 0)
 
 
-def compare(actual: Decimal, planned: Decimal, direction: str) -> Status:
+def compare(actual: Decimal, planned: Decimal, direction: Direction) -> Status:
     if actual == planned:
         return "dat"
     better = actual > planned if direction == "at_least" else actual < planned
     return "vuot" if better else "khong-dat"
 
 
-@dataclass(frozen=True)
-class TargetInput:
-    """A target's validated fields, before derivation."""
-
-    id: str
-    name: str
-    unit: str | None
-    target: Decimal | None
-    actual: Decimal | None  # None: no result yet
-    percent: Decimal | None
-    direction: str
-    period: str | None
-    source: str | None
-    note: str | None
-    sample: bool = False
-
-
-def derive_target(raw: TargetInput, loc) -> Target:
+def derive_target(raw: TargetFields, loc: Loc) -> Target:
+    """The target with its derived figures, from its validated fields (counts already whole)."""
     is_rate = (raw.unit or "").strip() == "%"
     planned, implied, ratio, points = raw.target, False, None, None
     status: Status = "unknown"
@@ -81,14 +66,14 @@ def derive_target(raw: TargetInput, loc) -> Target:
         status = compare(raw.percent, HUNDRED, raw.direction)
     return Target(
         id=raw.id, name=raw.name, unit=raw.unit, target=raw.target, actual=raw.actual,
-        percent=raw.percent, direction=raw.direction,  # type: ignore[arg-type]
+        percent=raw.percent, direction=raw.direction,
         period=raw.period, source=raw.source, note=raw.note, loc=loc,
         is_rate=is_rate, planned=planned, planned_is_implied=implied, ratio=ratio,
         points=points, status=status, progress=progress(raw, is_rate, ratio), sample=raw.sample,
     )  # fmt: skip
 
 
-def progress(raw: TargetInput, is_rate: bool, ratio: Decimal | None) -> Decimal:
+def progress(raw: TargetFields, is_rate: bool, ratio: Decimal | None) -> Decimal:
     """Width of a progress bar, 0..100 (an empty bar without data)."""
     if raw.actual is None:
         return Decimal(0)

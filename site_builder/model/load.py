@@ -8,16 +8,18 @@ from __future__ import annotations
 import dataclasses
 from collections import defaultdict
 
+from site_builder.catalogue import DEFAULT_LANG, LANGS
 from site_builder.model.chronicle import attach_terms, load_terms, load_years
 from site_builder.model.collation import sort_key
+from site_builder.model.fields import expect_mapping, validate
 from site_builder.model.media import referenced_media
 from site_builder.model.people import build_people_index
 from site_builder.model.records import GlossaryEntry, Markdown, Page, SiteModel
 from site_builder.model.samples import is_sample
-from site_builder.model.schemas import PAGE
+from site_builder.model.schemas import PageFields
 from site_builder.model.site import site_info
 from site_builder.model.slugs import slugify
-from site_builder.model.values import INVALID, Ctx, to_text, validate_mapping
+from site_builder.model.values import Ctx, Invalid, to_text
 from site_builder.problems import Loc, Problems
 from site_builder.sources.discover import RawRecord, SourceSet
 from site_builder.sources.yamlsafe import YMap
@@ -55,7 +57,8 @@ def declared_language(site_records: list[RawRecord]) -> str:
     the defaults years need before the site itself is assembled."""
     data = site_records[0].data if site_records else None
     language = data.get("language") if isinstance(data, YMap) else None
-    return str(language).strip() if str(language).strip() in ("vi", "en") else "vi"
+    written = str(language).strip()
+    return written if written in LANGS else DEFAULT_LANG
 
 
 def load_glossary(records: list[RawRecord], problems: Problems) -> tuple[GlossaryEntry, ...]:
@@ -63,18 +66,18 @@ def load_glossary(records: list[RawRecord], problems: Problems) -> tuple[Glossar
         return ()
     record = records[0]
     ctx = Ctx(record.path, problems)
-    if not isinstance(record.data, YMap):
-        validate_mapping(record.data, (), ctx)  # reports "expected a mapping"
+    data = expect_mapping(record.data, ctx)
+    if data is None:
         return ()
     entries = []
-    for abbr, value in record.data.items():
-        line, col = record.data.key_locs[abbr]
+    for abbr, value in data.items():
+        line, col = data.key_locs[abbr]
         if not " ".join(abbr.split()):  # an empty <abbr> everywhere: never
             problems.error("glossary.empty-key", Loc(record.path, line, col))
             continue
         expansion = to_text(abbr, value, ctx)
-        if expansion is not INVALID:
-            entries.append(GlossaryEntry(abbr.strip(), str(expansion), Loc(record.path, line, col)))
+        if not isinstance(expansion, Invalid):
+            entries.append(GlossaryEntry(abbr.strip(), expansion, Loc(record.path, line, col)))
     # In the Vietnamese alphabet, as the glossary page lists them; the Markdown pass sorts
     # longest first itself so "BTV ĐUK" wins over "BTV".
     return tuple(sorted(entries, key=lambda e: (sort_key(e.abbr), e.abbr)))
@@ -84,19 +87,18 @@ def load_pages(records: list[RawRecord], problems: Problems) -> tuple[Page, ...]
     pages = []
     for record in records:
         ctx = Ctx(record.path, problems)
-        values = validate_mapping(record.data, PAGE, ctx)
-        if values is INVALID:
+        fields = validate(record.data, PageFields, ctx)
+        if fields is None:
             continue
-        assert isinstance(values, dict)
         pages.append(
             Page(
                 path=record.path,
                 slug=slugify(record.stem or ""),
-                title=values["title"],
-                order=values["order"],
-                summary=values["summary"],
+                title=fields.title,
+                order=fields.order,
+                summary=fields.summary,
                 body=Markdown(record.body or "", Loc(record.path, record.body_line)),
-                sample=is_sample(values, ctx),
+                sample=is_sample(fields, ctx),
             )
         )
     pages.sort(key=lambda p: (p.order is None, p.order or 0, sort_key(p.title), p.title))

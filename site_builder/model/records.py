@@ -11,8 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Literal
+from typing import Literal, get_args
 
+from site_builder.catalogue import Language
 from site_builder.layout import SITE_YAML
 from site_builder.problems import Loc
 from site_builder.sources.limits import SourceLimits
@@ -22,17 +23,13 @@ Status = Literal["vuot", "dat", "khong-dat", "unknown", "no-data"]
 Direction = Literal["at_least", "at_most"]
 RecipientKind = Literal["collective", "individual"]
 AwardStatus = Literal["granted", "proposed"]
+# The kinds of conference, declared here once: the schema's choices, `new conference --kind`,
+# the year page's filter and the search labels all come from it; their labels are the theme
+# catalogue's "kind.<kind>" entries.
 ConferenceKind = Literal["so-ket", "tong-ket", "bch-mo-rong", "dai-hoi", "chuyen-de", "khac"]
-
-CONFERENCE_KINDS: tuple[str, ...] = (
-    "so-ket",
-    "tong-ket",
-    "bch-mo-rong",
-    "dai-hoi",
-    "chuyen-de",
-    "khac",
-)
-PROFILES: tuple[str, ...] = ("ky-yeu", "van-kien")
+CONFERENCE_KINDS: tuple[ConferenceKind, ...] = get_args(ConferenceKind)
+Profile = Literal["ky-yeu", "van-kien"]  # the yearbook's layout: a yearbook, or congress documents
+Paper = Literal["A4"]
 
 
 @dataclass(frozen=True)
@@ -270,9 +267,9 @@ class YearbookOptions:
     title: str
     subtitle: str | None
     filename: str  # "ky-yeu-2015-2020.pdf"
-    paper: str  # "A4"
+    paper: Paper
     foreword: str | None  # path of the foreword page, e.g. "content/pages/loi-noi-dau.md"
-    profile: str  # "ky-yeu" or "van-kien"
+    profile: Profile
     emblem: str | None  # path under content/media/
     slogan: str | None = None  # the term's slogan, printed on the cover
     signature: Signature | None = None  # signs the foreword (else the term's secretary does)
@@ -294,7 +291,7 @@ class SiteInfo:
     title: str
     organization: str
     province: str | None
-    language: str  # "vi" or "en"
+    language: Language
     base_url: str | None
     theme: str
     yearbook: YearbookOptions

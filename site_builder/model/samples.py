@@ -9,18 +9,15 @@ conference counts, charts, the people index), and is a warning in every
 
 from __future__ import annotations
 
+from site_builder.model.schemas import SampleFields
 from site_builder.model.values import Ctx
 from site_builder.problems import Loc
-from site_builder.sources.yamlsafe import YMap
 
 
-def is_sample(values: dict, ctx: Ctx) -> bool:
-    """Whether validated `values` are marked `sample: true`; if so, report it at that line."""
-    if values.get("sample") is not True:
+def is_sample(fields: SampleFields, ctx: Ctx) -> bool:
+    """Whether validated `fields` are marked `sample: true`; if so, report it at that line."""
+    if not fields.sample:
         return False
-    node = values.get("_node")
-    loc = Loc(ctx.path)
-    if isinstance(node, YMap):
-        loc = Loc(ctx.path, *node.key_locs.get("sample", (node.line, node.col)))
-    ctx.problems.warning("sample.unedited", loc)
+    where = fields.node.key_locs.get("sample")  # the `sample:` key, not its value
+    ctx.problems.warning("sample.unedited", Loc(ctx.path, *where) if where else fields.loc(ctx))
     return True

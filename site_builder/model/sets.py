@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
+from decimal import Decimal
+
 from site_builder.catalogue import Figure
 from site_builder.model import derive
+from site_builder.model.fields import validate
 from site_builder.model.records import Award, AwardSet, Target, TargetSet
 from site_builder.model.samples import is_sample
-from site_builder.model.schemas import AWARD, TARGET
-from site_builder.model.values import (
-    INVALID,
-    THOUSANDS_DOT,
-    Ctx,
-    check_count_text,
-    describe,
-    is_empty,
-    validate_mapping,
-)
+from site_builder.model.schemas import AwardFields, TargetFields
+from site_builder.model.values import THOUSANDS_DOT, Ctx, check_count_text, is_empty
 from site_builder.problems import Problems
 from site_builder.sources.discover import RawRecord
-from site_builder.sources.yamlsafe import YList, YMap
+from site_builder.sources.yamlsafe import YList, YMap, describe
 
 
 def empty_targets() -> TargetSet:
@@ -50,60 +46,90 @@ def load_target_set(record: RawRecord | None, problems: Problems) -> TargetSet:
     targets: list[Target] = []
     first_line: dict[str, int] = {}
     for item in _items(record, ctx):
-        values = validate_mapping(item, TARGET, ctx, anchor=record.data)
-        if values is INVALID:
+        fields = validate(item, TargetFields, ctx, anchor=record.data)
+        if fields is None:
             continue
-        node: YMap = values["_node"]  # type: ignore[assignment, index]
-        target_id = values["id"]  # type: ignore[index]
-        if target_id in first_line:  # checked first, so a duplicate of a faulty target is reported too
-            problems.error("id.duplicate", ctx.at(node.get("id")), id=target_id, first_line=first_line[target_id])
+        if fields.id in first_line:  # checked first, so a duplicate of a faulty target is reported too
+            problems.error("id.duplicate", fields.loc(ctx, "id"), id=fields.id, first_line=first_line[fields.id])
             continue
-        first_line[target_id] = node.line  # type: ignore[assignment]
-        target = load_target(values, node, ctx)  # type: ignore[arg-type]
+        first_line[fields.id] = fields.node.line
+        target = load_target(fields, ctx)
         if target is not None:
             targets.append(target)
     return TargetSet(record.path, tuple(targets), derive.tally(targets))
 
 
-def load_target(values: dict, node: YMap, ctx: Ctx) -> Target | None:
-    values = dict(values)
+def load_target(fields: TargetFields, ctx: Ctx) -> Target | None:
+    """The target with its derived figures, or None when one of its checks fails (each reported)."""
+    fields, ok = whole_counts(fields, ctx)
+    is_sample(fields, ctx)
+    ok = no_negatives(fields, ctx) and ok
+    ok = has_plan(fields, ctx) and ok
+    ok = ok and check_percent(fields, ctx)
+    if ok and _is_rate(fields):
+        warn_rate_over_100(fields, ctx)
+    return derive.derive_target(fields, fields.loc(ctx)) if ok else None
+
+
+def _is_rate(fields: TargetFields) -> bool:
+    """A rate target (unit "%") is compared in percentage points, never counted."""
+    return (fields.unit or "").strip() == "%"
+
+
+def whole_counts(fields: TargetFields, ctx: Ctx) -> tuple[TargetFields, bool]:
+    """A count's figures as whole numbers ("12.0" is the count 12, shown "12", not "12,0"); a
+    fraction or a thousands dot ("3.281") in a count is reported."""
+    if _is_rate(fields):
+        return fields, True
+    whole = [whole_count(name, number, fields.node.get(name), ctx) for name, number in
+             (("target", fields.target), ("actual", fields.actual))]  # fmt: skip
+    (target, target_ok), (actual, actual_ok) = whole
+    return dataclasses.replace(fields, target=target, actual=actual), target_ok and actual_ok
+
+
+def whole_count(name: str, number: Decimal | None, written: object, ctx: Ctx) -> tuple[Decimal | None, bool]:
+    """`number` as a whole number, or itself and False (reported) when it is not one."""
+    if number is None:
+        return None, True
+    if number != number.to_integral_value() or THOUSANDS_DOT.fullmatch(str(written).strip()):
+        check_count_text(name, written, ctx)
+        return number, False
+    return number.to_integral_value(), True
+
+
+def no_negatives(fields: TargetFields, ctx: Ctx) -> bool:
     ok = True
-    is_rate = (values["unit"] or "").strip() == "%"
-    if not is_rate:
-        for name in ("target", "actual"):
-            number = values[name]
-            if number is not None and (
-                number != number.to_integral_value() or THOUSANDS_DOT.fullmatch(str(node.get(name)).strip())
-            ):
-                check_count_text(name, node.get(name), ctx)
-                ok = False
-            elif number is not None:  # "12.0" is the count 12, shown "12", not "12,0"
-                values[name] = number.to_integral_value()
-    fields = {k: v for k, v in values.items() if k not in ("_node", "sample")}
-    raw = derive.TargetInput(**fields, sample=is_sample(values, ctx))
-    for name in ("target", "actual", "percent"):
-        if values[name] is not None and values[name] < 0:
-            ctx.problems.error("field.negative", ctx.at(node.get(name)), field=name)
+    for name, value in (("target", fields.target), ("actual", fields.actual), ("percent", fields.percent)):
+        if value is not None and value < 0:
+            ctx.problems.error("field.negative", fields.loc(ctx, name), field=name)
             ok = False
-    if raw.target is None and raw.percent is None:
+    return ok
+
+
+def has_plan(fields: TargetFields, ctx: Ctx) -> bool:
+    """A count needs a target or a published percent; a rate needs its planned rate."""
+    node = fields.node
+    if fields.target is None and fields.percent is None:
         if is_empty(node.get("target")) and is_empty(node.get("percent")):  # else already reported
-            ctx.problems.error("target.need-target-or-percent", ctx.at(node), id=raw.id)
-        ok = False
-    elif is_rate and raw.target is None:  # a rate is compared in points with its planned rate
+            ctx.problems.error("target.need-target-or-percent", ctx.at(node), id=fields.id)
+        return False
+    if _is_rate(fields) and fields.target is None:  # a rate is compared in points with its planned rate
         if is_empty(node.get("target")):  # else already reported
-            ctx.problems.error("target.rate-needs-target", ctx.at(node.get("percent"), node), id=raw.id)
-        ok = False
-    if ok and not check_percent(raw, node, ctx):
-        ok = False
-    if ok and is_rate:
-        for name in ("target", "actual"):  # a share of a whole cannot pass 100%
-            if values[name] is not None and values[name] > 100:
-                ctx.problems.warning("target.rate-over-100", ctx.at(node.get(name)), field=name, value=values[name])
-    return derive.derive_target(raw, ctx.at(node)) if ok else None
+            ctx.problems.error("target.rate-needs-target", ctx.at(node.get("percent"), node), id=fields.id)
+        return False
+    return True
 
 
-def check_percent(raw: derive.TargetInput, node: YMap, ctx: Ctx) -> bool:
+def warn_rate_over_100(fields: TargetFields, ctx: Ctx) -> None:
+    """A share of a whole cannot pass 100%: most likely a count written as a rate."""
+    for name, value in (("target", fields.target), ("actual", fields.actual)):
+        if value is not None and value > 100:
+            ctx.problems.warning("target.rate-over-100", fields.loc(ctx, name), field=name, value=value)
+
+
+def check_percent(raw: TargetFields, ctx: Ctx) -> bool:
     """A published percent must agree with actual/target at its own precision."""
+    node = raw.node
     if raw.percent is not None and raw.actual is None:  # a published completion implies a result
         ctx.problems.error("target.percent-without-actual", ctx.at(node.get("percent")), id=raw.id)
         return False
@@ -137,10 +163,10 @@ def load_award_set(record: RawRecord | None, problems: Problems) -> AwardSet:
     ctx = Ctx(record.path, problems)
     awards: list[Award] = []
     for item in _items(record, ctx):
-        values = validate_mapping(item, AWARD, ctx, anchor=record.data)
-        if values is INVALID:
+        fields = validate(item, AwardFields, ctx, anchor=record.data)
+        if fields is None:
             continue
-        award = load_award(values, ctx)  # type: ignore[arg-type]
+        award = load_award(fields, ctx)
         if award is not None:
             awards.append(award)
     awards.sort(key=lambda a: (a.rank, a.status != "granted", a.date or derive.FAR_FUTURE))
@@ -159,10 +185,8 @@ def warn_implausible_award(count: int | None, recipients: tuple[str, ...], node:
         seen.add(key)
 
 
-def load_award(values: dict, ctx: Ctx) -> Award | None:
-    node: YMap = values["_node"]
-    recipients = tuple(values["recipients"])
-    count = values["count"]
+def load_award(fields: AwardFields, ctx: Ctx) -> Award | None:
+    node, count, recipients = fields.node, fields.count, fields.recipients
     if count is None and not recipients:
         if is_empty(node.get("count")):  # a count that was given but wrong is already reported
             ctx.problems.error("award.need-count", ctx.at(node))
@@ -174,18 +198,18 @@ def load_award(values: dict, ctx: Ctx) -> Award | None:
         ctx.problems.error("award.count-mismatch", ctx.at(node.get("count")), count=count, listed=len(recipients))
         return None
     warn_implausible_award(count, recipients, node, ctx)
-    sample = is_sample(values, ctx)
+    sample = is_sample(fields, ctx)
     return Award(
-        title=values["title"],
-        issuer=values["issuer"],
-        recipient_kind=values["recipient_kind"],
+        title=fields.title,
+        issuer=fields.issuer,
+        recipient_kind=fields.recipient_kind,
         count=count if count is not None else len(recipients),
         recipients=recipients,
-        reason=values["reason"],
-        date=values["date"],
-        decision=values["decision"],
-        status=values["status"],
+        reason=fields.reason,
+        date=fields.date,
+        decision=fields.decision,
+        status=fields.status,
         loc=ctx.at(node),
-        rank=derive.award_rank(values["title"], values["issuer"]),
+        rank=derive.award_rank(fields.title, fields.issuer),
         sample=sample,
     )

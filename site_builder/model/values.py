@@ -1,7 +1,8 @@
-"""Per-kind field tables and the validation of one raw mapping against them.
+"""Reading one YAML value as the type a field declares: text, number, date, choice, slug, URL.
 
-Values arrive as YStr/YMap/YList (every scalar text, with line and column);
-this module types them and reports problems at the value's own position.
+Values arrive as YStr/YMap/YList (every scalar text, with line and column); each converter
+returns the typed value, or INVALID after reporting why at the value's own position. Which
+converter a field uses follows from its type (model/fields.py).
 """
 
 from __future__ import annotations
@@ -11,14 +12,15 @@ import datetime as dt
 import difflib
 import re
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from typing import Literal, NewType
 from urllib.parse import urlsplit
 
 from site_builder.catalogue import clause
 from site_builder.problems import Loc, Problems
-from site_builder.sources.yamlsafe import YList, YMap, YStr, describe
+from site_builder.sources.yamlsafe import YList, YStr, describe
 
 
 class Invalid:
@@ -27,18 +29,9 @@ class Invalid:
 
 INVALID = Invalid()
 
-
-@dataclass(frozen=True)
-class Field:
-    name: str
-    type: str
-    required: bool = False
-    choices: tuple[str, ...] = ()
-    default: object = None
-    schema: tuple[Field, ...] = ()  # for "mapping" and "list[mapping]"
-    # With `required`: the key must be written but its value may be left empty (None), as
-    # `actual:` is for a target without a result yet.
-    nullable: bool = False
+# Texts read more strictly than free text: an ASCII slug ("ty-le-dang-vien"), a web address.
+Slug = NewType("Slug", str)
+Url = NewType("Url", str)
 
 
 @dataclass(frozen=True)
@@ -76,10 +69,11 @@ ASCII_DIGITS = frozenset("0123456789")
 
 
 def is_empty(value: object) -> bool:
+    """No value: the key is absent, or written with nothing (or `~`, `null`) after it."""
     return value is None or (isinstance(value, YStr) and value.plain and value.strip() in _EMPTY)
 
 
-def to_text(name: str, value: object, ctx: Ctx) -> object:
+def to_text(name: str, value: object, ctx: Ctx) -> str | Invalid:
     if not isinstance(value, YStr):
         ctx.problems.error("field.expected-text", ctx.at(value), field=name, found=describe(value))
         return INVALID
@@ -107,7 +101,7 @@ def report_curly_quotes(name: str, value: YStr, ctx: Ctx) -> None:
     ctx.problems.error("field.curly-quoted-value", ctx.at(value), field=name, value=value.strip(), suggest=suggest)
 
 
-def to_decimal(name: str, value: object, ctx: Ctx) -> object:
+def to_decimal(name: str, value: object, ctx: Ctx) -> Decimal | Invalid:
     raw = _figure(name, value, ctx)
     if raw is None:
         return INVALID
@@ -119,8 +113,7 @@ def to_decimal(name: str, value: object, ctx: Ctx) -> object:
         else:
             return number if _within_limits(name, number, value, ctx) else INVALID
     if _DECIMAL_COMMA.fullmatch(raw) and not _THOUSANDS.fullmatch(raw):
-        suggest = raw.replace(",", ".")
-        ctx.problems.error("field.decimal-comma", ctx.at(value), field=name, value=raw, suggest=suggest)
+        ctx.problems.error("field.decimal-comma", ctx.at(value), field=name, value=raw, suggest=raw.replace(",", "."))
         return INVALID
     if _THOUSANDS.fullmatch(raw):
         ctx.problems.error(
@@ -158,7 +151,7 @@ def _without_separators(raw: str) -> str:
     return re.sub(r"[.,\u00a0\u202f ]", "", raw)
 
 
-def to_integer(name: str, value: object, ctx: Ctx) -> object:
+def to_integer(name: str, value: object, ctx: Ctx) -> int | Invalid:
     raw = _figure(name, value, ctx)
     if raw is None:
         return INVALID
@@ -182,7 +175,7 @@ def check_count_text(name: str, value: object, ctx: Ctx) -> None:
         ctx.problems.error("field.expected-integer", ctx.at(value), field=name, value=raw)
 
 
-def to_date(name: str, value: object, ctx: Ctx) -> object:
+def to_date(name: str, value: object, ctx: Ctx) -> dt.date | Invalid:
     raw = _figure(name, value, ctx)
     if raw is None:
         return INVALID
@@ -216,7 +209,7 @@ _FLAG_ALIASES = {"yes": "true", "co": "true", "có": "true", "1": "true", "no": 
                  "không": "false", "0": "false", "on": "true", "off": "false"}  # fmt: skip
 
 
-def to_flag(name: str, value: object, ctx: Ctx) -> object:
+def to_flag(name: str, value: object, ctx: Ctx) -> bool | Invalid:
     """`true` or `false` (any case); anything else is refused with the closest of the two."""
     raw = _scalar(name, value, ctx)
     if raw is None:
@@ -231,24 +224,24 @@ def to_flag(name: str, value: object, ctx: Ctx) -> object:
     return INVALID
 
 
-def to_slug(name: str, value: object, ctx: Ctx) -> object:
+def to_slug(name: str, value: object, ctx: Ctx) -> Slug | Invalid:
     raw = _scalar(name, value, ctx)
     if raw is None:
         return INVALID
     if not _SLUG.fullmatch(raw):
         ctx.problems.error("field.expected-slug", ctx.at(value), field=name, value=raw)
         return INVALID
-    return raw
+    return Slug(raw)
 
 
-def to_url(name: str, value: object, ctx: Ctx) -> object:
+def to_url(name: str, value: object, ctx: Ctx) -> Url | Invalid:
     raw = _scalar(name, value, ctx)
     if raw is None:
         return INVALID
     if not _is_web_address(raw):
         ctx.problems.error("field.expected-url", ctx.at(value), field=name, value=raw)
         return INVALID
-    return raw if raw.endswith("/") else raw + "/"
+    return Url(raw if raw.endswith("/") else raw + "/")
 
 
 def _is_web_address(raw: str) -> bool:
@@ -274,7 +267,7 @@ CHOICE_ALIASES = {
 }  # fmt: skip
 
 
-def to_choice(name: str, value: object, ctx: Ctx, choices: tuple[str, ...]) -> object:
+def to_choice(name: str, value: object, ctx: Ctx, choices: tuple[str, ...]) -> str | Invalid:
     raw = _scalar(name, value, ctx)
     if raw is None:
         return INVALID
@@ -314,7 +307,8 @@ def _figure(name: str, value: object, ctx: Ctx) -> str | None:
     return None
 
 
-def to_list(name: str, value: object, ctx: Ctx, item: Callable[[object], object]) -> object:
+def to_list(name: str, value: object, ctx: Ctx, item: Callable[[object], object]) -> tuple[object, ...] | Invalid:
+    """A list, each entry read by `item`; wrong entries (reported) are left out."""
     if not isinstance(value, YList):
         ctx.problems.error("field.expected-list", ctx.at(value), field=name, found=describe(value))
         return INVALID
@@ -322,110 +316,12 @@ def to_list(name: str, value: object, ctx: Ctx, item: Callable[[object], object]
     return tuple(v for v in converted if v is not INVALID)
 
 
-def to_all_or_list(name: str, value: object, ctx: Ctx) -> object:
+def to_all_or_list(name: str, value: object, ctx: Ctx) -> Literal["all"] | tuple[str, ...] | Invalid:
     """`all`, or a list of texts (`[2022, 2023]`): which terms or years get a book of their own."""
     if isinstance(value, YStr) and value.strip() == "all":
         return "all"
     if isinstance(value, YList):
-        return to_list(name, value, ctx, lambda v: to_text(name, v, ctx))
+        found = to_list(name, value, ctx, lambda v: to_text(name, v, ctx))
+        return found if isinstance(found, Invalid) else tuple(str(v) for v in found)
     ctx.problems.error("field.expected-all-or-list", ctx.at(value), field=name, found=describe(value))
     return INVALID
-
-
-def convert(spec: Field, value: object, ctx: Ctx) -> object:
-    name = spec.name
-    simple: dict[str, Callable[[str, object, Ctx], object]] = {
-        "text": to_text,
-        "decimal": to_decimal,
-        "integer": to_integer,
-        "date": to_date,
-        "slug": to_slug,
-        "url": to_url,
-        "flag": to_flag,
-    }
-    if spec.type in simple:
-        return simple[spec.type](name, value, ctx)
-    if spec.type == "choice":
-        return to_choice(name, value, ctx, spec.choices)
-    if spec.type == "list[text]":
-        return to_list(name, value, ctx, lambda v: to_text(name, v, ctx))
-    if spec.type == "all|list[text]":
-        return to_all_or_list(name, value, ctx)
-    if spec.type == "mapping":
-        return validate_mapping(value, spec.schema, ctx, name)
-    if spec.type == "list[mapping]":
-        return to_list(name, value, ctx, lambda v: validate_mapping(v, spec.schema, ctx, name))
-    raise ValueError(f"unknown field type {spec.type}")
-
-
-def validate_mapping(
-    data: object, schema: tuple[Field, ...], ctx: Ctx, what: str = "", anchor: object = None
-) -> object:
-    """Typed values by field name (absent optional fields get their default).
-
-    Returns INVALID when `data` is not a mapping or a required field is missing
-    or wrong; all problems found are reported either way.
-    """
-    if not isinstance(data, YMap):
-        ctx.problems.error("field.expected-mapping", ctx.at(data, anchor), found=describe(data))
-        return INVALID
-    known = {spec.name: spec for spec in schema}
-    for key in data:
-        if key not in known:
-            report_unknown(key, data, known, ctx)
-    values: dict[str, object] = {"_node": data}
-    ok = True
-    for spec in schema:
-        raw = data.get(spec.name)
-        if is_empty(raw):
-            if spec.required and not (spec.nullable and spec.name in data):
-                ctx.problems.error("field.required", ctx.at(raw, data), field=spec.name)
-                ok = False
-            values[spec.name] = spec.default
-            continue
-        values[spec.name] = convert(spec, raw, ctx)
-        if values[spec.name] is INVALID:
-            ok = ok and not spec.required
-            values[spec.name] = spec.default
-    return values if ok else INVALID
-
-
-def report_unknown(key: str, data: YMap, known: Mapping[str, Field], ctx: Ctx) -> None:
-    """A near miss of a known name ("atendees") is a typo that would silently drop data: an error.
-    Anything else may be an optional field a site adds: a warning."""
-    loc = Loc(ctx.path, *data.key_locs.get(key, (data.line, data.col)))
-    typo = misspelt(key, known)
-    if typo:
-        ctx.problems.error("field.misspelt", loc, field=key, suggest=typo)
-        return
-    close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.6)
-    suggest = clause("clause.did-you-mean", name=close[0]) if close else ""
-    ctx.problems.warning("field.unknown", loc, field=key, suggest=suggest)
-
-
-def misspelt(key: str, known: Mapping[str, Field]) -> str | None:
-    """The known name `key` is most likely a typo of: one or two slips (two in longer names),
-    a difference of case, or a space or hyphen for the underscore."""
-
-    def norm(name: str) -> str:
-        return re.sub(r"[\s-]+", "_", name.strip().lower())
-
-    best = min(known, key=lambda name: edit_distance(norm(key), norm(name)), default=None)
-    if best is None:
-        return None
-    allowed = 1 if len(best) <= 5 else 2
-    return best if edit_distance(norm(key), norm(best)) <= allowed else None
-
-
-def edit_distance(a: str, b: str) -> int:
-    """Optimal string alignment distance: insertions, deletions, substitutions, adjacent swaps."""
-    previous2: list[int] = []
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                current[j] = min(current[j], previous2[j - 2] + 1)
-        previous2, previous = previous, current
-    return previous[-1]

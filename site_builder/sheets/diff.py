@@ -32,7 +32,7 @@ def flatten(item: object, kind: str) -> Fields:
             text = "; ".join(str(v).strip() for v in value)
         else:
             text = " ".join(str(value).split()) if value is not None else ""
-        if text and not (spec.type == "choice" and text == spec.default):  # the default, written or not
+        if text and not (spec.kind == "choice" and text == spec.default):  # the default, written or not
             out[spec.name] = text
     return out
 

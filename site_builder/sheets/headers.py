@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from site_builder.model.fields import edit_distance
 from site_builder.model.slugs import ascii_fold
-from site_builder.model.values import edit_distance
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 

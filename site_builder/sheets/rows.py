@@ -10,8 +10,9 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
+from site_builder.model.fields import FieldSpec, field_specs
 from site_builder.model.records import AwardSet, TargetSet
-from site_builder.model.schemas import AWARD, TARGET
+from site_builder.model.schemas import AwardFields, TargetFields
 from site_builder.model.sets import load_award_set, load_target_set
 from site_builder.model.slugs import short_slug
 from site_builder.problems import Problem, Problems
@@ -20,7 +21,7 @@ from site_builder.sheets.table import Table
 from site_builder.sources.discover import RawRecord
 from site_builder.sources.yamlsafe import YList, YMap, YStr
 
-SCHEMAS = {"targets": TARGET, "awards": AWARD}
+SCHEMAS: dict[str, tuple[FieldSpec, ...]] = {"targets": field_specs(TargetFields), "awards": field_specs(AwardFields)}
 # The cell a problem about the whole row points at: where the missing figure belongs.
 ROW_ANCHORS = {"targets": ("target", "percent", "actual"), "awards": ("count", "recipients", "title")}
 
@@ -33,7 +34,7 @@ class SheetRecords:
 
 
 def field_types(kind: str) -> dict[str, str]:
-    return {spec.name: spec.type for spec in SCHEMAS[kind]}
+    return {spec.name: spec.kind for spec in SCHEMAS[kind]}
 
 
 def sheet_records(table: Table, kind: str, problems: Problems) -> SheetRecords:

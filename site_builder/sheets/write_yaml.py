@@ -34,9 +34,9 @@ def render_yaml(items: Iterable[YMap], kind: str, comment: list[str]) -> str:
         first = True
         for spec in schema:
             value = item.get(spec.name)
-            if spec.type == "choice" and str(value or "").strip() == spec.default:
+            if spec.kind == "choice" and str(value or "").strip() == spec.default:
                 continue  # "direction: at_least" is what an absent field means: left out, as by hand
-            entry = _entry(spec.name, spec.type, value)
+            entry = _entry(spec.name, spec.kind, value)
             if not entry and spec.nullable and spec.name in item:
                 entry = [f"{spec.name}:"]  # an empty `actual` cell: "chưa có số liệu", kept as such
             if not entry:

@@ -12,9 +12,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from site_builder.model import schemas
 from site_builder.model.checks import check_model
+from site_builder.model.fields import field_specs
 from site_builder.model.load import load_model
-from site_builder.model.schemas import AWARD, CONFERENCE, PAGE, PERSON, PHOTO, SITE, STAT, TARGET, TERM, YEARBOOK
 from site_builder.problems import Problems
 from site_builder.sources.discover import SourceSet, record_from_bytes
 
@@ -35,7 +36,22 @@ PATHS = {
     "page": "content/pages/gioi-thieu.md",
 }
 FIELDS = sorted(
-    {f.name for schema in (SITE, YEARBOOK, TERM, STAT, PERSON, TARGET, AWARD, CONFERENCE, PHOTO, PAGE) for f in schema}
+    {
+        spec.name
+        for schema in (
+            schemas.SiteFields,
+            schemas.YearbookFields,
+            schemas.TermFields,
+            schemas.StatFields,
+            schemas.PersonFields,
+            schemas.TargetFields,
+            schemas.AwardFields,
+            schemas.ConferenceFields,
+            schemas.PhotoFields,
+            schemas.PageFields,
+        )  # fmt: skip
+        for spec in field_specs(schema)
+    }
     | {"limits", "max_file_kb", "max_records", "max_image_kb", "max_image_pixels"}
 )
 # Problems that concern a whole file (or the site) and so carry no line.

@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import re
 from pathlib import Path
+from typing import get_args
 
 import pytest
 
@@ -22,6 +23,7 @@ from site_builder.catalogue import (
     text,
     theme_text,
 )
+from site_builder.model.records import CONFERENCE_KINDS, RecipientKind
 from site_builder.problems import Loc, Problem, Problems
 from site_builder.render.environment import make_environment
 from site_builder.sources.themes import BUILTIN_ROOT, resolve_theme
@@ -48,9 +50,9 @@ DYNAMIC_PACKAGE = {
     r"changes\.(added|removed|changed)": "yearbook/changes.describe: what happened to a record",
 }
 DYNAMIC_THEME = {  # prefix ~ value in templates: every value the model allows must have an entry
-    "kind.": ("so-ket", "tong-ket", "bch-mo-rong", "dai-hoi", "chuyen-de", "khac"),
+    "kind.": CONFERENCE_KINDS,
     "status.": ("vuot", "dat", "khong-dat", "unknown"),
-    "recipient.": ("collective", "individual"),
+    "recipient.": get_args(RecipientKind),
 }
 PLACEHOLDER = re.compile(r"%\((\w+)\)s")
 

@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 
 from site_builder.model import derive
+from site_builder.model.schemas import TargetFields
 from site_builder.problems import Loc
 from tests.factories import make_award
 
@@ -14,7 +15,7 @@ D = Decimal
 
 
 def target(unit="đảng viên", target=None, actual="0", percent=None, direction="at_least"):
-    raw = derive.TargetInput(
+    raw = TargetFields(
         id="x", name="X", unit=unit,
         target=D(target) if target is not None else None, actual=D(actual),
         percent=D(percent) if percent is not None else None,

@@ -1,4 +1,4 @@
-"""Typing of text scalars and validation of mappings: exact messages at exact places."""
+"""Reading YAML scalars as typed values (model/values.py): exact messages at exact places."""
 
 from __future__ import annotations
 
@@ -10,17 +10,15 @@ import pytest
 from site_builder.model.values import (
     INVALID,
     Ctx,
-    Field,
     to_choice,
     to_date,
     to_decimal,
     to_integer,
     to_text,
     to_url,
-    validate_mapping,
 )
 from site_builder.problems import Problems
-from site_builder.sources.yamlsafe import YList, YMap, YStr, load_yaml
+from site_builder.sources.yamlsafe import YList, YStr
 
 PATH = "content/years/2021/targets.yaml"
 
@@ -233,88 +231,4 @@ def test_url_gets_a_trailing_slash_and_must_be_http():
     assert typed(to_url, s("https://kyyeu.example.vn"))[0] == "https://kyyeu.example.vn/"
     assert typed(to_url, s("kyyeu.example.vn"))[1] == [
         f"{PATH}:4:11: error: “actual” phải là địa chỉ bắt đầu bằng https:// hoặc http://, gặp “kyyeu.example.vn”"
-    ]
-
-
-SCHEMA = (
-    Field("title", "text", required=True),
-    Field("date", "date", required=True),
-    Field("kind", "choice", choices=("so-ket", "tong-ket"), default="so-ket"),
-    Field("tags", "list[text]", default=()),
-)
-
-
-def validate(text: str):
-    problems = Problems()
-    data = load_yaml(text, "content/x.md", problems, first_line=2)
-    values = validate_mapping(data, SCHEMA, Ctx("content/x.md", problems))
-    return values, [p.format() for p in problems.sorted()]
-
-
-def test_valid_mapping_types_values_and_fills_defaults():
-    values, messages = validate("title: Hội nghị\ndate: 2019-08-02\ntags: [a, b]\n")
-    assert messages == []
-    assert values["title"] == "Hội nghị"
-    assert values["date"] == dt.date(2019, 8, 2)
-    assert values["kind"] == "so-ket"
-    assert values["tags"] == ("a", "b")
-    assert isinstance(values["_node"], YMap)
-
-
-def test_unknown_field_that_is_a_near_miss_is_an_error():
-    values, messages = validate("tilte: Hội nghị\ntitle: A\ndate: 2019-08-02\n")
-    assert values is not INVALID
-    assert messages == [
-        "content/x.md:2:1: error: trường “tilte” không có trong mẫu nội dung, có lẽ gõ nhầm: hãy sửa tên trường "
-        "thành “title” (nếu để nguyên, giá trị này bị bỏ qua)"
-    ]
-
-
-@pytest.mark.parametrize("key", ["tilte", "Title", "tag", "tagz", "dates", "kinds"])
-def test_typos_of_known_fields_are_errors(key):
-    _, messages = validate(f"title: A\ndate: 2019-08-02\n{key}: x\n")
-    assert len(messages) == 1 and ": error: " in messages[0]
-
-
-def test_an_added_optional_field_near_a_known_one_stays_a_warning():
-    _, messages = validate("title: A\ndate: 2019-08-02\nsubtitle: B\n")
-    assert messages == [
-        "content/x.md:4:1: warning: trường “subtitle” không có trong mẫu nội dung; có phải ý bạn là “title”?"
-    ]
-
-
-def test_unknown_field_without_a_close_name():
-    _, messages = validate("title: A\ndate: 2019-08-02\nxyz: 1\n")
-    assert messages == ["content/x.md:4:1: warning: trường “xyz” không có trong mẫu nội dung"]
-
-
-def test_missing_and_empty_required_fields_are_all_reported():
-    values, messages = validate("title:\nkind: khac\n")
-    assert values is INVALID
-    assert messages == [
-        "content/x.md:2:1: error: thiếu trường bắt buộc “date”",
-        "content/x.md:2:7: error: thiếu trường bắt buộc “title”",
-        "content/x.md:3:7: error: “kind” phải là một trong: so-ket, tong-ket; gặp “khac”",
-    ]
-
-
-def test_quoted_empty_required_text_is_empty_not_missing():
-    _, messages = validate('title: ""\ndate: 2019-08-02\n')
-    assert messages == ["content/x.md:2:8: error: “title” không được để trống"]
-
-
-def test_a_list_where_a_mapping_is_expected():
-    problems = Problems()
-    data = load_yaml("- a\n- b\n", "content/x.md", problems)
-    assert validate_mapping(data, SCHEMA, Ctx("content/x.md", problems)) is INVALID
-    assert [p.format() for p in problems] == [
-        "content/x.md:1:1: error: cần một nhóm trường dạng “tên: giá trị”, nhưng gặp một danh sách"
-    ]
-
-
-def test_an_empty_file_where_a_mapping_is_expected():
-    problems = Problems()
-    assert validate_mapping(None, SCHEMA, Ctx("content/site.yaml", problems)) is INVALID
-    assert [p.format() for p in problems] == [
-        "content/site.yaml: error: cần một nhóm trường dạng “tên: giá trị”, nhưng gặp tệp trống"
     ]

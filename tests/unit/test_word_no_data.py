@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from site_builder.model.derive import TargetInput, derive_target, tally
+from site_builder.model.derive import derive_target, tally
+from site_builder.model.schemas import TargetFields
 from site_builder.problems import Loc, Problems
 from site_builder.render.environment import make_environment
 from site_builder.render.filters import make_filters
@@ -16,7 +17,7 @@ from tests.factories import make_award
 
 def _target(actual, sample=False):
     name = "Tỷ lệ TCCSĐ trong sạch"
-    raw = TargetInput("a", name, "%", Decimal(85), actual, None, "at_least", None, None, None, sample)
+    raw = TargetFields(id="a", name=name, unit="%", target=Decimal(85), actual=actual, sample=sample)
     return derive_target(raw, Loc("content/years/2022/targets.yaml", 1))
 
 
