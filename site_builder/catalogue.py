@@ -103,6 +103,7 @@ def nclause(message_id: str, n: int, **params: object) -> Clause:
 
 
 def check_lang(lang: str) -> str:
+    """`lang` itself, or ValueError when no catalogue (and no formatting) exists for it."""
     if lang not in LANGS:
         raise ValueError(f"unsupported language {lang!r}; expected one of {LANGS}")
     return lang

@@ -15,19 +15,12 @@ from babel import Locale
 from babel.dates import format_date as babel_format_date
 from babel.numbers import get_decimal_symbol, get_group_symbol, get_minus_sign_symbol
 
-from site_builder.catalogue import LANGS, text
+from site_builder.catalogue import check_lang, text
 
 Number = int | float | Decimal
 
 # U+2212: a true minus sign, as wide as the plus sign it stands against.
 _MINUS = "\u2212"
-
-
-def check_lang(lang: str) -> str:
-    """`lang` itself, or ValueError when there is no formatting for it."""
-    if lang not in LANGS:
-        raise ValueError(f"unsupported language {lang!r}; expected one of {LANGS}")
-    return lang
 
 
 def _to_decimal(value: Number) -> Decimal:

@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable
 
+from site_builder.catalogue import check_lang
 from site_builder.formatting import (
     Number,
-    check_lang,
     format_date,
     format_date_short,
     format_number,
