@@ -55,7 +55,7 @@ def person(fields: PersonFields, path: str) -> Person:
 
 
 def load_years(by_kind: Grouped, lang: str, problems: Problems) -> list[Year]:
-    folders = set()
+    folders: set[str] = set()
     groups = {
         kind: group_by_folder(by_kind.get(kind, [])) for kind in ("year", "year-targets", "year-awards", "conference")
     }

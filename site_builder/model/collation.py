@@ -68,6 +68,10 @@ def _primary(letter: str) -> int:
     return _PUNCT * _GROUP_SHIFT + ord(letter)
 
 
+# primaries, secondaries (tones, accents), tertiaries (case), then the NFC text itself.
+SortKey = tuple[tuple[int, ...], tuple[tuple[int, ...], ...], tuple[int, ...], str]
+
+
 def _collation_element(base: str, marks: str) -> tuple[int, tuple[int, ...], int]:
     """(primary, secondary, tertiary) weights of one base character and its marks."""
     lower = base.lower() if len(base.lower()) == 1 else base
@@ -85,7 +89,7 @@ def _collation_element(base: str, marks: str) -> tuple[int, tuple[int, ...], int
     return _primary(letter), secondary, tertiary
 
 
-def sort_key(text: str) -> tuple:
+def sort_key(text: str) -> SortKey:
     """Key for ``sorted()`` putting Vietnamese text in dictionary order.
 
     NFC and NFD spellings of the same text give the same key.
@@ -99,7 +103,7 @@ def sort_key(text: str) -> tuple:
     return primaries, secondaries, tertiaries, unicodedata.normalize("NFC", text)
 
 
-def person_sort_key(full_name: str) -> tuple:
+def person_sort_key(full_name: str) -> tuple[SortKey, SortKey]:
     """Vietnamese names sort by given name (the last word), then by the full name."""
     words = full_name.split()
     given_name = words[-1] if words else ""

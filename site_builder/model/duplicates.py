@@ -10,6 +10,7 @@ Samples are left out: `new conference` gives every example the same placeholder 
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 import unicodedata
@@ -33,10 +34,11 @@ _NOT_ALNUM = re.compile(r"[\W_]+")
 _COPY_NAME = re.compile(r"(?i)(\s*-\s*(copy|bản sao|ban sao))?\s*(\(\d+\))?$")
 
 
-def order(conference: Conference) -> tuple:
+def order(conference: Conference) -> tuple[dt.date, bool, str]:
     """Date, then the original before its copy, then path: the later one gets the warning."""
     stem = conference.path.rsplit("/", 1)[-1].removesuffix(".md")
-    is_copy = bool(_COPY_NAME.search(stem).group(0))  # type: ignore[union-attr]
+    match = _COPY_NAME.search(stem)  # always matches, perhaps the empty string
+    is_copy = bool(match and match.group(0))
     return (conference.date, is_copy, conference.path)
 
 

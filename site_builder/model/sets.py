@@ -178,7 +178,8 @@ def warn_implausible_award(count: int | None, recipients: tuple[str, ...], node:
     if count == 0:
         ctx.problems.warning("award.zero", ctx.at(node.get("count")))
     seen: set[str] = set()
-    for item, name in zip(node.get("recipients") or (), recipients, strict=False):
+    written = node.get("recipients")
+    for item, name in zip(written if isinstance(written, YList) else (), recipients, strict=False):
         key = " ".join(name.split()).casefold()
         if key in seen:
             ctx.problems.warning("award.duplicate-recipient", ctx.at(item), name=name)

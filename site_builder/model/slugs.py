@@ -17,7 +17,7 @@ _DATE_PREFIX = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}-")
 _ALNUM_RUN = re.compile(r"[a-z0-9]+")
 
 
-class _WithoutMarks(dict):
+class _WithoutMarks(dict[int, int | None]):
     """str.translate table dropping combining marks, filled in as characters are met."""
 
     def __missing__(self, code: int) -> int | None:

@@ -114,8 +114,8 @@ def read_sources(
         return SourceSet(site_root, (), frozenset())
     if not _allowed_file(site_file, _SITE, content.resolve(), problems):  # before a byte is read
         return SourceSet(site_root, (), frozenset())
-    site = read_record(site_file, SITE_YAML, ("site", {}), problems, MAX_FILE_BYTES, cache)
-    limits = limits or limits_from_site(site.data if site else None)
+    site_record = read_record(site_file, SITE_YAML, ("site", {}), problems, MAX_FILE_BYTES, cache)
+    limits = limits or limits_from_site(site_record.data if site_record else None)
     files = _walk(content, problems)
     media = frozenset(rel.removeprefix(_MEDIA) for rel in files if rel.startswith(_MEDIA))
     check_media_files(folders.media, media, limits, problems)
@@ -124,7 +124,7 @@ def read_sources(
     if len(found) + 1 > limits.max_records:
         problems.error("limit.records", Loc(layout.CONTENT), count=len(found) + 1, limit=limits.max_records)
         return SourceSet(site_root, (), media, record_files)
-    records = [site] if site else []
+    records = [site_record] if site_record else []
     for rel, kind in found:
         record = read_record(content / rel, in_content(rel), kind, problems, limits.max_file_bytes, cache)
         if record is not None:

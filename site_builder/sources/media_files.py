@@ -13,7 +13,7 @@ already in memory (the PDF renderer's fetcher), so both apply the same rules.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath
 
 from site_builder.layout import media_file
@@ -78,7 +78,9 @@ def _svg_problems(data: bytes, name: str, loc: Loc, limits: SourceLimits, size: 
     return [Problem("error", i.code, Loc(loc.path, i.line, i.col), i.params) for i in report.issues]
 
 
-def _raster_problems(measure, loc: Loc, size: int, limits: SourceLimits) -> list[Problem]:
+def _raster_problems(
+    measure: Callable[[], tuple[int, int] | None], loc: Loc, size: int, limits: SourceLimits
+) -> list[Problem]:
     try:
         dimensions = measure()
     except TooManyPixels:

@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from xml.parsers import expat
 from xml.sax import SAXException, handler
-from xml.sax.xmlreader import InputSource
+from xml.sax.xmlreader import AttributesNSImpl, InputSource, Locator
 
 from defusedxml import DefusedXmlException
 from defusedxml.expatreader import DefusedExpatParser
@@ -57,6 +57,8 @@ class SvgReport:
 class _Parser(DefusedExpatParser):
     """defusedxml's SAX parser that also never reads an external DTD: a drawing program's
     `<!DOCTYPE svg PUBLIC … "http://…/svg11.dtd">` is allowed and left unread."""
+
+    _parser: expat.XMLParserType  # made by ExpatParser.reset(); typeshed leaves it out
 
     def reset(self) -> None:
         super().reset()
@@ -105,6 +107,8 @@ _TEXT_ATTRIBUTES = frozenset({"id", "class", "title", "lang"})
 class _Checker(handler.ContentHandler):
     """Streams the elements: allow-list checks as they come, <use> counts for check_expansion()."""
 
+    _locator: Locator | None  # set by setDocumentLocator(); typeshed leaves it out
+
     def __init__(self, limits: SvgLimits):
         super().__init__()
         self.limits = limits
@@ -133,7 +137,7 @@ class _Checker(handler.ContentHandler):
 
     # --- elements -------------------------------------------------------------
 
-    def startElementNS(self, name, qname, attrs) -> None:  # noqa: N802 - SAX's name
+    def startElementNS(self, name: tuple[str | None, str], qname: str | None, attrs: AttributesNSImpl) -> None:  # noqa: N802
         uri, local = name
         self.root = self.root or local
         if len(self.stack) == self.limits.max_depth:
@@ -153,7 +157,7 @@ class _Checker(handler.ContentHandler):
             frame.style = []
         self.stack.append(frame)
 
-    def _check_element(self, uri: str | None, local: str, qname: str) -> None:
+    def _check_element(self, uri: str | None, local: str, qname: str | None) -> None:
         if uri == policy.XHTML_NS:  # HTML inside SVG runs like any page
             self.add("svg.script", what=f"<{local}> (HTML)")
         elif uri not in (policy.SVG_NS, None):
@@ -163,13 +167,13 @@ class _Checker(handler.ContentHandler):
         elif local not in policy.ELEMENTS:
             self.add("svg.element", name=local)
 
-    def _count_use(self, frame: _Frame, attrs) -> None:
+    def _count_use(self, frame: _Frame, attrs: AttributesNSImpl) -> None:
         ref = attrs.get((None, "href")) or attrs.get((policy.XLINK_NS, "href")) or ""
         if ref.startswith("#"):
             frame.refs[ref[1:]] += 1
             self.use_at.setdefault(ref[1:], self._position())
 
-    def endElementNS(self, name, qname) -> None:  # noqa: N802 - SAX's name
+    def endElementNS(self, name: tuple[str | None, str], qname: str | None) -> None:  # noqa: N802 - SAX's name
         frame = self.stack.pop()
         if frame.style is not None:
             self._check_css("".join(frame.style))
@@ -225,14 +229,15 @@ class _Checker(handler.ContentHandler):
     def check_expansion(self) -> None:
         """Elements drawn once every <use> is expanded, counted per id (memoised): cycles,
         chains deeper than max_use_depth and totals over max_nodes are issues."""
-        if self.whole is None:
+        whole = self.whole
+        if whole is None:
             return
         counter = UseExpansion(self.defined, self.limits.max_use_depth)
         try:
-            total = self.whole.nodes + sum(n * counter.size(ref, 1) for ref, n in self.whole.refs.items())
+            total = whole.nodes + sum(n * counter.size(ref, 1) for ref, n in whole.refs.items())
         except ExpansionError as exc:
             self.add(exc.code, self.use_at.get(exc.ref), ref=exc.ref, limit=self.limits.max_use_depth)
             return
         if total > self.limits.max_nodes:
-            heaviest = max(self.whole.refs, key=lambda ref: self.whole.refs[ref] * counter.size(ref, 1), default=None)
+            heaviest = max(whole.refs, key=lambda ref: whole.refs[ref] * counter.size(ref, 1), default=None)
             self.add("svg.too-many-nodes", self.use_at.get(heaviest) if heaviest else None, limit=self.limits.max_nodes)

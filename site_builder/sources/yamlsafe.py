@@ -11,6 +11,8 @@ a hostile file costs at most a fraction of a second and a few megabytes.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from typing import NoReturn
 
 import yaml
 
@@ -24,10 +26,11 @@ MAX_DEPTH = 40
 _STR_TAGS = (None, "!", "tag:yaml.org,2002:str")
 
 
+# misc, valid-type: the base is chosen at run time (libyaml's loader when PyYAML was built with it).
 class _NoGuessLoader(_Base):  # type: ignore[misc, valid-type]
     """Plain scalars resolve to str: the implicit resolvers are dropped."""
 
-    yaml_implicit_resolvers: dict = {}
+    yaml_implicit_resolvers: dict[str, list[object]] = {}
 
 
 class YStr(str):
@@ -41,7 +44,7 @@ class YStr(str):
         return obj
 
 
-class YMap(dict):
+class YMap(dict[str, object]):
     """Mapping of str keys to values; `key_locs` holds where each key was written."""
 
     line: int
@@ -49,7 +52,7 @@ class YMap(dict):
     key_locs: dict[str, tuple[int, int]]
 
 
-class YList(list):
+class YList(list[object]):
     line: int
     col: int
 
@@ -65,11 +68,16 @@ def describe(value: object) -> Clause | str:
     return f"“{value}”"
 
 
+YamlValue = YStr | YMap | YList  # every scalar is text: no YAML 1.1 guessing
+
+
 class YamlFailure(Exception):
     """The document cannot be read; the problem has already been reported."""
 
 
-def load_yaml(text: str, path: str, problems: Problems, first_line: int = 1, max_bytes: int = 1_000_000):
+def load_yaml(
+    text: str, path: str, problems: Problems, first_line: int = 1, max_bytes: int = 1_000_000
+) -> YamlValue | None:
     """Parse one YAML document into YStr/YMap/YList (or None when empty).
 
     `first_line` shifts positions for front matter that starts below line 1.
@@ -88,16 +96,15 @@ def load_yaml(text: str, path: str, problems: Problems, first_line: int = 1, max
     except yaml.MarkedYAMLError as exc:
         deep = _too_deep_at(text, exc)
         if deep is not None:  # libyaml stops deep nesting itself, before our builder sees it
-            line, col = deep
-            problems.error("yaml.too-deep", Loc(path, line + first_line - 1, col), limit=MAX_DEPTH)
+            problems.error("yaml.too-deep", Loc(path, deep[0] + first_line - 1, deep[1]), limit=MAX_DEPTH)
             raise YamlFailure from None
         mark = _where(exc)
-        line = mark.line + first_line if mark else first_line
+        at_line = mark.line + first_line if mark else first_line
         col = mark.column + 1 if mark else None
         detail = _describe(exc)
         source = _source_lines(text, exc)
         problems.error(
-            "yaml.syntax", Loc(path, line, col), detail=detail, explain=clause(explain_syntax(detail, source))
+            "yaml.syntax", Loc(path, at_line, col), detail=detail, explain=clause(explain_syntax(detail, source))
         )
         raise YamlFailure from None
     except yaml.YAMLError as exc:
@@ -188,7 +195,7 @@ def first_bracket_deeper_than(text: str, limit: int) -> int | None:
     return None
 
 
-def _where(exc: yaml.MarkedYAMLError):
+def _where(exc: yaml.MarkedYAMLError) -> yaml.Mark | None:
     """The mark to show: an unclosed quote or bracket is reported where it opened, not at
     the end of the file where the parser gave up."""
     unclosed = exc.context and ("quoted scalar" in exc.context or "flow" in exc.context)
@@ -202,7 +209,7 @@ def _describe(exc: yaml.MarkedYAMLError) -> str:
     return "; ".join(parts)
 
 
-def _events(loader):
+def _events(loader: _NoGuessLoader) -> Iterator[yaml.Event]:
     while loader.check_event():
         yield loader.get_event()
 
@@ -219,13 +226,14 @@ class _Builder:
         self.count = 0
 
     def loc(self, event: yaml.Event) -> tuple[int, int]:
-        return event.start_mark.line + self.first_line, event.start_mark.column + 1
+        mark = event.start_mark  # the parser marks every event
+        return (mark.line + self.first_line, mark.column + 1) if mark else (self.first_line, 1)
 
-    def fail(self, code: str, event: yaml.Event, **params: object):
+    def fail(self, code: str, event: yaml.Event, **params: object) -> NoReturn:
         self.problems.error(code, Loc(self.path, *self.loc(event)), **params)
         raise YamlFailure
 
-    def build(self, loader):
+    def build(self, loader: _NoGuessLoader) -> YamlValue | None:
         events = _events(loader)
         next(events)  # StreamStart
         event = next(events)
@@ -238,7 +246,7 @@ class _Builder:
             self.fail("yaml.many-documents", event)
         return value
 
-    def value(self, events, event, depth: int = 1):
+    def value(self, events: Iterator[yaml.Event], event: yaml.Event, depth: int = 1) -> YamlValue:
         self.count += 1
         if self.count > MAX_NODES:
             self.fail("yaml.too-many-nodes", event, limit=MAX_NODES)
@@ -246,8 +254,9 @@ class _Builder:
             self.fail("yaml.too-deep", event, limit=MAX_DEPTH)
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             self.fail("yaml.alias", event)
-        if getattr(event, "tag", None) not in _STR_TAGS:
-            self.fail("yaml.tag", event, tag=event.tag.replace("tag:yaml.org,2002:", "!!"))
+        tag = getattr(event, "tag", None)
+        if tag not in _STR_TAGS:
+            self.fail("yaml.tag", event, tag=str(tag).replace("tag:yaml.org,2002:", "!!"))
         line, col = self.loc(event)
         if isinstance(event, yaml.ScalarEvent):
             return YStr(event.value, line, col, plain=not event.style)
@@ -260,7 +269,7 @@ class _Builder:
                 items.append(self.value(events, child, depth + 1))
         return self.mapping(events, line, col, depth)
 
-    def mapping(self, events, line: int, col: int, depth: int) -> YMap:
+    def mapping(self, events: Iterator[yaml.Event], line: int, col: int, depth: int) -> YMap:
         result = YMap()
         result.line, result.col, result.key_locs = line, col, {}
         for key_event in iter(lambda: next(events), None):
