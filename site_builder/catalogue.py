@@ -131,11 +131,12 @@ def _parse(path: Path, mtime_ns: int, size: int) -> Catalogue:
     for message in parsed:
         if not message.id:
             continue  # the header
-        key = message.id[0] if isinstance(message.id, tuple) else message.id
-        forms = message.string if isinstance(message.string, tuple) else (message.string,)
-        if not all(forms):
+        key = message.id if isinstance(message.id, str) else message.id[0]  # a plural entry: (singular, plural)
+        forms = (message.string,) if isinstance(message.string, str | None) else tuple(message.string)
+        texts = tuple(form for form in forms if form)
+        if len(texts) != len(forms):
             raise CatalogueError(f"{path}:{message.lineno}: the entry {key!r} has no text")
-        messages[key] = tuple(forms)
+        messages[key] = texts
     if not messages:
         raise CatalogueError(f"the text catalogue {path} has no entries")
     lang = str(parsed.locale) if parsed.locale else path.parent.parent.name
@@ -152,7 +153,7 @@ def package_catalogue(lang: str) -> Catalogue:
     return load_catalogue(catalogue_path(PACKAGE_LOCALES, check_lang(lang), PACKAGE_DOMAIN))
 
 
-class _Params(dict):
+class _Params(dict[str, object]):
     """A parameter a caller left out prints as nothing rather than failing the whole report."""
 
     def __missing__(self, key: str) -> str:

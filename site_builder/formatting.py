@@ -50,7 +50,7 @@ def _round_trimmed(number: Decimal, decimals: int) -> Decimal:
 def _digits(number: Decimal, lang: str) -> str:
     """Group and punctuate the absolute value, keeping exactly its own decimals."""
     integer, _, fraction = format(abs(number), "f").partition(".")
-    groups = []
+    groups: list[str] = []
     while len(integer) > 3:
         integer, group = integer[:-3], integer[-3:]
         groups.insert(0, group)
@@ -84,7 +84,7 @@ def format_percent(value: Number, lang: str = "vi", decimals: int | None = 1) ->
     """
     check_lang(lang)
     number = _to_decimal(value) if decimals is None else _round_trimmed(_to_decimal(value), decimals)
-    return _signed(number, lang) + Locale.parse(lang).number_symbols["latn"]["percentSign"]
+    return _signed(number, lang) + str(Locale.parse(lang).number_symbols["latn"]["percentSign"])
 
 
 def format_points(value: Number, lang: str = "vi") -> str:

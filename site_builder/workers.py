@@ -50,7 +50,7 @@ def die_with_parent(parent_pid: int, signal_follows_parent: bool = True) -> None
 def _set_death_signal() -> bool:
     try:
         libc = ctypes.CDLL(None, use_errno=True)
-        return libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+        return bool(libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0)
     except (OSError, AttributeError):  # no libc prctl: not Linux
         return False
 

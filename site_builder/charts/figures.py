@@ -32,9 +32,16 @@ class Chart:
 
 def _result(t: Target, lang: str) -> str:
     if t.is_rate:
-        shown = format_percent(t.actual, lang, None)
+        shown = format_percent(achieved(t), lang, None)
         return f"{shown} ({format_points(t.points, lang)})" if t.points is not None else shown
-    return format_percent(t.ratio, lang) if t.ratio is not None else format_number(t.actual, lang)
+    return format_percent(t.ratio, lang) if t.ratio is not None else format_number(achieved(t), lang)
+
+
+def achieved(t: Target) -> Decimal:
+    """The result of a target charted() kept: only targets with a result are drawn."""
+    if t.actual is None:
+        raise ValueError(f"the target {t.id} has no result to draw")
+    return t.actual
 
 
 def charted(targets: tuple[Target, ...]) -> list[Target]:
@@ -133,11 +140,11 @@ def _series_chart(cid: str, title: str, pairs: list[tuple[Year, Target]], lang: 
     """One bar per year with the figure achieved and a tick at the plan."""
     rows = []
     for y, t in pairs:
-        shown = format_percent(t.actual, lang, None) if t.is_rate else format_number(t.actual, lang)
+        shown = format_percent(achieved(t), lang, None) if t.is_rate else format_number(achieved(t), lang)
         if t.planned is not None:
             plan = format_percent(t.planned, lang, None) if t.is_rate else format_number(t.planned, lang)
             shown += " (" + text("chart.plan", lang, plan=plan) + ")"
-        segment = Segment(t.actual, "rate" if t.is_rate else "actual")
+        segment = Segment(achieved(t), "rate" if t.is_rate else "actual")
         rows.append(Row(text("year.label", lang, year=y.year), (segment,), shown, t.planned))
     alt = title + ": " + "; ".join(f"{r.label}: {r.text}" for r in rows) + "."
     return Chart(cid, title, bar_chart(cid, title, tuple(rows), alt), alt)

@@ -223,7 +223,8 @@ class _Resolver:
         for target in candidates:
             if (rel := media_relative(target)) is not None and (media := media_path(rel)):
                 if self._exists(media):
-                    return self._media(media, url) + suffix
+                    published = self._media(media, url)
+                    return None if published is None else published + suffix
             elif target in self.link_map:
                 return self.link_map[target] + suffix
             elif target.endswith(".md") and content_relative(target) in self.files:

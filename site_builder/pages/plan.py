@@ -21,7 +21,7 @@ from site_builder import urls
 from site_builder.charts import charts_for
 from site_builder.layout import SITE_YAML
 from site_builder.model.editions import editions_of
-from site_builder.model.records import CONFERENCE_KINDS, Conference, Markdown, SiteModel, Term, Year
+from site_builder.model.records import CONFERENCE_KINDS, Conference, Markdown, Page, SiteModel, Term, Year
 from site_builder.pages.record_urls import url_for_record_path
 from site_builder.pages.search import INDEX_GLOBAL
 from site_builder.pages.toc import body_headings
@@ -29,6 +29,8 @@ from site_builder.problems import Loc, Problems
 
 FEED_ENTRIES = 50
 LATEST_CONFERENCES = 6
+# What a template receives: values of every kind, by name (Jinja looks them up at run time).
+Context = dict[str, Any]
 
 
 @dataclass(frozen=True)
@@ -36,7 +38,7 @@ class PageSpec:
     url: str
     out_path: str
     template: str
-    context: dict  # page-specific variables: everything the page shows comes from here or the shared context
+    context: Context  # page-specific variables: everything the page shows comes from here or the shared context
 
 
 @dataclass(frozen=True)
@@ -189,7 +191,7 @@ class _Planner:
                 return Markup(urls.relativize(self.bodies[key], page_url))
         return Markup("")
 
-    def _spec(self, url: str, template: str, context: dict) -> PageSpec:
+    def _spec(self, url: str, template: str, context: Context) -> PageSpec:
         return PageSpec(url, urls.out_path(url), template, context)
 
     def _home_crumb(self) -> Crumb:
@@ -323,7 +325,7 @@ class _Planner:
         }
         return self._spec(urls.glossary(), "glossary.html", context)
 
-    def page(self, p) -> PageSpec:
+    def page(self, p: Page) -> PageSpec:
         context = {
             "section": f"page:{p.slug}",
             "record_path": p.path,
