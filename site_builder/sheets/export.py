@@ -8,6 +8,7 @@ import skips. Pure: builds bytes, writes nothing.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from collections.abc import Sequence
 from decimal import Decimal
@@ -16,6 +17,10 @@ from site_builder.model.derive import places
 from site_builder.model.records import Award, Target
 from site_builder.sheets.headers import EXPORT_HEADERS
 
+# One row of a sheet: each cell's value and its number format (None: the general one).
+CellValue = str | int | float | Decimal | dt.date | None
+SheetCell = tuple[CellValue, str | None]
+SheetRow = list[SheetCell]
 HEADER_ROW = 3  # a title row and a note row above it; import finds the header row anyway
 SPARE_ROWS = 200  # rows below the data left editable, formatted and with the choice lists
 COUNT_FORMAT = "#,##0"
@@ -58,7 +63,7 @@ def percent_format(value: Decimal) -> str:
     return "0" + ("." + "0" * digits if digits else "") + "%"
 
 
-def figure(target: Target, value: Decimal | None) -> tuple[object, str | None]:
+def figure(target: Target, value: Decimal | None) -> SheetCell:
     """A target's figure as a cell: a count as `#,##0`, a rate as a percent cell (91,4%)."""
     if value is None:
         return None, None
@@ -67,11 +72,13 @@ def figure(target: Target, value: Decimal | None) -> tuple[object, str | None]:
     return int(value), COUNT_FORMAT
 
 
-def target_rows(targets: Sequence[Target]) -> list[list[tuple[object, str | None]]]:
+def target_rows(targets: Sequence[Target]) -> list[SheetRow]:
     """(value, number format) per cell, in EXPORT_HEADERS order, then the derived columns."""
-    rows = []
+    rows: list[SheetRow] = []
     for t in targets:
-        percent = (float(t.percent / 100), percent_format(t.percent)) if t.percent is not None else (None, None)
+        percent: SheetCell = (
+            (float(t.percent / 100), percent_format(t.percent)) if t.percent is not None else (None, None)
+        )
         rows.append([
             (t.id, None), (t.name, None), (t.unit, None), figure(t, t.target), figure(t, t.actual), percent,
             (CHOICE_CELLS["direction"][t.direction], None), (t.period, None), (t.source, None), (t.note, None),
@@ -80,9 +87,9 @@ def target_rows(targets: Sequence[Target]) -> list[list[tuple[object, str | None
     return rows
 
 
-def derived(target: Target) -> list[tuple[object, str | None]]:
+def derived(target: Target) -> SheetRow:
     if target.ratio is not None:
-        shown: tuple[object, str | None] = (float(target.ratio / 100), "0.0%")
+        shown: SheetCell = (float(target.ratio / 100), "0.0%")
     elif target.points is not None:
         sign = "+" if target.points > 0 else ("−" if target.points < 0 else "")
         shown = (f"{sign}{format(abs(target.points), 'f').replace('.', ',')} điểm %", None)
@@ -91,7 +98,7 @@ def derived(target: Target) -> list[tuple[object, str | None]]:
     return [shown, (STATUS_WORDS[target.status], None)]
 
 
-def award_rows(awards: Sequence[Award]) -> list[list[tuple[object, str | None]]]:
+def award_rows(awards: Sequence[Award]) -> list[SheetRow]:
     return [
         [
             (a.title, None),
@@ -108,7 +115,7 @@ def award_rows(awards: Sequence[Award]) -> list[list[tuple[object, str | None]]]
     ]
 
 
-def workbook_bytes(kind: str, title: str, rows: list[list[tuple[object, str | None]]], derived_cols: bool) -> bytes:
+def workbook_bytes(kind: str, title: str, rows: list[SheetRow], derived_cols: bool) -> bytes:
     from site_builder.sheets.layout import build_workbook  # openpyxl: only when a sheet is made
 
     book = build_workbook(kind, title, rows, derived_cols)

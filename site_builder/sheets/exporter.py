@@ -11,11 +11,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from site_builder.layout import CONTENT, OUTPUT, SiteLayout
+from site_builder.model.records import TargetSet
 from site_builder.model.sets import load_award_set, load_target_set
 from site_builder.problems import Loc, Problems, SiteError
 from site_builder.sheets.export import export_awards, export_targets
 from site_builder.sheets.files import SheetUsageError, content_file, site_relative, write_atomic
-from site_builder.sources.discover import MAX_FILE_BYTES, read_record
+from site_builder.sources.discover import MAX_FILE_BYTES, Kind, read_record
+
+# (a term's file?, targets or awards) -> the record kind of that file
+_RECORD_KINDS: dict[tuple[bool, str], Kind] = {
+    (True, "targets"): "term-targets", (True, "awards"): "term-awards",
+    (False, "targets"): "year-targets", (False, "awards"): "year-awards",
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -59,19 +66,16 @@ def export_sheet(request: ExportRequest) -> ExportReport:
     output = check_output(request)
     shown = site_relative(source, request.site_root)
     problems = Problems()
-    items: tuple = ()
-    if source.exists():
-        kind = ("term-" if request.term else "year-") + request.kind
-        record = read_record(source, shown, (kind, {}), problems, MAX_FILE_BYTES)  # type: ignore[arg-type]
-        loaded = (load_target_set if request.kind == "targets" else load_award_set)(record, problems)
-        items = loaded.items
+    kind = _RECORD_KINDS[(request.term is not None, request.kind)]
+    record = read_record(source, shown, (kind, {}), problems, MAX_FILE_BYTES) if source.exists() else None
+    loaded = load_target_set(record, problems) if request.kind == "targets" else load_award_set(record, problems)
     if problems.errors:
         raise SiteError(problems)
     title = sheet_title(request.kind, request.year, request.term)
-    data = export_targets(items, title) if request.kind == "targets" else export_awards(items, title)
+    data = export_targets(loaded.items, title) if isinstance(loaded, TargetSet) else export_awards(loaded.items, title)
     try:
         write_atomic(output, data)
     except OSError as exc:
         problems.error("sheets.write-failed", Loc(str(request.output)), detail=exc.strerror or type(exc).__name__)
         raise SiteError(problems) from None
-    return ExportReport(shown, str(request.output), len(items), problems)
+    return ExportReport(shown, str(request.output), len(loaded.items), problems)

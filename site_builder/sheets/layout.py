@@ -7,6 +7,7 @@ from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
 
 from site_builder.sheets.export import (
     CHOICE_CELLS,
@@ -17,6 +18,7 @@ from site_builder.sheets.export import (
     HEADER_ROW,
     HELP,
     SPARE_ROWS,
+    SheetRow,
 )
 from site_builder.sheets.headers import EXPORT_HEADERS
 
@@ -30,9 +32,11 @@ NOTE = (
 )
 
 
-def build_workbook(kind: str, title: str, rows: list, derived_cols: bool) -> Workbook:
+def build_workbook(kind: str, title: str, rows: list[SheetRow], derived_cols: bool) -> Workbook:
     book = Workbook()
     ws = book.active
+    if not isinstance(ws, Worksheet):  # a new workbook starts with one worksheet, active
+        raise TypeError("a new workbook has no worksheet")
     ws.title = SHEET_NAMES[kind]
     fields = list(EXPORT_HEADERS[kind])
     headers = ["STT", *EXPORT_HEADERS[kind].values(), *(DERIVED if derived_cols else ())]
@@ -46,14 +50,14 @@ def build_workbook(kind: str, title: str, rows: list, derived_cols: bool) -> Wor
         write_row(ws, HEADER_ROW + index, index, row, len(fields))
     unlock_editable(ws, fields, last, has_rows=bool(rows))
     add_choice_lists(ws, fields, last)
-    ws.freeze_panes = ws.cell(HEADER_ROW + 1, 3)
+    ws.freeze_panes = ws.cell(HEADER_ROW + 1, 3).coordinate
     ws.protection.sheet = derived_cols  # only the derived columns need guarding; no password
     for option in ("insertRows", "deleteRows", "formatColumns", "formatRows", "sort", "autoFilter"):
         setattr(ws.protection, option, False)  # False: allowed while the sheet is protected
     return book
 
 
-def write_headers(ws, headers: list[str], fields: list[str]) -> None:
+def write_headers(ws: Worksheet, headers: list[str], fields: list[str]) -> None:
     for col, text in enumerate(headers, start=1):
         cell = ws.cell(HEADER_ROW, col, text)
         cell.font = Font(bold=True)
@@ -66,7 +70,7 @@ def write_headers(ws, headers: list[str], fields: list[str]) -> None:
         ws.column_dimensions[get_column_letter(col)].width = WIDTHS.get(field or "", 14 if col > 1 else 6)
 
 
-def write_row(ws, r: int, number: int, row: list, field_count: int) -> None:
+def write_row(ws: Worksheet, r: int, number: int, row: SheetRow, field_count: int) -> None:
     ws.cell(r, 1, number)
     for col, (value, number_format) in enumerate(row, start=2):
         cell = ws.cell(r, col, value)
@@ -77,7 +81,7 @@ def write_row(ws, r: int, number: int, row: list, field_count: int) -> None:
             cell.fill = PatternFill("solid", fgColor=GREY)
 
 
-def unlock_editable(ws, fields: list[str], last: int, has_rows: bool) -> None:
+def unlock_editable(ws: Worksheet, fields: list[str], last: int, has_rows: bool) -> None:
     """Editable columns stay editable under the sheet's protection, spare rows included;
     empty rows get the formats of their column."""
     for col, field in enumerate(fields, start=2):
@@ -90,7 +94,7 @@ def unlock_editable(ws, fields: list[str], last: int, has_rows: bool) -> None:
         ws.cell(r, 1).protection = Protection(locked=False)
 
 
-def add_choice_lists(ws, fields: list[str], last: int) -> None:
+def add_choice_lists(ws: Worksheet, fields: list[str], last: int) -> None:
     for col, field in enumerate(fields, start=2):
         if field not in CHOICE_CELLS:
             continue

@@ -11,12 +11,25 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Protocol
 
 from site_builder.problems import Loc, Problems
-from site_builder.sheets.cells import Cell, Grid
+from site_builder.sheets.cells import Cell, CellKind, Grid
 from site_builder.sheets.headers import HEADER_SCAN_ROWS
 from site_builder.sources.text import decode_text
+
+
+class _Sheet(Protocol):
+    """What is read of an openpyxl read-only worksheet (openpyxl is imported only when a sheet is read)."""
+
+    title: str
+
+    def reset_dimensions(self) -> None: ...
+
+    def iter_rows(self, *, max_col: int) -> Iterator[tuple[object, ...]]: ...
+
 
 MAX_FILE_BYTES = 20_000_000
 MAX_ROWS = 5_000  # data rows; a bloc's targets or awards are a few dozen
@@ -70,7 +83,7 @@ def _load(data: bytes, shown: str) -> list[Grid]:
         book.close()
 
 
-def _grid(ws, shown: str) -> Grid:
+def _grid(ws: _Sheet, shown: str) -> Grid:
     ws.reset_dimensions()  # some writers record a wrong size; read what is there
     rows = []
     for r, row in enumerate(ws.iter_rows(max_col=MAX_COLS), start=1):
@@ -80,9 +93,13 @@ def _grid(ws, shown: str) -> Grid:
     return Grid(shown, ws.title, tuple(rows))
 
 
-def _cell(r: int, c: int, cell) -> Cell:
-    kind = {"e": "error", "f": "formula"}.get(getattr(cell, "data_type", "n"), "value")
-    return Cell(r, c, cell.value, getattr(cell, "number_format", None) or "General", kind)  # type: ignore[arg-type]
+_KINDS: dict[str, CellKind] = {"e": "error", "f": "formula"}  # openpyxl's data_type -> ours
+
+
+def _cell(r: int, c: int, cell: object) -> Cell:
+    """Any cell a read-only sheet yields (an empty one has no data type nor format)."""
+    kind = _KINDS.get(getattr(cell, "data_type", "n"), "value")
+    return Cell(r, c, getattr(cell, "value", None), getattr(cell, "number_format", None) or "General", kind)
 
 
 def _with_cached_values(data: bytes, grids: list[Grid]) -> list[Grid]:

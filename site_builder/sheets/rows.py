@@ -18,7 +18,7 @@ from site_builder.model.slugs import short_slug
 from site_builder.problems import Problem, Problems
 from site_builder.sheets.cells import Cell, read_cell, split_list
 from site_builder.sheets.table import Table
-from site_builder.sources.discover import RawRecord
+from site_builder.sources.discover import Kind, RawRecord
 from site_builder.sources.yamlsafe import YList, YMap, YStr
 
 SCHEMAS: dict[str, tuple[FieldSpec, ...]] = {"targets": field_specs(TargetFields), "awards": field_specs(AwardFields)}
@@ -29,7 +29,7 @@ ROW_ANCHORS = {"targets": ("target", "percent", "actual"), "awards": ("count", "
 @dataclass(frozen=True)
 class SheetRecords:
     sheet: str  # the sheet's name ("" for CSV)
-    items: YList  # one YMap per row, values as the YAML file will hold them
+    items: tuple[YMap, ...]  # one per row, values as the YAML file will hold them
     records: TargetSet | AwardSet
 
 
@@ -40,19 +40,23 @@ def field_types(kind: str) -> dict[str, str]:
 def sheet_records(table: Table, kind: str, problems: Problems) -> SheetRecords:
     """Every row read and validated; problems at their cells, all of them."""
     unreadable: set[tuple[int, int]] = set()
-    items = YList(row_map(table, row, kind, problems, unreadable) for row in table.rows)
-    items.line, items.col = table.header_row, 1
+    rows = [row_map(table, row, kind, problems, unreadable) for row in table.rows]
     if kind == "targets":
-        add_ids(items)
+        add_ids(rows)
+    items = YList(rows)
+    items.line, items.col = table.header_row, 1
     found = Problems()
-    record = RawRecord(f"year-{kind}", table.grid.path, None, None, items, None, 1)  # type: ignore[arg-type]
+    record_kind: Kind = "year-targets" if kind == "targets" else "year-awards"
+    record = RawRecord(record_kind, table.grid.path, None, None, items, None, 1)
     records = load_target_set(record, found) if kind == "targets" else load_award_set(record, found)
     # A cell that could not be read was reported already; what the validators say of it is noise.
     problems.extend(relocate(p, table) for p in found if (p.loc.line, p.loc.col) not in unreadable)
-    return SheetRecords(table.grid.sheet, items, records)
+    return SheetRecords(table.grid.sheet, tuple(rows), records)
 
 
-def row_map(table: Table, row: tuple[Cell, ...], kind: str, problems: Problems, unreadable: set) -> YMap:
+def row_map(
+    table: Table, row: tuple[Cell, ...], kind: str, problems: Problems, unreadable: set[tuple[int, int]]
+) -> YMap:
     types = field_types(kind)
     node = YMap()
     node.key_locs = {}
@@ -81,7 +85,7 @@ def value_at(cell: Cell, text: str, field_type: str) -> YStr | YList:
     return YStr(text, cell.row, cell.col, plain=not text)
 
 
-def add_ids(items: YList) -> None:
+def add_ids(items: list[YMap]) -> None:
     """A target without a "Mã" gets one made from its name ("Kết nạp đảng viên mới" ->
     ket-nap-dang-vien-moi), made unique with -2, -3 ... against every other id of the sheet."""
     taken = {str(item.get("id")).strip() for item in items if str(item.get("id") or "").strip()}
