@@ -64,7 +64,8 @@ class Forked(Generic[T]):
             raise ChildFailed("the child died") from exc
         if not ok:
             raise ChildFailed(value)
-        return value
+        result: T = value  # what work() returned in the child, pickled
+        return result
 
     def cancel(self) -> None:
         """Stop the child (the result is not needed any more)."""

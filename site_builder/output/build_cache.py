@@ -27,6 +27,7 @@ from site_builder.output.fingerprint import generation, marker_stamp, site_diges
 from site_builder.output.record_store import RecordStore, write_json
 from site_builder.output.state import Listing, RenderState, load_state, save_state, state_file
 from site_builder.output.trash import sweep_trash
+from site_builder.render.template_deps import Analysis
 from site_builder.sources.discover import RecordCache
 
 
@@ -49,7 +50,9 @@ def markup_file(site_root: Path) -> Path:
 class BuildCache:
     """The caches of one build. With `trusted` False (--force), nothing is read, all is rewritten."""
 
-    def __init__(self, site_root: Path, output: Path, digests: Mapping[str, str], options: tuple, trusted: bool):
+    def __init__(
+        self, site_root: Path, output: Path, digests: Mapping[str, str], options: tuple[object, ...], trusted: bool
+    ):
         self.folder = cache_dir(site_root)
         self.output = output
         self.trusted = trusted
@@ -62,7 +65,7 @@ class BuildCache:
         self._store = RecordStore(self.folder, program)
         self.records: RecordCache = self._store.load(self.files) if trusted else {}
         self._program = program
-        self.templates: dict[str, list | None] = self._load_templates() if trusted else {}
+        self.templates: dict[str, Analysis] = self._load_templates() if trusted else {}
         self._template_count = len(self.templates)
         sweep_trash(self.trash)
 
@@ -87,7 +90,7 @@ class BuildCache:
         stamp = marker_stamp(self.output)
         return None if stamp is None else load_state(state_file(self.folder, self.output), self.key, stamp, listing)
 
-    def _load_templates(self) -> dict[str, list | None]:
+    def _load_templates(self) -> dict[str, Analysis]:
         try:
             data = json.loads((self.folder / "templates.json").read_text(encoding="utf-8"))
             if data["generation"] != self._program or not isinstance(data["templates"], dict):

@@ -31,7 +31,7 @@ from site_builder.output.theme_setup import ThemeSetup, theme_setup, theme_stati
 from site_builder.pages.loaded import Loaded
 from site_builder.pages.plan import PageSpec, common_context
 from site_builder.problems import Problems, RenderError
-from site_builder.render.html_pages import PARALLEL_PAGES, iter_pages
+from site_builder.render.html_pages import PARALLEL_PAGES, Written, iter_pages
 from site_builder.rendered import CopiedFile, KeptFile, OutputFile, RenderedFile
 
 Progress = Callable[[str], None]
@@ -109,8 +109,8 @@ def render_site(
     say(text("progress.pages", loaded.model.site.language, count=pages))
     artifacts = {}
     for name, job in jobs.items():
-        file, artifacts[name] = job.collect(problems, say)
-        out.put(file)
+        made, artifacts[name] = job.collect(problems, say)
+        out.put(made)
     state = RenderState(request.key, signatures, media_state, artifacts, photos)
     removed = tuple(sorted(previous.outputs - out.made)) if previous else ()
     pdf_pages = sum(a.count for name, a in artifacts.items() if name.split(":")[0] == "pdf")  # every edition
@@ -197,7 +197,7 @@ def _render(
         warm_up(setup, specs)  # forked workers inherit compiled templates
     parent = os.getpid()
 
-    def hand_over(chunk: Sequence[PageSpec], files: list[RenderedFile]) -> tuple[list[RenderedFile], object]:
+    def hand_over(chunk: Sequence[PageSpec], files: list[RenderedFile]) -> tuple[list[RenderedFile], Written]:
         if not (parallel and out.sink is not None and os.getpid() != parent):
             return files, None
         try:

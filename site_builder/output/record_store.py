@@ -18,15 +18,21 @@ import os
 import zlib
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from site_builder.problems import Loc, Problem
-from site_builder.sources.discover import RawRecord, RecordCache
+from site_builder.sources.discover import RawRecord, RecordCache, RecordCacheEntry
 from site_builder.sources.yamlsafe import YList, YMap, YStr
 
 FORMAT = "site-builder records 1"
 BUCKETS = 32
 _PLAIN = (str, int, float, bool, type(None))
-_ATTRS = {YStr: {"line", "col", "plain"}, YMap: {"line", "col", "key_locs"}, YList: {"line", "col"}}
+_ATTRS: dict[type, set[str]] = {
+    YStr: {"line", "col", "plain"},
+    YMap: {"line", "col", "key_locs"},
+    YList: {"line", "col"},
+}
+Json = Any  # a value as json.loads gives it back: checked where it is taken apart
 
 
 class Unkept(Exception):
@@ -73,7 +79,7 @@ def decode_value(data: object) -> object:
     raise ValueError(f"unknown value tag {tag!r}")
 
 
-def encode_problem(problem: Problem) -> list:
+def encode_problem(problem: Problem) -> list[Json]:
     params = dict(problem.params)
     if not all(type(v) in _PLAIN for v in params.values()):
         raise Unkept
@@ -81,19 +87,19 @@ def encode_problem(problem: Problem) -> list:
     return [problem.severity, problem.code, loc.path, loc.line, loc.col, params]
 
 
-def decode_problem(data: list) -> Problem:
+def decode_problem(data: list[Json]) -> Problem:
     severity, code, path, line, col, params = data
     return Problem(severity, code, Loc(path, line, col), tuple(params.items()))
 
 
-def encode_record(record: RawRecord | None) -> list | None:
+def encode_record(record: RawRecord | None) -> list[Json] | None:
     if record is None:
         return None
     fields = (record.kind, record.path, record.folder, record.stem)
     return [*fields, encode_value(record.data), record.body, record.body_line]
 
 
-def decode_record(data: list | None) -> RawRecord | None:
+def decode_record(data: list[Json] | None) -> RawRecord | None:
     if data is None:
         return None
     kind, path, folder, stem, value, body, body_line = data
@@ -106,7 +112,7 @@ class RecordStore:
     def __init__(self, folder: Path, generation: str):
         self.folder = folder
         self.generation = generation
-        self._loaded: dict[str, tuple[object, str]] = {}  # path -> (stat key, content hash) as loaded
+        self._loaded: dict[str, tuple[object, str | None]] = {}  # path -> (stat key, content hash) as loaded
 
     def bucket_file(self, index: int) -> Path:
         return self.folder / f"records-{index:02d}.json"
@@ -126,7 +132,7 @@ class RecordStore:
         current = {path: (entry[0], digests.get(path)) for path, entry in cache.items()}
         changed = {p for p in current.keys() | self._loaded.keys() if current.get(p) != self._loaded.get(p)}
         for index in sorted({bucket(p) for p in changed}):
-            kept: dict[str, list] = {}
+            kept: dict[str, list[Json]] = {}
             for path, ((size, mtime, cap), record, problems) in cache.items():
                 digest = digests.get(path)
                 if bucket(path) != index or digest is None or (record is not None and record.path != path):
@@ -139,7 +145,7 @@ class RecordStore:
             write_json(self.bucket_file(index), {"format": FORMAT, "generation": self.generation, "records": kept})
         self._loaded = {p: k for p, k in current.items() if k[1] is not None}
 
-    def _read_bucket(self, index: int):
+    def _read_bucket(self, index: int) -> list[tuple[str, RecordCacheEntry, str]]:
         try:
             data = json.loads(self.bucket_file(index).read_text(encoding="utf-8"))
             if data.get("format") != FORMAT or data.get("generation") != self.generation:

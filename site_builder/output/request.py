@@ -6,6 +6,8 @@ from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from site_builder.render.template_deps import Analysis
+
 
 @dataclass(frozen=True)
 class RenderRequest:
@@ -20,7 +22,7 @@ class RenderRequest:
     docx: bool = False  # make the Word yearbook
     search: bool = True  # make the search index (the preview makes it when it is asked for)
     # Template analyses kept between runs (render/template_deps.py), filled in by the render.
-    templates: MutableMapping[str, list | None] | None = field(default=None, compare=False)
+    templates: MutableMapping[str, Analysis] | None = field(default=None, compare=False)
 
     @property
     def links_pdf(self) -> bool:

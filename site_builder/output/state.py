@@ -23,7 +23,7 @@ from pathlib import Path
 
 from site_builder.images.responsive import ResponsiveImage, Variant
 from site_builder.output.guard import MARKER
-from site_builder.output.record_store import Unkept, decode_problem, encode_problem, write_json
+from site_builder.output.record_store import Json, Unkept, decode_problem, encode_problem, write_json
 from site_builder.problems import Problem
 
 FORMAT = "site-builder output state 2"
@@ -136,14 +136,14 @@ def load_state(file: Path, key: str, stamp: str, listing: Listing) -> RenderStat
         return None
 
 
-def _encode_image(shown: ResponsiveImage | None) -> list | None:
+def _encode_image(shown: ResponsiveImage | None) -> list[Json] | None:
     if shown is None:
         return None
     variants = [[v.url, v.width, v.height, v.format] for v in shown.variants]
     return [shown.src, shown.width, shown.height, variants]
 
 
-def _decode_image(data: list | None) -> ResponsiveImage | None:
+def _decode_image(data: list[Json] | None) -> ResponsiveImage | None:
     if data is None:
         return None
     src, width, height, variants = data

@@ -14,6 +14,7 @@ Every word the templates show comes from the theme's catalogue through
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
@@ -39,7 +40,7 @@ class TemplateFileLoader(jinja2.FileSystemLoader):
     the file; as a TemplateSyntaxError it reaches the usual `template.error` report.
     """
 
-    def get_source(self, environment: jinja2.Environment, template: str):
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
         try:
             return super().get_source(environment, template)
         except UnicodeDecodeError as exc:

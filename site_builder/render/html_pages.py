@@ -48,7 +48,9 @@ def render_pages(
 
 # Runs where a chunk was rendered, with its files: returns the files to hand back (those it
 # wrote itself need not travel back from a worker) and anything else to pass on.
-Extra = Callable[[Sequence[PageSpec], list[RenderedFile]], tuple[list[RenderedFile], object]]
+# Out paths a chunk's extra step wrote itself (None: it wrote nothing, the caller writes the files).
+Written = list[str] | None
+Extra = Callable[[Sequence[PageSpec], list[RenderedFile]], tuple[list[RenderedFile], Written]]
 
 
 def iter_pages(
@@ -58,7 +60,7 @@ def iter_pages(
     problems: Problems,
     jobs: int = 1,
     extra: Extra | None = None,
-) -> Iterator[tuple[list[RenderedFile], object]]:
+) -> Iterator[tuple[list[RenderedFile], Written]]:
     """Render `specs` chunk by chunk, in order: (files, more) per chunk.
 
     A caller writes each chunk as it comes, so pages are never all held at once. `extra`
@@ -82,7 +84,7 @@ def _render_chunks(
     common: Mapping[str, Any],
     problems: Problems,
     extra: Extra | None,
-) -> Iterator[tuple[list[RenderedFile], object]]:
+) -> Iterator[tuple[list[RenderedFile], Written]]:
     for start in range(0, len(specs), _SERIAL_CHUNK):
         chunk = specs[start : start + _SERIAL_CHUNK]
         files = _render_serial(env, chunk, common, problems)
@@ -108,11 +110,11 @@ def merge_template_problems(items: Sequence[Problem]) -> list[Problem]:
     here the reports of one mistake become one line naming the first page and how
     many others it broke. Other problems pass through, exact repeats dropped.
     """
-    groups: dict[tuple, list[Problem]] = {}
+    groups: dict[tuple[object, ...], list[Problem]] = {}
     for item in items:
         params = dict(item.params)
         if "url" in params and "page_detail" in params:
-            key: tuple = ("page", item.severity, item.code, item.loc, params["page_detail"])
+            key: tuple[object, ...] = ("page", item.severity, item.code, item.loc, params["page_detail"])
         else:
             key = ("same", item)
         groups.setdefault(key, []).append(item)
@@ -150,7 +152,7 @@ def _render_parallel(
     problems: Problems,
     jobs: int,
     extra: Extra | None,
-) -> Iterator[tuple[list[RenderedFile], object]]:
+) -> Iterator[tuple[list[RenderedFile], Written]]:
     global _SHARED
     size = max(1, -(-len(specs) // (jobs * _CHUNKS_PER_WORKER)))
     ranges = [(start, min(start + size, len(specs))) for start in range(0, len(specs), size)]
@@ -168,7 +170,7 @@ def _render_parallel(
         gc.unfreeze()
 
 
-def _render_range(bounds: tuple[int, int]) -> tuple[list[RenderedFile], list, object]:
+def _render_range(bounds: tuple[int, int]) -> tuple[list[RenderedFile], list[Problem], Written]:
     assert _SHARED is not None, "worker started without the shared inputs"
     env, specs, common, extra = _SHARED
     problems = Problems()
@@ -187,8 +189,8 @@ def render_page(env: jinja2.Environment, spec: PageSpec, common: Mapping[str, An
     except jinja2.TemplateNotFound as exc:
         _not_found(exc, spec, theme, problems)
     except jinja2.TemplateSyntaxError as exc:
-        loc = Loc(_display(theme, exc.filename or exc.name or spec.template), exc.lineno)
-        problems.error("template.error", loc, page_detail=exc.message or str(exc), url=spec.url)
+        where = Loc(_display(theme, exc.filename or exc.name or spec.template), exc.lineno)
+        problems.error("template.error", where, page_detail=exc.message or str(exc), url=spec.url)
     except Exception as exc:  # a filter or attribute failing inside a template
         loc = _template_loc(exc, theme)
         if loc is None:

@@ -26,6 +26,7 @@ Layout (one global, `siteSearchIndex`):
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections import Counter
@@ -77,7 +78,7 @@ def code_of(number: int) -> str:
     raise ValueError("more distinct tokens than the index format holds")
 
 
-def encode_index(records: Sequence[SearchRecord], format_date: Callable) -> str:
+def encode_index(records: Sequence[SearchRecord], format_date: Callable[[dt.date], str]) -> str:
     """The index script for `records`; the same records always give the same text."""
     # Two passes over the texts (count, then encode) rather than every token list held at once:
     # 10,000 conferences are about 4 million tokens, some 400 MB as Python strings.

@@ -23,7 +23,13 @@ import jinja2.nodes
 from jinja2 import meta
 
 PREFIXES = ("theme:", "default:")
-_GIVEN_CONTEXT = jinja2.pass_context(lambda: None).jinja_pass_arg  # how Jinja marks "hand me the context"
+
+
+def _marker() -> None: ...
+
+
+# How Jinja marks "hand me the context": read from a function it marked, not from its private enum.
+_GIVEN_CONTEXT = vars(jinja2.pass_context(_marker)).get("jinja_pass_arg")
 
 
 def bare_name(name: str) -> str:
@@ -35,7 +41,7 @@ def bare_name(name: str) -> str:
 
 # A template file's analysis, kept by the digest of its source: the templates it names
 # (None for a name built at render time) and every name it loads; None when it does not parse.
-Analysis = list | None
+Analysis = list[list[str | None]] | None
 
 
 class TemplateDeps:
@@ -96,7 +102,7 @@ class TemplateDeps:
 
     def _names_of(self, member: str) -> frozenset[str] | None:
         found = self._analysis(member)
-        return None if found is None else frozenset(found[1])
+        return None if found is None else frozenset(name for name in found[1] if name is not None)
 
     def _analysis(self, name: str) -> Analysis:
         """[templates named, names loaded] of one template file, parsed only when not known."""
@@ -112,7 +118,7 @@ class TemplateDeps:
             # Every name the template loads: a superset of the context names it reads (its own
             # loop variables too), found without compiling it (meta.find_undeclared_variables).
             loaded = {n.name for n in ast.find_all(jinja2.nodes.Name) if n.ctx == "load"}
-            self.known[key] = [list(meta.find_referenced_templates(ast)), sorted(loaded)]
+            self.known[key] = [list(meta.find_referenced_templates(ast)), list[str | None](sorted(loaded))]
         return self.known[key]
 
     @functools.cached_property

@@ -220,7 +220,8 @@ def _allowed_file(full: Path, rel: str, root: Path, problems: Problems) -> bool:
 
 
 # path -> ((size, mtime_ns, size cap), record, problems met while reading it)
-RecordCache = dict[str, tuple[tuple[int, int, int], "RawRecord | None", tuple[Problem, ...]]]
+RecordCacheEntry = tuple[tuple[int, int, int], "RawRecord | None", tuple[Problem, ...]]
+RecordCache = dict[str, RecordCacheEntry]
 
 
 def read_record(
