@@ -14,7 +14,7 @@ import contextlib
 import ctypes
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -275,7 +275,7 @@ def replay(previous: Previous, options: BuildOptions, left: list[Path], started:
     return BuildReport(problems, previous.records, previous.pages, previous.pdf_pages, elapsed, True)
 
 
-def report_left_behind(folders: list[Path | None], problems: Problems) -> None:
+def report_left_behind(folders: Sequence[Path | None], problems: Problems) -> None:
     """Old output copies that could not be deleted (not ours, read-only): said, never left silently."""
     for folder in folders:
         if folder is not None:

@@ -9,7 +9,9 @@ import datetime as dt
 import gc
 import sys
 import traceback
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import click
 
@@ -32,6 +34,7 @@ from site_builder.summary import (
 )
 
 EXIT_CONTENT, EXIT_USAGE, EXIT_RENDER = 1, 2, 3
+T = TypeVar("T")
 GC_THRESHOLD = 100_000  # allocations between young-generation collections (Python's default: 700)
 
 SITE_OPTION = click.option(
@@ -115,15 +118,15 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @click.option("--draft", metavar=say("cli.metavar.name"), help=say("cli.opt.draft"))
 @click.pass_context
 def build(
-    ctx,
+    ctx: click.Context,
     site: Path,
     output: Path | None,
     no_pdf: bool,
     docx: bool,
     strict: bool,
     quiet: bool,
-    pdf_variant,
-    jobs,
+    pdf_variant: str | None,
+    jobs: int,
     force: bool,
     draft: str | None,
 ) -> None:
@@ -235,7 +238,7 @@ def changes_cmd(ctx, term, year, site: Path) -> None:
 @click.option("--strict", is_flag=True, help=say("cli.opt.strict"))
 @click.option("--print", "for_print", is_flag=True, help=say("cli.opt.print"))
 @click.pass_context
-def check(ctx, site: Path, strict: bool, for_print: bool) -> None:
+def check(ctx: click.Context, site: Path, strict: bool, for_print: bool) -> None:
     from site_builder.build import check_site
 
     if for_print:
@@ -265,7 +268,7 @@ def check_print(ctx: click.Context, site: Path, strict: bool) -> None:
         sys.exit(EXIT_CONTENT)
 
 
-def run(ctx: click.Context, action, lang: str, quiet: bool, kept: bool = False):
+def run(ctx: click.Context, action: Callable[[], T], lang: str, quiet: bool, kept: bool = False) -> T:
     """Call the API; map failures to messages and exit codes, never a traceback.
 
     `kept`: an earlier output exists and a failure leaves it as it was, which the
@@ -295,7 +298,7 @@ def new() -> None:
     pass
 
 
-def _scaffold(action, lang: str = "vi") -> None:
+def _scaffold(action: Callable[[], Path | list[Path]], lang: str = "vi") -> None:
     from site_builder.scaffold import ScaffoldError
 
     try:
@@ -360,7 +363,7 @@ def new_year_cmd(year: int, site: Path, xlsx: bool) -> None:
     help=say("cli.opt.kind"),
 )
 @SITE_OPTION
-def new_conference_cmd(date_, title: str, kind: str, site: Path) -> None:
+def new_conference_cmd(date_: dt.datetime, title: str, kind: str, site: Path) -> None:
     from site_builder.scaffold import new_conference
 
     _scaffold(lambda: new_conference(site, date=date_.date(), title=title, kind=kind), site_language(site))
@@ -383,12 +386,12 @@ SHEET_YEAR = click.option(
 SHEET_TERM = click.option("--term", metavar=say("cli.metavar.term"), help=say("cli.opt.sheet-term"))
 
 
-def run_sheets(ctx: click.Context, action, failed: str, lang: str):
+def run_sheets(ctx: click.Context, action: Callable[[], T], failed: str, lang: str) -> T:
     """Call an import/export API: a usage problem exits 2; problems of the sheet or of the YAML file
     are all listed, then the outcome, exit 1; anything else as `run` handles it."""
     from site_builder.sheets.files import SheetUsageError
 
-    def guarded():
+    def guarded() -> T:
         try:
             return action()
         except SheetUsageError as exc:
@@ -412,7 +415,10 @@ def run_sheets(ctx: click.Context, action, failed: str, lang: str):
 @click.option("--replace", is_flag=True, help=say("cli.opt.replace-yaml"))
 @SITE_OPTION
 @click.pass_context
-def import_cmd(ctx, kind: str, source: Path, year, term, sheet, dry_run: bool, replace: bool, site: Path) -> None:
+def import_cmd(
+    ctx: click.Context, kind: str, source: Path, year: int | None, term: str | None, sheet: str | None,
+    dry_run: bool, replace: bool, site: Path,
+) -> None:  # fmt: skip
     from site_builder.sheets.importer import ImportRequest, import_sheet
     from site_builder.sheets.report import import_lines
 
@@ -438,7 +444,9 @@ def import_cmd(ctx, kind: str, source: Path, year, term, sheet, dry_run: bool, r
 @click.option("--replace", is_flag=True, help=say("cli.opt.export-replace"))
 @SITE_OPTION
 @click.pass_context
-def export_cmd(ctx, kind: str, year, term, output: Path, replace: bool, site: Path) -> None:
+def export_cmd(
+    ctx: click.Context, kind: str, year: int | None, term: str | None, output: Path, replace: bool, site: Path
+) -> None:
     from site_builder.sheets.exporter import ExportRequest, export_sheet
     from site_builder.sheets.report import export_lines
 
@@ -470,7 +478,7 @@ def export_cmd(ctx, kind: str, year, term, output: Path, replace: bool, site: Pa
 @click.option("--open", "open_browser", is_flag=True, help=say("cli.opt.open"))
 @click.option("--no-pdf", is_flag=True, help=say("cli.opt.serve-no-pdf"))
 @click.pass_context
-def serve(ctx, site: Path, host: str, port: int, open_browser: bool, no_pdf: bool) -> None:
+def serve(ctx: click.Context, site: Path, host: str, port: int, open_browser: bool, no_pdf: bool) -> None:
     from site_builder.serve.server import ServeOptions, serve_site
 
     options = ServeOptions(site.resolve(), host, port, open_browser, not no_pdf)

@@ -14,6 +14,7 @@ Help and usage errors are in Vietnamese: they come before any site is read.
 from __future__ import annotations
 
 import difflib
+from typing import Any
 
 import click
 
@@ -62,7 +63,7 @@ class UnknownCommand(click.UsageError):
 
 
 class Command(click.Command):
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("options_metavar", say("cli.options-metavar"))
         super().__init__(*args, **kwargs)
 
@@ -86,7 +87,7 @@ class Command(click.Command):
 class Group(Command, click.Group):
     command_class = Command
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("subcommand_metavar", say("cli.command-metavar"))
         super().__init__(*args, **kwargs)
 
@@ -101,7 +102,9 @@ class Group(Command, click.Group):
             with formatter.section(say("cli.commands")):
                 formatter.write_dl(rows)
 
-    def resolve_command(self, ctx: click.Context, args: list[str]):
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
         name = args[0] if args else ""
         if args and self.get_command(ctx, name) is None and not name.startswith("-"):
             raise UnknownCommand(name, difflib.get_close_matches(name, self.list_commands(ctx)), ctx)
@@ -147,7 +150,7 @@ def _did_you_mean(possibilities: list[str]) -> str:
     return " " + say("cli.did-you-mean", names=", ".join(f"'{p}'" for p in sorted(possibilities)))
 
 
-def _bad_value_reason(kind: click.ParamType) -> str:
+def _bad_value_reason(kind: click.ParamType[Any, Any]) -> str:
     if isinstance(kind, click.IntRange):
         return say("cli.reason.int-range", min=kind.min, max=kind.max)
     if isinstance(kind, click.DateTime):

@@ -20,7 +20,7 @@ from datetime import date as Date
 from importlib import resources
 from pathlib import Path
 
-from site_builder.catalogue import Clause, clause, text, theme_text
+from site_builder.catalogue import DEFAULT_LANG, Clause, clause, text, theme_text
 from site_builder.layout import (
     AWARDS_YAML,
     CONFERENCES,
@@ -58,7 +58,7 @@ class ScaffoldError(Exception):
     is Vietnamese, `message(lang)` any language."""
 
     def __init__(self, key: str, **params: object):
-        super().__init__(text(key, **params))
+        super().__init__(text(key, DEFAULT_LANG, **params))
         self.key, self.params = key, params
 
     def message(self, lang: str = "vi") -> str:
@@ -145,8 +145,7 @@ def _make_parents(root: Path, target: Path) -> list[Path]:
         target.parent.mkdir(parents=True, exist_ok=True)
     except (FileExistsError, NotADirectoryError):
         # A file sits where a folder is needed (e.g. "content/years/2025" is a file).
-        folder = target.parent.relative_to(root).as_posix()
-        raise ScaffoldError("scaffold.folder-is-file", folder=folder) from None
+        raise ScaffoldError("scaffold.folder-is-file", folder=target.parent.relative_to(root).as_posix()) from None
     except OSError as exc:
         raise ScaffoldError("scaffold.folder-failed", folder=target.parent, detail=exc.strerror) from None
     return missing[::-1]

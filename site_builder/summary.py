@@ -12,7 +12,7 @@ from pathlib import Path
 from site_builder.build import BuildReport
 from site_builder.catalogue import clause, nclause, text
 from site_builder.formatting import format_number
-from site_builder.problems import Problems
+from site_builder.problems import Problem, Problems
 
 # Problems the pre-print checklist lists again, with the fix for print: shown once, there.
 IN_CHECKLIST = frozenset({"sample.unedited", "glossary.unused"})
@@ -72,11 +72,11 @@ def for_print(problems: Problems) -> Problems:
     return Problems([p for p in problems if p.code not in IN_CHECKLIST])
 
 
-def print_ready(shown: Problems, items: list | None, strict: bool = False) -> bool:
+def print_ready(shown: Problems, items: list[Problem] | None, strict: bool = False) -> bool:
     return items == [] and not shown.has_errors(strict)
 
 
-def print_line(shown: Problems, items: list | None, lang: str, strict: bool = False) -> str:
+def print_line(shown: Problems, items: list[Problem] | None, lang: str, strict: bool = False) -> str:
     """`Sẵn sàng in …` or `Chưa sẵn sàng in: còn N việc …`."""
     if print_ready(shown, items, strict):
         return text("check.print-ready", lang)

@@ -74,7 +74,7 @@ class Guard:
         return origin.strip().lower().rstrip("/") == f"http://{(host or '').strip().lower()}"
 
     def token_ok(self, token: str | None) -> bool:
-        return bool(token) and hmac.compare_digest(token.encode(), self.token.encode())
+        return token is not None and bool(token) and hmac.compare_digest(token.encode(), self.token.encode())
 
 
 def is_loopback(host: str) -> bool:
@@ -172,7 +172,7 @@ class ActionHandler(GuardedHandler):
     with 403 before it runs; other methods get 405.
     """
 
-    SUPPORTED_METHODS = ("POST",)  # type: ignore[assignment]
+    SUPPORTED_METHODS = ("POST",)
 
     def prepare(self) -> None:
         if refuse_unless_allowed(self):

@@ -24,7 +24,7 @@ ASSET_TYPES = {"panel.js": "text/javascript; charset=UTF-8", "panel.css": "text/
 
 
 class PanelAction(ActionHandler):
-    def initialize(self, panel: Panel) -> None:  # type: ignore[override]
+    def initialize(self, panel: Panel) -> None:
         self.panel = panel
 
     def post(self, name: str) -> None:

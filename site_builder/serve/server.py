@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import functools
 import shutil
 import signal
 import tempfile
@@ -112,12 +111,14 @@ class _Injector(LiveScriptInjector):
     """livereload's script, and the control panel for this machine's own browser, in every page;
     nothing in the panel's own pages (/_sb/, the published output as built)."""
 
-    def __init__(self, request: Any, panel: bytes = b""):
+    panel: bytes = b""  # the control panel's snippet, set by make_app on a subclass
+
+    def __init__(self, request: Any):
         super().__init__(request)
         if request.path.startswith("/_sb/"):
             self.script = b""
         else:
-            self.script = LIVE_SCRIPT + (panel if is_loopback(request.remote_ip or "") else b"")
+            self.script = LIVE_SCRIPT + (self.panel if is_loopback(request.remote_ip or "") else b"")
 
 
 class _LiveReload(GuardMixin, LiveReloadHandler):
@@ -141,8 +142,16 @@ def make_app(preview: Preview, guard: Guard, panel: Panel) -> web.Application:
         *panel_routes(panel),
         (r"/(.*)", PreviewHandler, {"preview": preview}),
     ]
-    injector = functools.partial(_Injector, panel=panel_snippet(guard.token, panel.lang))
-    return web.Application(handlers, transforms=[injector], log_function=lambda _handler: None, guard=guard)
+    snippet = panel_snippet(guard.token, panel.lang)
+
+    class Injector(_Injector):  # Tornado makes a transform per request from its class alone
+        panel = snippet
+
+    return web.Application(handlers, transforms=[Injector], log_function=lambda _handler: None, guard=guard)
+
+
+def _tick(preview: Preview) -> None:
+    preview.tick()  # its outcome is for tests; the loop wants nothing back
 
 
 def notify_browsers(path: str) -> None:
@@ -189,7 +198,7 @@ async def _serve(options: ServeOptions, root: Path, out_dir: Path, cache: dict[s
     panel = Panel(preview, console.lang)
     server = httpserver.HTTPServer(make_app(preview, guard, panel))
     server.add_sockets(sockets)
-    ticker = PeriodicCallback(preview.tick, options.poll_ms)
+    ticker = PeriodicCallback(lambda: _tick(preview), options.poll_ms)
     ticker.start()
     url = _display_url(options.host, port)
     console.say(text("serve.ready", console.lang, url=url))
