@@ -79,6 +79,7 @@ node-deps:
 
 test: $(VENV)/.installed-test system-deps node-deps
 	$(BIN)/ruff check site_builder tests bench tools
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
 # The suite against the newest releases pyproject.toml allows, in a separate venv.
@@ -118,6 +119,11 @@ bench-lighthouse: $(VENV)/.installed-test system-deps
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check site_builder tests bench tools
 	$(BIN)/ruff format --check site_builder tests bench tools
+	$(BIN)/mypy
+
+# mypy, strict on site_builder/ (settings in pyproject.toml); also part of `lint` and `test`.
+typecheck: $(VENV)/.installed-test
+	$(BIN)/mypy
 
 clean:
 	rm -rf output .cache .pytest_cache

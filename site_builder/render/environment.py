@@ -76,7 +76,9 @@ def abbr(context: jinja2.runtime.Context, value: object) -> Markup:
     return mark_abbreviations(value, context.get("abbreviations") or ())
 
 
-abbr.reads_context = ("abbreviations",)  # type: ignore[attr-defined]  # what a page using it depends on
+# What a page using it depends on, read back by render/template_deps.py.
+# attr-defined: an attribute of our own on the function object.
+abbr.reads_context = ("abbreviations",)  # type: ignore[attr-defined]
 
 
 def make_environment(theme: Theme, lang: str) -> jinja2.Environment:
@@ -96,6 +98,7 @@ def make_environment(theme: Theme, lang: str) -> jinja2.Environment:
     env.filters["css_percent"] = css_percent
     env.filters["abbr"] = abbr
     words = theme_text(theme.folders, lang)
+    # attr-defined: the i18n extension adds this method to the environment when it is made.
     env.install_gettext_callables(words.gettext, words.ngettext, newstyle=True)  # type: ignore[attr-defined]
     env.globals["lang"] = lang
     env.globals["theme_config"] = dict(theme.config)

@@ -153,7 +153,9 @@ class TemplateDeps:
     def _source(self, name: str) -> tuple[str, str] | None:
         if name not in self._sources:
             try:
-                source, filename, _ = self.env.loader.get_source(self.env, name)  # type: ignore[union-attr]
+                if self.env.loader is None:
+                    raise jinja2.TemplateNotFound(name)  # an environment without templates
+                source, filename, _ = self.env.loader.get_source(self.env, name)
                 self._sources[name] = (filename or "", source)
             except jinja2.TemplateError:
                 self._sources[name] = None  # missing or undecodable: rendering reports it

@@ -148,11 +148,11 @@ def _shown(value: str | None) -> str:
     return shown if len(shown) <= MAX_SHOWN else shown[: MAX_SHOWN - 1] + "…"
 
 
-class GuardMixin:
+class GuardMixin(web.RequestHandler):
     """Host and path checked before anything else; put it first in a handler's bases."""
 
     def prepare(self) -> None:
-        refuse_unless_allowed(self)  # type: ignore[arg-type]
+        refuse_unless_allowed(self)
 
     def decode_argument(self, value: bytes, name: str | None = None) -> str:
         # Tornado answers bytes that are not UTF-8 itself, before prepare(), with its own log line:

@@ -19,7 +19,7 @@ Opener = Callable[[Path], None]
 def open_folder(folder: Path) -> None:
     """Open `folder` in the file manager (Explorer, Finder, or the desktop's via xdg-open)."""
     if sys.platform == "win32":
-        os.startfile(folder)  # type: ignore[attr-defined]  # noqa: S606 - Windows only
+        os.startfile(folder)  # noqa: S606 - Windows only
         return
     command = ["open" if sys.platform == "darwin" else "xdg-open", str(folder)]
     devnull = subprocess.DEVNULL

@@ -45,6 +45,7 @@ class PanelAsset(GuardedHandler):
 class OutputHandler(GuardMixin, web.StaticFileHandler):
     """The site's own output/ folder; refused when output/ is a link to somewhere else."""
 
+    # override: Tornado hands a route's keyword arguments to initialize(), declared without any.
     def initialize(self, panel: Panel) -> None:  # type: ignore[override]
         super().initialize(path=str(panel.site_root / "output"), default_filename="index.html")
         self.panel = panel
@@ -71,6 +72,7 @@ class OutputHandler(GuardMixin, web.StaticFileHandler):
 class PanelPdf(GuardMixin, web.StaticFileHandler):
     """The PDFs the panel made, from its folder in the preview folder."""
 
+    # override: Tornado hands a route's keyword arguments to initialize(), declared without any.
     def initialize(self, panel: Panel) -> None:  # type: ignore[override]
         super().initialize(path=str(panel.pdf_folder))
 

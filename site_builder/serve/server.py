@@ -65,6 +65,7 @@ class ServeOptions:
 class PreviewHandler(GuardMixin, web.StaticFileHandler):
     """Files from the preview folder, the error panel instead of pages while content is broken."""
 
+    # override: Tornado hands a route's keyword arguments to initialize(), declared without any.
     def initialize(self, preview: Preview) -> None:  # type: ignore[override]
         super().initialize(path=str(preview.builder.out_dir), default_filename="index.html")
         self.preview = preview

@@ -16,6 +16,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any
 
 import jinja2
 from markupsafe import Markup, escape
@@ -27,6 +28,7 @@ from site_builder.model.abbreviations import used_abbreviations
 from site_builder.model.collation import sort_key
 from site_builder.model.editions import Edition, edition_term, edition_years, main_edition
 from site_builder.model.records import GlossaryEntry, Page, Signature, SiteModel, Term
+from site_builder.pages.plan import Context
 from site_builder.yearbook.faces import book_options, cover_year
 from site_builder.yearbook.index import IndexEntry, Mentions, index_entries
 from site_builder.yearbook.views import (
@@ -57,7 +59,7 @@ class Book:
     toc: tuple[TocEntry, ...]
     people: tuple[IndexEntry, ...]
     glossary: tuple[GlossaryEntry, ...]
-    context: Mapping[str, object]  # what the templates were given; the Word writer lays out the same views
+    context: Mapping[str, Any]  # what the templates were given; the Word writer lays out the same views
 
 
 def generator_version() -> str:
@@ -95,7 +97,9 @@ def used_glossary(model: SiteModel, html: str) -> tuple[GlossaryEntry, ...]:
 def theme_words(env: jinja2.Environment) -> Callable[..., str]:
     """The theme texts the templates show as `_()`, for labels made in Python (the contents,
     the Word file)."""
-    words: ThemeText = env.theme_text  # type: ignore[attr-defined]
+    words = getattr(env, "theme_text", None)  # set by render/environment.py: make_environment
+    if not isinstance(words, ThemeText):
+        raise TypeError("the environment was not made by make_environment: it has no theme texts")
     return lambda message_id, **params: words.gettext(message_id) % params
 
 
@@ -130,7 +134,7 @@ def _toc(term: Term | None, years: list[YearView], ui: Callable[..., str], has: 
     return tuple(entries)
 
 
-def _foreword(page: Page | None, term: Term, inputs: BookInputs, signature: Signature | None) -> dict:
+def _foreword(page: Page | None, term: Term, inputs: BookInputs, signature: Signature | None) -> Context:
     """The foreword's body and signature. With site.yaml's `yearbook.signature` the template signs
     as Party documents do ("T/M BAN THƯỜNG VỤ", the title, the name). Otherwise a body that already
     ends with the secretary's name keeps it (the name gets the index anchor), or the secretary signs."""
@@ -143,7 +147,7 @@ def _foreword(page: Page | None, term: Term, inputs: BookInputs, signature: Sign
     return {**none, **_secretary_signs(body, term, inputs)}
 
 
-def _secretary_signs(body: Markup, term: Term, inputs: BookInputs) -> dict:
+def _secretary_signs(body: Markup, term: Term, inputs: BookInputs) -> Context:
     person = term.secretary
     if person is None:
         return {"foreword_body": body, "foreword_signer": None}

@@ -49,10 +49,11 @@ def _samples(model: SiteModel, found: Problems) -> None:
     records: list[tuple[bool, Loc]] = [(p.sample, Loc(p.path, 1)) for p in model.pages]
     for term in model.terms:
         records += [(term.sample, Loc(term.path, 1))]
-        records += [(x.sample, x.loc) for x in (*term.targets.items, *term.awards.items)]
+        records += [(x.sample, x.loc) for x in term.targets.items] + [(x.sample, x.loc) for x in term.awards.items]
     for year in model.years:
         records += [(year.sample, Loc(f"{year.path}/{YEAR_MD}", 1))]
-        records += [(x.sample, x.loc) for x in (*year.targets.items, *year.awards.items, *year.conferences)]
+        records += [(x.sample, x.loc) for x in year.targets.items] + [(x.sample, x.loc) for x in year.awards.items]
+        records += [(x.sample, x.loc) for x in year.conferences]
     for loc in sorted({loc for sample, loc in records if sample}):
         found.warning("print.sample", loc)
 

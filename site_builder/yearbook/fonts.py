@@ -11,8 +11,9 @@ the HarfBuzz face (WeasyPrint 70 internals, pinned by the tests).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
 from weasyprint.text.fonts import get_hb_object_data
 
@@ -31,9 +32,10 @@ def bundled_font_hashes(static_dirs: Iterable[Path]) -> dict[str, str]:
     return hashes
 
 
-def foreign_fonts(document_fonts: dict, bundled: dict[str, str]) -> list[str]:
+def foreign_fonts(document_fonts: Mapping[str, Any], bundled: dict[str, str]) -> list[str]:
+    # document_fonts: WeasyPrint's Document.fonts (its font objects carry no types)
     """Families of embedded fonts that are not one of the bundled files, sorted."""
-    foreign = set()
+    foreign: set[str] = set()
     for font in document_fonts.values():
         digest = hashlib.sha256(bytes(get_hb_object_data(font.hb_face))).hexdigest()
         if digest not in bundled:

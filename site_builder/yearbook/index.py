@@ -10,8 +10,9 @@ pages it points to (pdf.py checks that after the second render).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from site_builder.model.collation import person_match_key
 from site_builder.model.records import PersonEntry, SiteModel
@@ -53,7 +54,8 @@ class Mentions:
         return anchor
 
 
-def anchor_pages(pages: list, prefix: str = "") -> dict[str, int]:
+def anchor_pages(pages: Sequence[Any], prefix: str = "") -> dict[str, int]:
+    # pages: WeasyPrint's Document.pages (untyped)
     """Anchor id -> 1-based page number, from a rendered Document's pages."""
     found: dict[str, int] = {}
     for number, page in enumerate(pages, start=1):

@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypeGuard
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name
@@ -28,7 +29,7 @@ def _kids(element: pikepdf.Object) -> list[pikepdf.Object]:
     return list(kids) if isinstance(kids, Array) else [kids]
 
 
-def _is_element(obj: pikepdf.Object, tag: Name | None = None) -> bool:
+def _is_element(obj: pikepdf.Object | None, tag: Name | None = None) -> TypeGuard[pikepdf.Dictionary]:
     return isinstance(obj, Dictionary) and obj.get(Name.S) is not None and (tag is None or tag == obj.S)
 
 
@@ -50,16 +51,17 @@ def read_tree(root: pikepdf.Dictionary) -> Tree:
     todo = list(reversed(_kids(root)))
     while todo:
         element = todo.pop()
-        tag = element.get(Name.S) if isinstance(element, Dictionary) else None
-        if tag is None or element.objgen in seen:
+        if not _is_element(element) or element.objgen in seen:
             continue  # an MCID, a marked-content or object reference, or a second path
         seen.add(element.objgen)
-        by_type.setdefault(str(tag), []).append(element)
+        by_type.setdefault(str(element.S), []).append(element)
         todo.extend(reversed(_kids(element)))
     return Tree(frozenset(seen), by_type)
 
 
-def _new_element(pdf: pikepdf.Pdf, tag: Name, parent: pikepdf.Dictionary, kids: list) -> pikepdf.Dictionary:
+def _new_element(
+    pdf: pikepdf.Pdf, tag: Name, parent: pikepdf.Dictionary, kids: list[pikepdf.Object]
+) -> pikepdf.Dictionary:
     element = pdf.make_indirect(Dictionary(Type=Name.StructElem, S=tag, P=parent, K=Array(kids)))
     for kid in kids:
         if _is_element(kid):
@@ -87,10 +89,10 @@ def _item_body(pdf: pikepdf.Pdf, item: pikepdf.Dictionary) -> pikepdf.Dictionary
     return body
 
 
-def _list_items(pdf: pikepdf.Pdf, lst: pikepdf.Dictionary, kids: list) -> list[pikepdf.Object]:
+def _list_items(pdf: pikepdf.Pdf, lst: pikepdf.Dictionary, kids: list[pikepdf.Object]) -> list[pikepdf.Object]:
     """`kids` of the list `lst` made into list items (see the module docstring)."""
     items: list[pikepdf.Object] = []
-    previous = None
+    previous: pikepdf.Object | None = None
     for kid in kids:
         if not _is_element(kid) or kid.S in (Name.LI, Name.Caption):
             if _is_element(kid):

@@ -34,7 +34,12 @@ def reachable(tree_root: pikepdf.Dictionary) -> set[tuple[int, int]]:
 def _page_arrays(tree_root: pikepdf.Dictionary) -> dict[int, pikepdf.Array]:
     """The parent tree's MCID arrays by key (WeasyPrint writes a flat /Nums)."""
     nums = tree_root.ParentTree.get(Name.Nums, Array())
-    return {int(nums[i]): nums[i + 1] for i in range(0, len(nums) - 1, 2) if isinstance(nums[i + 1], Array)}
+    found: dict[int, pikepdf.Array] = {}
+    for i in range(0, len(nums) - 1, 2):
+        value = nums[i + 1]
+        if isinstance(value, Array):
+            found[int(nums[i])] = value
+    return found
 
 
 def _remark_bytes(content: bytes, new_mcid: dict[int, int | None]) -> tuple[bytes, int] | None:
@@ -80,15 +85,22 @@ def _rewrite_stream(pdf: pikepdf.Pdf, page: pikepdf.Page, new_mcid: dict[int, in
         page.obj.Contents = pdf.make_stream(fast[0])
 
 
-def _renumber_kids(element: pikepdf.Dictionary, new_mcid: dict[int, int | None]) -> None:
+def _renumber_kids(element: pikepdf.Object, new_mcid: Mapping[int, int | None]) -> None:
     kids = element.K
     if isinstance(kids, Array):
-        element.K = Array([new_mcid[int(k)] if isinstance(k, int) and int(k) in new_mcid else k for k in kids])
-    elif isinstance(kids, int) and int(kids) in new_mcid:
-        element.K = new_mcid[int(kids)]
+        element.K = Array([new_mcid[n] if (n := _integer(k)) is not None and n in new_mcid else k for k in kids])
+    elif (n := _integer(kids)) is not None and n in new_mcid:
+        element.K = new_mcid[n]
 
 
-def _untagged_to_artifacts(pdf: pikepdf.Pdf, page: pikepdf.Page, array: pikepdf.Array, tree: frozenset) -> None:
+def _integer(obj: object) -> int | None:
+    """A PDF integer (an MCID among a structure element's kids), or None for anything else."""
+    return int(obj) if isinstance(obj, int) else None
+
+
+def _untagged_to_artifacts(
+    pdf: pikepdf.Pdf, page: pikepdf.Page, array: pikepdf.Array, tree: frozenset[tuple[int, int]]
+) -> None:
     """One page: marked content whose element is outside the tree becomes an artifact."""
     dropped = [m for m, elem in enumerate(array) if not isinstance(elem, Dictionary) or elem.objgen not in tree]
     if not dropped:
@@ -123,7 +135,7 @@ def finish_tags(data: bytes, link_labels: Mapping[str, str] | None = None) -> by
     links to the anchors of `link_labels` described by their labels."""
     with pikepdf.open(io.BytesIO(data)) as pdf:
         tree_root = pdf.Root.get(Name.StructTreeRoot)
-        if tree_root is None:
+        if not isinstance(tree_root, Dictionary):  # an untagged PDF
             return data
         tree = read_tree(tree_root)
         arrays = _page_arrays(tree_root)

@@ -9,6 +9,7 @@ pages are Word's to lay out, and they change with every edit of a draft.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
 
@@ -19,7 +20,7 @@ from site_builder.yearbook.word.emit import Pen
 from site_builder.yearbook.word.setup import TEXT_WIDTH
 
 
-def add_honours(pen: Pen, ctx: Mapping) -> None:
+def add_honours(pen: Pen, ctx: Mapping[str, Any]) -> None:
     rows, ui, term = ctx["honours"], pen.ui, ctx["term"]
     if not rows:
         return
@@ -41,7 +42,7 @@ def add_glossary(pen: Pen, glossary: Sequence[GlossaryEntry]) -> None:
         paragraph.add_run(f": {g.expansion}")
 
 
-def chapters_by_record(ctx: Mapping, term_title: str) -> dict[str, str]:
+def chapters_by_record(ctx: Mapping[str, Any], term_title: str) -> dict[str, str]:
     """Record path -> the title of the chapter that prints it."""
     found = {ctx["term"].path: term_title}
     for view in ctx["years"]:
@@ -57,7 +58,7 @@ def person_chapters(entry: IndexEntry, chapters: Mapping[str, str]) -> list[str]
     return [c for c in order if c in named]
 
 
-def add_people(pen: Pen, people: Sequence[IndexEntry], ctx: Mapping) -> None:
+def add_people(pen: Pen, people: Sequence[IndexEntry], ctx: Mapping[str, Any]) -> None:
     if not people:
         return
     pen.heading(pen.ui("yearbook.people"), 1)
@@ -71,7 +72,7 @@ def add_people(pen: Pen, people: Sequence[IndexEntry], ctx: Mapping) -> None:
         paragraph.add_run("\t" + (", ".join(person_chapters(entry, chapters)) or pen.ui("yearbook.no-pages")))
 
 
-def add_colophon(pen: Pen, ctx: Mapping) -> None:
+def add_colophon(pen: Pen, ctx: Mapping[str, Any]) -> None:
     ui, options, site = pen.ui, ctx["options"], ctx["site"]
     pen.para(ui("yearbook.colophon"), "TOC Heading")
     pen.para(options.title + (f" — {options.subtitle}" if options.subtitle else ""), bold=True)

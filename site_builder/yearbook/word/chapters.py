@@ -7,6 +7,7 @@ formatted by the same filters the templates use.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -23,7 +24,7 @@ _NUMERIC = {3, 4, 5}  # plan, actual, ratio: right-aligned
 _WIDTHS_MM = (11, 50, 18, 20, 20, 27, 19)  # 165 mm, the text width
 
 
-def add_term(pen: Pen, ctx: Mapping) -> None:
+def add_term(pen: Pen, ctx: Mapping[str, Any]) -> None:
     term: Term = ctx["term"]
     ui, f = pen.ui, pen.f
     pen.heading(ui("term.label", id=term.id), 1)
@@ -83,7 +84,7 @@ def add_year(pen: Pen, view: YearView) -> None:
         add_awards(pen, view.year.awards.items)
 
 
-def target_row(t: Target, number: int, ui: Callable[..., str], f: Mapping) -> tuple[str, ...]:
+def target_row(t: Target, number: int, ui: Callable[..., str], f: Mapping[str, Callable[..., str]]) -> tuple[str, ...]:
     """One row as the PDF's targets_table macro prints it."""
     figure = f["rate"] if t.is_rate else f["number"]
     plan = ""
@@ -122,7 +123,7 @@ def add_targets(pen: Pen, targets: TargetSet) -> None:
     pen.para(tally, italic=True)
 
 
-def award_line(a: Award, ui: Callable[..., str], f: Mapping) -> str:
+def award_line(a: Award, ui: Callable[..., str], f: Mapping[str, Callable[..., str]]) -> str:
     line = f"{a.title} {ui('awards.by')} {a.issuer}: {f['number'](a.count)} {ui('recipient.' + a.recipient_kind)}"
     return line + (f" ({ui('awards.proposed')})" if a.status == "proposed" else "") + sample_mark(a, ui)
 
@@ -141,7 +142,7 @@ def tally_text(tally: Tally, ui: Callable[..., str]) -> str:
     return ui("targets.tally", met=tally.met, total=tally.total) if tally.total else ""
 
 
-def award_details(a: Award, f: Mapping) -> str:
+def award_details(a: Award, f: Mapping[str, Callable[..., str]]) -> str:
     decision = ", ".join(x for x in (a.decision, f["nd30"](a.date) if a.date else None) if x)
     return " · ".join(x for x in (a.reason, decision, "; ".join(a.recipients)) if x)
 

@@ -15,8 +15,12 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
+from docx.table import Table as DocxTable
+from docx.table import _Cell
+from docx.text.paragraph import Paragraph
 
 from site_builder.problems import Loc, Problems
 from site_builder.yearbook.word import ooxml
@@ -30,35 +34,35 @@ _STYLES = {"body": "Body Text", "quote": "Quote", "pre": "Normal", "term": "Norm
 
 @dataclass(frozen=True)
 class Pen:
-    document: object
+    document: DocxDocument
     ui: Callable[..., str]  # the theme's texts, as the templates' _() (book.theme_words)
     f: Mapping[str, Callable[..., str]]  # the templates' filters: number, percent, rate, points, nd30 ...
     media_root: Path
     problems: Problems
     styles: Mapping[str, str]  # style name -> style id, see style_ids()
 
-    def paragraph(self, style: str = "Normal", container=None):
+    def paragraph(self, style: str = "Normal", container: _Cell | None = None) -> Paragraph:
         """A new paragraph at the end of `container` (the document, or a table cell)."""
         paragraph = (container or self.document).add_paragraph()
         self.set_style(paragraph, style)
         return paragraph
 
-    def set_style(self, paragraph, style: str) -> None:
+    def set_style(self, paragraph: Paragraph, style: str) -> None:
         paragraph._p.style = self.styles[style]
 
-    def table(self, rows: int, columns: int):
-        table = self.document.add_table(rows=rows, cols=columns)
+    def table(self, rows: int, columns: int) -> DocxTable:
+        table: DocxTable = self.document.add_table(rows=rows, cols=columns)
         table._tbl.tblStyle_val = self.styles["Table Grid"]
         return table
 
-    def para(self, text: str = "", style: str = "Normal", *, bold: bool = False, italic: bool = False):
+    def para(self, text: str = "", style: str = "Normal", *, bold: bool = False, italic: bool = False) -> Paragraph:
         paragraph = self.paragraph(style)
         if text:
             run = paragraph.add_run(text)
             run.bold, run.italic = bold or None, italic or None
         return paragraph
 
-    def heading(self, text: str, level: int):
+    def heading(self, text: str, level: int) -> Paragraph:
         return self.para(text, f"Heading {level}")
 
     def picture(self, src: str, caption: str | None, loc: Loc) -> bool:
@@ -77,7 +81,7 @@ class Pen:
         return True
 
 
-def style_ids(document) -> dict[str, str]:
+def style_ids(document: DocxDocument) -> dict[str, str]:
     return {style.name: style.style_id for style in document.styles}
 
 
@@ -111,7 +115,7 @@ def add_para(pen: Pen, block: Para) -> None:
             run.bold = True
 
 
-def _list_item(pen: Pen, block: Para):
+def _list_item(pen: Pen, block: Para) -> Paragraph:
     depth = min(block.level, 3)
     if block.kind == "bullet":
         return pen.paragraph("List Bullet" if depth == 1 else f"List Bullet {depth}")
@@ -129,7 +133,7 @@ _MARKS = {"bold": "bold", "italic": "italic", "underline": "underline"}
 _FONT_MARKS = {"strike": "strike", "sup": "superscript", "sub": "subscript"}
 
 
-def add_runs(paragraph, runs: Iterable[Run], code: bool = False) -> None:
+def add_runs(paragraph: Paragraph, runs: Iterable[Run], code: bool = False) -> None:
     for item in runs:
         run = paragraph.add_run(item.text)
         for mark in item.marks:  # only what is set: every property touched adds XML

@@ -6,9 +6,11 @@ The same parts, order and words as the PDF's yearbook/cover.html and front.html.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
+from docx.text.paragraph import Paragraph
 
 from site_builder.yearbook.word import ooxml
 from site_builder.yearbook.word.emit import Pen, add_body, stream
@@ -49,7 +51,7 @@ def _emblem(pen: Pen, src: str | None) -> None:
         paragraph.add_run().add_picture(stream(found.data), width=width, height=height)
 
 
-def _title_page(pen: Pen, ctx: Mapping) -> None:
+def _title_page(pen: Pen, ctx: Mapping[str, Any]) -> None:
     site, options, term, f = ctx["site"], ctx["options"], ctx["term"], pen.f
     first = pen.para(site.organization, "Subtitle")
     first.paragraph_format.page_break_before = True
@@ -63,7 +65,7 @@ def _title_page(pen: Pen, ctx: Mapping) -> None:
             pen.para(term.congress, "Subtitle")
 
 
-def add_foreword(pen: Pen, ctx: Mapping) -> None:
+def add_foreword(pen: Pen, ctx: Mapping[str, Any]) -> None:
     page = ctx["foreword"]
     if page is None:
         return
@@ -81,7 +83,7 @@ def add_foreword(pen: Pen, ctx: Mapping) -> None:
         _signature(pen.para(signer.person.name, bold=True)).paragraph_format.space_before = Pt(36)
 
 
-def _signature(paragraph):
+def _signature(paragraph: Paragraph) -> Paragraph:
     paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     return paragraph
 

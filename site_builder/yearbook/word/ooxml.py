@@ -14,6 +14,9 @@ import zipfile
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.table import _Row
+from docx.text.paragraph import Paragraph
 
 _THEME_FONT_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 _FONT_ATTRS = ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs")
@@ -29,7 +32,7 @@ _AFTER_OUTLINE = ("w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
 ZIP_EPOCH = dt.datetime(1980, 1, 1)  # the earliest time a zip entry can carry
 
 
-def set_font(rfonts, name: str) -> None:
+def set_font(rfonts: BaseOxmlElement, name: str) -> None:
     """Name `name` for every script and drop the theme attributes, which would win over it."""
     for attr in _THEME_FONT_ATTRS:
         rfonts.attrib.pop(qn(attr), None)
@@ -37,7 +40,7 @@ def set_font(rfonts, name: str) -> None:
         rfonts.set(qn(attr), name)
 
 
-def set_all_fonts(styles_element, name: str) -> None:
+def set_all_fonts(styles_element: BaseOxmlElement, name: str) -> None:
     """The one typeface everywhere: docDefaults and every style that names a font."""
     defaults = styles_element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
     set_font(defaults.get_or_add_rFonts(), name)
@@ -45,7 +48,7 @@ def set_all_fonts(styles_element, name: str) -> None:
         set_font(rfonts, name)
 
 
-def set_language(styles_element, lang: str) -> None:
+def set_language(styles_element: BaseOxmlElement, lang: str) -> None:
     """Proofing language of the whole document (vi-VN, en-GB)."""
     rpr = styles_element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
     found = rpr.find(qn("w:lang"))
@@ -56,7 +59,7 @@ def set_language(styles_element, lang: str) -> None:
         found.set(qn(attr), lang)
 
 
-def set_outline_level(ppr, level: int) -> None:
+def set_outline_level(ppr: BaseOxmlElement, level: int) -> None:
     """w:outlineLvl (0-based): what the navigation pane and the TOC field's \\u switch read."""
     found = ppr.find(qn("w:outlineLvl"))
     if found is None:
@@ -65,7 +68,7 @@ def set_outline_level(ppr, level: int) -> None:
     found.set(qn("w:val"), str(level))
 
 
-def add_field(paragraph, instruction: str, shown: str = "", dirty: bool = False) -> None:
+def add_field(paragraph: Paragraph, instruction: str, shown: str = "", dirty: bool = False) -> None:
     """A complex field (begin, instruction, separate, result, end) at the paragraph's end.
 
     `shown` is the cached result a reader sees until the field is updated; `dirty`
@@ -82,20 +85,20 @@ def add_field(paragraph, instruction: str, shown: str = "", dirty: bool = False)
     paragraph.add_run()._r.append(_fld_char("end"))
 
 
-def _fld_char(kind: str):
+def _fld_char(kind: str) -> BaseOxmlElement:
     element = OxmlElement("w:fldChar")
     element.set(qn("w:fldCharType"), kind)
     return element
 
 
-def repeat_header_row(row) -> None:
+def repeat_header_row(row: _Row) -> None:
     """The table's first row repeats at the top of every page the table runs onto."""
     tr_pr = row._tr.get_or_add_trPr()
     mark = OxmlElement("w:tblHeader")
     tr_pr.append(mark)
 
 
-def update_fields_on_open(settings_element) -> None:
+def update_fields_on_open(settings_element: BaseOxmlElement) -> None:
     """Word offers to update every field (the table of contents) when the file opens."""
     if settings_element.find(qn("w:updateFields")) is not None:
         return
@@ -104,7 +107,7 @@ def update_fields_on_open(settings_element) -> None:
     _insert_before(settings_element, element, _AFTER_UPDATE_FIELDS)
 
 
-def _insert_before(parent, element, successors: tuple[str, ...]) -> None:
+def _insert_before(parent: BaseOxmlElement, element: BaseOxmlElement, successors: tuple[str, ...]) -> None:
     tags = {qn(name) for name in successors}
     for index, child in enumerate(parent):
         if child.tag in tags:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from html.parser import HTMLParser
+from typing import Any
 
 _SPACE = re.compile(r"[ \t\r\n\f]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # not allowed in XML text
@@ -100,11 +101,11 @@ class _BodyParser(HTMLParser):
         self.runs: list[Run] = []
         self.marks: list[str] = []
         self.stack: list[str] = []  # open block tags
-        self.lists: list[list] = []  # [tag, next number, current item labelled?]
+        self.lists: list[list[Any]] = []  # [tag, next number, current item labelled?]
         self.skip = 0  # inside a footnote back-link
         self.table: list[tuple[Cell, ...]] | None = None
         self.row: list[Cell] | None = None
-        self.cell: dict | None = None
+        self.cell: dict[str, Any] | None = None  # runs, header, span of the cell being read
         self.nested_tables = 0
 
     # --- tags -------------------------------------------------------------

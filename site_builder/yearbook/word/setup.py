@@ -10,10 +10,14 @@ metric twin Liberation Serif, so line breaks match).
 from __future__ import annotations
 
 from docx import Document
+from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_PARAGRAPH_ALIGNMENT
 from docx.oxml.ns import qn
+from docx.section import Section
 from docx.shared import Cm, Mm, Pt, RGBColor
+from docx.styles.style import ParagraphStyle
+from docx.styles.styles import Styles
 
 from site_builder.yearbook.word import ooxml
 
@@ -42,7 +46,7 @@ _LOOK = {
 }
 
 
-def new_document(lang: str):
+def new_document(lang: str) -> DocxDocument:
     """An empty document with the page, fonts, styles and header of the yearbook."""
     document = Document()
     section = document.sections[0]
@@ -53,7 +57,7 @@ def new_document(lang: str):
     return document
 
 
-def _page(section) -> None:
+def _page(section: Section) -> None:
     section.orientation = WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = PAGE_WIDTH, PAGE_HEIGHT
     section.top_margin, section.bottom_margin = MARGINS["top"], MARGINS["bottom"]
@@ -62,7 +66,7 @@ def _page(section) -> None:
     section.gutter = 0
 
 
-def _styles(styles, lang: str) -> None:
+def _styles(styles: Styles, lang: str) -> None:
     ooxml.set_all_fonts(styles.element, FONT)
     ooxml.set_language(styles.element, LANG.get(lang, "vi-VN"))
     normal = styles["Normal"]
@@ -88,7 +92,15 @@ def _styles(styles, lang: str) -> None:
     table.paragraph_format.space_after = Pt(0)
 
 
-def _look(style, size, bold, italic, align, before, after) -> None:
+def _look(
+    style: ParagraphStyle,
+    size: float,
+    bold: bool,
+    italic: bool,
+    align: WD_PARAGRAPH_ALIGNMENT,
+    before: float,
+    after: float,
+) -> None:
     style.font.size, style.font.bold, style.font.italic = Pt(size), bold, italic
     style.font.color.rgb = BLACK
     style.font.underline = False
@@ -96,7 +108,7 @@ def _look(style, size, bold, italic, align, before, after) -> None:
     fmt.alignment, fmt.space_before, fmt.space_after = align, Pt(before), Pt(after)
 
 
-def _plain(style) -> None:
+def _plain(style: ParagraphStyle) -> None:
     """The default Title and Subtitle have a blue rule, list numbering, letter spacing and
     kerning; official documents have none of these."""
     ppr = style.element.get_or_add_pPr()
@@ -107,7 +119,7 @@ def _plain(style) -> None:
         rpr.remove(child)
 
 
-def _header(section) -> None:
+def _header(section: Section) -> None:
     """The page number centred at the top; the first page (the cover) has none."""
     section.different_first_page_header_footer = True
     paragraph = section.header.paragraphs[0]

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
+from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 
 from site_builder.layout import SITE_YAML, SiteLayout
@@ -74,7 +75,10 @@ def render_docx(
     return DocxResult(edition.docx, data, headings)
 
 
-def _write(model: SiteModel, book: Book, site_root: Path, problems: Problems, ui, filters):
+def _write(
+    model: SiteModel, book: Book, site_root: Path, problems: Problems, ui: Callable[..., str],
+    filters: Mapping[str, Callable[..., str]],
+) -> DocxDocument:  # fmt: skip
     ctx = book.context
     document = new_document(model.site.language)
     media_root = SiteLayout(site_root).media.resolve()
@@ -93,7 +97,7 @@ def _write(model: SiteModel, book: Book, site_root: Path, problems: Problems, ui
     return document
 
 
-def _package(document, book: Book, ui) -> bytes:
+def _package(document: DocxDocument, book: Book, ui: Callable[..., str]) -> bytes:
     ctx = book.context
     options, term, site = ctx["options"], ctx["term"], ctx["site"]
     when = ctx["built"] or dt.datetime.combine(term.end, dt.time(), dt.UTC)
