@@ -29,7 +29,7 @@ _EXIF_ORIENTATION = 0x0112
 class ImageUnusable(Exception):
     """The file is not one of OPEN_FORMATS, is damaged, or is over the pixel cap.
 
-    `code` is the problem to report (messages.py), never Pillow's own wording."""
+    `code` is the problem to report (its text is in the package catalogue), never Pillow's own wording."""
 
     def __init__(self, code: str):
         super().__init__(code)

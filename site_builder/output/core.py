@@ -6,7 +6,7 @@ each page's signature with the previous render's state (signatures.py) and
 renders only the pages that changed, in worker processes when there are many.
 Theme assets and media are named by their source files, unchanged pages and
 media are marked as kept, and the PDF yearbook is rendered when asked for and
-something it shows changed (yearbook_file.py). Files go to a sink as they are
+something it shows changed (artifacts.py). Files go to a sink as they are
 made (sinks.py: staging + atomic swap for `build`; the preview collects them and
 writes what changed), so pages are written while others are still being
 rendered, by the worker that rendered them when there are many.

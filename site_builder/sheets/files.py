@@ -17,7 +17,7 @@ _TERM = re.compile(r"(\d{4})-(\d{4})")
 
 
 class SheetUsageError(Exception):
-    """The command cannot run as asked (exit 2). `key` names the sentence in messages.TEXTS."""
+    """The command cannot run as asked (exit 2). `key` names the sentence in the package catalogue."""
 
     def __init__(self, key: str, **params: object):
         super().__init__(key)
