@@ -1,14 +1,16 @@
 """Theme resolution: search order, `theme:` escape hatch, explained misses."""
 
+import re
 from pathlib import Path
 
 import pytest
 
-from site_builder.pages.plan import PageSpec
+from site_builder.pages.plan import PageSpec, common_context, plan_pages
 from site_builder.problems import Problems
 from site_builder.render.environment import make_environment
 from site_builder.render.html_pages import render_pages
 from site_builder.sources.themes import BUILTIN_ROOT, resolve_theme
+from tests.factories import bodies_for, make_model
 
 
 def write(root: Path, files: dict[str, str]) -> Path:
@@ -127,3 +129,29 @@ def test_theme_names_cannot_escape_the_themes_folder(tmp_path, name):
     problems = Problems()
     assert resolve_theme(tmp_path, name, problems) is None
     assert problems.errors
+
+
+def _stylesheets(site: Path, name: str) -> list[str]:
+    """The stylesheets the 404 page links, as a theme's pages are rendered."""
+    env, _ = env_for(site, name)
+    model, problems = make_model(), Problems()
+    specs = [s for s in plan_pages(model, bodies_for(model), problems) if s.out_path == "404.html"]
+    page = render_pages(env, specs, common_context(model), problems)[0].data.decode("utf-8")
+    assert not problems.items, [p.format() for p in problems]
+    return re.findall(r'<link rel="stylesheet" href="([^"]+)"', page)
+
+
+def test_pages_link_the_stylesheets_theme_yaml_lists(tmp_path):
+    """One list: base.html reads theme.yaml's `stylesheets` (no list of its own to drift)."""
+    write(
+        tmp_path,
+        {
+            "themes/own/theme.yaml": "extends: default\nstylesheets:\n  - css/site.css\n  - css/own.css\n",
+            "themes/bare/theme.yaml": "extends: default\n",
+        },
+    )
+    assert _stylesheets(tmp_path, "own") == ["static/css/site.css", "static/css/own.css"]
+    builtin = (BUILTIN_ROOT / "default" / "theme.yaml").read_text(encoding="utf-8")
+    listed = re.findall(r"^  - (css/\S+)$", builtin, re.MULTILINE)
+    assert listed and _stylesheets(tmp_path, "bare") == [f"static/{sheet}" for sheet in listed]
+    assert _stylesheets(tmp_path, "default") == [f"static/{sheet}" for sheet in listed]
