@@ -1,0 +1,103 @@
+"""The build recipe (build.py) on a small site: what check and build read and write, when a
+build stops, what it replays, and that a failed build leaves the previous output as it was."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from site_builder.build import BuildOptions, build_site, check_site, load_site
+from site_builder.problems import Problems, SiteError
+from tests.conftest import site_with, snapshot
+
+YEAR = {
+    "content/years/2021/conferences/2021-07-20-so-ket.md": """\
+        ---
+        title: "Sơ kết 6 tháng"
+        date: 2021-07-20
+        kind: so-ket
+        ---
+        Nội dung sơ kết.
+        """,
+}
+
+
+def options(site: Path, **changes: object) -> BuildOptions:
+    return BuildOptions(site, pdf=False, jobs=1, **changes)
+
+
+def test_output_defaults_to_the_sites_own_folder(tmp_path):
+    assert BuildOptions(tmp_path).output_dir == tmp_path / "output"
+    assert BuildOptions(tmp_path, output=tmp_path / "o").output_dir == tmp_path / "o"
+    assert BuildOptions(tmp_path, jobs=3).workers == 3 and 1 <= BuildOptions(tmp_path).workers <= 4
+
+
+def test_loading_plans_every_page_and_writes_nothing(tmp_path):
+    site = site_with(tmp_path, YEAR)
+    before = snapshot(site)
+    problems = Problems()
+    loaded = load_site(site, problems)
+    assert loaded is not None and not problems.errors
+    assert {"index.html", "nam/2021/index.html", "nam/2021/so-ket/index.html"} <= {s.out_path for s in loaded.specs}
+    assert loaded.record_count == 3 and snapshot(site) == before
+
+
+def test_check_reports_content_errors_and_writes_nothing(tmp_path):
+    site = site_with(tmp_path, {"content/years/2021/conferences/2021-07-20-so-ket.md": "---\ntitle: A\n---\n"})
+    before = snapshot(site)
+    problems = check_site(site)
+    assert [(str(p.loc), p.code) for p in problems.errors] == [
+        ("content/years/2021/conferences/2021-07-20-so-ket.md:2:1", "field.required"),
+        ("content/years/2021/conferences/2021-07-20-so-ket.md:2:1", "field.required"),
+    ]
+    assert snapshot(site) == before  # not even a cache
+
+
+def test_a_build_publishes_then_an_unchanged_site_only_replays_its_report(tmp_path):
+    site = site_with(tmp_path, YEAR)
+    first = build_site(options(site))
+    output = site / "output"
+    assert (output / "nam/2021/so-ket/index.html").is_file() and first.rendered == first.pages > 0
+    assert not first.up_to_date and not any(p.is_relative_to(site / "content") for p in output.rglob("*"))
+    published = snapshot(output)
+    again = build_site(options(site))
+    assert again.up_to_date and again.pages == first.pages and snapshot(output) == published
+
+
+def test_an_edit_renders_again_only_the_pages_that_show_it(tmp_path):
+    site = site_with(tmp_path, YEAR)
+    first = build_site(options(site))
+    page = site / next(iter(YEAR))
+    page.write_text(page.read_text(encoding="utf-8").replace("Nội dung sơ kết.", "Nội dung đã sửa."), encoding="utf-8")
+    second = build_site(options(site))
+    assert 0 < second.rendered < first.pages
+    assert "Nội dung đã sửa." in (site / "output/nam/2021/so-ket/index.html").read_text(encoding="utf-8")
+
+
+def test_content_errors_stop_the_build_and_keep_the_previous_output(tmp_path):
+    site = site_with(tmp_path, YEAR)
+    build_site(options(site))
+    published = snapshot(site / "output")
+    (site / "content/years/2021/conferences/2021-07-20-so-ket.md").write_text("---\ntitle: A\n---\n", encoding="utf-8")
+    with pytest.raises(SiteError) as caught:
+        build_site(options(site))
+    assert {p.code for p in caught.value.problems.errors} == {"field.required"}
+    assert snapshot(site / "output") == published
+
+
+def test_strict_makes_warnings_stop_the_build(tmp_path):
+    site = site_with(tmp_path, {**YEAR, "content/glossary.yaml": "BTV: Ban Thường vụ\n"})  # unused: a warning
+    assert build_site(options(site)).problems.warnings
+    with pytest.raises(SiteError) as caught:
+        build_site(options(site, strict=True, use_cache=False))
+    assert [p.code for p in caught.value.problems.warnings] == ["glossary.unused"]
+
+
+def test_an_output_inside_the_content_is_refused_before_anything_is_deleted(tmp_path):
+    site = site_with(tmp_path, YEAR)
+    before = snapshot(site)
+    with pytest.raises(SiteError) as caught:
+        build_site(options(site, output=site / "content" / "out"))
+    assert [p.code for p in caught.value.problems.errors] == ["output.unsafe"]
+    assert snapshot(site) == before

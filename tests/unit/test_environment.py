@@ -1,0 +1,99 @@
+"""The Jinja environment pages are rendered in (render/environment.py): strict, escaping,
+in the site's language, with the theme's texts, filters and escape hatches."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import jinja2
+import pytest
+
+from site_builder.model.records import GlossaryEntry
+from site_builder.problems import Loc, Problems
+from site_builder.render.environment import css_percent, make_environment
+from site_builder.sources.themes import resolve_theme
+
+
+def environment(site: Path, lang: str = "vi", theme: str = "default") -> jinja2.Environment:
+    found = resolve_theme(site, theme, Problems())
+    assert found is not None
+    return make_environment(found, lang)
+
+
+def write(path: Path, data: str | bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(data, bytes):
+        path.write_bytes(data)
+    else:
+        path.write_text(data, encoding="utf-8")
+
+
+def test_an_undefined_name_is_an_error_not_an_empty_string(tmp_path):
+    with pytest.raises(jinja2.UndefinedError):
+        environment(tmp_path).from_string("{{ titel }}").render(title="x")
+
+
+def test_values_are_escaped_and_safe_markup_is_not(tmp_path):
+    page = environment(tmp_path).from_string("{{ a }}|{{ b|safe }}").render(a="<b>&</b>", b="<i>x</i>")
+    assert page == "&lt;b&gt;&amp;&lt;/b&gt;|<i>x</i>"
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("vi", "Trang chủ · 3.281 · 101,3% · 3 hội nghị, sự kiện"),
+        ("en", "Home · 3,281 · 101.3% · 3 conferences and events"),
+    ],
+)
+def test_texts_and_number_filters_follow_the_language(tmp_path, lang, expected):
+    count = 'ngettext("conferences.count", "conferences.count", 3)'
+    source = '{{ _("nav.home") }} · {{ 3281|number }} · {{ n|percent }} · {{ ' + count + " }}"
+    page = environment(tmp_path, lang).from_string(source).render(n=Decimal("101.25"))
+    assert page == expected
+
+
+def test_a_text_the_catalogue_lacks_is_an_error(tmp_path):
+    with pytest.raises(Exception, match="khong-co-dau"):
+        environment(tmp_path).from_string('{{ _("khong-co-dau") }}').render()
+
+
+def test_abbr_marks_the_pages_glossary_entries_in_plain_text(tmp_path):
+    glossary = (GlossaryEntry("ĐV", "đảng viên", Loc("content/glossary.yaml", 1)),)
+    template = environment(tmp_path).from_string("{{ role|abbr }}")
+    assert (
+        template.render(role="152 ĐV <mới>", abbreviations=glossary)
+        == '152 <abbr title="đảng viên">ĐV</abbr> &lt;mới&gt;'
+    )
+    assert template.render(role="ĐV", abbreviations=()) == "ĐV"
+
+
+@pytest.mark.parametrize(
+    ("value", "width"), [(Decimal("57.5"), "57.5%"), (130, "100%"), (-4, "0%"), (Decimal("33.333"), "33.3%")]
+)
+def test_css_percent_is_a_clamped_width_with_a_dot(value, width):
+    assert css_percent(value) == width
+
+
+def test_the_theme_prefix_reaches_the_template_an_override_replaces(tmp_path):
+    write(tmp_path / "templates/partials/status.html", '[{% include "theme:partials/status.html" %}]')
+    page = environment(tmp_path).get_template("partials/status.html").render(status="dat")
+    assert page.startswith('[<span class="status status--dat">') and page.rstrip().endswith("]")
+    assert "status--dat" in environment(tmp_path).get_template("default:partials/status.html").render(status="dat")
+
+
+def test_a_template_that_is_not_utf8_is_a_template_error_with_its_line(tmp_path):
+    latin1 = b"d\xf2ng hai\n"  # as an old editor saves it
+    write(tmp_path / "templates/hong.html", "dòng một\n".encode() + latin1)
+    with pytest.raises(jinja2.TemplateSyntaxError) as caught:
+        environment(tmp_path).get_template("hong.html")
+    assert caught.value.lineno == 2 and "UTF-8" in caught.value.message
+    assert caught.value.filename == str(tmp_path.resolve() / "templates/hong.html")
+
+
+def test_the_theme_configuration_and_language_are_globals(tmp_path):
+    write(tmp_path / "themes/rieng/theme.yaml", "extends: default\nfavicon: rieng.svg\n")
+    env = environment(tmp_path, "en", "rieng")
+    assert env.globals["lang"] == "en"
+    assert env.globals["theme_config"]["favicon"] == "rieng.svg"
+    assert env.globals["theme_config"]["stylesheets"]  # the built-in theme's, inherited
