@@ -11,7 +11,7 @@ import sys
 import traceback
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import NoReturn, TypeVar
 
 import click
 
@@ -177,7 +177,10 @@ EDITION_YEAR = click.option(
 @click.option("--quiet", "-q", is_flag=True, help=say("cli.opt.quiet"))
 @PDF_VARIANT_OPTION
 @click.pass_context
-def pdf_cmd(ctx, term, year, site: Path, output, draft, docx: bool, strict: bool, quiet: bool, pdf_variant) -> None:
+def pdf_cmd(
+    ctx: click.Context, term: str | None, year: int | None, site: Path, output: Path | None, draft: str | None,
+    docx: bool, strict: bool, quiet: bool, pdf_variant: str | None,
+) -> None:  # fmt: skip
     from site_builder.editions import PdfOptions, print_edition
 
     root = site.resolve()
@@ -199,12 +202,12 @@ def pdf_cmd(ctx, term, year, site: Path, output, draft, docx: bool, strict: bool
         click.echo(text("pdf.not-in-build", lang, file=report.files[0]), err=True)
 
 
-def usage_failure(key: str, lang: str, **params: object) -> None:
+def usage_failure(key: str, lang: str, **params: object) -> NoReturn:
     click.echo(f"{text('severity.error', lang)}: {text(key, lang, **params)}", err=True)
     sys.exit(EXIT_USAGE)
 
 
-def edition_usage(action, lang: str):
+def edition_usage(action: Callable[[], T], lang: str) -> T:
     """Call an editions API; --term/--year naming no book of the site is a usage error (exit 2)."""
     from site_builder.editions import NoSuchEdition
 
@@ -219,7 +222,7 @@ def edition_usage(action, lang: str):
 @EDITION_YEAR
 @SITE_OPTION
 @click.pass_context
-def changes_cmd(ctx, term, year, site: Path) -> None:
+def changes_cmd(ctx: click.Context, term: str | None, year: int | None, site: Path) -> None:
     from site_builder.editions import changes_lines, edition_changes
 
     root = site.resolve()

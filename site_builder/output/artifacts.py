@@ -166,7 +166,7 @@ def make_pdf(
 
     lang = loaded.model.site.language
     main = edition is None or edition.main
-    say(text("progress.pdf", lang) if main else text("progress.edition", lang, name=edition.filename))
+    say(text("progress.edition", lang, name=edition.filename) if edition and not main else text("progress.pdf", lang))
     result = render_yearbook(
         loaded.model, loaded.bodies, setup.theme, setup.env, request.site_root, found,
         variant=request.pdf_variant, progress=say, edition=edition,

@@ -112,7 +112,9 @@ def _term_toc(term: Term, ui: Callable[..., str]) -> TocEntry:
     return TocEntry("nhiem-ky", ui("term.label", id=term.id), tuple(sections))
 
 
-def _toc(term: Term | None, years: list[YearView], ui: Callable[..., str], has: dict) -> tuple[TocEntry, ...]:
+def _toc(
+    term: Term | None, years: list[YearView], ui: Callable[..., str], has: Mapping[str, bool]
+) -> tuple[TocEntry, ...]:
     """The contents, labelled with the theme texts the chapters' headings use (a year's book
     has no term chapter: `term` None)."""
     entries = [_term_toc(term, ui)] if term is not None else []
@@ -162,7 +164,7 @@ def _secretary_signs(body: Markup, term: Term, inputs: BookInputs) -> Context:
     return {"foreword_body": body, "foreword_signer": None}
 
 
-def _context(model: SiteModel, edition: Edition, inputs: BookInputs, version: str, ui: Callable[..., str]) -> dict:
+def _context(model: SiteModel, edition: Edition, inputs: BookInputs, version: str, ui: Callable[..., str]) -> Context:
     site, opts = model.site, book_options(model, edition, ui)
     term = edition_term(model, edition)
     assert term is not None  # the edition was found in the model

@@ -17,15 +17,15 @@ from decimal import Decimal
 from typing import Literal
 
 from site_builder.catalogue import text
+from site_builder.layout import SITE_YAML
 from site_builder.problems import Loc, Problems
-from site_builder.sources.discover import SITE_YAML
 from site_builder.yearbook.manifest import Manifest, Record
 
 # The fields that hold figures: a change to one after a final edition is flagged.
-FIGURES = ("planned", "actual", "ratio", "points", "value", "met", "total", "no_data")
+FIGURES: tuple[str, ...] = ("planned", "actual", "ratio", "points", "value", "met", "total", "no_data")
 FIGURES += ("count", "collective", "individual", "proposed")
 # Shown in this order; fields not listed (where, rate) only describe the record.
-SHOWN = ("title", "name", "label", "issuer", "date", "host", "secretary", "unit", *FIGURES)
+SHOWN: tuple[str, ...] = ("title", "name", "label", "issuer", "date", "host", "secretary", "unit", *FIGURES)
 SHOWN += ("status", "attendees", "recipients")
 Filters = Mapping[str, Callable[..., str]]
 
@@ -78,7 +78,9 @@ def figure_changes(changes: list[Change]) -> list[Change]:
 def label_of(record: Record, lang: str) -> str:
     """How a line names the record: "Kết nạp đảng viên mới năm 2023"."""
     f = record.fields
-    kind, ident = (list(f.get("where") or ["", ""]) + ["", ""])[:2]
+    where_written = f.get("where")
+    written = [str(w) for w in where_written] if isinstance(where_written, list | tuple) else []
+    kind, ident = (written + ["", ""])[:2]
     if kind == "year":
         where = text("changes.where.year", lang, year=ident)
     else:

@@ -88,8 +88,8 @@ class ConfinedFetcher(URLFetcher):
             if found:
                 self.problems.extend(found)
                 raise FetchRefused(f"refused: {path.name}")  # WeasyPrint logs it and leaves the image out
-        mime = _EXTRA_TYPES.get(path.suffix.lower()) or mimetypes.guess_type(path.name)[0]
-        response_headers = {"Content-Type": mime or "application/octet-stream"}
+        kind = _EXTRA_TYPES.get(path.suffix.lower()) or mimetypes.guess_type(path.name)[0]
+        response_headers = {"Content-Type": kind or "application/octet-stream"}
         return URLFetcherResponse(path.as_uri(), data, response_headers)
 
     def _refuse(self, url: str) -> URLFetcherResponse:

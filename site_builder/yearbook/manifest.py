@@ -56,7 +56,8 @@ def _targets(items: TargetSet, where: list[str]) -> Iterator[tuple[str, Record]]
     for t in items.items:
         figures = {"planned": number(t.planned), "actual": number(t.actual), "ratio": number(t.ratio)}
         figures["points"] = number(t.points)
-        values = {"name": t.name, "unit": t.unit, "rate": t.is_rate, "status": t.status, "where": where, **figures}
+        values: dict[str, object] = {"name": t.name, "unit": t.unit, "rate": t.is_rate, "status": t.status}
+        values |= {"where": where, **figures}
         yield f"{items.path}#{t.id}", Record("target", values, t.loc)
     tally = items.tally
     values = {"where": where, "met": tally.met, "total": tally.total, "no_data": tally.no_data}
@@ -71,7 +72,8 @@ def _awards(items: AwardSet, where: list[str]) -> Iterator[tuple[str, Record]]:
         key = slugify(f"{a.title} {a.issuer} {a.recipient_kind}")
         seen[key] = seen.get(key, 0) + 1
         key = key if seen[key] == 1 else f"{key}-{seen[key]}"  # the same form twice: in file order
-        values = {"title": a.title, "issuer": a.issuer, "recipient_kind": a.recipient_kind, "where": where}
+        values: dict[str, object] = {"title": a.title, "issuer": a.issuer, "recipient_kind": a.recipient_kind}
+        values["where"] = where
         values |= {"count": a.count, "status": a.status, "recipients": list(a.recipients)}
         yield f"{items.path}#{key}", Record("award", values, a.loc)
     totals = items.totals

@@ -21,7 +21,7 @@ from site_builder.build import load_site
 from site_builder.model.editions import term_edition, with_draft, year_edition
 from site_builder.problems import Problems
 from site_builder.render.environment import make_environment
-from site_builder.render.themes import resolve_theme
+from site_builder.sources.themes import resolve_theme
 from site_builder.yearbook.index import anchor_pages
 from site_builder.yearbook.pdf import render_yearbook
 from tests.conftest import copy_demo

@@ -19,7 +19,7 @@ from site_builder.yearbook.word.images import Image, fit, load_image
 TOC_FIELD = r'TOC \o "1-2" \h \z \u'  # headings 1-2 (chapters and their sections), as hyperlinks
 
 
-def add_cover(pen: Pen, ctx: Mapping) -> None:
+def add_cover(pen: Pen, ctx: Mapping[str, Any]) -> None:
     site, options = ctx["site"], ctx["options"]
     pen.para(pen.ui("yearbook.party"), "Subtitle", bold=True)  # as Party documents head their covers
     pen.para(site.organization, "Subtitle", bold=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from xml.sax.saxutils import quoteattr
 
 from docx.oxml import parse_xml
+from docx.section import Section
 
 from site_builder.yearbook.word.setup import FONT
 
@@ -43,7 +44,7 @@ def _paragraph(word: str, number: int) -> str:
     )
 
 
-def add_watermark(section, word: str) -> None:
+def add_watermark(section: Section, word: str) -> None:
     """`word` behind every page of `section`: in its default and first-page headers."""
     for number, header in enumerate((section.header, section.first_page_header), start=1):
         header.is_linked_to_previous = False
