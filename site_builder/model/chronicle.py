@@ -15,12 +15,13 @@ from site_builder.model.collation import person_match_key
 from site_builder.model.fields import validate
 from site_builder.model.markdown_text import first_paragraph
 from site_builder.model.media import media_path
+from site_builder.model.numbers import MAX_YEAR, MIN_YEAR, THOUSANDS_DOT
 from site_builder.model.records import Conference, Markdown, Person, Photo, Stat, Term, Year
 from site_builder.model.samples import is_sample
 from site_builder.model.schemas import ConferenceFields, PageFields, PersonFields, PhotoFields, StatFields, TermFields
 from site_builder.model.sets import load_award_set, load_target_set
 from site_builder.model.slugs import conference_slug
-from site_builder.model.values import MAX_YEAR, MIN_YEAR, THOUSANDS_DOT, Ctx
+from site_builder.model.values import Ctx
 from site_builder.problems import Loc, Problems
 from site_builder.sources.discover import RawRecord
 

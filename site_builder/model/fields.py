@@ -3,7 +3,7 @@ raw YAML mapping against it.
 
 A schema is a `Fields` dataclass (model/schemas.py), so the field table and the type of the
 validated values are one declaration. Each field's type says how its value is read
-(model/values.py): `str` is text, `Slug` and `Url` stricter text, `Decimal` a number, `int` a
+(model/values.py, model/numbers.py): `str` is text, `Slug` and `Url` stricter text, `Decimal` a number, `int` a
 whole number, `dt.date` a date, `bool` a flag, a `Literal[...]` one of its values
 (`typing.get_args`), `tuple[X, ...]` a list of X, another `Fields` a nested mapping.
 A type that says nothing of how it is written carries its converter itself:
@@ -30,6 +30,7 @@ from decimal import Decimal
 from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
 
 from site_builder.catalogue import clause
+from site_builder.model.numbers import to_date, to_decimal, to_integer
 from site_builder.model.values import (
     INVALID,
     Ctx,
@@ -39,10 +40,7 @@ from site_builder.model.values import (
     is_empty,
     to_all_or_list,
     to_choice,
-    to_date,
-    to_decimal,
     to_flag,
-    to_integer,
     to_list,
     to_slug,
     to_text,

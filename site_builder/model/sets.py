@@ -8,10 +8,11 @@ from decimal import Decimal
 from site_builder.catalogue import Figure
 from site_builder.model import derive
 from site_builder.model.fields import validate
+from site_builder.model.numbers import THOUSANDS_DOT, check_count_text
 from site_builder.model.records import Award, AwardSet, Target, TargetSet
 from site_builder.model.samples import is_sample
 from site_builder.model.schemas import AwardFields, TargetFields
-from site_builder.model.values import THOUSANDS_DOT, Ctx, check_count_text, is_empty
+from site_builder.model.values import Ctx, is_empty
 from site_builder.problems import Problems
 from site_builder.sources.discover import RawRecord
 from site_builder.sources.yamlsafe import YList, YMap, describe
