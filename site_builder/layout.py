@@ -22,6 +22,7 @@ TEMPLATES = "templates"  # the site's overrides of theme templates
 THEMES = "themes"  # the site's own themes, themes/<name>/
 OUTPUT = "output"  # where a build publishes unless --output says otherwise
 CACHE = ".cache/site-builder"  # caches and build state; never under content/
+EDITIONS = "editions"  # the manifest of every printed edition, kept with the site (not a cache)
 
 # Inside a term or year folder.
 TERM_MD = "term.md"
@@ -101,3 +102,7 @@ class SiteLayout:
     @property
     def cache(self) -> Path:
         return self.path(CACHE)
+
+    @property
+    def editions(self) -> Path:
+        return self.path(EDITIONS)

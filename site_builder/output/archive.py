@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from site_builder.layout import SiteLayout
 from site_builder.model.editions import editions_of, find_edition
 from site_builder.model.records import SiteModel
 from site_builder.model.slugs import slugify
@@ -29,7 +30,6 @@ from site_builder.render.filters import make_filters
 from site_builder.yearbook.changes import after_final
 from site_builder.yearbook.manifest import Manifest, decode_manifest, edition_manifest, encode_manifest
 
-FOLDER = "editions"
 _ENTRY = re.compile(r"(\d{3,})-[a-z0-9-]+\.json")
 UNLABELLED = "ban-in"  # the file name of an edition printed without a draft label
 
@@ -42,7 +42,7 @@ class Archived:
 
 
 def archive_dir(site_root: Path) -> Path:
-    return site_root / FOLDER
+    return SiteLayout(site_root).editions
 
 
 def archived(site_root: Path, stem: str) -> list[Archived]:

@@ -18,7 +18,7 @@ def test_the_contract_names():
     assert (layout.TERMS, layout.YEARS, layout.PAGES) == ("content/terms", "content/years", "content/pages")
     assert layout.MEDIA == "content/media"
     assert layout.SOURCE_FOLDERS == ("content", "templates", "themes")
-    assert layout.CACHE == ".cache/site-builder"
+    assert layout.CACHE == ".cache/site-builder" and layout.EDITIONS == "editions"
 
 
 def test_site_layout_paths_sit_under_the_root(tmp_path):
