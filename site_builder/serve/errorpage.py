@@ -23,7 +23,7 @@ MAX_FILE_BYTES = 2_000_000
 # Source lines are set in a bundled monospace font with every Vietnamese letter: some system
 # monospace fonts place tone marks wrongly ("ệ" with the dot beside the letter). Embedded as
 # a data: URL, so the page needs nothing else from the preview folder (empty while broken).
-MONO_FONT = Path(__file__).resolve().parent / "fonts" / "LiberationMono-Regular.ttf"
+MONO_FONT = Path(__file__).resolve().parent / "fonts" / "LiberationMono-Regular.woff2"
 MONO = '"SB Liberation Mono",ui-monospace,monospace'
 
 STYLE = """
@@ -45,7 +45,7 @@ def font_face() -> str:
         data = base64.b64encode(MONO_FONT.read_bytes()).decode("ascii")
     except OSError:
         return ""
-    return f'@font-face{{font-family:"SB Liberation Mono";src:url(data:font/ttf;base64,{data}) format("truetype")}}'
+    return f'@font-face{{font-family:"SB Liberation Mono";src:url(data:font/woff2;base64,{data}) format("woff2")}}'
 
 
 def error_page(problems: Sequence[Problem], site_root: Path, lang: str = "vi", title: str = "") -> bytes:
