@@ -27,6 +27,12 @@ TITLE = "Kỷ yếu thử bộ khởi động"
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="a POSIX shell script")
 
 
+def _as_from_a_terminal() -> None:
+    # A double-clicked launcher gets the default SIGHUP action; a test run under nohup would
+    # pass "ignore SIGHUP" down, and closing the window (SIGHUP) would then stop nothing.
+    signal.signal(signal.SIGHUP, signal.SIG_DFL)
+
+
 def launch(script: Path, tmp: Path, path: str | None = None) -> tuple[subprocess.Popen, Path, Path]:
     opened, log = tmp / "opened.txt", tmp / "launcher.log"
     browser = f'{sys.executable} -c "import pathlib,sys; pathlib.Path(sys.argv[1]).write_text(sys.argv[2])" {opened} %s'
@@ -38,6 +44,7 @@ def launch(script: Path, tmp: Path, path: str | None = None) -> tuple[subprocess
         process = subprocess.Popen(
             [str(script)], stdin=subprocess.DEVNULL, stdout=handle, stderr=subprocess.STDOUT, env=env,
             start_new_session=True,  # its own process group: the test stops the script and the preview together
+            preexec_fn=_as_from_a_terminal,
         )  # fmt: skip
     return process, opened, log
 
