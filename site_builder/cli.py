@@ -317,15 +317,16 @@ def _scaffold(action: Callable[[], Path | list[Path]], lang: str = "vi") -> None
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path), metavar=say("cli.metavar.folder"))
 @click.option("--title", metavar=say("cli.metavar.name"), help=say("cli.opt.site-title"))
 @click.option("--organization", metavar=say("cli.metavar.name"), help=say("cli.opt.organization"))
+@click.option("--term", metavar=say("cli.metavar.term"), help=say("cli.opt.first-term"))
 @click.option("--xlsx", is_flag=True, help=say("cli.opt.xlsx"))
-def new_site_cmd(directory: Path, title: str | None, organization: str | None, xlsx: bool) -> None:
+def new_site_cmd(directory: Path, title: str | None, organization: str | None, term: str | None, xlsx: bool) -> None:
     from site_builder.scaffold import new_site
     from site_builder.scaffold_launchers import find_program
 
     program = find_program(sys.argv[0], sys.executable)
     today = dt.date.today()
     _scaffold(lambda: new_site(directory, title=title, organization=organization, today=today, xlsx=xlsx,
-                               program=program))  # fmt: skip
+                               program=program, term=term))  # fmt: skip
 
 
 @new.command("launchers", help=command_help("new-launchers"))
@@ -348,12 +349,28 @@ def new_year_cmd(year: int, site: Path, xlsx: bool) -> None:
     _scaffold(lambda: new_year(site, year, xlsx=xlsx), site_language(site))
 
 
+DATE_TYPE = click.DateTime(["%Y-%m-%d"])
+
+
+@new.command("term", help=command_help("new-term"))
+@click.argument("term", metavar=say("cli.metavar.term"))
+@click.option("--start", type=DATE_TYPE, metavar=say("cli.metavar.date"), help=say("cli.opt.term-start"))
+@click.option("--end", type=DATE_TYPE, metavar=say("cli.metavar.date"), help=say("cli.opt.term-end"))
+@click.option("--xlsx", is_flag=True, help=say("cli.opt.xlsx"))
+@SITE_OPTION
+def new_term_cmd(term: str, start: dt.datetime | None, end: dt.datetime | None, xlsx: bool, site: Path) -> None:
+    from site_builder.scaffold import new_term
+
+    first, last = (None if day is None else day.date() for day in (start, end))
+    _scaffold(lambda: new_term(site, term, start=first, end=last, xlsx=xlsx), site_language(site))
+
+
 @new.command("conference", help=command_help("new-conference"))
 @click.option(
     "--date",
     "date_",
     required=True,
-    type=click.DateTime(["%Y-%m-%d"]),
+    type=DATE_TYPE,
     metavar=say("cli.metavar.date"),
     help=say("cli.opt.date"),
 )

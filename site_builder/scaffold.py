@@ -271,17 +271,45 @@ def _year_plan(year: int, *, keep_conferences: bool) -> list[tuple[str, str]]:
     return plan
 
 
-def _term_plan(start: int, end: int) -> list[tuple[str, str]]:
+_TERM_ID = re.compile(r"([0-9]{4})\s*[-\u2013\u2014]\s*([0-9]{4})")
+
+
+def parse_term(written: str) -> tuple[int, int]:
+    """"2020-2025" (also "2020 - 2025" or with an en dash, as people type it) -> (2020, 2025)."""
+    match = _TERM_ID.fullmatch(written.strip())
+    if not match:
+        raise ScaffoldError("scaffold.bad-term", term=written)
+    start, end = int(match.group(1)), int(match.group(2))
+    _check_year(start)
+    _check_year(end)
+    if end <= start:
+        raise ScaffoldError("scaffold.term-order", term=f"{start}-{end}")
+    return start, end
+
+
+def term_dates(start: int, end: int, first: Date | None, last: Date | None) -> tuple[Date, Date]:
+    """The first and last day of a term; each given day must fall in its year of the folder name
+    (`check` refuses a term.md whose dates do not match its folder, so `new` never writes one)."""
+    # Whole calendar years by default: the placeholder term then holds any date of its years.
+    first, last = first or Date(start, 1, 1), last or Date(end, 12, 31)
+    for option, day, year in (("--start", first, start), ("--end", last, end)):
+        if day.year != year:
+            raise ScaffoldError(
+                "scaffold.term-date-year", option=option, value=day.isoformat(), year=year, term=f"{start}-{end}"
+            )
+    return first, last
+
+
+def _term_plan(start: int, end: int, first: Date | None = None, last: Date | None = None) -> list[tuple[str, str]]:
     folder = f"{TERMS}/{start}-{end}"
     label = f"{start} - {end}"
-    # Whole calendar years: the placeholder term then holds any date of its
-    # years, so the example year and conference always fall inside it.
+    first, last = term_dates(start, end, first, last)
     term = render(
         "term.md.tmpl",
         # Not "Nhiệm kỳ 2025 - 2030": pages show the term's title under that heading already.
         title=yaml_quote(TERM_TITLE_PLACEHOLDER),
-        start=Date(start, 1, 1).isoformat(),
-        end=Date(end, 12, 31).isoformat(),
+        start=first.isoformat(),
+        end=last.isoformat(),
         term_label=label,
     )
     return [
@@ -294,11 +322,21 @@ def _term_plan(start: int, end: int) -> list[tuple[str, str]]:
     ]
 
 
-def site_plan(*, title: str | None, organization: str | None, today: Date) -> list[tuple[str, str]]:
-    """Every file of a new site, relative to the site folder."""
+def example_day(today: Date, start: int, end: int) -> Date:
+    """The date of the example year and conference: today when it falls in the term, else the
+    middle of the term's first year (the example is a mid-year review, "sơ kết")."""
+    return today if start <= today.year <= end else Date(start, 7, 1)
+
+
+def site_plan(
+    *, title: str | None, organization: str | None, today: Date, term: str | None = None
+) -> list[tuple[str, str]]:
+    """Every file of a new site, relative to the site folder; `term` ("2015-2020") is its first
+    term, by default the 5-year term holding today."""
     organization = clean_line(organization or DEFAULT_ORGANIZATION, clause("clause.what.organization"))
     title = clean_line(title or f"Kỷ yếu {organization}", clause("clause.what.site-title"))
-    start, end = current_term(today)
+    start, end = parse_term(term) if term is not None else current_term(today)
+    day = example_day(today, start, end)
     site_yaml = render(
         "site.yaml.tmpl",
         title=yaml_quote(title),
@@ -310,8 +348,8 @@ def site_plan(*, title: str | None, organization: str | None, today: Date) -> li
         (SITE_YAML, site_yaml),
         (GLOSSARY_YAML, render("glossary.yaml.tmpl")),
         *_term_plan(start, end),
-        *_year_plan(today.year, keep_conferences=False),
-        _conference_plan(today, EXAMPLE_CONFERENCE_TITLE, CONFERENCE_KINDS[0]),
+        *_year_plan(day.year, keep_conferences=False),
+        _conference_plan(day, EXAMPLE_CONFERENCE_TITLE, CONFERENCE_KINDS[0]),
         (f"{PAGES}/gioi-thieu.md", render("gioi-thieu.md.tmpl", organization_text=organization)),
         (f"{MEDIA}/.gitkeep", ""),
         (f"{TEMPLATES}/.gitkeep", ""),
@@ -333,17 +371,20 @@ def sheet_plan(folder: str, label: str) -> list[tuple[str, str | bytes]]:
 
 def new_site(
     dest: Path, *, title: str | None = None, organization: str | None = None, today: Date, xlsx: bool = False,
-    program: str | None = None, platform: str | None = None,
+    program: str | None = None, platform: str | None = None, term: str | None = None,
 ) -> list[Path]:  # fmt: skip
     """Create a complete, buildable starter site in `dest` (with `xlsx`, sheet templates too), with the
-    launchers that start its preview (`program`: the site-builder command they run, see scaffold_launchers)."""
+    launchers that start its preview (`program`: the site-builder command they run, see scaffold_launchers).
+    `term` ("2015-2020") is the first term; by default the 5-year term holding `today`."""
     if dest.exists() and not dest.is_dir():
         raise ScaffoldError("scaffold.dest-is-file", dest=dest)
-    plan: list[tuple[str, str | bytes]] = list(site_plan(title=title, organization=organization, today=today))
+    plan: list[tuple[str, str | bytes]] = list(site_plan(title=title, organization=organization, today=today,
+                                                         term=term))  # fmt: skip
     if xlsx:
-        start, end = current_term(today)
+        start, end = parse_term(term) if term is not None else current_term(today)
+        year = example_day(today, start, end).year
         plan += sheet_plan(f"{TERMS}/{start}-{end}", f"nhiệm kỳ {start} - {end}")
-        plan += sheet_plan(f"{YEARS}/{today.year}", f"năm {today.year}")
+        plan += sheet_plan(f"{YEARS}/{year}", f"năm {year}")
     plan += _launchers(dest, program, platform)
     created = write_plan(dest, plan)
     make_executable(created)
@@ -373,6 +414,20 @@ def new_year(site_root: Path, year: int, xlsx: bool = False) -> list[Path]:
     plan: list[tuple[str, str | bytes]] = list(_year_plan(year, keep_conferences=True))
     if xlsx:
         plan += sheet_plan(f"{YEARS}/{year}", f"năm {year}")
+    return write_plan(site_root, plan)
+
+
+def new_term(
+    site_root: Path, term: str, *, start: Date | None = None, end: Date | None = None, xlsx: bool = False
+) -> list[Path]:
+    """Create content/terms/<start>-<end>/ with term.md, targets.yaml, awards.yaml (with `xlsx`,
+    targets.xlsx and awards.xlsx too). `start`/`end`: the first and last day (the congresses'
+    dates); by default the whole calendar years, to be corrected in term.md."""
+    first, last = parse_term(term)
+    _require_site(site_root)
+    plan: list[tuple[str, str | bytes]] = list(_term_plan(first, last, start, end))
+    if xlsx:
+        plan += sheet_plan(f"{TERMS}/{first}-{last}", f"nhiệm kỳ {first} - {last}")
     return write_plan(site_root, plan)
 
 

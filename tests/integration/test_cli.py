@@ -114,7 +114,7 @@ def test_help_of_every_command_has_an_example(command):
 
 def test_commands_are_all_there():
     names = {" ".join(c) for c in all_commands()}
-    assert {"build", "check", "new site", "new year", "new conference", "new page"} <= names
+    assert {"build", "check", "new site", "new term", "new year", "new conference", "new page"} <= names
 
 
 def test_version():
@@ -331,3 +331,15 @@ def test_every_command_run_inside_content_says_cd_up_not_new_site(tmp_path):
         assert "thư mục chứa content/ (gõ: cd ..)" in said, (args, said)
         assert "new site" not in said, args
     assert not (content / "content").exists() and not (content / "years").exists()  # nothing written there
+
+
+def test_new_term_from_the_command_line(tmp_path):
+    assert run_cli("new", "site", "s", "--term", "2015-2020", cwd=tmp_path)[0] == 0
+    site = tmp_path / "s"
+    code, out, _ = run_cli("new", "term", "2020-2025", "--start", "2020-08-01", "--end", "2025-07-31", cwd=site)
+    assert code == 0
+    assert "content/terms/2020-2025/term.md" in out
+    assert "start: 2020-08-01" in (site / "content/terms/2020-2025/term.md").read_text(encoding="utf-8")
+    code, _, err = run_cli("new", "term", "2025-2020", cwd=site)
+    assert code == 2
+    assert "năm kết thúc phải sau năm bắt đầu" in err and "Traceback" not in err

@@ -19,6 +19,7 @@ from site_builder.scaffold import (
     new_conference,
     new_page,
     new_site,
+    new_term,
     new_year,
     yaml_quote,
 )
@@ -513,3 +514,90 @@ def test_a_recurring_meeting_site_still_validates(site: Path) -> None:
 def test_the_new_term_title_is_a_placeholder_not_the_heading(site: Path) -> None:
     data, _ = front_matter(site / "content/terms/2025-2030/term.md")
     assert data["title"] == "Phương hướng, khẩu hiệu của nhiệm kỳ (sửa lại)"
+
+
+# --- new_term and new_site --term --------------------------------------------
+
+
+def check_codes(site: Path) -> set[str]:
+    from site_builder.build import check_site
+
+    return {p.code for p in check_site(site)}
+
+
+def test_new_term_creates_the_term_folder_with_the_congress_dates(site: Path) -> None:
+    created = new_term(site, "2020-2025", start=date(2020, 8, 1), end=date(2025, 7, 31))
+    assert rel_paths(site, created) == {
+        "content/terms/2020-2025/term.md",
+        "content/terms/2020-2025/targets.yaml",
+        "content/terms/2020-2025/awards.yaml",
+    }
+    data, _ = front_matter(site / "content/terms/2020-2025/term.md")
+    assert (data["start"], data["end"], data["sample"]) == (date(2020, 8, 1), date(2025, 7, 31), True)
+    assert all(item["sample"] for item in load_list(site / "content/terms/2020-2025/targets.yaml"))
+    # The second term is valid at once: only the reminders that samples are left.
+    assert check_codes(site) == {"sample.unedited"}
+
+
+def test_new_term_dates_default_to_whole_years(site: Path) -> None:
+    new_term(site, "2030 – 2035")  # typed with spaces and an en dash, as in a heading
+    data, _ = front_matter(site / "content/terms/2030-2035/term.md")
+    assert (data["start"], data["end"]) == (date(2030, 1, 1), date(2035, 12, 31))
+
+
+@pytest.mark.parametrize(
+    ("term", "key"),
+    [("20-25", "scaffold.bad-term"), ("2020", "scaffold.bad-term"), ("2025-2020", "scaffold.term-order"),
+     ("2020-2020", "scaffold.term-order")],
+)  # fmt: skip
+def test_new_term_refuses_a_bad_name(site: Path, term: str, key: str) -> None:
+    with pytest.raises(ScaffoldError) as caught:
+        new_term(site, term)
+    assert caught.value.key == key
+    assert "2020-2025" in str(caught.value)  # the message shows how to write it
+    assert [p.name for p in (site / "content/terms").iterdir()] == ["2025-2030"]
+
+
+def test_new_term_refuses_a_day_outside_the_folder_years(site: Path) -> None:
+    with pytest.raises(ScaffoldError) as caught:
+        new_term(site, "2020-2025", start=date(2019, 12, 1))
+    assert caught.value.key == "scaffold.term-date-year"
+    assert "2019-12-01 (--start)" in str(caught.value)
+    assert caught.value.message("en").startswith("the day 2019-12-01 (--start) is not in the year 2020")
+    assert not (site / "content/terms/2020-2025").exists()
+
+
+def test_new_term_needs_a_site(tmp_path: Path) -> None:
+    with pytest.raises(ScaffoldError, match="content/site.yaml"):
+        new_term(tmp_path, "2020-2025")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_new_term_refuses_to_overwrite(site: Path) -> None:
+    with pytest.raises(ScaffoldError, match="chưa tạo tệp nào"):
+        new_term(site, "2025-2030")
+
+
+def test_new_site_with_a_first_term_in_the_past(tmp_path: Path) -> None:
+    created = rel_paths(tmp_path, new_site(tmp_path, today=TODAY, term="2015-2020"))
+    # The example year and conference fall in that term: its first year, mid-year.
+    assert {
+        "content/terms/2015-2020/term.md",
+        "content/years/2015/year.md",
+        "content/years/2015/conferences/2015-07-01-hoi-nghi-so-ket-bai-mau.md",
+    } <= created
+    assert not any("2025-2030" in path or "2026" in path for path in created)
+    assert 'term: "2015-2020"' in (tmp_path / "content/site.yaml").read_text(encoding="utf-8")
+    assert check_codes(tmp_path) == {"sample.unedited"}
+
+
+def test_new_site_with_the_current_term_keeps_today(tmp_path: Path) -> None:
+    created = rel_paths(tmp_path, new_site(tmp_path, today=TODAY, term="2025-2030"))
+    assert "content/years/2026/conferences/2026-11-22-hoi-nghi-so-ket-bai-mau.md" in created
+
+
+def test_new_site_refuses_a_bad_first_term(tmp_path: Path) -> None:
+    with pytest.raises(ScaffoldError) as caught:
+        new_site(tmp_path, today=TODAY, term="2015")
+    assert caught.value.key == "scaffold.bad-term"
+    assert list(tmp_path.iterdir()) == []
