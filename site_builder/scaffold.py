@@ -275,7 +275,7 @@ _TERM_ID = re.compile(r"([0-9]{4})\s*[-\u2013\u2014]\s*([0-9]{4})")
 
 
 def parse_term(written: str) -> tuple[int, int]:
-    """"2020-2025" (also "2020 - 2025" or with an en dash, as people type it) -> (2020, 2025)."""
+    """`2020-2025` (also "2020 - 2025" or with an en dash, as people type it) -> (2020, 2025)."""
     match = _TERM_ID.fullmatch(written.strip())
     if not match:
         raise ScaffoldError("scaffold.bad-term", term=written)
