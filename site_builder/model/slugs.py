@@ -63,25 +63,41 @@ MAX_SLUG_LENGTH = 60
 
 
 def short_slug(text: str, max_length: int = MAX_SLUG_LENGTH) -> str:
-    """`slugify(text)` cut to `max_length` at a word boundary, keeping every number: the years
-    and ordinals that tell one meeting from the next ("...-nam-2023-trien-khai-nhiem-vu-2024").
+    """`slugify(text)` shortened so that it still reads as the title, shortened.
 
-    Words are taken in order while they fit with room left for the numbers still to come;
-    after the first word that does not fit, only numbers are added. A single word (or number)
-    longer than the limit is cut hard."""
-    words = _words(text)
-    if len("-".join(words)) <= max_length:
-        return "-".join(words)
-    kept: list[str] = []
-    cut = False
-    for index, word in enumerate(words):
-        numbers_after = [w for w in words[index + 1 :] if w.isdigit()]
-        fits = len("-".join([*kept, word, *numbers_after])) <= max_length
-        if fits and (word.isdigit() or not cut):
-            kept.append(word)
-        elif not word.isdigit():
-            cut = True
-    return "-".join(kept)[:max_length].strip("-") or "-".join(words)[:max_length].strip("-")
+    The longest run of leading words that fits is kept, with room for the 4-digit years it
+    would cut off: those are appended, since the year tells one meeting from the next
+    ("...-cong-tac-nam-2023-trien-khai-nhiem-vu-2024"). A number left dangling at the end
+    of the kept words ("...-6-thang-cuoi-6") is dropped: without its noun it says nothing.
+    A single word longer than the limit is cut hard. One rule for every name made from a
+    title: `new conference`, `new page` and the ids of imported sheet rows."""
+    clauses = [w for w in (_words(part) for part in _CLAUSE_BREAK.split(text)) if w]
+    words = [w for clause in clauses for w in clause]
+    whole = "-".join(words)
+    if len(whole) <= max_length:
+        return whole
+    # The clause each word starts or continues: a new clause cut to its first syllable
+    # ("...-nam-2021-trien") is dropped too, as Vietnamese words are often two syllables.
+    opens = {sum(map(len, clauses[:i])) for i in range(1, len(clauses)) if len(clauses[i]) > 1}
+    for count in range(len(words) - 1, 0, -1):
+        lead = _without_dangling_number(words[: count - 1] if count - 1 in opens else words[:count])
+        cut_years = [w for w in dict.fromkeys(words[count:]) if _YEAR.fullmatch(w) and w not in lead]
+        candidate = "-".join([*lead, *cut_years])
+        if lead and len(candidate) <= max_length:
+            return candidate
+    return whole[:max_length].strip("-")
+
+
+_YEAR = re.compile(r"[12][0-9]{3}")
+_CLAUSE_BREAK = re.compile(r"[,;:.!?()\[\]\u2013\u2014]|\s-\s")
+
+
+def _without_dangling_number(words: list[str]) -> list[str]:
+    """Drop trailing numbers that are not years ("dau-nam-6" -> "dau-nam")."""
+    end = len(words)
+    while end > 0 and words[end - 1].isdigit() and not _YEAR.fullmatch(words[end - 1]):
+        end -= 1
+    return words[:end]
 
 
 def conference_slug(filename_stem: str) -> str:
