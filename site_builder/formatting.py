@@ -9,6 +9,7 @@ Vietnamese dates follow Nghị định 30/2020/NĐ-CP ("ngày 05 tháng 10 năm 
 from __future__ import annotations
 
 import datetime
+import re
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 from babel import Locale
@@ -122,6 +123,17 @@ def format_weekday(d: datetime.date, lang: str = "vi") -> str:
 
     From the catalogue, not CLDR: CLDR writes "Chủ Nhật", the orthography's "Chủ nhật"."""
     return text(f"weekday.{d.weekday()}", check_lang(lang))
+
+
+_TERM_ID = re.compile(r"([0-9]{4})-([0-9]{4})")
+
+
+def format_term(term_id: str) -> str:
+    """A term as headings and titles show it, the Vietnamese way: "2015-2020" -> "2015 - 2020".
+
+    The id itself (folder, URL, `--term`, `yearbook.term`) keeps "2015-2020"."""
+    match = _TERM_ID.fullmatch(term_id)
+    return f"{match.group(1)} - {match.group(2)}" if match else term_id
 
 
 def format_year(y: int | str) -> str:

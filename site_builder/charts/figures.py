@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from site_builder.catalogue import ntext, text
 from site_builder.charts.svg import Row, Segment, bar_chart, title_element
-from site_builder.formatting import format_number, format_percent, format_points
+from site_builder.formatting import format_number, format_percent, format_points, format_term
 from site_builder.model.records import SiteModel, Target, Term, Year
 
 
@@ -75,7 +75,7 @@ def _term_chart(term: Term, lang: str) -> Chart | None:
         )
         for t in items
     )
-    title = text("chart.term", lang, term=term.id)
+    title = text("chart.term", lang, term=format_term(term.id))
     alt = title + ": " + "; ".join(f"{r.label}: {r.text}" for r in rows) + "."
     legend = _legend(lang, {_status_css(t.status) for t in items}, ("marker", text("chart.marker", lang)))
     return Chart(f"chart-term-{term.id}", title, bar_chart(f"chart-term-{term.id}", title, rows, alt, legend), alt)

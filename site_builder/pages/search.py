@@ -17,6 +17,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from site_builder import urls
+from site_builder.formatting import format_term
 from site_builder.model.records import AwardSet, SiteModel, TargetSet
 
 # The global the index script sets and the results page reads.
@@ -123,7 +124,7 @@ def _people(model: SiteModel) -> Iterator[SearchRecord]:
 def _scopes(model: SiteModel) -> Iterator[tuple[str, str, TargetSet, AwardSet]]:
     """(anchor on the targets and awards pages, shown scope, targets, awards) of each term and year."""
     for t in model.terms:
-        yield f"nhiem-ky-{t.id}", t.id, t.targets, t.awards
+        yield f"nhiem-ky-{t.id}", format_term(t.id), t.targets, t.awards
     for y in model.years:
         yield f"nam-{y.year}", str(y.year), y.targets, y.awards
 

@@ -17,6 +17,7 @@ from site_builder.formatting import (
     format_number,
     format_percent,
     format_points,
+    format_term,
     format_weekday,
     format_year,
 )
@@ -61,4 +62,5 @@ def make_filters(lang: str) -> dict[str, Callable[..., str]]:
         "date_short": date_short,
         "weekday": weekday,
         "year": format_year,
+        "term": format_term,
     }

@@ -23,6 +23,7 @@ from markupsafe import Markup, escape
 
 from site_builder.catalogue import ThemeText
 from site_builder.charts.figures import charts_for
+from site_builder.formatting import format_term
 from site_builder.layout import content_relative, in_content
 from site_builder.model.abbreviations import used_abbreviations
 from site_builder.model.collation import sort_key
@@ -109,7 +110,7 @@ def _term_toc(term: Term, ui: Callable[..., str]) -> TocEntry:
         sections.append(TocEntry("nhiem-ky-chi-tieu", ui("yearbook.term-targets")))
     if term.awards.items:
         sections.append(TocEntry("nhiem-ky-khen-thuong", ui("awards.title")))
-    return TocEntry("nhiem-ky", ui("term.label", id=term.id), tuple(sections))
+    return TocEntry("nhiem-ky", ui("term.label", id=format_term(term.id)), tuple(sections))
 
 
 def _toc(

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 
+from site_builder.formatting import format_term
 from site_builder.model.editions import Edition, edition_term, edition_year
 from site_builder.model.records import SiteModel, Term, YearbookOptions
 
@@ -23,7 +24,7 @@ def book_options(model: SiteModel, edition: Edition, ui: Callable[..., str]) -> 
         return options
     if edition.kind == "term":
         term = edition_term(model, edition)
-        title, subtitle = ui("yearbook.term-book-title", term=edition.id), term.title if term else None
+        title, subtitle = ui("yearbook.term-book-title", term=format_term(edition.id)), term.title if term else None
     else:
         title, subtitle = ui("yearbook.year-book-title", year=edition.id), _year_subtitle(model, edition, ui)
     return dataclasses.replace(
@@ -37,7 +38,7 @@ def _year_subtitle(model: SiteModel, edition: Edition, ui: Callable[..., str]) -
     year, term = edition_year(model, edition), edition_term(model, edition)
     if year is not None and year.title != ui("year.label", year=edition.id):
         return year.title
-    return ui("term.label", id=term.id) if term is not None else None
+    return ui("term.label", id=format_term(term.id)) if term is not None else None
 
 
 def cover_year(edition: Edition, term: Term) -> int:

@@ -220,3 +220,15 @@ def test_photos_have_sizes_smaller_copies_and_a_link_to_the_original(built_demo)
         assert original.endswith(".jpg") and "/media/photos/" in original
         assert (page_dir / original).resolve().is_file()
     assert (built_demo / "static/favicon.svg").is_file()
+
+
+def test_term_names_read_the_vietnamese_way_and_addresses_keep_the_id(built_demo):
+    """Staff #22: headings and titles say "Nhiệm kỳ 2015 - 2020"; URLs keep "2015-2020"."""
+    root = page(built_demo, "nhiem-ky/2015-2020")
+    title = text_of(root.find(".//title"))
+    assert title.startswith("Nhiệm kỳ 2015 - 2020: "), title
+    assert "Nhiệm kỳ 2015 - 2020" in [text_of(k) for k in by_class(root, "kicker")]
+    home = page(built_demo, "")
+    links = {text_of(a): a.get("href") for a in home.iter("a")}
+    assert "nhiem-ky/2020-2025/" in (links.get("Nhiệm kỳ 2020 - 2025") or ""), links
+    assert not any("kỳ 2015-2020" in text_of(h) for tag in ("h1", "h2", "p") for h in root.iter(tag))

@@ -121,7 +121,7 @@ def test_another_terms_book_has_its_own_cover_and_chapters(term_book):
     assert "Đoàn kết, chủ động" not in cover  # the main book's slogan stays on the main book
     pages = anchor_pages(result.document.pages)
     toc = page_text(reader, pages["muc-luc"])
-    for label, anchor in (("Nhiệm kỳ 2020-2025", "nhiem-ky"), ("Năm 2021", "nam-2021"), ("Năm 2024", "nam-2024")):
+    for label, anchor in (("Nhiệm kỳ 2020 - 2025", "nhiem-ky"), ("Năm 2021", "nam-2021"), ("Năm 2024", "nam-2024")):
         match = re.search(re.escape(label) + r"[ .]*?(\d+)\b", toc)
         assert match and int(match.group(1)) == pages[anchor], (label, toc)
     assert "Năm 2019" not in toc

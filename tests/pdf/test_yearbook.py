@@ -165,18 +165,18 @@ def test_every_font_is_embedded_and_bundled(pdf):
 
 def test_metadata(book, pdf):
     metadata = book[0].document.metadata
-    assert metadata.title == "Kỷ yếu nhiệm kỳ 2015-2020"
+    assert metadata.title == "Kỷ yếu nhiệm kỳ 2015 - 2020"
     assert metadata.lang == "vi"
     assert metadata.authors == ["Đảng bộ Khối Các cơ quan và Doanh nghiệp tỉnh"]
     assert pdf.trailer["/Root"]["/Lang"] == "vi"
-    assert pdf.metadata.title == "Kỷ yếu nhiệm kỳ 2015-2020"
+    assert pdf.metadata.title == "Kỷ yếu nhiệm kỳ 2015 - 2020"
     assert pdf.metadata["/CreationDate"].startswith("D:20231114")
 
 
 def test_bookmarks_per_chapter_year_and_section(book):
     tree = book[0].document.make_bookmark_tree()
     labels = [label for label, _target, _children, _state in tree]
-    for wanted in ("Lời nói đầu", "Mục lục", "Nhiệm kỳ 2015-2020", "Năm 2019", "Năm 2020", "Biểu đồ"):
+    for wanted in ("Lời nói đầu", "Mục lục", "Nhiệm kỳ 2015 - 2020", "Năm 2019", "Năm 2020", "Biểu đồ"):
         assert wanted in labels
     assert labels.index("Năm 2019") < labels.index("Năm 2020")
     y2019 = tree[labels.index("Năm 2019")]
@@ -314,7 +314,7 @@ def test_pdf_variants_pass_through_for_archiving_and_accessibility(site_root, va
     assert marker in xmp
     assert "/StructTreeRoot" in reader.trailer["/Root"]  # tagged in every variant, for screen readers
     assert bool(reader.trailer["/Root"]["/MarkInfo"]["/Marked"])
-    assert reader.outline and reader.metadata.title == "Kỷ yếu nhiệm kỳ 2015-2020"
+    assert reader.outline and reader.metadata.title == "Kỷ yếu nhiệm kỳ 2015 - 2020"
     content = reader.pages[len(reader.pages) // 2].get_contents().get_data()
     assert re.search(rb"/Artifact\s*<<\s*/Type\s*/Pagination\s*>>\s*BDC", content)  # running head, page number
     assert len(reader.trailer["/ID"]) == 2  # kept through the tagging's save (PDF/A requires it)

@@ -11,6 +11,7 @@ from site_builder.formatting import (
     format_number,
     format_percent,
     format_points,
+    format_term,
     format_weekday,
     format_year,
 )
@@ -187,3 +188,10 @@ def test_unknown_language_is_rejected(func) -> None:
 def test_vietnamese_and_english_differ_only_in_separators(value: Decimal) -> None:
     swapped = format_number(value, "en", 1).translate(str.maketrans(",.", ".,"))
     assert format_number(value, "vi", 1) == swapped
+
+
+@pytest.mark.parametrize(
+    ("term_id", "shown"), [("2015-2020", "2015 - 2020"), ("2020-2025", "2020 - 2025"), ("khac", "khac")]
+)
+def test_a_term_is_shown_with_spaces_around_the_dash(term_id: str, shown: str) -> None:
+    assert format_term(term_id) == shown

@@ -77,7 +77,7 @@ def test_conversion_holds_the_figures_and_headings(converted):
     text = "\n".join(_texts(converted))
     for figure in ("101,3%", "3.281", "Đạt và vượt 13/15 chỉ tiêu", "ngày 14 tháng 11 năm 2023"):
         assert figure in text
-    for heading in ("Lời nói đầu", "Nhiệm kỳ 2015-2020", "Năm 2019", "Danh mục nhân vật"):
+    for heading in ("Lời nói đầu", "Nhiệm kỳ 2015 - 2020", "Năm 2019", "Danh mục nhân vật"):
         assert heading.upper() in text  # Heading 1 is set in capitals
 
 

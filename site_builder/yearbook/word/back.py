@@ -13,6 +13,7 @@ from typing import Any
 
 from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
 
+from site_builder.formatting import format_term
 from site_builder.model.records import GlossaryEntry
 from site_builder.yearbook.index import IndexEntry
 from site_builder.yearbook.word.chapters import add_award
@@ -26,7 +27,9 @@ def add_honours(pen: Pen, ctx: Mapping[str, Any]) -> None:
         return
     pen.heading(ui("awards.honour-roll"), 1)
     for number, row in enumerate(rows, start=1):
-        source = ui("term.label", id=term.id) if row.source == "term" else ui("year.label", year=row.source)
+        source = (
+            ui("term.label", id=format_term(term.id)) if row.source == "term" else ui("year.label", year=row.source)
+        )
         add_award(pen, row.award, "Normal", f"{number}. ", source)
     if any(r.award.status == "proposed" for r in rows):
         pen.para(ui("yearbook.proposed-note"), italic=True)
@@ -62,7 +65,7 @@ def add_people(pen: Pen, people: Sequence[IndexEntry], ctx: Mapping[str, Any]) -
     if not people:
         return
     pen.heading(pen.ui("yearbook.people"), 1)
-    chapters = chapters_by_record(ctx, pen.ui("term.label", id=ctx["term"].id))
+    chapters = chapters_by_record(ctx, pen.ui("term.label", id=format_term(ctx["term"].id)))
     for entry in people:
         paragraph = pen.para()
         paragraph.paragraph_format.tab_stops.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)

@@ -13,6 +13,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
 
+from site_builder.formatting import format_term
 from site_builder.model.records import Award, Tally, Target, TargetSet, Term
 from site_builder.yearbook.views import YearView
 from site_builder.yearbook.word import ooxml
@@ -27,7 +28,7 @@ _WIDTHS_MM = (11, 50, 18, 20, 20, 27, 19)  # 165 mm, the text width
 def add_term(pen: Pen, ctx: Mapping[str, Any]) -> None:
     term: Term = ctx["term"]
     ui, f = pen.ui, pen.f
-    pen.heading(ui("term.label", id=term.id), 1)
+    pen.heading(ui("term.label", id=format_term(term.id)), 1)
     pen.para(term.title + sample_mark(term, ui), "Subtitle", italic=True)
     _fact(pen, ui("term.period"), ui("term.dates", start=f["nd30"](term.start), end=f["nd30"](term.end)))
     if term.congress:
