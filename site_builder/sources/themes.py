@@ -92,14 +92,19 @@ def _theme_chain(site_root: Path, name: str, problems: Problems) -> list[Path] |
             problems.error("theme.extends-cycle", Loc(where), theme=current)
             return None
         if folder is None:
-            searched = [SiteLayout(site_root).themes / str(current), BUILTIN_ROOT / str(current)]
-            shown = ", ".join(display_path(p, site_root) for p in searched)
-            problems.error("theme.missing", Loc(SITE_YAML), theme=current, searched=shown)
+            # In words, not "<built-in>/name": staff cannot look inside the installed program.
+            folder_shown = display_path(SiteLayout(site_root).themes / str(current), site_root)
+            problems.error("theme.missing", Loc(SITE_YAML), theme=current, folder=folder_shown, builtin=_builtins())
             return None
         chain.append(folder)
         parent = _read_config(folder, site_root, Problems()).get("extends")
         current = str(parent) if parent and folder != BUILTIN_ROOT / DEFAULT_THEME else None
     return chain
+
+
+def _builtins() -> str:
+    """The names of the themes installed with the program ("default")."""
+    return ", ".join(sorted(p.name for p in BUILTIN_ROOT.iterdir() if p.is_dir() and _NAME.fullmatch(p.name)))
 
 
 def _read_config(folder: Path, site_root: Path, problems: Problems) -> dict[str, Any]:

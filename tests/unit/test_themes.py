@@ -102,6 +102,19 @@ def test_unknown_theme_is_an_error_naming_the_folders(tmp_path):
     assert "themes/khong-co" in problem.message()
 
 
+def test_unknown_theme_is_told_in_words_not_an_internal_folder(tmp_path):
+    """Staff #10: "<built-in>/xanh-trang" meant nothing to staff; the message names the site's
+    folder to copy the theme into and the themes the program has."""
+    problems = Problems()
+    resolve_theme(tmp_path, "xanh-trang", problems)
+    [problem] = problems.errors
+    vi, en = problem.message("vi"), problem.message("en")
+    assert "<" not in vi and "<" not in en
+    assert "hãy chép thư mục giao diện vào themes/xanh-trang" in vi
+    assert "(có sẵn: default)" in vi
+    assert "(built in: default)" in en and "copy the theme's folder to themes/xanh-trang" in en
+
+
 def test_theme_extending_itself_is_reported(tmp_path):
     write(tmp_path, {"themes/a/theme.yaml": "extends: b\n", "themes/b/theme.yaml": "extends: a\n"})
     problems = Problems()
