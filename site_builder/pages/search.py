@@ -10,15 +10,17 @@ entries into the script the results page loads.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import html
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from site_builder import urls
 from site_builder.formatting import format_term
-from site_builder.model.records import AwardSet, SiteModel, TargetSet
+from site_builder.model.abbreviations import abbr_pattern
+from site_builder.model.records import AwardSet, GlossaryEntry, SiteModel, TargetSet
 
 # The global the index script sets and the results page reads.
 INDEX_GLOBAL = "siteSearchIndex"
@@ -37,22 +39,38 @@ class SearchRecord:
     title: str  # on one line (see `line`), like `text`
     text: str  # summary, body, roles, reason ... as one line of plain text
     date: dt.date | None
-    where: str  # the year ("2022") or term ("2015-2020") a target or award belongs to, else ""
+    where: str  # the year ("2022") or term ("2015 - 2020") a target or award belongs to, else ""
+    # The expansions of the glossary abbreviations in the title and text ("đảng viên" for "ĐV"):
+    # searched, so "kết nạp đảng viên" finds "kết nạp 152 ĐV", but never shown as if written.
+    also: str = ""
 
 
 def search_records(model: SiteModel, bodies: Mapping[str, str]) -> tuple[SearchRecord, ...]:
     """Every searchable record, in a stable order (terms, years, conferences, pages, people, targets, awards)."""
-    return tuple(
-        (
-            *_terms(model, bodies),
-            *_years(model, bodies),
-            *_conferences(model, bodies),
-            *_pages(model, bodies),
-            *_people(model),
-            *_targets(model),
-            *_awards(model),
-        )
+    records = (
+        *_terms(model, bodies),
+        *_years(model, bodies),
+        *_conferences(model, bodies),
+        *_pages(model, bodies),
+        *_people(model),
+        *_targets(model),
+        *_awards(model),
     )
+    return tuple(with_expansions(records, model.glossary))
+
+
+def with_expansions(records: Iterable[SearchRecord], glossary: Iterable[GlossaryEntry]) -> Iterator[SearchRecord]:
+    """Each record with `also` set to the expansions of the abbreviations it uses, found by the
+    rule that marks them up on the page (model/abbreviations.py), each once."""
+    expansions = {e.abbr: line(e.expansion) for e in glossary}
+    pattern = abbr_pattern(expansions)
+    for record in records:
+        if pattern is None:
+            yield record
+            continue
+        found = (expansions[m.group(0)] for m in pattern.finditer(f"{record.title}\n{record.text}"))
+        also = " · ".join(dict.fromkeys(found))
+        yield dataclasses.replace(record, also=also) if also else record
 
 
 # Block-level tags (and <br>, <sup>) end a word; inline tags (<em>, <abbr>, <a>) do not.

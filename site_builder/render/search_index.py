@@ -21,7 +21,8 @@ Layout (one global, `siteSearchIndex`):
     folds     folded form of each token, "\\n"-separated ("" for punctuation)
     labels    kinds shown on results ("conference:tong-ket", "person", ...)
     dates     ISO date -> the date as the site writes it
-    records   [label number, relative URL, ISO date or "", where, title code, text code]
+    records   [label number, relative URL, ISO date or "", where, title code, text code, also code]
+              (also: the expansions of the abbreviations the record uses; searched, never shown)
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from site_builder.model.fold import search_fold
 from site_builder.pages.search import INDEX_GLOBAL, SearchRecord
 from site_builder.render.html_pages import make_link
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 # Printable ASCII without '"' and '\\', so codes sit in JSON strings unescaped.
 ALPHABET = "".join(chr(c) for c in range(0x20, 0x7F) if chr(c) not in '"\\')
@@ -86,6 +87,7 @@ def encode_index(records: Sequence[SearchRecord], format_date: Callable[[dt.date
     for r in records:
         counts.update(tokens(_one_line(r.title)))
         counts.update(tokens(_one_line(r.text)))
+        counts.update(tokens(_one_line(r.also)))
     vocabulary = sorted(counts, key=lambda token: (-counts[token], token))
     codes = {token: code_of(number) for number, token in enumerate(vocabulary)}
     labels = sorted({_label(r) for r in records})
@@ -106,6 +108,7 @@ def encode_index(records: Sequence[SearchRecord], format_date: Callable[[dt.date
                 r.where,
                 "".join(map(codes.__getitem__, tokens(_one_line(r.title)))),
                 "".join(map(codes.__getitem__, tokens(_one_line(r.text)))),
+                "".join(map(codes.__getitem__, tokens(_one_line(r.also)))),
             ]
             for r in records
         ],

@@ -82,16 +82,19 @@
       if (list) list.push(w); else byFold.set(folds[w], [w]);
     }
     var total = 0;
-    raw.records.forEach(function (r) { total += r[4].length + r[5].length; });
+    raw.records.forEach(function (r) { total += r[4].length + r[5].length + (r[6] || "").length; });
     var tokens = new Int32Array(total);
-    var bounds = new Int32Array(raw.records.length * 3 + 1); // title start, text start, end
+    // per record: title start, text start, also start (expansions of its abbreviations), end
+    var bounds = new Int32Array(raw.records.length * 4 + 1);
     var at = 0;
     raw.records.forEach(function (r, i) {
-      bounds[3 * i] = at;
+      bounds[4 * i] = at;
       at = decodeInto(r[4], tokens, at);
-      bounds[3 * i + 1] = at;
+      bounds[4 * i + 1] = at;
       at = decodeInto(r[5], tokens, at);
-      bounds[3 * i + 2] = at;
+      bounds[4 * i + 2] = at;
+      at = decodeInto(r[6] || "", tokens, at);
+      bounds[4 * i + 3] = at;
     });
     var isWord = new Uint8Array(words.length);
     for (w = 0; w < words.length; w++) isWord[w] = folds[w] ? 1 : 0;
@@ -147,11 +150,16 @@
     var m = masks(index, query), full = (1 << query.length) - 1, last = 1 << (query.length - 1);
     var results = [], b = index.bounds, n = index.raw.records.length;
     for (var i = 0; i < n; i++) {
-      var title = scan(index, m, b[3 * i], b[3 * i + 1], last);
-      var body = scan(index, m, b[3 * i + 1], b[3 * i + 2], last);
-      if (((title.seen | body.seen) & full) !== full) continue;
+      var title = scan(index, m, b[4 * i], b[4 * i + 1], last);
+      var body = scan(index, m, b[4 * i + 1], b[4 * i + 2], last);
+      // A word met only through an abbreviation ("đảng viên" for "ĐV") counts as present, but
+      // makes no phrase and no hit: the reader's words are not written there.
+      var also = b[4 * i + 2] < b[4 * i + 3] ? scan(index, m, b[4 * i + 2], b[4 * i + 3], last) : null;
+      var seen = title.seen | body.seen | (also ? also.seen : 0);
+      if ((seen & full) !== full) continue;
+      var seenExact = title.seenExact | body.seenExact | (also ? also.seenExact : 0);
       var tier = title.phraseExact || body.phraseExact ? 3
-        : ((title.seenExact | body.seenExact) & full) === full ? 2
+        : (seenExact & full) === full ? 2
         : title.phrase || body.phrase ? 1 : 0;
       var inTitle = title.phrase ? 2 : (title.seen & full) === full ? 1 : 0;
       results.push({ record: i, tier: tier, inTitle: inTitle,
@@ -220,7 +228,7 @@
   }
 
   function snippet(doc, index, match, result) {
-    var b = index.bounds, start = b[3 * result.record + 1], end = b[3 * result.record + 2];
+    var b = index.bounds, start = b[4 * result.record + 1], end = b[4 * result.record + 2];
     var from = snippetStart(index, match, start, end), to = from;
     for (var words = 0; to < end && words < LENGTH; to++) if (index.isWord[index.tokens[to]]) words++;
     var frag = doc.createDocumentFragment();
@@ -260,10 +268,10 @@
     }
     var heading = doc.createElement("h2"); heading.className = "search-result__title";
     var a = doc.createElement("a"); a.href = record[1];
-    a.appendChild(highlighted(doc, index, match, b[3 * result.record], b[3 * result.record + 1]));
+    a.appendChild(highlighted(doc, index, match, b[4 * result.record], b[4 * result.record + 1]));
     heading.appendChild(a);
     li.appendChild(meta); li.appendChild(heading);
-    if (b[3 * result.record + 2] > b[3 * result.record + 1]) {
+    if (b[4 * result.record + 2] > b[4 * result.record + 1]) {
       var p = doc.createElement("p"); p.className = "search-result__snippet";
       p.appendChild(snippet(doc, index, match, result));
       li.appendChild(p);
