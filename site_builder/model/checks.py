@@ -68,6 +68,10 @@ def check_unused_media(model: SiteModel, media_files: frozenset[str], problems: 
 
 
 def check_glossary_use(model: SiteModel, problems: Problems) -> None:
+    # A record dropped for an error takes its text with it: the abbreviations only it uses would
+    # look unused, a knock-on warning about a file that is fine (as for unused media, below).
+    if problems.errors:
+        return
     for entry in unused_glossary(model):
         problems.warning("glossary.unused", entry.loc, abbr=entry.abbr)
 

@@ -165,11 +165,11 @@ def test_every_font_is_embedded_and_bundled(pdf):
 
 def test_metadata(book, pdf):
     metadata = book[0].document.metadata
-    assert metadata.title == "Kỷ yếu nhiệm kỳ 2015 - 2020"
+    assert metadata.title == "Kỷ yếu nhiệm kỳ 2015-2020"
     assert metadata.lang == "vi"
     assert metadata.authors == ["Đảng bộ Khối Các cơ quan và Doanh nghiệp tỉnh"]
     assert pdf.trailer["/Root"]["/Lang"] == "vi"
-    assert pdf.metadata.title == "Kỷ yếu nhiệm kỳ 2015 - 2020"
+    assert pdf.metadata.title == "Kỷ yếu nhiệm kỳ 2015-2020"
     assert pdf.metadata["/CreationDate"].startswith("D:20231114")
 
 
@@ -314,7 +314,7 @@ def test_pdf_variants_pass_through_for_archiving_and_accessibility(site_root, va
     assert marker in xmp
     assert "/StructTreeRoot" in reader.trailer["/Root"]  # tagged in every variant, for screen readers
     assert bool(reader.trailer["/Root"]["/MarkInfo"]["/Marked"])
-    assert reader.outline and reader.metadata.title == "Kỷ yếu nhiệm kỳ 2015 - 2020"
+    assert reader.outline and reader.metadata.title == "Kỷ yếu nhiệm kỳ 2015-2020"
     content = reader.pages[len(reader.pages) // 2].get_contents().get_data()
     assert re.search(rb"/Artifact\s*<<\s*/Type\s*/Pagination\s*>>\s*BDC", content)  # running head, page number
     assert len(reader.trailer["/ID"]) == 2  # kept through the tagging's save (PDF/A requires it)

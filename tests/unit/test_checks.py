@@ -88,6 +88,16 @@ def test_unused_glossary_entry_is_a_warning(tmp_path):
     ]
 
 
+def test_a_broken_file_gives_no_knock_on_unused_abbreviation_warning(tmp_path):
+    """Staff #21: the only file using UVTV was broken (date 05/10/2023, curly quotes): `check` said
+    UVTV was used nowhere. Only the file's own errors are reported."""
+    broken = "---\ntitle: “Tổng kết”\ndate: 14/01/2021\nkind: tong-ket\n---\nĐồng chí UVTV phát biểu.\n"
+    files = {"content/glossary.yaml": "UVTV: Ủy viên Ban Thường vụ\n", CONF: broken}
+    _, problems = load(site_with(tmp_path, files))
+    assert problems.errors and all(p.loc.path == CONF for p in problems.errors)
+    assert "glossary.unused" not in {p.code for p in problems}
+
+
 def test_a_rate_target_without_a_planned_rate_is_an_error_not_an_unknown_status(tmp_path):
     files = {"content/years/2021/targets.yaml": "- {id: ty-le, name: Tỷ lệ, unit: '%', actual: 50, percent: 90}\n"}
     _, problems = load(site_with(tmp_path, files))
