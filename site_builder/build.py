@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from site_builder.catalogue import text
+from site_builder.catalogue import ntext
 from site_builder.layout import SiteLayout
 from site_builder.markup.cache import load_cache
 from site_builder.markup.markdown import render_bodies
@@ -109,7 +109,7 @@ def load_site(
     del sources  # the raw records are not needed any more
     if model is None:
         return None
-    say(text("progress.records", model.site.language, count=count))
+    say(ntext("progress.records", count, model.site.language))
     check_model(model, media, problems)
     links = url_for_record_path(model)
     rendered = render_bodies(model, links, problems, cache, jobs, files, media)

@@ -15,12 +15,14 @@ import re
 import string
 import sys
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date as Date
 from importlib import resources
 from pathlib import Path
 
 from site_builder.catalogue import DEFAULT_LANG, Clause, clause, text, theme_text
+from site_builder.formatting import format_term
 from site_builder.layout import (
     AWARDS_YAML,
     CONFERENCES,
@@ -39,6 +41,7 @@ from site_builder.layout import (
 from site_builder.model.records import CONFERENCE_KINDS
 from site_builder.model.slugs import MAX_SLUG_LENGTH, short_slug
 from site_builder.scaffold_launchers import LauncherPathError, launcher_plan, make_executable
+from site_builder.sources.language import site_language
 from site_builder.sources.location import site_above, way_up
 from site_builder.sources.themes import BUILTIN_ROOT, DEFAULT_THEME
 from site_builder.yamlquote import yaml_quote  # noqa: F401 - part of this module's API
@@ -55,14 +58,23 @@ TERM_TITLE_PLACEHOLDER = "Phương hướng, khẩu hiệu của nhiệm kỳ (s
 
 class ScaffoldError(Exception):
     """A file cannot be created. `key` names the sentence in the package catalogue; `str()`
-    is Vietnamese, `message(lang)` any language."""
+    is Vietnamese, `message(lang)` any language. A parameter that is a `Words` is written in
+    the message's language (the conference kinds and what they mean)."""
 
     def __init__(self, key: str, **params: object):
-        super().__init__(text(key, DEFAULT_LANG, **params))
         self.key, self.params = key, params
+        super().__init__(self.message(DEFAULT_LANG))
 
     def message(self, lang: str = "vi") -> str:
-        return text(self.key, lang, **self.params)
+        params = {k: v.say(lang) if isinstance(v, Words) else v for k, v in self.params.items()}
+        return text(self.key, lang, **params)
+
+
+@dataclass(frozen=True)
+class Words:
+    """Words of a message that depend on its language: `say(lang)` writes them."""
+
+    say: Callable[[str], str]
 
 
 # --- text helpers ---------------------------------------------------------
@@ -194,18 +206,18 @@ def _check_year(year: int) -> None:
         raise ScaffoldError("scaffold.bad-year", year=year)
 
 
-def kind_label(kind: str) -> str:
+def kind_label(kind: str, lang: str = "vi") -> str:
     """A conference kind's name, as the built-in theme shows it (the files `new` writes are Vietnamese)."""
-    return theme_text((BUILTIN_ROOT / DEFAULT_THEME,), "vi").gettext(f"kind.{kind}")
+    return theme_text((BUILTIN_ROOT / DEFAULT_THEME,), lang).gettext(f"kind.{kind}")
 
 
-def kind_choices() -> str:
-    return ", ".join(f"{k} ({kind_label(k)})" for k in CONFERENCE_KINDS)
+def kind_choices(lang: str = "vi") -> str:
+    return ", ".join(f"{k} ({kind_label(k, lang)})" for k in CONFERENCE_KINDS)
 
 
 def _check_kind(kind: str) -> None:
     if kind not in CONFERENCE_KINDS:
-        raise ScaffoldError("scaffold.bad-kind", kind=kind, choices=kind_choices())
+        raise ScaffoldError("scaffold.bad-kind", kind=kind, choices=Words(kind_choices))
 
 
 _DATE_PREFIX = re.compile(r"\d{4}-\d{2}-\d{2}-")
@@ -359,14 +371,23 @@ def site_plan(
 # --- public API -------------------------------------------------------------
 
 
-def sheet_plan(folder: str, label: str) -> list[tuple[str, str | bytes]]:
-    """Empty targets.xlsx and awards.xlsx beside the YAML files, to fill in and import."""
+def sheet_plan(folder: str, scope: Clause, lang: str = DEFAULT_LANG) -> list[tuple[str, str | bytes]]:
+    """Empty targets.xlsx and awards.xlsx beside the YAML files, to fill in and import; their
+    titles name `scope` (the term or year) in the site's language."""
     from site_builder.sheets.export import blank_sheet
 
     return [
-        (f"{folder}/targets.xlsx", blank_sheet("targets", f"Chỉ tiêu {label}")),
-        (f"{folder}/awards.xlsx", blank_sheet("awards", f"Khen thưởng {label}")),
+        (f"{folder}/targets.xlsx", blank_sheet("targets", text("scaffold.sheet-targets", lang, scope=scope))),
+        (f"{folder}/awards.xlsx", blank_sheet("awards", text("scaffold.sheet-awards", lang, scope=scope))),
     ]
+
+
+def term_scope(start: int, end: int) -> Clause:
+    return clause("clause.scope.term", term=format_term(f"{start}-{end}"))
+
+
+def year_scope(year: int) -> Clause:
+    return clause("clause.scope.year", year=year)
 
 
 def new_site(
@@ -383,8 +404,8 @@ def new_site(
     if xlsx:
         start, end = parse_term(term) if term is not None else current_term(today)
         year = example_day(today, start, end).year
-        plan += sheet_plan(f"{TERMS}/{start}-{end}", f"nhiệm kỳ {start} - {end}")
-        plan += sheet_plan(f"{YEARS}/{year}", f"năm {year}")
+        plan += sheet_plan(f"{TERMS}/{start}-{end}", term_scope(start, end))
+        plan += sheet_plan(f"{YEARS}/{year}", year_scope(year))
     plan += _launchers(dest, program, platform)
     created = write_plan(dest, plan)
     make_executable(created)
@@ -394,14 +415,17 @@ def new_site(
 def new_launchers(site_root: Path, *, program: str | None = None, platform: str | None = None) -> list[Path]:
     """Write the launchers into a site made before they existed (or moved: delete the old ones first)."""
     _require_site(site_root)
-    created = write_plan(site_root, _launchers(site_root, program, platform))
+    created = write_plan(site_root, _launchers(site_root, program, platform, site_language(site_root)))
     make_executable(created)
     return created
 
 
-def _launchers(site_root: Path, program: str | None, platform: str | None) -> list[tuple[str, bytes]]:
+def _launchers(
+    site_root: Path, program: str | None, platform: str | None, lang: str = DEFAULT_LANG
+) -> list[tuple[str, bytes]]:
+    """The launchers, speaking the site's language (a new site is Vietnamese until changed)."""
     try:
-        return launcher_plan(site_root.resolve(), program, platform or sys.platform)
+        return launcher_plan(site_root.resolve(), program, platform or sys.platform, lang)
     except LauncherPathError:
         raise ScaffoldError("scaffold.launcher-path", folder=site_root.resolve()) from None
 
@@ -413,7 +437,7 @@ def new_year(site_root: Path, year: int, xlsx: bool = False) -> list[Path]:
     _require_site(site_root)
     plan: list[tuple[str, str | bytes]] = list(_year_plan(year, keep_conferences=True))
     if xlsx:
-        plan += sheet_plan(f"{YEARS}/{year}", f"năm {year}")
+        plan += sheet_plan(f"{YEARS}/{year}", year_scope(year), site_language(site_root))
     return write_plan(site_root, plan)
 
 
@@ -427,7 +451,7 @@ def new_term(
     _require_site(site_root)
     plan: list[tuple[str, str | bytes]] = list(_term_plan(first, last, start, end))
     if xlsx:
-        plan += sheet_plan(f"{TERMS}/{first}-{last}", f"nhiệm kỳ {first} - {last}")
+        plan += sheet_plan(f"{TERMS}/{first}-{last}", term_scope(first, last), site_language(site_root))
     return write_plan(site_root, plan)
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from site_builder.catalogue import text
+from site_builder.catalogue import ntext
 from site_builder.layout import OUTPUT_MEDIA, SiteLayout
 from site_builder.output.artifacts import BACKGROUND, ArtifactJob, artifact_names
 from site_builder.output.photos import web_photos
@@ -106,7 +106,7 @@ def render_site(
             job.cancel()
         raise
     pages = sum(1 for s in loaded.specs if s.out_path.endswith(".html"))
-    say(text("progress.pages", loaded.model.site.language, count=pages))
+    say(ntext("progress.pages", pages, loaded.model.site.language))
     artifacts = {}
     for name, job in jobs.items():
         made, artifacts[name] = job.collect(problems, say)

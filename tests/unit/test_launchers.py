@@ -162,6 +162,20 @@ def test_new_launchers_adds_them_to_an_existing_site_and_never_overwrites(tmp_pa
         new_launchers(tmp_path / "not-a-site", program=PROGRAM)
 
 
+def test_new_launchers_speak_the_sites_language(tmp_path: Path) -> None:
+    """Code review #10: the launchers of an English site were Vietnamese."""
+    site = tmp_path / "site"
+    new_site(site, today=TODAY, program=PROGRAM, platform="linux")
+    site_yaml = site / "content/site.yaml"
+    site_yaml.write_text(site_yaml.read_text(encoding="utf-8").replace("# language: vi", "language: en"), "utf-8")
+    for name in (BAT, COMMAND, SH, DESKTOP):
+        (site / name).unlink()
+    new_launchers(site, program=PROGRAM, platform="linux")
+    script = (site / SH).read_text(encoding="utf-8")
+    assert text("launcher.starting", "en") in script and text("launcher.starting", "vi") not in script
+    assert f"Name={text('launcher.desktop-name', 'en')}" in (site / DESKTOP).read_text(encoding="utf-8")
+
+
 def test_the_cli_writes_launchers_naming_the_running_command(tmp_path: Path) -> None:
     site = tmp_path / "ky yeu"
     command = [str(Path(sys.executable).with_name("site-builder")), "new", "site", str(site)]

@@ -601,3 +601,34 @@ def test_new_site_refuses_a_bad_first_term(tmp_path: Path) -> None:
         new_site(tmp_path, today=TODAY, term="2015")
     assert caught.value.key == "scaffold.bad-term"
     assert list(tmp_path.iterdir()) == []
+
+
+# --- texts in the site's language (code review #10) ----------------------------
+
+
+def english(site: Path) -> Path:
+    site_yaml = site / "content/site.yaml"
+    site_yaml.write_text(site_yaml.read_text(encoding="utf-8").replace("# language: vi", "language: en"), "utf-8")
+    return site
+
+
+def test_an_unknown_kind_is_glossed_in_the_message_language(site: Path) -> None:
+    with pytest.raises(ScaffoldError) as caught:
+        new_conference(site, date=date(2026, 3, 1), title="Họp", kind="hop")
+    assert "tong-ket (Hội nghị tổng kết)" in str(caught.value)
+    english_message = caught.value.message("en")
+    assert "tong-ket (Annual review conference)" in english_message and "Hội nghị" not in english_message
+
+
+def test_sheet_templates_are_titled_in_the_sites_language(tmp_path: Path) -> None:
+    import openpyxl
+
+    new_site(tmp_path / "vi", today=TODAY, xlsx=True)
+    sheet = openpyxl.load_workbook(tmp_path / "vi/content/terms/2025-2030/targets.xlsx").active
+    assert sheet["A1"].value == "Chỉ tiêu nhiệm kỳ 2025 - 2030"
+    site = english(tmp_path / "vi")
+    new_year(site, 2027, xlsx=True)
+    new_term(site, "2030-2035", xlsx=True)
+    assert openpyxl.load_workbook(site / "content/years/2027/targets.xlsx").active["A1"].value == "Targets, year 2027"
+    awards = openpyxl.load_workbook(site / "content/terms/2030-2035/awards.xlsx").active
+    assert awards["A1"].value == "Awards, term 2030 - 2035"
