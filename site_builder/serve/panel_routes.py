@@ -16,9 +16,11 @@ from typing import Any
 
 from tornado import web
 
-from site_builder.serve.guard import ActionHandler, GuardedHandler, GuardMixin, confined
+from site_builder.layout import SiteLayout
+from site_builder.serve.guard import ActionHandler, GuardedHandler
 from site_builder.serve.opener import own_output
 from site_builder.serve.panel import ASSETS, Panel
+from site_builder.serve.static import ConfinedStaticHandler
 
 ASSET_TYPES = {"panel.js": "text/javascript; charset=UTF-8", "panel.css": "text/css; charset=UTF-8"}
 
@@ -42,51 +44,26 @@ class PanelAsset(GuardedHandler):
         self.finish((ASSETS / name).read_bytes())
 
 
-class OutputHandler(GuardMixin, web.StaticFileHandler):
+class OutputHandler(ConfinedStaticHandler):
     """The site's own output/ folder; refused when output/ is a link to somewhere else."""
 
     # override: Tornado hands a route's keyword arguments to initialize(), declared without any.
     def initialize(self, panel: Panel) -> None:  # type: ignore[override]
-        super().initialize(path=str(panel.site_root / "output"), default_filename="index.html")
+        super().initialize(path=str(SiteLayout(panel.site_root).output), default_filename="index.html")
         self.panel = panel
 
     def validate_absolute_path(self, root: str, absolute_path: str) -> str | None:
         if own_output(self.panel.site_root)[1] == "panel.output-not-own":
             raise web.HTTPError(403)
-        found = super().validate_absolute_path(root, absolute_path)
-        if found is not None and not confined(found, [root]):
-            raise web.HTTPError(403)
-        return found
-
-    def should_return_304(self) -> bool:
-        return False
-
-    def get_content_type(self) -> str:
-        kind = super().get_content_type()
-        return f"{kind}; charset=UTF-8" if kind in ("text/html", "text/css") else kind
-
-    def set_extra_headers(self, path: str) -> None:
-        self.set_header("Cache-Control", "no-store")
+        return super().validate_absolute_path(root, absolute_path)
 
 
-class PanelPdf(GuardMixin, web.StaticFileHandler):
+class PanelPdf(ConfinedStaticHandler):
     """The PDFs the panel made, from its folder in the preview folder."""
 
     # override: Tornado hands a route's keyword arguments to initialize(), declared without any.
     def initialize(self, panel: Panel) -> None:  # type: ignore[override]
         super().initialize(path=str(panel.pdf_folder))
-
-    def validate_absolute_path(self, root: str, absolute_path: str) -> str | None:
-        found = super().validate_absolute_path(root, absolute_path)
-        if found is not None and not confined(found, [root]):
-            raise web.HTTPError(403)
-        return found
-
-    def should_return_304(self) -> bool:
-        return False
-
-    def set_extra_headers(self, path: str) -> None:
-        self.set_header("Cache-Control", "no-store")
 
 
 class NotOurs(GuardedHandler):

@@ -35,11 +35,12 @@ from site_builder.layout import SITE_YAML, SiteLayout
 from site_builder.markup.cache import load_cache, save_cache
 from site_builder.problems import Loc, Problems, SiteError
 from site_builder.serve.console import Console
-from site_builder.serve.guard import Guard, GuardMixin, confined, is_loopback
+from site_builder.serve.guard import Guard, GuardMixin, is_loopback
 from site_builder.serve.incremental import IncrementalBuilder
 from site_builder.serve.panel import Panel, panel_snippet
 from site_builder.serve.panel_routes import panel_routes
 from site_builder.serve.preview import Preview
+from site_builder.serve.static import ConfinedStaticHandler
 from site_builder.sources.language import site_language
 from site_builder.sources.location import site_above, way_up
 
@@ -62,29 +63,13 @@ class ServeOptions:
     poll_ms: int = 100
 
 
-class PreviewHandler(GuardMixin, web.StaticFileHandler):
+class PreviewHandler(ConfinedStaticHandler):
     """Files from the preview folder, the error panel instead of pages while content is broken."""
 
     # override: Tornado hands a route's keyword arguments to initialize(), declared without any.
     def initialize(self, preview: Preview) -> None:  # type: ignore[override]
         super().initialize(path=str(preview.builder.out_dir), default_filename="index.html")
         self.preview = preview
-
-    def validate_absolute_path(self, root: str, absolute_path: str) -> str | None:
-        found = super().validate_absolute_path(root, absolute_path)
-        if found is not None and not confined(found, [root]):
-            raise web.HTTPError(403)
-        return found
-
-    def should_return_304(self) -> bool:
-        return False
-
-    def get_content_type(self) -> str:
-        kind = super().get_content_type()
-        return f"{kind}; charset=UTF-8" if kind in ("text/html", "text/css") else kind
-
-    def set_extra_headers(self, path: str) -> None:
-        self.set_header("Cache-Control", "no-store")
 
     async def get(self, path: str, include_body: bool = True) -> None:
         special = self.preview.intercept(path)

@@ -17,6 +17,9 @@ import pytest
 from tornado import httpserver, netutil, web
 
 from site_builder.serve.guard import TOKEN_HEADER, ActionHandler, Guard
+from site_builder.serve.panel_routes import OutputHandler, PanelPdf
+from site_builder.serve.server import PreviewHandler
+from site_builder.serve.static import ConfinedStaticHandler
 from tests.hardening import cases
 from tests.hardening.helpers import site_with
 from tests.integration.test_serve import ServerProcess
@@ -161,3 +164,41 @@ def test_beyond_loopback_only_ip_address_hosts_are_accepted():
     assert guard.host_ok("192.168.1.20:8000") and guard.host_ok("127.0.0.1:8000")
     assert not guard.host_ok("intranet.example:8000") and not guard.host_ok("192.168.1.20:8001")
     assert not Guard(8000).host_ok("192.168.1.20:8000")
+
+
+# --- files: one confined, no-cache handler for the preview, output/ and the panel's PDFs -------
+
+
+def fetch(port: int, path: str, **headers: str) -> tuple[int, dict[str, str], bytes]:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        connection.request("GET", path, headers={"Host": f"127.0.0.1:{port}", **headers})
+        response = connection.getresponse()
+        return response.status, dict(response.getheaders()), response.read()
+    finally:
+        connection.close()
+
+
+def test_files_are_confined_never_cached_and_html_is_utf8(tmp_path):
+    folder, secret = tmp_path / "thu-muc", tmp_path / "bi-mat.txt"
+    folder.mkdir()
+    (folder / "trang.html").write_text("<p>Đảng bộ</p>", encoding="utf-8")
+    secret.write_text("BÍ MẬT", encoding="utf-8")
+    (folder / "lo-ra.txt").symlink_to(secret)
+    with tornado_app([(r"/f/(.*)", ConfinedStaticHandler, {"path": str(folder)})]) as (port, *_):
+        status, headers, body = fetch(port, "/f/trang.html")
+        assert (status, body.decode("utf-8")) == (200, "<p>Đảng bộ</p>")
+        assert headers["Content-Type"] == "text/html; charset=UTF-8"
+        assert headers["Cache-Control"] == "no-store"
+        # The same file asked again with its tag is sent again: every build may change it.
+        assert fetch(port, "/f/trang.html", **{"If-None-Match": headers["Etag"]})[0] == 200
+        status, _, body = fetch(port, "/f/lo-ra.txt")
+        assert status == 403 and "BÍ MẬT".encode() not in body
+
+
+@pytest.mark.parametrize("handler", [PreviewHandler, OutputHandler, PanelPdf])
+def test_every_file_handler_keeps_the_one_rule(handler):
+    """Code review #11: the rule was written three times; each handler now inherits it."""
+    assert issubclass(handler, ConfinedStaticHandler)
+    for name in ("should_return_304", "get_content_type", "set_extra_headers"):
+        assert getattr(handler, name) is getattr(ConfinedStaticHandler, name), name
