@@ -84,6 +84,14 @@ class Command(click.Command):
                 formatter.write_dl(rows)
 
 
+def summary(command: click.Command) -> str:
+    """A command's one-sentence summary, whole: click's short help cuts it at a width with "..."
+    (mid-phrase in Vietnamese); the help list wraps it instead."""
+    if command.short_help:
+        return command.short_help
+    return " ".join((command.help or "").split("\n\n", 1)[0].split())
+
+
 class Group(Command, click.Group):
     command_class = Command
 
@@ -97,7 +105,7 @@ class Group(Command, click.Group):
         for name in self.list_commands(ctx):
             command = self.get_command(ctx, name)
             if command is not None and not command.hidden:
-                rows.append((name, command.get_short_help_str(formatter.width - 6 - len(name))))
+                rows.append((name, summary(command)))
         if rows:
             with formatter.section(say("cli.commands")):
                 formatter.write_dl(rows)

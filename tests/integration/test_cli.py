@@ -343,3 +343,18 @@ def test_new_term_from_the_command_line(tmp_path):
     code, _, err = run_cli("new", "term", "2025-2020", cwd=site)
     assert code == 2
     assert "năm kết thúc phải sau năm bắt đầu" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("args", [(), ("new",)])
+def test_help_lists_each_command_with_its_whole_summary(args):
+    """Staff #23: "Liệt kê những gì đã thay đổi so với lần in trước (số liệu,..." was cut mid-phrase."""
+    from site_builder.catalogue import text
+
+    code, out, _ = run_cli(*args, "--help")
+    assert code == 0
+    commands = " ".join(out.split("Lệnh:", 1)[1].split())
+    assert "..." not in commands
+    group = cli_main.commands[args[0]] if args else cli_main
+    for name in group.commands:
+        key = f"new-{name}" if args else name
+        assert " ".join(text(f"cli.cmd.{key}", "vi").split()) in commands.replace("Xem- truoc", "Xem-truoc")
