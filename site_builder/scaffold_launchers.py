@@ -28,12 +28,14 @@ from __future__ import annotations
 import re
 import shutil
 import string
+import sys
 import unicodedata
 from collections.abc import Callable, Iterable
 from importlib import resources
 from pathlib import Path
 
-from site_builder.catalogue import text
+from site_builder.catalogue import DEFAULT_LANG, text
+from site_builder.scaffold_files import ScaffoldError
 
 BAT, COMMAND, SH, DESKTOP = "Xem-truoc.bat", "Xem-truoc.command", "xem-truoc.sh", "xem-truoc.desktop"
 LAUNCHERS = (BAT, COMMAND, SH, DESKTOP)
@@ -82,6 +84,17 @@ def launcher_plan(site_dir: Path, program: str | None, platform: str, lang: str 
         (SH, _sh(SH, program if unix else None, words)),
         (DESKTOP, _desktop(site_dir / SH, lang)),
     ]
+
+
+def site_launchers(
+    site_root: Path, program: str | None, platform: str | None, lang: str = DEFAULT_LANG
+) -> list[tuple[str, bytes]]:
+    """The launchers of the site at `site_root`, speaking its language (a new site is Vietnamese
+    until changed); a folder path no .desktop file can hold is a ScaffoldError."""
+    try:
+        return launcher_plan(site_root.resolve(), program, platform or sys.platform, lang)
+    except LauncherPathError:
+        raise ScaffoldError("scaffold.launcher-path", folder=site_root.resolve()) from None
 
 
 def make_executable(paths: Iterable[Path]) -> None:

@@ -41,6 +41,9 @@ ALIASES = {
     "cli_click": "cli",
     "summary": "build",  # the lines that sum up a build or a check, for the CLI and the preview's panel
     "scaffold_launchers": "scaffold",  # the double-clickable files `new site` writes
+    "scaffold_files": "scaffold",  # writing all of a plan or nothing, and ScaffoldError
+    "scaffold_terms": "scaffold",  # the terms `new site` and `new term` write
+    "scaffold_sheets": "scaffold",  # the empty sheets of `new … --xlsx`
 }
 LEAVES = {"__init__", "problems", "catalogue", "formatting", "urls", "layout", "rendered", "yamlquote",
           "workers"}  # fmt: skip
