@@ -24,6 +24,7 @@ def test_make_filters_names() -> None:
         "date_short",
         "weekday",
         "year",
+        "term",
     }
 
 
