@@ -68,8 +68,6 @@ __all__ = [
 
 
 DEFAULT_ORGANIZATION = "Đảng bộ Khối Các cơ quan và Doanh nghiệp tỉnh"
-
-
 EXAMPLE_CONFERENCE_TITLE = "Hội nghị sơ kết (bài mẫu)"
 
 

@@ -9,12 +9,10 @@ from site_builder.layout import AWARDS_YAML, TARGETS_YAML, TERM_MD, TERMS
 from site_builder.scaffold_files import ScaffoldError, check_year, render
 from site_builder.yamlquote import yaml_quote
 
+# Terms of the bloc's congresses run 2020-2025, 2025-2030 ...; any year on
+# this 5-year grid anchors the cycle.
 TERM_ANCHOR_YEAR = 2020
-
-
 TERM_YEARS = 5
-
-
 TERM_TITLE_PLACEHOLDER = "Phương hướng, khẩu hiệu của nhiệm kỳ (sửa lại)"
 
 
