@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 from datetime import date as Date
+from pathlib import Path
 
-from site_builder.layout import AWARDS_YAML, TARGETS_YAML, TERM_MD, TERMS
+from site_builder.layout import AWARDS_YAML, SITE_YAML, TARGETS_YAML, TERM_MD, TERMS, SiteLayout
+from site_builder.problems import Problems
 from site_builder.scaffold_files import ScaffoldError, check_year, render
+from site_builder.sources.yamlsafe import YamlFailure, YMap, load_yaml
 from site_builder.yamlquote import yaml_quote
 
 # Terms of the bloc's congresses run 2020-2025, 2025-2030 ...; any year on
@@ -77,3 +80,19 @@ def example_day(today: Date, start: int, end: int) -> Date:
     """The date of the example year and conference: today when it falls in the term, else the
     middle of the term's first year (the example is a mid-year review, "sơ kết")."""
     return today if start <= today.year <= end else Date(start, 7, 1)
+
+
+def book_term_change(site_root: Path, new_id: str) -> str | None:
+    """The term the PDF yearbook printed before `new_id` was added, when adding it moved the book
+    to `new_id`: site.yaml names no `yearbook.term`, so the book is the latest term (model/site.py),
+    and `new_id` sorts after every other term. None when the book stays where it was."""
+    try:
+        data = load_yaml(SiteLayout(site_root).site_yaml.read_text(encoding="utf-8"), SITE_YAML, Problems())
+    except (OSError, UnicodeDecodeError, YamlFailure, RecursionError):
+        return None
+    book = data.get("yearbook") if isinstance(data, YMap) else None
+    if isinstance(book, YMap) and book.get("term") is not None:
+        return None
+    folder = SiteLayout(site_root).path(TERMS)
+    others = sorted(p.name for p in folder.iterdir() if p.is_dir() and p.name != new_id) if folder.is_dir() else []
+    return others[-1] if others and others[-1] < new_id else None

@@ -79,10 +79,16 @@ DATE_TYPE = click.DateTime(["%Y-%m-%d"])
 @click.option("--xlsx", is_flag=True, help=say("cli.opt.xlsx"))
 @SITE_OPTION
 def new_term_cmd(term: str, start: dt.datetime | None, end: dt.datetime | None, xlsx: bool, site: Path) -> None:
-    from site_builder.scaffold import new_term
+    from site_builder.scaffold import new_term, parse_term
+    from site_builder.scaffold_terms import book_term_change
 
     first, last = (None if day is None else day.date() for day in (start, end))
-    _scaffold(lambda: new_term(site, term, start=first, end=last, xlsx=xlsx), site_language(site))
+    lang = site_language(site)
+    _scaffold(lambda: new_term(site, term, start=first, end=last, xlsx=xlsx), lang)
+    new_id = "-".join(map(str, parse_term(term)))
+    old_id = book_term_change(site, new_id)
+    if old_id is not None:  # the PDF yearbook would switch terms without a word
+        click.echo(text("new.term-moves-book", lang, new=new_id, old=old_id), err=True)
 
 
 @new.command("conference", help=command_help("new-conference"))

@@ -336,10 +336,12 @@ def test_every_command_run_inside_content_says_cd_up_not_new_site(tmp_path):
 def test_new_term_from_the_command_line(tmp_path):
     assert run_cli("new", "site", "s", "--term", "2015-2020", cwd=tmp_path)[0] == 0
     site = tmp_path / "s"
-    code, out, _ = run_cli("new", "term", "2020-2025", "--start", "2020-08-01", "--end", "2025-07-31", cwd=site)
+    code, out, err = run_cli("new", "term", "2020-2025", "--start", "2020-08-01", "--end", "2025-07-31", cwd=site)
     assert code == 0
     assert "content/terms/2020-2025/term.md" in out
     assert "start: 2020-08-01" in (site / "content/terms/2020-2025/term.md").read_text(encoding="utf-8")
+    # The book was 2015-2020 only because it was the latest term: the command says it moves.
+    assert "từ nay là 2020-2025, không còn là 2015-2020" in err
     code, _, err = run_cli("new", "term", "2025-2020", cwd=site)
     assert code == 2
     assert "năm kết thúc phải sau năm bắt đầu" in err and "Traceback" not in err

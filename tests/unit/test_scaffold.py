@@ -539,6 +539,22 @@ def test_new_term_creates_the_term_folder_with_the_congress_dates(site: Path) ->
     assert check_codes(site) == {"sample.unedited"}
 
 
+def test_a_later_term_moves_the_book_unless_site_yaml_names_it(tmp_path: Path) -> None:
+    """The book is the latest term when `yearbook.term` is not written: adding 2020-2025 to a
+    2015-2020 site would switch the printed book without a word; the CLI says so."""
+    from site_builder.scaffold_terms import book_term_change
+
+    new_site(tmp_path, today=TODAY, term="2015-2020")
+    new_term(tmp_path, "2020-2025")
+    assert book_term_change(tmp_path, "2020-2025") == "2015-2020"
+    new_term(tmp_path, "2010-2015")
+    assert book_term_change(tmp_path, "2010-2015") is None  # an earlier term changes nothing
+    site_yaml = tmp_path / "content/site.yaml"
+    text = site_yaml.read_text(encoding="utf-8").replace("# yearbook:", "yearbook:")
+    site_yaml.write_text(text.replace('#   term: "2015-2020"', '  term: "2015-2020"'), encoding="utf-8")
+    assert book_term_change(tmp_path, "2020-2025") is None
+
+
 def test_new_term_dates_default_to_whole_years(site: Path) -> None:
     new_term(site, "2030 – 2035")  # typed with spaces and an en dash, as in a heading
     data, _ = front_matter(site / "content/terms/2030-2035/term.md")
