@@ -26,15 +26,16 @@ from site_builder.model.checks import add_body_media, check_model
 from site_builder.model.editions import with_draft
 from site_builder.model.load import load_model
 from site_builder.model.media import bodies
+from site_builder.model.memo import LoadMemo
 from site_builder.model.records import SiteModel
 from site_builder.output import publish, sinks
 from site_builder.output.archive import final_warnings, finals_digest, keep_printed
-from site_builder.output.build_cache import BuildCache, markup_file
+from site_builder.output.build_cache import BuildCache, cache_dir, markup_file
 from site_builder.output.core import Rendering, render_site
 from site_builder.output.fingerprint import Counts, Previous, fingerprint, input_digests, marker_text, previous_build
 from site_builder.output.guard import check_output_dir
 from site_builder.output.request import RenderRequest
-from site_builder.output.state import Listing, RenderState, scan_output
+from site_builder.output.state import Listing, RenderState, listing_matches, scan_output, state_file
 from site_builder.output.theme_setup import find_theme
 from site_builder.output.trash import discard, remove_tree
 from site_builder.pages.loaded import Loaded
@@ -95,24 +96,25 @@ def cache_file(site_root: Path) -> Path:
 def load_site(
     site_root: Path, problems: Problems, cache: dict[str, str] | None = None, jobs: int = 1,
     progress: Progress | None = None, record_cache: RecordCache | None = None,
-    records_read: Callable[[], None] | None = None,
+    records_read: Callable[[], None] | None = None, memo: LoadMemo | None = None,
 ) -> Loaded | None:  # fmt: skip
     """Read, validate and plan everything; no writing. None when the model cannot be built.
 
-    `records_read` is called once the records are read (build keeps them and lets them go)."""
+    `records_read` is called once the records are read (build keeps them and lets them go);
+    `memo` is what earlier builds made of unchanged files (model/memo.py)."""
     say = progress or (lambda _line: None)
     sources = read_sources(site_root, problems, cache=record_cache)
     if records_read is not None:
         records_read()
     media, files, count = sources.media, sources.files, len(sources.records)
-    model = load_model(sources, problems)
+    model = load_model(sources, problems, memo)
     del sources  # the raw records are not needed any more
     if model is None:
         return None
     say(ntext("progress.records", count, model.site.language))
-    check_model(model, media, problems)
+    check_model(model, media, problems, memo)
     links = url_for_record_path(model)
-    rendered = render_bodies(model, links, problems, cache, jobs, files, media)
+    rendered = render_bodies(model, links, problems, cache, jobs, files, media, memo)
     model = add_body_media(model, rendered.media, media, problems)  # what the bodies show is published
     bodies = rendered.html
     specs = plan_pages(model, bodies, problems)
@@ -167,13 +169,14 @@ def build_site(options: BuildOptions, progress: Progress | None = None) -> Build
     stamp = fingerprint(digests, (*options.output_options, finals_digest(options.site_root)))
     listing = scan_output(output) if output.is_dir() else {}
     previous = previous_build(output, stamp, listing) if options.use_cache else None
-    if previous is not None:
+    if previous is not None and listing_matches(state_file(cache_dir(options.site_root), output), listing):
         return replay(previous, options, left, started)
     cache = BuildCache(options.site_root, output, digests, options.output_options, options.use_cache)
     loaded = load_site(
-        options.site_root, problems, cache.markup, options.workers, say, cache.records, cache.save_records
+        options.site_root, problems, cache.markup, options.workers, say, cache.records, cache.save_records, cache.memo
     )
     cache.save_markup()
+    cache.save_memo()
     give_back_memory()
     if loaded is not None:
         loaded = replace(loaded, model=with_draft(loaded.model, options.draft))

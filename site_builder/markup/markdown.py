@@ -26,6 +26,7 @@ from site_builder.markup.locate import element_loc
 from site_builder.markup.nesting import refuse_deep_html, refuse_too_deep
 from site_builder.markup.sanitize import sanitize
 from site_builder.model.media import REMOTE, bodies, body_media_path, closest_media, media_path, suggest_src
+from site_builder.model.memo import LoadMemo
 from site_builder.model.records import GlossaryEntry, Markdown, SiteModel
 from site_builder.model.slugs import heading_id
 from site_builder.problems import Loc, Problems
@@ -119,20 +120,22 @@ def render_bodies(
     jobs: int = 1,
     files: frozenset[str] = frozenset(),
     media_files: frozenset[str] | None = None,
+    memo: LoadMemo | None = None,
 ) -> RenderedBodies:
     """Record path -> safe HTML body with links resolved to site URLs (root-absolute).
 
     The rendered HTML is the one source of truth for what a body names: every `src` and
     `href` in it is resolved here, checked against `media_files` (None: not checked) and,
     when it is a media file, collected in `.media` for publishing. `files` are the
-    content-relative paths of every record file found, loaded or not.
+    content-relative paths of every record file found, loaded or not. `memo` keeps the depths
+    of bodies met before (model/memo.py).
     """
     docs = list(bodies(model))
-    too_deep = refuse_too_deep(docs, model.site.limits.depth_limit, problems)  # before Markdown recurses
+    too_deep = refuse_too_deep(docs, model.site.limits.depth_limit, problems, memo)  # before Markdown recurses
     docs = [doc for doc in docs if doc.loc.path not in too_deep]
     renderer = BodyRenderer(glossary_map(model.glossary), cache if cache is not None else {}, jobs, model.site.language)
     rendered = renderer.render(docs)
-    too_deep |= refuse_deep_html(docs, rendered, problems)  # what the PDF renderer could not lay out
+    too_deep |= refuse_deep_html(docs, rendered, problems, memo)  # what the PDF renderer could not lay out
     used: set[str] = set()
     resolved = {
         doc.loc.path: resolve_links(rendered[doc.loc.path], doc, link_map, problems, files, media_files, used)

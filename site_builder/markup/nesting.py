@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
+from site_builder.model.memo import LoadMemo, memo_fact
 from site_builder.model.records import Markdown
 from site_builder.problems import Loc, Problems
 
@@ -110,10 +111,17 @@ def html_depth(fragment: str) -> int:
     return _tags_depth(fragment, open_tags)
 
 
-def refuse_too_deep(docs: Iterable[Markdown], limit: int, problems: Problems) -> set[str]:
+def deepest(source: str) -> int:
+    """The greatest estimated depth of any line (what a build keeps: model/memo.py)."""
+    return max((depth for _, depth in _depths(source)), default=0)
+
+
+def refuse_too_deep(docs: Iterable[Markdown], limit: int, problems: Problems, memo: LoadMemo | None = None) -> set[str]:
     """Paths of the bodies nested deeper than `limit`, each reported where it crosses it."""
     refused = set()
     for doc in docs:
+        if int(memo_fact(memo, "depth", doc.source, deepest)) <= limit:
+            continue
         found = first_too_deep(doc.source, limit)
         if found is not None:
             loc = Loc(doc.loc.path, (doc.loc.line or 1) + found.line - 1)
@@ -122,11 +130,13 @@ def refuse_too_deep(docs: Iterable[Markdown], limit: int, problems: Problems) ->
     return refused
 
 
-def refuse_deep_html(docs: Iterable[Markdown], rendered: Mapping[str, str], problems: Problems) -> set[str]:
+def refuse_deep_html(
+    docs: Iterable[Markdown], rendered: Mapping[str, str], problems: Problems, memo: LoadMemo | None = None
+) -> set[str]:
     """Paths of rendered bodies deeper than RENDER_DEPTH (the estimate missed some levels)."""
     refused = set()
     for doc in docs:
-        depth = html_depth(rendered[doc.loc.path])
+        depth = int(memo_fact(memo, "html-depth", rendered[doc.loc.path], html_depth))
         if depth > RENDER_DEPTH:
             loc = Loc(doc.loc.path, (doc.loc.line or 1) + deepest_line(doc.source).line - 1)
             problems.error("markup.too-deep-render", loc, depth=depth, limit=RENDER_DEPTH)

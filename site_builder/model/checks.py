@@ -10,17 +10,20 @@ from site_builder.layout import SITE_YAML, media_file
 from site_builder.model.abbreviations import used_abbreviations
 from site_builder.model.duplicates import check_duplicate_conferences
 from site_builder.model.media import REMOTE, bodies, closest_media, media_path, photos, suggest_src
+from site_builder.model.memo import LoadMemo
 from site_builder.model.records import GlossaryEntry, SiteModel
 from site_builder.model.texts import published_texts
 from site_builder.problems import Loc, Problems
 from site_builder.sources.limits import CEILINGS
 
 
-def check_model(model: SiteModel, media_files: frozenset[str], problems: Problems) -> None:
+def check_model(
+    model: SiteModel, media_files: frozenset[str], problems: Problems, memo: LoadMemo | None = None
+) -> None:
     """Checks of the loaded model. Images and links inside bodies are checked by the markup
     stage (markup/markdown.py), then `add_body_media` publishes them and reports unused files."""
     check_photos(model, media_files, problems)
-    check_duplicate_conferences(model.conferences, problems)
+    check_duplicate_conferences(model.conferences, problems, memo)
     check_glossary_use(model, problems)
     check_unknown_status(model, problems)
     check_limits(model, problems)

@@ -15,6 +15,7 @@ from site_builder.model.collation import person_match_key
 from site_builder.model.fields import validate
 from site_builder.model.markdown_text import first_paragraph
 from site_builder.model.media import media_path
+from site_builder.model.memo import ConferenceEntry, LoadMemo
 from site_builder.model.numbers import MAX_YEAR, MIN_YEAR, THOUSANDS_DOT
 from site_builder.model.records import Conference, Markdown, Person, Photo, Stat, Term, Year
 from site_builder.model.samples import is_sample
@@ -55,7 +56,7 @@ def person(fields: PersonFields, path: str) -> Person:
 # --- years ---------------------------------------------------------------
 
 
-def load_years(by_kind: Grouped, lang: str, problems: Problems) -> list[Year]:
+def load_years(by_kind: Grouped, lang: str, problems: Problems, memo: LoadMemo | None = None) -> list[Year]:
     folders: set[str] = set()
     groups = {
         kind: group_by_folder(by_kind.get(kind, [])) for kind in ("year", "year-targets", "year-awards", "conference")
@@ -68,14 +69,17 @@ def load_years(by_kind: Grouped, lang: str, problems: Problems) -> list[Year]:
             first = next(r for g in groups.values() for r in g.get(folder, []))
             problems.error("year.bad-folder", Loc(first.path))
             continue
-        years.append(load_year(int(folder), {k: g.get(folder, []) for k, g in groups.items()}, lang, problems))
+        records = {k: g.get(folder, []) for k, g in groups.items()}
+        years.append(load_year(int(folder), records, lang, problems, memo))
     return years
 
 
-def load_year(year: int, records: Mapping[str, list[RawRecord]], lang: str, problems: Problems) -> Year:
+def load_year(
+    year: int, records: Mapping[str, list[RawRecord]], lang: str, problems: Problems, memo: LoadMemo | None = None
+) -> Year:
     overview = _one(records["year"])
     fields, sample = _year_overview(overview, problems)
-    conferences = [c for r in records["conference"] if (c := load_conference(r, year, problems))]
+    conferences = [c for r in records["conference"] if (c := remembered_conference(r, year, problems, memo))]
     conferences.sort(key=lambda c: (c.date, c.slug))
     return Year(
         year=year,
@@ -98,6 +102,20 @@ def _year_overview(record: RawRecord | None, problems: Problems) -> tuple[PageFi
     ctx = Ctx(record.path, problems)
     fields = validate(record.data, PageFields, ctx)
     return fields, fields is not None and is_sample(fields, ctx)
+
+
+def remembered_conference(record: RawRecord, year: int, problems: Problems, memo: LoadMemo | None) -> Conference | None:
+    """`load_conference`, or what an earlier build made of the same file (its problems reported again)."""
+    if memo is None:
+        return load_conference(record, year, problems)
+
+    def make() -> ConferenceEntry:
+        local = Problems()
+        return load_conference(record, year, local), tuple(local)
+
+    conference, found = memo.conference(record.path, make)
+    problems.extend(found)
+    return conference
 
 
 def load_conference(record: RawRecord, year: int, problems: Problems) -> Conference | None:

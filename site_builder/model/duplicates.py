@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import hashlib
 import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 
 from site_builder.catalogue import clause
+from site_builder.model.memo import LoadMemo, memo_fact
 from site_builder.model.records import Conference
 from site_builder.model.slugs import ascii_fold
 from site_builder.problems import Problems
@@ -53,12 +55,22 @@ def similar_titles(a: str, b: str) -> bool:
     return fa == fb or difflib.SequenceMatcher(None, fa, fb).ratio() >= SIMILAR
 
 
-def check_duplicate_conferences(conferences: Iterable[Conference], problems: Problems) -> None:
+def body_key(source: str) -> str:
+    """What two bodies are compared by: a digest of the folded text ("" for a short one). Equal
+    folded texts give equal digests; the digest is what a build keeps (model/memo.py)."""
+    body = fold(source)
+    if len(body.split()) < MIN_BODY_WORDS:
+        return ""
+    return hashlib.blake2b(body.encode(), digest_size=16).hexdigest()
+
+
+def check_duplicate_conferences(
+    conferences: Iterable[Conference], problems: Problems, memo: LoadMemo | None = None
+) -> None:
     by_body: dict[str, Conference] = {}
     by_date: dict[object, list[Conference]] = defaultdict(list)
     for conference in sorted((c for c in conferences if not c.sample), key=order):
-        body = fold(conference.body.source)
-        body = body if len(body.split()) >= MIN_BODY_WORDS else ""
+        body = str(memo_fact(memo, "fold", conference.body.source, body_key))
         same_title = next((c for c in by_date[conference.date] if similar_titles(c.title, conference.title)), None)
         if same_title is not None:
             report(conference, same_title, "clause.duplicate.title", problems)

@@ -13,6 +13,7 @@ from site_builder.model.chronicle import attach_terms, load_terms, load_years
 from site_builder.model.collation import sort_key
 from site_builder.model.fields import expect_mapping, validate
 from site_builder.model.media import referenced_media
+from site_builder.model.memo import LoadMemo
 from site_builder.model.people import build_people_index
 from site_builder.model.records import GlossaryEntry, Markdown, Page, SiteModel
 from site_builder.model.samples import is_sample
@@ -25,13 +26,14 @@ from site_builder.sources.discover import RawRecord, SourceSet
 from site_builder.sources.yamlsafe import YMap
 
 
-def load_model(sources: SourceSet, problems: Problems) -> SiteModel | None:
-    """Build the model; None when site.yaml itself is unusable."""
+def load_model(sources: SourceSet, problems: Problems, memo: LoadMemo | None = None) -> SiteModel | None:
+    """Build the model; None when site.yaml itself is unusable. `memo`: what earlier builds made of
+    unchanged files (model/memo.py)."""
     by_kind: dict[str, list[RawRecord]] = defaultdict(list)
     for record in sources.records:
         by_kind[record.kind].append(record)
     pages = load_pages(by_kind["page"], problems)
-    years = load_years(by_kind, declared_language(by_kind["site"]), problems)
+    years = load_years(by_kind, declared_language(by_kind["site"]), problems, memo)
     terms = load_terms(by_kind, years, problems)
     if not by_kind["site"]:  # site.yaml unreadable (already reported): the rest is still checked
         return None

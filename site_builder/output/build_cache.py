@@ -2,6 +2,8 @@
 
 - markup.json       rendered Markdown, keyed by content (markup/cache.py);
 - records-NN.json   parsed records, keyed by path, size, mtime and content hash (record_store.py);
+- conferences-NN.json, facts.json  what loading made of each file: validated conferences by path
+                    and content hash, facts of texts by their digest (load_store.py);
 - templates.json    what each template file names and reads, keyed by its content (template_deps.py);
 - output-<h>.json   the render state of one output folder and what that folder held (state.py);
 - spare-<h>/        the output tree the last swap replaced, recycled as the next staging folder;
@@ -23,7 +25,9 @@ from pathlib import Path
 
 from site_builder.layout import SiteLayout, media_relative
 from site_builder.markup.cache import load_cache, save_cache
+from site_builder.model.memo import LoadMemo
 from site_builder.output.fingerprint import generation, marker_stamp, site_digests
+from site_builder.output.load_store import LoadStore
 from site_builder.output.record_store import RecordStore, write_json
 from site_builder.output.state import Listing, RenderState, load_state, save_state, state_file
 from site_builder.output.trash import sweep_trash
@@ -64,6 +68,8 @@ class BuildCache:
         self._markup_count = len(self.markup)
         self._store = RecordStore(self.folder, program)
         self.records: RecordCache = self._store.load(self.files) if trusted else {}
+        self._load_store = LoadStore(self.folder, program)
+        self.memo = self._load_store.load(self.files) if trusted else LoadMemo()
         self._program = program
         self.templates: dict[str, Analysis] = self._load_templates() if trusted else {}
         self._template_count = len(self.templates)
@@ -104,6 +110,11 @@ class BuildCache:
         not needed, and a large site's records are a third of its memory."""
         self._store.save(self.records, self.files)
         self.records = {}
+
+    def save_memo(self) -> None:
+        """Keep what loading made of each file (model/memo.py), then let it go."""
+        self._load_store.save(self.memo, self.files)
+        self.memo = LoadMemo()
 
     def save_markup(self) -> None:
         """Keep the rendered Markdown (entries are only ever added), then let it go."""

@@ -118,7 +118,7 @@ def load_state(file: Path, key: str, stamp: str, listing: Listing) -> RenderStat
         data = json.loads(file.read_text(encoding="utf-8"))
         if data["format"] != FORMAT or data["key"] != key or data["stamp"] != stamp:
             return None
-        if {path: tuple(info) for path, info in data["listing"].items()} != listing:
+        if not _same_listing(data, listing):
             return None
         pages, media = dict(data["pages"]), dict(data["media"])
         if not all(isinstance(v, str) for v in (*pages.values(), *media.values())):
@@ -134,6 +134,20 @@ def load_state(file: Path, key: str, stamp: str, listing: Listing) -> RenderStat
         return RenderState(key, pages, media, artifacts, photos)
     except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
         return None
+
+
+def listing_matches(file: Path, listing: Listing) -> bool:
+    """Whether the saved state's listing of the output (sizes and modification times) is `listing`:
+    a hand edit that keeps a file's size changes its time, so only an untouched output matches.
+    The one test of "the output is as the last build left it", for replaying and for keeping pages."""
+    try:
+        return _same_listing(json.loads(file.read_text(encoding="utf-8")), listing)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return False
+
+
+def _same_listing(data: dict[str, Json], listing: Listing) -> bool:
+    return {path: tuple(info) for path, info in data["listing"].items()} == listing
 
 
 def _encode_image(shown: ResponsiveImage | None) -> list[Json] | None:

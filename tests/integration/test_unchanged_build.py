@@ -72,3 +72,24 @@ def test_the_cli_says_nothing_changed(built):
     assert code == 0 and "không có gì thay đổi" in err
     code, _, err = run_cli("build", "--no-pdf", "--force", "--site", str(site))
     assert code == 0 and "không có gì thay đổi" not in err
+
+
+def test_a_hand_edit_of_the_output_that_keeps_the_size_is_rebuilt(built):
+    """Code review #7: names and sizes alone let such an edit survive; the saved listing's times catch it."""
+    site, _ = built
+    home = site / "output/index.html"
+    original = home.read_bytes()
+    edited = original.replace("Trang chủ".encode(), b"Trang chXYZ", 1)  # as many bytes
+    assert edited != original and len(edited) == len(original)
+    home.write_bytes(edited)
+    report = build_site(BuildOptions(site, pdf=False, jobs=1))
+    assert not report.up_to_date
+    assert home.read_bytes() == original
+
+
+def test_without_the_saved_state_nothing_is_replayed(built):
+    site, _ = built
+    for state in (site / ".cache/site-builder").glob("output-*.json"):
+        state.unlink()
+    assert not build_site(BuildOptions(site, pdf=False, jobs=1)).up_to_date
+    assert build_site(BuildOptions(site, pdf=False, jobs=1)).up_to_date

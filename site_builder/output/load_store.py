@@ -1,0 +1,135 @@
+"""What loading made of each file, kept between builds in .cache/site-builder/ (model/memo.py).
+
+- conferences-NN.json  each conference file's validated Conference and the problems met making
+  it, keyed by path and content hash (BUCKETS files, so an edit rewrites one small file);
+- facts.json           facts of texts (nesting depths, the duplicate check's folded digest),
+  keyed by a digest of the text itself.
+
+Like the parsed records (record_store.py), an entry is trusted only when the program that wrote
+it (`generation`) is this one and the file's content hash is the recorded one; a missing or
+damaged file is ignored (its entries are made again). JSON only: loading never runs code, and a
+value the codec cannot write back exactly is not kept.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Mapping
+from pathlib import Path
+
+from site_builder.model.memo import ConferenceEntry, LoadMemo
+from site_builder.model.records import CONFERENCE_KINDS, Conference, Markdown, Person, Photo
+from site_builder.output.record_store import Json, Unkept, bucket, decode_problem, encode_problem, write_json
+from site_builder.problems import Loc
+
+FORMAT = "site-builder load 1"
+BUCKETS = 32
+_DAMAGED = (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError, AssertionError)
+
+
+def _text(value: object) -> str:
+    if type(value) is not str:  # a subclass (a YAML string with its place) would not come back as one
+        raise Unkept
+    return value
+
+
+def _optional(value: object) -> str | None:
+    return None if value is None else _text(value)
+
+
+def _loc(loc: Loc) -> list[Json]:
+    if loc.sheet is not None:
+        raise Unkept
+    return [_text(loc.path), loc.line, loc.col]
+
+
+def encode_conference(c: Conference) -> list[Json]:
+    if type(c.date) is not dt.date or type(c.year) is not int or type(c.sample) is not bool:
+        raise Unkept
+    people = [[_text(p.name), _optional(p.role), _loc(p.loc)] for p in c.attendees]
+    photos = [[_text(p.src), _text(p.caption), _optional(p.credit), _loc(p.loc), _optional(p.alt)] for p in c.photos]
+    texts = [_text(c.path), _text(c.slug), _text(c.title), _text(c.kind), _optional(c.host), _optional(c.author)]
+    return [
+        *texts, c.year, c.date.isoformat(), people, _text(c.summary), [_text(t) for t in c.tags], photos,
+        [_text(c.body.source), _loc(c.body.loc)], _loc(c.loc), c.sample,
+    ]  # fmt: skip
+
+
+def _decode_loc(data: list[Json]) -> Loc:
+    path, line, col = data
+    assert isinstance(path, str) and (line is None or type(line) is int) and (col is None or type(col) is int)
+    return Loc(path, line, col)
+
+
+def decode_conference(data: list[Json]) -> Conference:
+    path, slug, title, kind, host, author, year, date, people, summary, tags, photos, body, loc, sample = data
+    assert kind in CONFERENCE_KINDS and type(year) is int and type(sample) is bool
+    return Conference(
+        path=path, slug=slug, year=year, title=title, date=dt.date.fromisoformat(date), kind=kind, host=host,
+        attendees=tuple(Person(name, role, _decode_loc(where)) for name, role, where in people),
+        author=author, summary=summary, tags=tuple(tags),
+        photos=tuple(Photo(src, caption, credit, _decode_loc(at), alt) for src, caption, credit, at, alt in photos),
+        body=Markdown(body[0], _decode_loc(body[1])), loc=_decode_loc(loc), sample=sample,
+    )  # fmt: skip
+
+
+class LoadStore:
+    """The kept conferences and facts of one site."""
+
+    def __init__(self, folder: Path, generation: str):
+        self.folder = folder
+        self.generation = generation
+
+    def bucket_file(self, index: int) -> Path:
+        return self.folder / f"conferences-{index:02d}.json"
+
+    @property
+    def facts_file(self) -> Path:
+        return self.folder / "facts.json"
+
+    def load(self, digests: Mapping[str, str]) -> LoadMemo:
+        """The memo of what was made from files whose content hash (`digests`: path -> hash) is unchanged."""
+        memo = LoadMemo()
+        for index in range(BUCKETS):
+            for path, (digest, entry) in self._read(self.bucket_file(index), "conferences").items():
+                if digests.get(path) == digest:
+                    try:
+                        conference = None if entry[0] is None else decode_conference(entry[0])
+                        memo.known[path] = (conference, tuple(map(decode_problem, entry[1])))
+                    except _DAMAGED:
+                        continue  # made again
+        facts = self._read(self.facts_file, "facts")
+        memo.facts = {k: v for k, v in facts.items() if type(v) in (int, str)}
+        return memo
+
+    def save(self, memo: LoadMemo, digests: Mapping[str, str]) -> None:
+        """Rewrite the buckets that gained an entry (entries of files now gone leave with them)
+        and the facts when this build learnt or dropped any. Failures only cost speed."""
+        entries = {**memo.known, **memo.made}  # `known` holds only files whose hash matched
+        for index in sorted({bucket(p) for p in memo.made}):
+            here = {p: _encode_entry(e, digests[p]) for p, e in entries.items() if bucket(p) == index and p in digests}
+            data = {p: e for p, e in here.items() if e is not None}
+            write_json(self.bucket_file(index), {"format": FORMAT, "generation": self.generation, "conferences": data})
+        facts = {k: memo.facts[k] for k in memo.used_facts if k in memo.facts}
+        if facts.keys() != memo.facts.keys():
+            write_json(self.facts_file, {"format": FORMAT, "generation": self.generation, "facts": facts})
+
+    def _read(self, file: Path, name: str) -> dict[str, Json]:
+        try:
+            data = json.loads(file.read_text(encoding="utf-8"))
+            if data.get("format") != FORMAT or data.get("generation") != self.generation:
+                return {}
+            found = data[name]
+            return found if isinstance(found, dict) else {}
+        except _DAMAGED:
+            return {}
+
+
+def _encode_entry(entry: ConferenceEntry, digest: str) -> list[Json] | None:
+    conference, problems = entry
+    try:
+        encoded = None if conference is None else encode_conference(conference)
+        return [digest, [encoded, [encode_problem(p) for p in problems]]]
+    except Unkept:
+        return None
