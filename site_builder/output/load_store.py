@@ -80,6 +80,7 @@ class LoadStore:
     def __init__(self, folder: Path, generation: str):
         self.folder = folder
         self.generation = generation
+        self._facts_read: set[str] = set()  # the facts as loaded: unchanged ones are not written again
 
     def bucket_file(self, index: int) -> Path:
         return self.folder / f"conferences-{index:02d}.json"
@@ -101,6 +102,7 @@ class LoadStore:
                         continue  # made again
         facts = self._read(self.facts_file, "facts")
         memo.facts = {k: v for k, v in facts.items() if type(v) in (int, str)}
+        self._facts_read = set(memo.facts)
         return memo
 
     def save(self, memo: LoadMemo, digests: Mapping[str, str]) -> None:
@@ -112,7 +114,7 @@ class LoadStore:
             data = {p: e for p, e in here.items() if e is not None}
             write_json(self.bucket_file(index), {"format": FORMAT, "generation": self.generation, "conferences": data})
         facts = {k: memo.facts[k] for k in memo.used_facts if k in memo.facts}
-        if facts.keys() != memo.facts.keys():
+        if facts.keys() != self._facts_read:
             write_json(self.facts_file, {"format": FORMAT, "generation": self.generation, "facts": facts})
 
     def _read(self, file: Path, name: str) -> dict[str, Json]:

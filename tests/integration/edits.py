@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import random
 from collections.abc import Callable
 from pathlib import Path
@@ -122,6 +123,34 @@ def replace_media(site: Path, rng: random.Random) -> str:
     return f"replace {photo.name}"
 
 
+def touch_conference(site: Path, rng: random.Random) -> str:
+    """Only the modification time changes: what was kept of the file is still right."""
+    path = rng.choice(conferences(site))
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 5_000_000_000))
+    return f"touch {path.name}"
+
+
+def same_size_conference(site: Path, rng: random.Random) -> str:
+    """Another title of the same size, written with the old modification time: only the content
+    hash tells the file changed (a cache trusting size and time would keep the old title)."""
+    path = rng.choice(conferences(site))
+    before = path.stat()
+    text = path.read_text(encoding="utf-8")
+    digit = str(rng.randrange(10))
+    path.write_text(text.replace('title: "', f'title: "{digit}', 1).replace("\n\n", "\n", 1), encoding="utf-8")
+    assert path.stat().st_size == before.st_size, path
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    return f"same size, same time {path.name}"
+
+
+def copy_conference(site: Path, rng: random.Random) -> str:
+    """A Windows "- Copy" of a conference: the duplicate check warns at the copy."""
+    path = rng.choice([p for p in conferences(site) if " - Copy" not in p.name])
+    copy = path.with_name(f"{path.stem} - Copy.md")
+    copy.write_bytes(path.read_bytes())
+    return f"copy {path.name}"
+
+
 def break_then_fix(site: Path, rng: random.Random) -> str:
     path = rng.choice(conferences(site))
     replace_in(site, path.relative_to(site).as_posix(), "date: ", "date: x")
@@ -141,6 +170,9 @@ EDITS: list[Callable[[Path, random.Random], str]] = [
     edit_site_title,
     edit_template,
     replace_media,
+    touch_conference,
+    same_size_conference,
+    copy_conference,
     break_then_fix,
 ]
 

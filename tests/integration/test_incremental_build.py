@@ -10,6 +10,7 @@ both trees, marker included, and both reports must be identical.
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import shutil
@@ -17,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+import site_builder
 from site_builder.build import BuildOptions, BuildReport, build_site, check_site
 from site_builder.output.build_cache import cache_dir
 from site_builder.problems import SiteError
@@ -205,3 +207,31 @@ def test_workers_writing_pages_give_the_same_output_as_one_process(tmp_path: Pat
         shutil.copytree(site, single, ignore=shutil.ignore_patterns(".cache", "output"))
         build_site(BuildOptions(single, pdf=False, jobs=1, use_cache=False))
         assert tree(site / "output") == tree(single / "output"), f"step {step}"
+
+
+def _doctor_kept_titles(site: Path, title: str) -> int:
+    """Put `title` in every conference the cache keeps (as a doctored cache would); how many."""
+    count = 0
+    for file in cache_dir(site).glob("conferences-*.json"):
+        data = json.loads(file.read_text(encoding="utf-8"))
+        for _path, (_digest, (conference, _problems)) in data["conferences"].items():
+            conference[2] = title
+            count += 1
+        file.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return count
+
+
+def test_kept_conferences_are_used_only_by_the_program_that_kept_them(built, monkeypatch, tmp_path: Path) -> None:
+    """What loading kept of a file is trusted while its content hash and the program match: a
+    kept (here doctored) conference shows while both match, and never once the program changes."""
+    site, _ = built
+    assert _doctor_kept_titles(site, "Tiêu đề trong bộ nhớ đệm") == len(conferences(site))
+    add_to_body(site, "Sửa")
+    build_site(BuildOptions(site, pdf=False, jobs=1))
+    assert "Tiêu đề trong bộ nhớ đệm" in (site / "output/nam/2019/index.html").read_text(encoding="utf-8")
+    monkeypatch.setattr(site_builder, "__version__", f"{site_builder.__version__}+khac")
+    add_to_body(site, "Lại")
+    build_site(BuildOptions(site, pdf=False, jobs=1))
+    assert "Tiêu đề trong bộ nhớ đệm" not in (site / "output/nam/2019/index.html").read_text(encoding="utf-8")
+    theirs, expected = full_build(site, tmp_path / "full")
+    assert tree(site / "output") == expected

@@ -1,0 +1,137 @@
+"""What loading made of each file, kept between builds (model/memo.py, output/load_store.py)."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+import pytest
+
+from site_builder.build import load_site
+from site_builder.markup.nesting import deepest, refuse_deep_html, refuse_too_deep
+from site_builder.model.chronicle import remembered_conference
+from site_builder.model.duplicates import body_key, check_duplicate_conferences
+from site_builder.model.memo import LoadMemo
+from site_builder.model.records import Markdown
+from site_builder.output.load_store import LoadStore, decode_conference, encode_conference
+from site_builder.output.record_store import Unkept
+from site_builder.problems import Loc, Problems
+from site_builder.sources.discover import classify, parse_record
+from tests.conftest import copy_demo
+
+PATH = "content/years/2019/conferences/2019-08-02-so-ket.md"
+CONFERENCE = """\
+---
+title: "Hội nghị sơ kết"
+date: 2019-08-02
+kind: so-ket
+ghi_chu: x
+attendees:
+  - name: "Lâm Đông"
+    role: "Trưởng Ban Tổ chức"
+  - name: "Lâm Đông"
+photos:
+  - src: anh/a.jpg
+    caption: "Toàn cảnh"
+---
+
+Nội dung.
+"""
+
+
+def record(text: str = CONFERENCE, path: str = PATH):
+    found = classify(path.removeprefix("content/"))
+    assert found is not None
+    made = parse_record(text, path, found, Problems())
+    assert made is not None
+    return made
+
+
+def formatted(problems: Problems) -> list[str]:
+    return [p.format() for p in problems]
+
+
+def test_every_demo_conference_comes_back_from_json_equal(tmp_path: Path) -> None:
+    loaded = load_site(copy_demo(tmp_path / "site"), Problems())
+    assert loaded is not None and loaded.model.conferences
+    for conference in loaded.model.conferences:
+        assert decode_conference(json.loads(json.dumps(encode_conference(conference)))) == conference
+
+
+def test_a_conference_is_made_once_and_its_problems_reported_every_time() -> None:
+    memo = LoadMemo()
+    first, again = Problems(), Problems()
+    conference = remembered_conference(record(), 2019, first, memo)
+    assert conference is not None and list(memo.made) == [PATH]
+    memo.known[PATH] = memo.made.pop(PATH)  # as the next build finds it
+    other = record(CONFERENCE.replace("Hội nghị sơ kết", "Khác"))  # never read: the memo answers by path
+    assert remembered_conference(other, 2019, again, memo) is conference
+    assert formatted(again) == formatted(first) and len(first.items) == 2  # unknown field, attendee twice
+    assert not memo.made
+
+
+def test_the_store_keeps_only_entries_whose_content_hash_and_program_match(tmp_path: Path) -> None:
+    memo = LoadMemo()
+    problems = Problems()
+    remembered_conference(record(), 2019, problems, memo)
+    memo.fact("depth", "Nội dung.", deepest)
+    LoadStore(tmp_path, "program 1").save(memo, {PATH: "hash 1"})
+    kept = LoadStore(tmp_path, "program 1").load({PATH: "hash 1"})
+    assert kept.known[PATH] == memo.made[PATH] and list(kept.facts.values()) == [1]
+    assert LoadStore(tmp_path, "program 1").load({PATH: "hash 2"}).known == {}
+    assert LoadStore(tmp_path, "program 2").load({PATH: "hash 1"}).known == {}
+    assert LoadStore(tmp_path, "program 2").load({PATH: "hash 1"}).facts == {}
+
+
+@pytest.mark.parametrize("damage", [b"\x00{not json", b'{"format": "site-builder load 1"}', b"[1, 2]"])
+def test_a_damaged_store_is_ignored(tmp_path: Path, damage: bytes) -> None:
+    memo = LoadMemo()
+    remembered_conference(record(), 2019, Problems(), memo)
+    store = LoadStore(tmp_path, "p")
+    store.save(memo, {PATH: "h"})
+    for file in tmp_path.glob("*.json"):
+        file.write_bytes(damage)
+    assert store.load({PATH: "h"}).known == {}
+
+
+def test_a_value_json_cannot_give_back_exactly_is_not_kept(tmp_path: Path) -> None:
+    class Text(str):
+        pass
+
+    conference = remembered_conference(record(), 2019, Problems(), LoadMemo())
+    assert conference is not None
+    odd = dataclasses.replace(conference, title=Text(conference.title))
+    with pytest.raises(Unkept):
+        encode_conference(odd)
+    memo = LoadMemo(made={PATH: (odd, ())})
+    LoadStore(tmp_path, "p").save(memo, {PATH: "h"})
+    assert LoadStore(tmp_path, "p").load({PATH: "h"}).known == {}
+
+
+def test_facts_give_the_checks_results_with_and_without_a_memo() -> None:
+    deep = "".join(f"{'  ' * n}- mục\n" for n in range(40))
+    docs = [Markdown(deep, Loc("content/pages/a.md", 3)), Markdown("Nội dung.", Loc("content/pages/b.md", 3))]
+    memo = LoadMemo()
+    for run in range(2):  # computed, then from the memo
+        plain, memoised = Problems(), Problems()
+        assert refuse_too_deep(docs, 30, plain) == refuse_too_deep(docs, 30, memoised, memo) == {"content/pages/a.md"}
+        assert formatted(plain) == formatted(memoised), run
+    html = {"content/pages/a.md": "<div>" * 120 + "</div>" * 120, "content/pages/b.md": "<p>x</p>"}
+    assert refuse_deep_html(docs, html, Problems(), memo) == {"content/pages/a.md"}
+    assert memo.facts[next(k for k in memo.facts if k.startswith("html-depth:"))] in (120, 1)
+    assert body_key("Ngắn.") == "" and body_key("Hội nghị " * 20) == body_key("hoi nghi " * 20)
+
+
+def test_the_duplicate_check_finds_the_same_copies_with_a_memo() -> None:
+    body = "Ngày 05 tháng 10 năm 2023, Ban Chấp hành họp mở rộng " * 5
+    text = CONFERENCE.replace("Nội dung.", body)
+    copy = PATH.replace("so-ket.md", "so-ket - Copy.md")
+    made = [remembered_conference(record(text, p), 2019, Problems(), None) for p in (PATH, copy)]
+    conferences = [c for c in made if c is not None]
+    memo = LoadMemo()
+    for _ in range(2):
+        plain, memoised = Problems(), Problems()
+        check_duplicate_conferences(conferences, plain)
+        check_duplicate_conferences(conferences, memoised, memo)
+        assert formatted(plain) == formatted(memoised) and len(plain.items) == 1
