@@ -10,7 +10,7 @@ from site_builder.layout import SITE_YAML, media_file
 from site_builder.model.abbreviations import used_abbreviations
 from site_builder.model.duplicates import check_duplicate_conferences
 from site_builder.model.media import REMOTE, bodies, closest_media, media_path, photos, suggest_src
-from site_builder.model.memo import LoadMemo
+from site_builder.model.memo import LoadMemo, text_key
 from site_builder.model.records import GlossaryEntry, SiteModel
 from site_builder.model.texts import published_texts
 from site_builder.problems import Loc, Problems
@@ -24,7 +24,7 @@ def check_model(
     stage (markup/markdown.py), then `add_body_media` publishes them and reports unused files."""
     check_photos(model, media_files, problems)
     check_duplicate_conferences(model.conferences, problems, memo)
-    check_glossary_use(model, problems)
+    check_glossary_use(model, problems, memo)
     check_unknown_status(model, problems)
     check_limits(model, problems)
 
@@ -70,21 +70,28 @@ def check_unused_media(model: SiteModel, media_files: frozenset[str], problems: 
             problems.warning("media.unused", Loc(media_file(path)))
 
 
-def check_glossary_use(model: SiteModel, problems: Problems) -> None:
+def check_glossary_use(model: SiteModel, problems: Problems, memo: LoadMemo | None = None) -> None:
     # A record dropped for an error takes its text with it: the abbreviations only it uses would
     # look unused, a knock-on warning about a file that is fine (as for unused media, below).
     if problems.errors:
         return
-    for entry in unused_glossary(model):
+    for entry in unused_glossary(model, memo):
         problems.warning("glossary.unused", entry.loc, abbr=entry.abbr)
 
 
-def unused_glossary(model: SiteModel) -> list[GlossaryEntry]:
+def unused_glossary(model: SiteModel, memo: LoadMemo | None = None) -> list[GlossaryEntry]:
     """Entries no published text uses. Same rule as the rendering (model/abbreviations.py):
     a longer abbreviation wins where two overlap, and one counts only between word boundaries.
     Every published text counts: an abbreviation may appear only in a role, a reason or a caption."""
-    text = "\n".join([*(b.source for b in bodies(model)), *published_texts(model)])
-    used = used_abbreviations(text, [entry.abbr for entry in model.glossary])
+    abbrs = [entry.abbr for entry in model.glossary]
+    if memo is None or any("\n" in abbr for abbr in abbrs):  # one could span two texts: all together
+        used = used_abbreviations("\n".join([*(b.source for b in bodies(model)), *published_texts(model)]), abbrs)
+    else:  # texts apart find the same (a match never crosses a line break); each body's is kept
+        used = used_abbreviations("\n".join(published_texts(model)), abbrs)
+        kind = text_key("abbr", "\n".join(sorted(abbrs)))
+        for body in bodies(model):
+            found = memo.fact(kind, body.source, lambda source: "\n".join(sorted(used_abbreviations(source, abbrs))))
+            used.update(str(found).split("\n"))
     return [entry for entry in model.glossary if entry.abbr not in used]
 
 

@@ -10,6 +10,7 @@ import pytest
 
 from site_builder.build import load_site
 from site_builder.markup.nesting import deepest, refuse_deep_html, refuse_too_deep
+from site_builder.model.checks import unused_glossary
 from site_builder.model.chronicle import remembered_conference
 from site_builder.model.duplicates import body_key, check_duplicate_conferences
 from site_builder.model.memo import LoadMemo
@@ -135,3 +136,16 @@ def test_the_duplicate_check_finds_the_same_copies_with_a_memo() -> None:
         check_duplicate_conferences(conferences, plain)
         check_duplicate_conferences(conferences, memoised, memo)
         assert formatted(plain) == formatted(memoised) and len(plain.items) == 1
+
+
+def test_the_unused_glossary_is_the_same_with_a_memo(tmp_path: Path) -> None:
+    site = copy_demo(tmp_path / "site")
+    glossary = site / "content/glossary.yaml"
+    glossary.write_text(glossary.read_text(encoding="utf-8") + 'KHONGDUNG: "không ai dùng"\n', encoding="utf-8")
+    loaded = load_site(site, Problems())
+    assert loaded is not None
+    plain = [e.abbr for e in unused_glossary(loaded.model)]
+    memo = LoadMemo()
+    assert [e.abbr for e in unused_glossary(loaded.model, memo)] == plain == ["KHONGDUNG"]
+    assert any(k.startswith("abbr:") for k in memo.facts)
+    assert [e.abbr for e in unused_glossary(loaded.model, memo)] == plain  # from the memo
