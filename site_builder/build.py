@@ -186,7 +186,7 @@ def build_site(options: BuildOptions, progress: Progress | None = None) -> Build
     request = RenderRequest(
         options.site_root, pdf=options.pdf, pdf_variant=options.pdf_variant, strict=options.strict,
         jobs=options.workers, key=cache.key, media_tokens=cache.media_tokens, docx=options.docx,
-        templates=cache.templates,
+        templates=cache.templates, record_tokens=cache.files,
     )  # fmt: skip
     # Looked at before the swap replaces the folder: a --no-pdf build removes the old PDF.
     dropped_pdf = not options.pdf and had_pdf(output, loaded.model)

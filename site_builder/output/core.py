@@ -25,7 +25,7 @@ from site_builder.layout import OUTPUT_MEDIA, SiteLayout
 from site_builder.output.artifacts import BACKGROUND, ArtifactJob, artifact_names
 from site_builder.output.photos import web_photos
 from site_builder.output.request import RenderRequest
-from site_builder.output.signatures import Digester, page_signatures
+from site_builder.output.signatures import Digester, page_signatures, seed_records
 from site_builder.output.state import RenderState
 from site_builder.output.theme_setup import ThemeSetup, theme_setup, theme_static_files
 from site_builder.pages.loaded import Loaded
@@ -95,6 +95,7 @@ def render_site(
     old_photos = previous.photos if previous else {}
     images, photos = web_photos(request.site_root, loaded.model, request.media_tokens, old_photos, problems, out.put)
     digester = Digester()
+    seed_records(digester, loaded.model, request.record_tokens)
     common = {**common_context(loaded.model, with_pdf=request.links_pdf, editions=request.pdf), "images": images}
     signatures, specs = _select(loaded, setup, previous, common, digester, out.put)
     parallel = request.jobs > 1 and len(specs) >= PARALLEL_PAGES

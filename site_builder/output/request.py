@@ -19,6 +19,9 @@ class RenderRequest:
     jobs: int = 1
     key: str = ""  # the program and options: a previous state with another key is not used
     media_tokens: Mapping[str, str] | None = None  # media path -> content token; None: media always copied
+    # site-relative path -> content hash of the record files: conferences and pages are signed by
+    # them (signatures.py: seed_records); None: by their values
+    record_tokens: Mapping[str, str] | None = field(default=None, compare=False)
     docx: bool = False  # make the Word yearbook
     search: bool = True  # make the search index (the preview makes it when it is asked for)
     # Template analyses kept between runs (render/template_deps.py), filled in by the render.

@@ -14,7 +14,8 @@ import sys
 import jinja2
 from markupsafe import Markup
 
-from site_builder.output.signatures import Digester, page_signatures, value_signature
+from site_builder.build import load_site
+from site_builder.output.signatures import Digester, page_signatures, seed_records, value_signature
 from site_builder.pages.plan import PageSpec, common_context, plan_pages
 from site_builder.problems import Problems
 from site_builder.render.environment import make_environment
@@ -207,3 +208,21 @@ def test_equal_values_digest_alike_whoever_shares_what() -> None:
     separate = ((word, 480), ("".join(["W", "EBP"]), 800))
     assert shared[0][0] is shared[1][0] and separate[0][0] is not separate[1][0]
     assert Digester().of(shared) == Digester().of(separate)
+
+
+def test_seeded_records_are_signed_by_their_file_token() -> None:
+    """A conference or free page stands for its file's content hash: the same token gives the same
+    signature whatever the value's pickle, another token another one."""
+    loaded = load_site(ROOT, Problems())
+    assert loaded is not None
+    model = loaded.model
+    tokens = {r.path: "hash" for r in (*model.conferences, *model.pages)}
+    first, second, other = Digester(), Digester(), Digester()
+    seed_records(first, model, tokens)
+    seed_records(second, model, dict(tokens))
+    seed_records(other, model, {**tokens, model.conferences[0].path: "another hash"})
+    conference, page = model.conferences[0], model.pages[0]
+    assert first.of(conference) == second.of(conference) != other.of(conference)
+    assert first.of(page) == other.of(page) != Digester().of(page)
+    year = next(y for y in model.years if conference in y.conferences)
+    assert first.of(year) == second.of(year) != other.of(year)  # a year holding it changes with it
