@@ -101,3 +101,24 @@ def test_an_output_inside_the_content_is_refused_before_anything_is_deleted(tmp_
         build_site(options(site, output=site / "content" / "out"))
     assert [p.code for p in caught.value.problems.errors] == ["output.unsafe"]
     assert snapshot(site) == before
+
+
+def test_a_build_without_pdf_or_word_does_not_import_their_libraries(tmp_path) -> None:
+    """WeasyPrint, python-docx and pikepdf are imported only by what prints: a --no-pdf build of a
+    site (in a fresh interpreter) loads none of them, so it does not pay for their start."""
+    import subprocess
+    import sys
+
+    from tests.conftest import copy_demo
+
+    site = copy_demo(tmp_path / "site")
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from site_builder.build import BuildOptions, build_site\n"
+        f"build_site(BuildOptions(Path({str(site)!r}), pdf=False, jobs=1))\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'weasyprint', 'docx', 'pikepdf'}))\n"
+    )
+    found = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert found.stdout.strip() == "[]"
+    assert (site / "output/index.html").is_file()
