@@ -173,7 +173,14 @@ def build_site(options: BuildOptions, progress: Progress | None = None) -> Build
         return replay(previous, options, left, started)
     cache = BuildCache(options.site_root, output, digests, options.output_options, options.use_cache)
     loaded = load_site(
-        options.site_root, problems, cache.markup, options.workers, say, cache.records, cache.save_records, cache.memo
+        options.site_root,
+        problems,
+        cache.markup,
+        options.workers,
+        say,
+        cache.outlined_records(),
+        cache.save_records,
+        cache.memo,
     )
     cache.save_markup()
     cache.save_memo()

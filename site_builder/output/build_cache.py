@@ -66,10 +66,10 @@ class BuildCache:
         self.key = hashlib.sha256(json.dumps(parts).encode()).hexdigest()
         self.markup: dict[str, str] = load_cache(markup_file(site_root)) if trusted else {}
         self._markup_count = len(self.markup)
-        self._store = RecordStore(self.folder, program)
-        self.records: RecordCache = self._store.load(self.files) if trusted else {}
         self._load_store = LoadStore(self.folder, program)
         self.memo = self._load_store.load(self.files) if trusted else LoadMemo()
+        self._store = RecordStore(self.folder, program)
+        self._records: RecordCache | None = None if trusted else {}
         self._program = program
         self.templates: dict[str, Analysis] = self._load_templates() if trusted else {}
         self._template_count = len(self.templates)
@@ -105,11 +105,26 @@ class BuildCache:
         except (OSError, ValueError, KeyError, TypeError):
             return {}
 
+    @property
+    def records(self) -> RecordCache:
+        """The kept parsed records, all decoded (see `outlined_records`)."""
+        if self._records is None:
+            self._records = self._store.load(self.files)
+        return self._records
+
+    def outlined_records(self) -> RecordCache:
+        """The kept parsed records, those of the conferences in `memo` without their data and body:
+        loading with the memo never reads them (model/memo.py), so they are not decoded."""
+        if self._records is None:
+            self._records = self._store.load(self.files, self.memo.known.keys())
+        return self._records
+
     def save_records(self) -> None:
         """Keep the parsed records, then let them go: once the model is built from them they are
         not needed, and a large site's records are a third of its memory."""
-        self._store.save(self.records, self.files)
-        self.records = {}
+        if self._records is not None:
+            self._store.save(self._records, self.files)
+        self._records = {}
 
     def save_memo(self) -> None:
         """Keep what loading made of each file (model/memo.py), then let it go."""

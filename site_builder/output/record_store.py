@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import os
 import zlib
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -106,6 +106,12 @@ def decode_record(data: list[Json] | None) -> RawRecord | None:
     return RawRecord(kind, path, folder, stem, decode_value(value), body, body_line)
 
 
+def outline_record(data: list[Json]) -> RawRecord:
+    """A kept record without its data and body (not decoded): where it is and what kind."""
+    kind, path, folder, stem, _value, _body, body_line = data
+    return RawRecord(kind, path, folder, stem, None, None, body_line)
+
+
 class RecordStore:
     """The kept records of one site, in BUCKETS files so that one edit rewrites one small file."""
 
@@ -113,15 +119,19 @@ class RecordStore:
         self.folder = folder
         self.generation = generation
         self._loaded: dict[str, tuple[object, str | None]] = {}  # path -> (stat key, content hash) as loaded
+        self._raw: dict[str, tuple[RawRecord, list[Json]]] = {}  # outlined records as read: written back
 
     def bucket_file(self, index: int) -> Path:
         return self.folder / f"records-{index:02d}.json"
 
-    def load(self, digests: Mapping[str, str]) -> RecordCache:
-        """The kept records whose file still has the recorded content hash (`digests`: path -> hash)."""
+    def load(self, digests: Mapping[str, str], outlined: Collection[str] = ()) -> RecordCache:
+        """The kept records whose file still has the recorded content hash (`digests`: path -> hash).
+
+        Records in `outlined` (whose model values the caller has already: model/memo.py) come
+        without their data and body, which are not decoded; they are written back as they were."""
         cache: RecordCache = {}
         for index in range(BUCKETS):
-            for path, entry, digest in self._read_bucket(index):
+            for path, entry, digest in self._read_bucket(index, outlined):
                 if digests.get(path) == digest:
                     cache[path] = entry
                     self._loaded[path] = (entry[0], digest)
@@ -138,22 +148,32 @@ class RecordStore:
                 if bucket(path) != index or digest is None or (record is not None and record.path != path):
                     continue
                 try:
-                    encoded = [encode_record(record), [encode_problem(p) for p in problems]]
+                    raw = self._raw.get(path)
+                    if raw is not None and raw[0] is record:  # outlined, never read again
+                        encoded = raw[1]
+                    else:
+                        encoded = [encode_record(record), [encode_problem(p) for p in problems]]
                 except Unkept:
                     continue
                 kept[path] = [size, mtime, cap, digest, *encoded]
             write_json(self.bucket_file(index), {"format": FORMAT, "generation": self.generation, "records": kept})
         self._loaded = {p: k for p, k in current.items() if k[1] is not None}
 
-    def _read_bucket(self, index: int) -> list[tuple[str, RecordCacheEntry, str]]:
+    def _read_bucket(self, index: int, outlined: Collection[str]) -> list[tuple[str, RecordCacheEntry, str]]:
         try:
             data = json.loads(self.bucket_file(index).read_text(encoding="utf-8"))
             if data.get("format") != FORMAT or data.get("generation") != self.generation:
                 return []
-            return [
-                (path, ((size, mtime, cap), decode_record(record), tuple(map(decode_problem, problems))), digest)
-                for path, (size, mtime, cap, digest, record, problems) in data["records"].items()
-            ]
+            found: list[tuple[str, RecordCacheEntry, str]] = []
+            for path, (size, mtime, cap, digest, record, problems) in data["records"].items():
+                made: RawRecord | None
+                if path in outlined and record is not None:
+                    made = outline_record(record)
+                    self._raw[path] = (made, [record, problems])
+                else:
+                    made = decode_record(record)
+                found.append((path, ((size, mtime, cap), made, tuple(map(decode_problem, problems))), digest))
+            return found
         except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError, AssertionError):
             return []  # missing or damaged: its records are read again
 

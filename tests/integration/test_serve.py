@@ -35,7 +35,7 @@ from site_builder.serve.incremental import IncrementalBuilder, Outcome
 from site_builder.serve.preview import Preview
 from site_builder.serve.server import is_loopback
 from tests.conftest import ROOT, formatted
-from tests.integration.edits import EDITS, break_then_fix, fix
+from tests.integration.edits import EDITS, break_then_fix, fix, same_size_conference
 from tests.unit.test_search_index import index_data
 
 # --- helpers ------------------------------------------------------------------
@@ -284,7 +284,10 @@ def test_serve_equals_build_over_random_edits(builder: IncrementalBuilder, tmp_p
     `build --no-pdf` makes of the site, and a broken save reports what `build` reports."""
     rng = random.Random(11)
     site = builder.site_root
-    for step, edit in enumerate(rng.sample(EDITS, len(EDITS))):
+    # The preview watches sizes and modification times (it never hashes on every poll): a file
+    # rewritten with the same size and time is not a save it can see, so that edit is the build's only.
+    edits = [e for e in EDITS if e is not same_size_conference]
+    for step, edit in enumerate(rng.sample(edits, len(edits))):
         what = edit(site, rng)
         outcome = builder.build()
         if edit is break_then_fix:

@@ -114,3 +114,27 @@ def test_one_changed_record_rewrites_one_bucket(tmp_path: Path) -> None:
     rewritten = {f.name for f in tmp_path.glob("records-*.json") if os.stat(f).st_mtime_ns != stamps[f.name]}
     assert rewritten == {f"records-{bucket(paths[5]):02d}.json"}
     assert RecordStore(tmp_path, "p").load({**digests, paths[5]: "h2"})[paths[5]][0] == (101, 6, 2_000_000)
+
+
+def test_outlined_records_are_not_decoded_and_are_written_back_whole(tmp_path: Path) -> None:
+    """A record whose model value the build already has (model/memo.py) comes without its data and
+    body; saving the bucket again (another record in it changed) keeps its full entry."""
+    other = PATH.replace("so-ket.md", "khac.md")
+    while bucket(other) != bucket(PATH):
+        other = other.replace(".md", "-x.md")
+    store = RecordStore(tmp_path, "p")
+    store.save({PATH: entry(parsed()), other: entry(parsed(path=other))}, {PATH: "h", other: "h2"})
+    outlined = RecordStore(tmp_path, "p")
+    cache = outlined.load({PATH: "h", other: "h2"}, outlined=[PATH])
+    record = cache[PATH][1]
+    assert record is not None and (record.kind, record.path, record.data, record.body) == (
+        "conference",
+        PATH,
+        None,
+        None,
+    )
+    assert cache[other][1] is not None and cache[other][1].data is not None
+    cache[other] = ((101, 6, 2_000_000), parsed(path=other), ())  # the other file changed
+    outlined.save(cache, {PATH: "h", other: "h3"})
+    again = RecordStore(tmp_path, "p").load({PATH: "h", other: "h3"})
+    assert same(again[PATH][1].data, parsed().data) and again[PATH][1].body == parsed().body
