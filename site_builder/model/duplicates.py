@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import hashlib
+import json
 import re
 import unicodedata
 from collections import defaultdict
@@ -71,7 +72,7 @@ def check_duplicate_conferences(
     by_date: dict[object, list[Conference]] = defaultdict(list)
     for conference in sorted((c for c in conferences if not c.sample), key=order):
         body = str(memo_fact(memo, "fold", conference.body.source, body_key))
-        same_title = next((c for c in by_date[conference.date] if similar_titles(c.title, conference.title)), None)
+        same_title = next((c for c in by_date[conference.date] if _similar(c.title, conference.title, memo)), None)
         if same_title is not None:
             report(conference, same_title, "clause.duplicate.title", problems)
         elif body and body in by_body:
@@ -79,6 +80,12 @@ def check_duplicate_conferences(
         by_date[conference.date].append(conference)
         if body:
             by_body.setdefault(body, conference)
+
+
+def _similar(a: str, b: str, memo: LoadMemo | None) -> bool:
+    """`similar_titles`, kept by the pair of titles (difflib is the check's costliest step)."""
+    pair = json.dumps([a, b], ensure_ascii=False)
+    return bool(memo_fact(memo, "similar", pair, lambda text: int(similar_titles(*json.loads(text)))))
 
 
 def report(later: Conference, earlier: Conference, why: str, problems: Problems) -> None:

@@ -136,6 +136,7 @@ def test_the_duplicate_check_finds_the_same_copies_with_a_memo() -> None:
         check_duplicate_conferences(conferences, plain)
         check_duplicate_conferences(conferences, memoised, memo)
         assert formatted(plain) == formatted(memoised) and len(plain.items) == 1
+    assert {key.split(":")[0] for key in memo.facts} == {"fold", "similar"}  # bodies, and titles of one date
 
 
 def test_the_unused_glossary_is_the_same_with_a_memo(tmp_path: Path) -> None:
