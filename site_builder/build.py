@@ -28,7 +28,7 @@ from site_builder.model.load import load_model
 from site_builder.model.media import bodies
 from site_builder.model.records import SiteModel
 from site_builder.output import publish, sinks
-from site_builder.output.archive import final_warnings, finals_digest, keep_printed
+from site_builder.output.archive import final_warnings, finals_digest, keep_from_output, keep_printed
 from site_builder.output.build_cache import BuildCache, markup_file
 from site_builder.output.core import Rendering, render_site
 from site_builder.output.fingerprint import Counts, Previous, fingerprint, input_digests, marker_text, previous_build
@@ -176,7 +176,7 @@ def build_site(options: BuildOptions, progress: Progress | None = None) -> Build
     cache.save_markup()
     give_back_memory()
     if loaded is not None:
-        loaded = replace(loaded, model=with_draft(loaded.model, options.draft))
+        loaded = replace(loaded, model=with_draft(loaded.model, options.draft, problems))
         final_warnings(options.site_root, loaded.model, problems)
     if loaded is None or problems.has_errors(options.strict):
         raise SiteError(problems)
@@ -190,8 +190,8 @@ def build_site(options: BuildOptions, progress: Progress | None = None) -> Build
     found, rendering, new_listing, old_left = publish_site(loaded, request, problems, cache, listing, stamp, say)
     report_left_behind([*left, old_left], found)
     cache.save(rendering.state, stamp, new_listing)
-    if options.pdf or options.docx:  # the printed editions' manifests, for `changes`
-        keep_printed(options.site_root, loaded.model)
+    if options.pdf or options.docx:  # the printed rounds' manifests, for `changes`; a failure is a warning
+        keep_printed(options.site_root, loaded.model, found)
     elapsed = time.perf_counter() - started
     counts = (loaded.record_count, rendering.pages, rendering.pdf_pages, elapsed)
     return BuildReport(found, *counts, dropped_pdf=dropped_pdf, rendered=len(rendering.rendered))
@@ -271,6 +271,8 @@ def replay(previous: Previous, options: BuildOptions, left: list[Path], started:
         raise SiteError(previous.problems)
     problems = Problems(list(previous.problems))
     report_left_behind(left, problems)
+    if options.pdf or options.docx:  # editions/ deleted, or not writable last time: its rounds again
+        keep_from_output(options.site_root, options.output_dir, problems)
     elapsed = time.perf_counter() - started
     return BuildReport(problems, previous.records, previous.pages, previous.pdf_pages, elapsed, True)
 
