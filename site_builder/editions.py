@@ -164,9 +164,9 @@ def listing_of(output: Path, made: dict[str, tuple[OutputFile, Artifact]]) -> di
 class EditionChanges:
     edition: Edition
     current: Manifest
-    previous: archive.Archived | None  # the edition compared with (None: nothing printed before; number 0: the last build's)
+    previous: archive.Archived | None  # compared with (None: nothing printed before; number 0: the last build)
     changes: tuple[Change, ...]
-    final: archive.Archived | None  # the latest final edition kept, if any
+    final: archive.Archived | None  # the final edition in force, if any
     after_final: tuple[Change, ...]  # figures changed since it
 
 
