@@ -20,18 +20,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from site_builder.build import BuildOptions, load_site
+from site_builder.build import BuildOptions, load_site, open_output, prepare_render, report_left_behind
 from site_builder.catalogue import text
 from site_builder.layout import SiteLayout
 from site_builder.markup.cache import load_cache
-from site_builder.model.editions import Edition, editions_of, term_edition, with_draft, year_edition
+from site_builder.model.editions import Edition, editions_of, term_edition, year_edition
 from site_builder.model.records import SiteModel
 from site_builder.output import archive, publish
 from site_builder.output.artifacts import artifact
-from site_builder.output.build_cache import BuildCache, markup_file
-from site_builder.output.fingerprint import Counts, input_digests, marker_text, unstamp
-from site_builder.output.guard import MARKER, check_output_dir
-from site_builder.output.request import RenderRequest
+from site_builder.output.build_cache import markup_file
+from site_builder.output.fingerprint import Counts, marker_text, unstamp
+from site_builder.output.guard import MARKER
 from site_builder.output.state import Artifact, record_files, state_file
 from site_builder.output.theme_setup import theme_setup
 from site_builder.problems import Problems, SiteError
@@ -97,23 +96,14 @@ def print_edition(options: PdfOptions, progress: Progress | None = None) -> PdfR
     started = time.perf_counter()
     problems = Problems()
     root, output = options.site_root, options.output_dir
-    if not check_output_dir(root, output, problems):
-        raise SiteError(problems)
-    publish.sweep_leftovers(output)
-    build = BuildOptions(root, options.output, True, options.strict, options.pdf_variant, docx=options.docx)
-    cache = BuildCache(root, output, input_digests(root), build.output_options, True)
-    loaded = load_site(root, problems, cache.markup, build.workers, say, cache.records, cache.save_records)
-    cache.save_markup()
-    if loaded is not None:
-        loaded = replace(loaded, model=with_draft(loaded.model, options.draft, problems))
-        archive.final_warnings(root, loaded.model, problems)
-    if loaded is None or problems.has_errors(options.strict):
-        raise SiteError(problems)
+    left = open_output(root, output, problems)
+    build = BuildOptions(
+        root, options.output, True, options.strict, options.pdf_variant, docx=options.docx, draft=options.draft
+    )
+    loaded, cache, request = prepare_render(build, problems, say)
+    report_left_behind(left, problems)
     edition = pick_edition(loaded.model, options.term, options.year)
-    request = RenderRequest(
-        root, pdf=True, pdf_variant=options.pdf_variant, strict=options.strict, jobs=build.workers,
-        key=cache.key, media_tokens=cache.media_tokens, docx=options.docx, search=False, templates=cache.templates,
-    )  # fmt: skip
+    request = replace(request, search=False)  # one book: the pages and their index are left as they are
     setup = theme_setup(root, loaded.model.site, problems, None, cache.templates)
     suffix = "" if edition.main else f":{edition.stem}"
     names = ["pdf" + suffix, *(["docx" + suffix] if options.docx else []), "manifest" + suffix]
