@@ -29,7 +29,7 @@ from site_builder.model.media import bodies
 from site_builder.model.memo import LoadMemo
 from site_builder.model.records import SiteModel
 from site_builder.output import publish, sinks
-from site_builder.output.archive import final_warnings, finals_digest, keep_printed
+from site_builder.output.archive import final_warnings, finals_digest, keep_from_output, keep_printed
 from site_builder.output.build_cache import BuildCache, cache_dir, markup_file
 from site_builder.output.core import Rendering, render_site
 from site_builder.output.fingerprint import Counts, Previous, fingerprint, input_digests, marker_text, previous_build
@@ -162,49 +162,68 @@ def build_site(options: BuildOptions, progress: Progress | None = None) -> Build
     started = time.perf_counter()
     problems = Problems()
     output = options.output_dir
-    if not check_output_dir(options.site_root, output, problems):
-        raise SiteError(problems)
-    left = publish.sweep_leftovers(output)  # an output lost mid-swap by a killed build is put back first
+    left = open_output(options.site_root, output, problems)
     digests = input_digests(options.site_root)
     stamp = fingerprint(digests, (*options.output_options, finals_digest(options.site_root)))
     listing = scan_output(output) if output.is_dir() else {}
     previous = previous_build(output, stamp, listing) if options.use_cache else None
     if previous is not None and listing_matches(state_file(cache_dir(options.site_root), output), listing):
         return replay(previous, options, left, started)
-    cache = BuildCache(options.site_root, output, digests, options.output_options, options.use_cache)
-    loaded = load_site(
-        options.site_root,
-        problems,
-        cache.markup,
-        options.workers,
-        say,
-        cache.outlined_records(),
-        cache.save_records,
-        cache.memo,
-    )
-    cache.save_markup()
-    cache.save_memo()
-    give_back_memory()
-    if loaded is not None:
-        loaded = replace(loaded, model=with_draft(loaded.model, options.draft))
-        final_warnings(options.site_root, loaded.model, problems)
-    if loaded is None or problems.has_errors(options.strict):
-        raise SiteError(problems)
-    request = RenderRequest(
-        options.site_root, pdf=options.pdf, pdf_variant=options.pdf_variant, strict=options.strict,
-        jobs=options.workers, key=cache.key, media_tokens=cache.media_tokens, docx=options.docx,
-        templates=cache.templates, record_tokens=cache.files,
-    )  # fmt: skip
+    loaded, cache, request = prepare_render(options, problems, say, digests)
     # Looked at before the swap replaces the folder: a --no-pdf build removes the old PDF.
     dropped_pdf = not options.pdf and had_pdf(output, loaded.model)
     found, rendering, new_listing, old_left = publish_site(loaded, request, problems, cache, listing, stamp, say)
     report_left_behind([*left, old_left], found)
     cache.save(rendering.state, stamp, new_listing)
-    if options.pdf or options.docx:  # the printed editions' manifests, for `changes`
-        keep_printed(options.site_root, loaded.model)
+    if options.pdf or options.docx:  # the printed rounds' manifests, for `changes`; a failure is a warning
+        keep_printed(options.site_root, loaded.model, found)
     elapsed = time.perf_counter() - started
     counts = (loaded.record_count, rendering.pages, rendering.pdf_pages, elapsed)
     return BuildReport(found, *counts, dropped_pdf=dropped_pdf, rendered=len(rendering.rendered))
+
+
+def open_output(site_root: Path, output: Path, problems: Problems) -> list[Path]:
+    """Make sure `output` may be written (SiteError if not: not ours, inside content/, ...) and put
+    back an output lost mid-swap by a killed build; the old copies left behind, to report."""
+    if not check_output_dir(site_root, output, problems):
+        raise SiteError(problems)
+    return publish.sweep_leftovers(output)
+
+
+def prepare_render(
+    options: BuildOptions, problems: Problems, say: Progress | None = None, digests: dict[str, str] | None = None
+) -> tuple[Loaded, BuildCache, RenderRequest]:
+    """The one way a site is made ready to render or print, for `build`, `pdf` and the panel's PDF:
+    its caches, the site loaded, then `print_rules`; raises SiteError when the content has errors
+    (warnings too with --strict). The request asks for what `options` do."""
+    root = options.site_root
+    found = input_digests(root) if digests is None else digests
+    cache = BuildCache(root, options.output_dir, found, options.output_options, options.use_cache)
+    loaded = load_site(
+        root, problems, cache.markup, options.workers, say, cache.outlined_records(), cache.save_records, cache.memo
+    )
+    cache.save_markup()
+    cache.save_memo()
+    give_back_memory()
+    if loaded is not None:
+        loaded = print_rules(root, loaded, options.draft, problems)
+    if loaded is None or problems.has_errors(options.strict):
+        raise SiteError(problems)
+    request = RenderRequest(
+        root, pdf=options.pdf, pdf_variant=options.pdf_variant, strict=options.strict, jobs=options.workers,
+        key=cache.key, media_tokens=cache.media_tokens, docx=options.docx, templates=cache.templates,
+        record_tokens=cache.files,
+    )  # fmt: skip
+    return loaded, cache, request
+
+
+def print_rules(site_root: Path, loaded: Loaded, draft: str | None, problems: Problems) -> Loaded:
+    """What every path that prints applies to a loaded site (build, `pdf`, the preview and its
+    panel): `--draft` in place of site.yaml's draft, refused while `final: true` is set, and a
+    warning at each figure changed since the final edition in force."""
+    loaded = replace(loaded, model=with_draft(loaded.model, draft, problems))
+    final_warnings(site_root, loaded.model, problems)
+    return loaded
 
 
 def publish_site(
@@ -281,6 +300,8 @@ def replay(previous: Previous, options: BuildOptions, left: list[Path], started:
         raise SiteError(previous.problems)
     problems = Problems(list(previous.problems))
     report_left_behind(left, problems)
+    if options.pdf or options.docx:  # editions/ deleted, or not writable last time: its rounds again
+        keep_from_output(options.site_root, options.output_dir, problems)
     elapsed = time.perf_counter() - started
     return BuildReport(problems, previous.records, previous.pages, previous.pdf_pages, elapsed, True)
 

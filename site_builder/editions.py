@@ -20,24 +20,24 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from site_builder.build import BuildOptions, load_site
+from site_builder.build import BuildOptions, load_site, open_output, prepare_render, report_left_behind
 from site_builder.catalogue import text
+from site_builder.layout import SiteLayout
 from site_builder.markup.cache import load_cache
-from site_builder.model.editions import Edition, editions_of, term_edition, with_draft, year_edition
+from site_builder.model.editions import Edition, editions_of, term_edition, year_edition
 from site_builder.model.records import SiteModel
 from site_builder.output import archive, publish
 from site_builder.output.artifacts import artifact
-from site_builder.output.build_cache import BuildCache, markup_file
-from site_builder.output.fingerprint import Counts, input_digests, marker_text, unstamp
-from site_builder.output.guard import MARKER, check_output_dir
-from site_builder.output.request import RenderRequest
+from site_builder.output.build_cache import markup_file
+from site_builder.output.fingerprint import Counts, marker_text, unstamp
+from site_builder.output.guard import MARKER
 from site_builder.output.state import Artifact, record_files, state_file
 from site_builder.output.theme_setup import theme_setup
 from site_builder.problems import Problems, SiteError
 from site_builder.render.filters import make_filters
 from site_builder.rendered import OutputFile, RenderedFile
 from site_builder.yearbook.changes import Change, compare, describe, edition_name, figure_changes
-from site_builder.yearbook.manifest import Manifest, edition_manifest
+from site_builder.yearbook.manifest import Manifest, decode_manifest, edition_manifest
 
 Progress = Callable[[str], None]
 
@@ -63,7 +63,7 @@ class PdfOptions:
 
     @property
     def output_dir(self) -> Path:
-        return self.output or self.site_root / "output"
+        return self.output or SiteLayout(self.site_root).output
 
 
 @dataclass(frozen=True)
@@ -96,23 +96,14 @@ def print_edition(options: PdfOptions, progress: Progress | None = None) -> PdfR
     started = time.perf_counter()
     problems = Problems()
     root, output = options.site_root, options.output_dir
-    if not check_output_dir(root, output, problems):
-        raise SiteError(problems)
-    publish.sweep_leftovers(output)
-    build = BuildOptions(root, options.output, True, options.strict, options.pdf_variant, docx=options.docx)
-    cache = BuildCache(root, output, input_digests(root), build.output_options, True)
-    loaded = load_site(root, problems, cache.markup, build.workers, say, cache.records, cache.save_records)
-    cache.save_markup()
-    if loaded is not None:
-        loaded = replace(loaded, model=with_draft(loaded.model, options.draft))
-        archive.final_warnings(root, loaded.model, problems)
-    if loaded is None or problems.has_errors(options.strict):
-        raise SiteError(problems)
+    left = open_output(root, output, problems)
+    build = BuildOptions(
+        root, options.output, True, options.strict, options.pdf_variant, docx=options.docx, draft=options.draft
+    )
+    loaded, cache, request = prepare_render(build, problems, say)
+    report_left_behind(left, problems)
     edition = pick_edition(loaded.model, options.term, options.year)
-    request = RenderRequest(
-        root, pdf=True, pdf_variant=options.pdf_variant, strict=options.strict, jobs=build.workers,
-        key=cache.key, media_tokens=cache.media_tokens, docx=options.docx, search=False, templates=cache.templates,
-    )  # fmt: skip
+    request = replace(request, search=False)  # one book: the pages and their index are left as they are
     setup = theme_setup(root, loaded.model.site, problems, None, cache.templates)
     suffix = "" if edition.main else f":{edition.stem}"
     names = ["pdf" + suffix, *(["docx" + suffix] if options.docx else []), "manifest" + suffix]
@@ -123,7 +114,7 @@ def print_edition(options: PdfOptions, progress: Progress | None = None) -> PdfR
         record_files(
             state_file(cache.folder, output), {n: a for n, (_, a) in made.items()}, listing_of(output, made), stamp
         )
-    archive.keep(root, edition_manifest(loaded.model, edition))
+    archive.keep_all(root, [edition_manifest(loaded.model, edition)], problems)  # `pdf` always keeps its round
     pages = made["pdf" + suffix][1].count
     in_build = edition in editions_of(loaded.model)
     files = tuple(a.out_path for _, a in made.values())
@@ -163,9 +154,9 @@ def listing_of(output: Path, made: dict[str, tuple[OutputFile, Artifact]]) -> di
 class EditionChanges:
     edition: Edition
     current: Manifest
-    previous: archive.Archived | None  # the edition compared with (None: nothing printed before)
+    previous: archive.Archived | None  # compared with (None: nothing printed before; number 0: the last build)
     changes: tuple[Change, ...]
-    final: archive.Archived | None  # the latest final edition kept, if any
+    final: archive.Archived | None  # the final edition in force, if any
     after_final: tuple[Change, ...]  # figures changed since it
 
 
@@ -182,11 +173,23 @@ def edition_changes(site_root: Path, term: str | None = None, year: str | None =
     for edition in books:
         current = edition_manifest(model, edition)
         kept = archive.archived(site_root, edition.stem)
-        before, final = archive.previous(kept, current.label), archive.latest_final(kept)
+        before = archive.previous(kept, current.label) or last_built(site_root, edition)
+        final = archive.latest_final(kept)
         changes = tuple(compare(before.manifest, current)) if before else ()
         moved = tuple(figure_changes(compare(final.manifest, current))) if final else ()
         found.append(EditionChanges(edition, current, before, changes, final, moved))
     return found
+
+
+def last_built(site_root: Path, edition: Edition) -> archive.Archived | None:
+    """No round kept yet: the edition as the last build printed it (its manifest in output/), as
+    number 0."""
+    path = SiteLayout(site_root).output / edition.manifest
+    try:
+        manifest = decode_manifest(path.read_bytes())
+    except OSError:
+        return None
+    return archive.Archived(path, 0, manifest) if manifest is not None else None
 
 
 def changes_lines(result: EditionChanges, site_root: Path, lang: str) -> list[str]:
@@ -198,7 +201,7 @@ def changes_lines(result: EditionChanges, site_root: Path, lang: str) -> list[st
     else:
         lines = [
             text(
-                "changes.heading",
+                "changes.heading" if result.previous.number else "changes.heading-build",
                 lang,
                 file=file,
                 current=edition_name(result.current, lang),

@@ -80,4 +80,5 @@ def print_line(shown: Problems, items: list[Problem] | None, lang: str, strict: 
     """`Sẵn sàng in …` or `Chưa sẵn sàng in: còn N việc …`."""
     if print_ready(shown, items, strict):
         return text("check.print-ready", lang)
-    return text("check.print-left", lang, items=len(items or ()), counts=summary_counts(shown, lang))
+    listed = Problems([*shown, *(items or ())])  # the checklist's items are counted as the lines say
+    return text("check.print-left", lang, items=len(items or ()), counts=summary_counts(listed, lang))

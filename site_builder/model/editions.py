@@ -18,7 +18,9 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Literal
 
+from site_builder.layout import SITE_YAML
 from site_builder.model.records import SiteModel, Term, Year
+from site_builder.problems import Loc, Problems
 
 EditionKind = Literal["term", "year"]
 
@@ -125,9 +127,18 @@ def edition_years(model: SiteModel, edition: Edition) -> tuple[Year, ...]:
     return model.term_years(term) if term is not None else ()
 
 
-def with_draft(model: SiteModel, label: str | None) -> SiteModel:
-    """The model with `--draft LABEL` in place of site.yaml's `yearbook.draft` (None: as written)."""
+def with_draft(model: SiteModel, label: str | None, problems: Problems | None = None) -> SiteModel:
+    """The model with `--draft LABEL` in place of site.yaml's `yearbook.draft` (None: as written).
+
+    A draft of a site marked `final: true` is refused (an error at that line, in `problems`), as
+    site.yaml's own draft is: a draft printed then would quietly replace the final edition as
+    the one later changes are compared with. The model is then returned as written."""
     if label is None:
         return model
-    yearbook = dataclasses.replace(model.site.yearbook, draft=label.strip() or None, final=False)
+    options = model.site.yearbook
+    if options.final and label.strip():
+        if problems is not None:
+            problems.error("yearbook.final-draft-option", options.final_loc or Loc(SITE_YAML), draft=label)
+        return model
+    yearbook = dataclasses.replace(options, draft=label.strip() or None)
     return dataclasses.replace(model, site=dataclasses.replace(model.site, yearbook=yearbook))

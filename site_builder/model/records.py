@@ -276,6 +276,7 @@ class YearbookOptions:
     editions: EditionChoice = EditionChoice()  # more books than the term's (yearbook.editions)
     draft: str | None = None  # "Dự thảo lần 2": a draft round, watermarked "DỰ THẢO" on every page
     final: bool = False  # this edition is the final one: later changes to its figures are flagged
+    final_loc: Loc | None = None  # where `final: true` is written (--draft is refused there)
 
 
 @dataclass(frozen=True)

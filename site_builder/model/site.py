@@ -85,6 +85,7 @@ def yearbook_options(
         editions=edition_choice(options.editions, terms, years, ctx),
         draft=options.draft,
         final=final_flag(options, ctx),
+        final_loc=options.loc(ctx, "final") if options.final else None,
     )
 
 

@@ -96,7 +96,7 @@ def render_site(
     images, photos = web_photos(request.site_root, loaded.model, request.media_tokens, old_photos, problems, out.put)
     digester = Digester()
     seed_records(digester, loaded.model, request.record_tokens)
-    common = {**common_context(loaded.model, with_pdf=request.links_pdf, editions=request.pdf), "images": images}
+    common = {**common_context(loaded.model, with_pdf=request.links_pdf), "images": images}
     signatures, specs = _select(loaded, setup, previous, common, digester, out.put)
     parallel = request.jobs > 1 and len(specs) >= PARALLEL_PAGES
     jobs = _artifact_jobs(loaded, request, setup, previous, digester, parallel)

@@ -21,8 +21,9 @@ from pathlib import Path
 import jinja2
 
 from site_builder import urls
-from site_builder.build import Loaded, load_site
+from site_builder.build import Loaded, load_site, print_rules
 from site_builder.layout import SiteLayout
+from site_builder.model.editions import editions_of
 from site_builder.output import sinks
 from site_builder.output.artifacts import artifact
 from site_builder.output.core import render_site
@@ -55,8 +56,9 @@ class IncrementalBuilder:
         self.cache = cache if cache is not None else {}
         self.records: RecordCache = {}  # parsed files, re-read only when their size or mtime changes
         self.rendered_pages = 0  # pages rendered since start (tests and the bench read it)
-        self.pdf_stale = True
-        self.search_stale = True  # the search index is written when asked for, like the PDF
+        # The books and the search index are made when asked for, not with every save: those made
+        # since the last change ("pdf", "pdf:ky-yeu-nam-2023", "search").
+        self.fresh: set[str] = set()
         self.loaded: Loaded | None = None
         self.setup: ThemeSetup | None = None
         self.state: RenderState | None = None
@@ -78,10 +80,27 @@ class IncrementalBuilder:
     def out_paths(self) -> tuple[str, ...]:
         return tuple(self.state.pages) if self.state else ()
 
+    @property
+    def pdf_stale(self) -> bool:
+        return "pdf" not in self.fresh
+
+    @property
+    def search_stale(self) -> bool:
+        return "search" not in self.fresh
+
     def pdf_out_path(self) -> str | None:
+        """The main book's PDF."""
         if not self.pdf or self.loaded is None:
             return None
         return urls.out_path(urls.yearbook_pdf(self.loaded.model.site))
+
+    def pdf_names(self) -> dict[str, str]:
+        """Output path -> artifact name of every book `build` prints ("ky-yeu-nam-2023.pdf" ->
+        "pdf:ky-yeu-nam-2023"): the pages link them all, and each is made when it is asked for."""
+        if not self.pdf or self.loaded is None:
+            return {}
+        books = editions_of(self.loaded.model)
+        return {urls.out_path(urls.edition_pdf(e.filename)): "pdf" if e.main else f"pdf:{e.stem}" for e in books}
 
     def build(self, changed: Iterable[str] = ()) -> Outcome:
         """Bring the preview folder up to date (`changed`: the site files the poll saw change)."""
@@ -105,12 +124,14 @@ class IncrementalBuilder:
 
     def _attempt(self, problems: Problems) -> Outcome | None:
         loaded = load_site(self.site_root, problems, self.cache, record_cache=self.records)
+        if loaded is not None:  # the rules of every printed book: a draft, the final edition's warnings
+            loaded = print_rules(self.site_root, loaded, None, problems)
         if loaded is None or problems.has_errors():
             return None
         rendering = render_site(loaded, self._request(loaded), problems, self.state, self.setup)
         applied = sinks.apply(rendering.files, rendering.removed, self.out_dir)
         self.loaded, self.state, self.setup = loaded, rendering.state, rendering.setup
-        self.pdf_stale = self.search_stale = True
+        self.fresh = set()
         self.rendered_pages += len(rendering.rendered)
         return Outcome(True, problems, rendering.rendered, applied.removed, applied.assets)
 
@@ -119,26 +140,30 @@ class IncrementalBuilder:
 
     def ensure_search_index(self) -> None:
         """Write the search index if content changed since the last one (most saves are never searched)."""
-        if self.search_stale:
-            self.search_stale = not self._ensure("search", Problems())
+        self._fresh("search", Problems())
 
-    def ensure_pdf(self, problems: Problems) -> bool:
-        """Render the yearbook PDF into the preview folder if what it shows changed since the last one."""
-        if self.pdf_stale:
-            self.pdf_stale = not self._ensure("pdf", problems)
-        return not self.pdf_stale
+    def ensure_pdf(self, problems: Problems, name: str = "pdf") -> bool:
+        """Render the book `name` ("pdf": the main one) into the preview folder if what it shows
+        changed since it was last made."""
+        return self._fresh(name, problems)
+
+    def _fresh(self, name: str, problems: Problems) -> bool:
+        if name not in self.fresh and self._ensure(name, problems):
+            self.fresh.add(name)
+        return name in self.fresh
 
     def _ensure(self, name: str, problems: Problems) -> bool:
         """Make the artifact `name` (output/artifacts.py) unless what it shows is unchanged."""
         if self.loaded is None or self.setup is None:
             return False
-        request = replace(self._request(self.loaded), pdf=name == "pdf", search=name == "search")
+        is_pdf = name.split(":", 1)[0] == "pdf"
+        request = replace(self._request(self.loaded), pdf=is_pdf, search=name == "search")
         try:
             file, made = artifact(name, self.loaded, request, self.setup, problems, self._made.get(name))
         except RenderError:
             return False
         except Exception as exc:  # noqa: BLE001 - a failure is shown, never fatal
-            code = "pdf.error" if name == "pdf" else "serve.internal"
+            code = "pdf.error" if is_pdf else "serve.internal"
             problems.error(code, Loc("site-builder"), detail=f"{type(exc).__name__}: {exc}")
             return False
         if isinstance(file, RenderedFile):

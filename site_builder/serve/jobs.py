@@ -77,6 +77,7 @@ class JobRunner:
     async def _run(self, job: Job, command: Sequence[str]) -> None:
         result: dict[str, Any] | None = None
         errors: collections.deque[str] = collections.deque(maxlen=STDERR_LINES)
+        process: asyncio.subprocess.Process | None = None
         try:
             process = await asyncio.create_subprocess_exec(
                 *command, stdin=asyncio.subprocess.DEVNULL, stdout=asyncio.subprocess.PIPE,
@@ -96,6 +97,7 @@ class JobRunner:
         except Exception as exc:  # noqa: BLE001 - not started, or its output unreadable: the job must end
             code = -1
             errors.append(f"{type(exc).__name__}: {exc}")
+            await _end(process)  # never two workers on one output/ and .cache/
         finally:
             self._process = None
         if result is None:
@@ -119,6 +121,15 @@ class JobRunner:
         if task is not None and not task.done():
             with contextlib.suppress(asyncio.CancelledError, asyncio.TimeoutError):
                 await asyncio.wait_for(task, timeout=10)
+
+
+async def _end(process: asyncio.subprocess.Process | None) -> None:
+    """Kill a worker whose output could not be read, and wait until it is gone."""
+    if process is None or process.returncode is not None:
+        return
+    with contextlib.suppress(ProcessLookupError):
+        process.kill()
+    await process.wait()
 
 
 async def _tail(stream: asyncio.StreamReader | None, lines: collections.deque[str]) -> None:

@@ -10,20 +10,32 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
 Opener = Callable[[Path], None]
+# xdg-open and open hand the folder to the file manager and end at once, with a non-zero status
+# when nothing could open it (no desktop); one still running after this long is showing it.
+OPEN_WAIT = 3.0
 
 
-def open_folder(folder: Path) -> None:
-    """Open `folder` in the file manager (Explorer, Finder, or the desktop's via xdg-open)."""
+def open_folder(folder: Path, wait: float = OPEN_WAIT) -> None:
+    """Open `folder` in the file manager (Explorer, Finder, or the desktop's via xdg-open); raises
+    OSError when no file manager could open it, so the panel never says it did."""
     if sys.platform == "win32":
         os.startfile(folder)  # noqa: S606 - Windows only
         return
     command = ["open" if sys.platform == "darwin" else "xdg-open", str(folder)]
     devnull = subprocess.DEVNULL
-    subprocess.Popen(command, stdin=devnull, stdout=devnull, stderr=devnull, start_new_session=True)
+    process = subprocess.Popen(command, stdin=devnull, stdout=devnull, stderr=devnull, start_new_session=True)
+    try:
+        code = process.wait(timeout=wait)
+    except subprocess.TimeoutExpired:  # reaped when it ends, whenever that is
+        threading.Thread(target=process.wait, daemon=True).start()
+        return
+    if code != 0:
+        raise OSError(f"{command[0]} → {code}")
 
 
 def own_output(site_root: Path) -> tuple[Path, str | None]:

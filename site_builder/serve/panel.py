@@ -6,8 +6,8 @@ and loads `/_sb/panel.js`, which builds the panel in a shadow root so the site's
 styles and the panel's never meet. Nothing of it is ever written into a build.
 
 Buttons (POST /_sb/<action>, guarded by guard.ActionHandler):
-- check, build, pdf: one at a time in a worker process (jobs.py, worker.py); the PDF
-  lands in the preview folder's _sb/pdf/, served at /_sb/pdf/;
+- check, build, pdf: one at a time in a worker process (jobs.py, worker.py); the PDFs
+  (every book `build` prints) land in the preview folder's _sb/pdf/, served at /_sb/pdf/;
 - open-output: the site's own output/ folder in the file manager (opener.py);
 - status: the current or last action, which the panel polls.
 """
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -31,7 +32,7 @@ ASSETS = Path(__file__).resolve().parent / "panel_static"
 # the preview's own PDF (which the preview makes on request and keeps track of itself).
 PDF_FOLDER = "_sb/pdf"
 PDF_URL = "/_sb/pdf/"
-PDF_TEMP = ".in-progress.pdf"  # the worker writes here; the finished file is renamed
+PDF_TEMP = ".in-progress"  # the worker writes the books into this folder; each finished one is moved out
 # Words the panel's script shows; ids without "panel." are its keys.
 PANEL_TEXTS = (
     "panel.title", "panel.toggle", "panel.collapse", "panel.check", "panel.build", "panel.pdf",
@@ -67,8 +68,9 @@ class Panel:
         if name not in KINDS:
             return 200, self.state()
         target = self.pdf_folder / PDF_TEMP if name == "pdf" else None
-        if target is not None:
-            target.parent.mkdir(parents=True, exist_ok=True)
+        if target is not None and not self.runner.busy:
+            shutil.rmtree(target, ignore_errors=True)  # what a stopped run left
+            target.mkdir(parents=True, exist_ok=True)
         if self.runner.start(name, target) is None:
             return 409, {**self.state(), "message": text("panel.busy", self.lang)}
         self.preview.console.say(text("panel.log-start", self.lang, action=text(f"panel.{name}", self.lang)))
@@ -93,15 +95,19 @@ class Panel:
         return 200, {"ok": True, "message": text("panel.output-opened", self.lang, folder=folder)}
 
     def finish(self, job: Job) -> Job:
-        """A finished PDF gets its name in the panel's folder, and a link."""
+        """The finished books get their names in the panel's folder, and a link each."""
         if job.kind != "pdf" or job.result is None:
             return job
         result = dict(job.result)
-        name = PurePosixPath(str(result.pop("out_path", ""))).name
+        names = result.pop("out_paths", [])
         temp = self.pdf_folder / PDF_TEMP
-        if not (result.get("ok") and name.endswith(".pdf") and name != PDF_TEMP and temp.is_file()):
-            temp.unlink(missing_ok=True)
-            return replace(job, result=result)
-        os.replace(temp, self.pdf_folder / name)
-        result["links"] = [{"href": PDF_URL + quote(name), "label": text("panel.link-pdf", self.lang, name=name)}]
+        links = []
+        for name in names if result.get("ok") and isinstance(names, list) else []:
+            base = PurePosixPath(str(name)).name
+            if base.endswith(".pdf") and (temp / base).is_file():
+                os.replace(temp / base, self.pdf_folder / base)
+                links.append({"href": PDF_URL + quote(base), "label": text("panel.link-pdf", self.lang, name=base)})
+        shutil.rmtree(temp, ignore_errors=True)
+        if links:
+            result["links"] = links
         return replace(job, result=result)

@@ -72,14 +72,15 @@ class Preview:
 
     def intercept(self, path: str) -> tuple[int, bytes] | None:
         """(status, HTML) to send instead of the file at `path`, or None to serve the file."""
-        is_pdf = path == self.builder.pdf_out_path()
+        book = self.builder.pdf_names().get(path)  # every book `build` prints, made when asked for
+        is_pdf = book is not None
         if path == self.builder.search_index_out_path():
             self.builder.ensure_search_index()
         if self.error_html is not None and (is_pdf or looks_like_page(path)):
             return 500, self.error_html
-        if is_pdf:
+        if book is not None:
             problems = Problems()
-            if not self.builder.ensure_pdf(problems):
+            if not self.builder.ensure_pdf(problems, book):
                 self.console.problems(problems)
                 title = text("serve.pdf-failed", self.console.lang)
                 return 500, error_page(problems.errors, self.site_root, self.console.lang, title)

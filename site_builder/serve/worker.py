@@ -1,6 +1,6 @@
 """One control-panel action, run in a process of its own.
 
-    python -m site_builder.serve.worker check|build|pdf SITE PARENT_PID [PDF_FILE]
+    python -m site_builder.serve.worker check|build|pdf SITE PARENT_PID [PDF_FOLDER]
 
 A process, not a thread of the preview: a build or a PDF takes seconds to
 minutes of CPU and memory, and the preview keeps answering meanwhile; the
@@ -12,8 +12,9 @@ while it works (the build's own progress lines), then `{"result": {…}}`.
 - `check` is `site-builder check --print`: the problems and the pre-print checklist;
 - `build` is `site-builder build`: the same `build_site` call with the same
   defaults, staged and swapped into the site's output/, the same summary line;
-- `pdf` makes the yearbook from the current content, with the render core's PDF
-  maker (output/artifacts.py), into PDF_FILE (the panel's own folder in the
+- `pdf` makes every book `build` prints from the current content, prepared as
+  `build` prepares them (build.prepare_render) and with the render core's PDF maker
+  (output/artifacts.py), into the folder PDF_FOLDER (the panel's own, in the
   preview; output/ is only ever changed by a build).
 """
 
@@ -26,9 +27,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO, Any
 
-from site_builder.build import BuildOptions, build_site, cache_file, check_for_print, load_site
+from site_builder.build import BuildOptions, build_site, check_for_print, prepare_render
 from site_builder.catalogue import ntext, text
-from site_builder.markup.cache import load_cache
 from site_builder.problems import Problem, Problems, RenderError, SiteError
 from site_builder.serve.errorpage import excerpt_rows
 from site_builder.sources.language import site_language
@@ -112,30 +112,33 @@ def run_build(site_root: Path, lang: str, say: Say, _target: Path | None) -> Res
 
 
 def run_pdf(site_root: Path, lang: str, say: Say, target: Path | None) -> Result:
-    """The yearbook PDF of the current content, made as `build` makes it, written to `target`."""
+    """Every book `build` prints, from the current content, prepared and made as `build` makes
+    them (build.prepare_render, the render core's PDF maker), written into the folder `target`."""
+    from site_builder.model.editions import editions_of
     from site_builder.output.artifacts import artifact
-    from site_builder.output.request import RenderRequest
     from site_builder.output.theme_setup import theme_setup
     from site_builder.rendered import RenderedFile
 
     assert target is not None
     problems = Problems()
-    options = BuildOptions(site_root)
-    loaded = load_site(site_root, problems, load_cache(cache_file(site_root)), options.workers, say)
-    if loaded is None or problems.has_errors():
-        return failed(text("serve.pdf-failed", lang), problems, site_root, lang)
+    names, pages = [], 0
     try:
-        setup = theme_setup(site_root, loaded.model.site, problems)
-        file, made = artifact("pdf", loaded, RenderRequest(site_root), setup, problems, progress=say)
+        loaded, cache, request = prepare_render(BuildOptions(site_root), problems, say)
+        setup = theme_setup(site_root, loaded.model.site, problems, None, cache.templates)
+        for edition in editions_of(loaded.model):
+            name = "pdf" if edition.main else f"pdf:{edition.stem}"
+            file, made = artifact(name, loaded, request, setup, problems, progress=say)
+            assert isinstance(file, RenderedFile)  # nothing kept: a new render
+            (target / file.out_path).write_bytes(file.data)
+            names.append(file.out_path)
+            pages += made.count
     except (SiteError, RenderError):
         return failed(text("serve.pdf-failed", lang), problems, site_root, lang)
-    assert isinstance(file, RenderedFile)  # nothing kept: a new render
-    target.write_bytes(file.data)
     return {
         "ok": True,
-        "summary": text("progress.pdf-pages", lang, count=made.count),
+        "summary": text("progress.pdf-pages", lang, count=pages),
         **problems_json(problems.sorted(), site_root, lang),
-        "out_path": file.out_path,
+        "out_paths": names,
     }
 
 

@@ -15,6 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from site_builder.layout import SITE_YAML, YEAR_MD
 from site_builder.model.checks import unused_glossary
 from site_builder.model.duplicates import fold
+from site_builder.model.editions import edition_term, edition_years, editions_of
 from site_builder.model.records import Conference, Photo, SiteModel, Term, Year
 from site_builder.problems import Loc, Problem, Problems
 
@@ -30,19 +31,27 @@ Sizes = Mapping[str, tuple[int, int] | None]  # media path -> (width, height) in
 
 
 def print_checklist(model: SiteModel, sizes: Sizes) -> list[Problem]:
-    """Every item left before printing the yearbook, in the book's order of files."""
+    """Every item left before printing the books `build` prints (the term's book and those
+    `yearbook.editions` asks for), each once, in the order of files."""
     found = Problems()
-    term = model.yearbook_term or model.current_term
-    years = model.term_years(term) if term else ()
+    terms, years = printed(model)
     _samples(model, found)
-    if term is not None:
-        _targets_without_data(term, years, found)
-        _photos(years, model.site.yearbook.profile, sizes, found)
-        _awards_without_decision(term, years, found)
+    _targets_without_data(terms, years, found)
+    _photos(years, model.site.yearbook.profile, sizes, found)
+    _awards_without_decision(terms, years, found)
     _names_written_two_ways(model, found)
     for entry in unused_glossary(model):
         found.warning("print.glossary-unused", entry.loc, abbr=entry.abbr)
     return found.sorted()
+
+
+def printed(model: SiteModel) -> tuple[tuple[Term, ...], tuple[Year, ...]]:
+    """The terms whose own pages (targets, awards) a printed book shows, and the year chapters
+    printed in any book; each once, in the site's order."""
+    books = editions_of(model)
+    terms = {t.id for e in books if e.kind == "term" and (t := edition_term(model, e)) is not None}
+    years = {y.year for e in books for y in edition_years(model, e)}
+    return tuple(t for t in model.terms if t.id in terms), tuple(y for y in model.years if y.year in years)
 
 
 def _samples(model: SiteModel, found: Problems) -> None:
@@ -58,8 +67,8 @@ def _samples(model: SiteModel, found: Problems) -> None:
         found.warning("print.sample", loc)
 
 
-def _targets_without_data(term: Term, years: tuple[Year, ...], found: Problems) -> None:
-    for target_set in (term.targets, *(y.targets for y in years)):
+def _targets_without_data(terms: tuple[Term, ...], years: tuple[Year, ...], found: Problems) -> None:
+    for target_set in (*(t.targets for t in terms), *(y.targets for y in years)):
         for target in target_set.items:
             if target.actual is None:
                 found.warning("print.no-data", target.loc, id=target.id)
@@ -92,8 +101,8 @@ def _photos(years: tuple[Year, ...], profile: str, sizes: Sizes, found: Problems
                 )  # fmt: skip
 
 
-def _awards_without_decision(term: Term, years: tuple[Year, ...], found: Problems) -> None:
-    for award_set in (term.awards, *(y.awards for y in years)):
+def _awards_without_decision(terms: tuple[Term, ...], years: tuple[Year, ...], found: Problems) -> None:
+    for award_set in (*(t.awards for t in terms), *(y.awards for y in years)):
         for award in award_set.items:
             if award.status == "granted" and not award.decision:
                 found.warning("print.no-decision", award.loc, title=award.title, issuer=award.issuer)

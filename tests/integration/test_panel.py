@@ -188,3 +188,36 @@ def fetch_bytes(server: ServerProcess, path: str) -> bytes:
     with urllib.request.urlopen(f"{server.base}{path}", timeout=60) as response:
         assert response.headers["Content-Type"] == "application/pdf"
         return response.read()
+
+
+EDITIONS_FILES = {
+    **FILES,
+    "content/site.yaml": 'title: "Kỷ yếu thử nghiệm"\norganization: "Đảng bộ Khối thử nghiệm"\n'
+    "yearbook:\n  editions:\n    years: all\n",
+}
+
+
+def test_the_preview_links_and_makes_every_book_build_prints(tmp_path):
+    """yearbook.editions in the preview: the pages link each book as on the published site, each
+    is made when it is asked for, and "Tạo kỷ yếu PDF" makes them all into the panel's folder."""
+    site = site_with(tmp_path, EDITIONS_FILES)
+    running = ServerProcess(site, tmp_path)
+    try:
+        status, page = ask(running.port, "/nam/2021/")
+        assert status == 200 and 'href="../../ky-yeu-nam-2021.pdf"' in page
+        year_book = PdfReader(io.BytesIO(fetch_bytes(running, "/ky-yeu-nam-2021.pdf")))
+        assert "KỶ YẾU NĂM 2021" in year_book.pages[0].extract_text()  # its own cover
+        token = panel_data(running)["token"]
+        assert press(running, "pdf", token)[0] == 202
+        job = finished(running, token)
+        assert job["result"]["ok"] is True, job
+        hrefs = [link["href"] for link in job["result"]["links"]]
+        assert hrefs == ["/_sb/pdf/ky-yeu-2020-2025.pdf", "/_sb/pdf/ky-yeu-nam-2021.pdf"]
+        progress = [line for line in job["progress"] if line.startswith("đang dựng")]
+        assert progress == ["đang dựng kỷ yếu PDF", "đang dựng ky-yeu-nam-2021.pdf"]  # one line per book
+        for href in hrefs:
+            assert fetch_bytes(running, href).startswith(b"%PDF")
+        assert not (site / "output").exists()  # only Xuất bản writes output/
+    finally:
+        assert running.stop() == 0
+    assert "Traceback" not in running.output()

@@ -134,16 +134,23 @@ def test_another_computer_gets_no_panel_and_no_action_even_with_the_token(site, 
     assert opened == [site / "output"]
 
 
-def test_a_finished_pdf_gets_its_bare_name_in_the_panels_folder_only(site, tmp_path):
+def test_finished_pdfs_get_their_bare_names_in_the_panels_folder_only(site, tmp_path):
     with running(site, tmp_path, print) as (_port, panel, _guard, _said):
         folder = panel.pdf_folder
-        folder.mkdir(parents=True)
-        for out_path in ("", "ky-yeu.txt", PDF_TEMP):
-            (folder / PDF_TEMP).write_bytes(b"%PDF-1.7")
-            job = panel.finish(Job(1, "pdf", running=False, result={"ok": True, "summary": "", "out_path": out_path}))
-            assert "links" not in job.result and list(folder.iterdir()) == []
-        (folder / PDF_TEMP).write_bytes(b"%PDF-1.7")
-        done = Job(2, "pdf", running=False, result={"ok": True, "summary": "", "out_path": "../../ky-yeu.pdf"})
-        assert panel.finish(done).result["links"][0]["href"] == "/_sb/pdf/ky-yeu.pdf"
-        assert [p.name for p in folder.iterdir()] == ["ky-yeu.pdf"] and not (tmp_path / "ky-yeu.pdf").exists()
+        temp = folder / PDF_TEMP
+        for out_path in ("", "ky-yeu.txt", "..", "missing.pdf"):
+            temp.mkdir(parents=True, exist_ok=True)
+            (temp / "ky-yeu.txt").write_bytes(b"%PDF-1.7")
+            result = {"ok": True, "summary": "", "out_paths": [out_path]}
+            job = panel.finish(Job(1, "pdf", running=False, result=result))
+            assert "links" not in job.result and list(folder.iterdir()) == []  # the worker's folder is gone too
+        temp.mkdir()
+        for name in ("ky-yeu.pdf", "ky-yeu-nam-2021.pdf"):
+            (temp / name).write_bytes(b"%PDF-1.7")
+        paths = ["../../ky-yeu.pdf", "ky-yeu-nam-2021.pdf"]
+        done = Job(2, "pdf", running=False, result={"ok": True, "summary": "", "out_paths": paths})
+        hrefs = [link["href"] for link in panel.finish(done).result["links"]]
+        assert hrefs == ["/_sb/pdf/ky-yeu.pdf", "/_sb/pdf/ky-yeu-nam-2021.pdf"]
+        assert sorted(p.name for p in folder.iterdir()) == ["ky-yeu-nam-2021.pdf", "ky-yeu.pdf"]
+        assert not (tmp_path / "ky-yeu.pdf").exists()
         assert panel.finish(replace(done, kind="check")) == replace(done, kind="check")

@@ -152,3 +152,38 @@ def test_check_print_says_ready_only_when_nothing_is_left(tmp_path, run_cli):
     assert code == 1 and lines[-1].startswith("Chưa sẵn sàng in: còn 1 việc")
     assert lines[0].startswith(f"{CONF}:9:5: warning: ảnh “a.png” rộng 600 điểm ảnh")
     assert "Sẵn sàng in" not in err
+
+
+OTHER_TERM = {
+    "content/terms/2015-2020/term.md": """\
+        ---
+        title: "Nhiệm kỳ trước"
+        start: 2015-08-01
+        end: 2020-08-13
+        ---
+        Thân bài.
+        """,
+    "content/years/2018/year.md": "---\ntitle: Năm 2018\n---\nTóm tắt.\n",
+    "content/years/2018/targets.yaml": "- id: b\n  name: Kết nạp\n  target: 150\n  actual:\n",
+}
+EDITIONS = 'title: "Kỷ yếu"\norganization: "Đảng bộ Khối"\nyearbook:\n  editions:\n    %s\n'
+
+
+def test_the_checklist_covers_every_book_build_prints(tmp_path):
+    """The 2018 target is printed only in the other term's book and the 2018 book."""
+    no_data = "content/years/2018/targets.yaml:1:3: warning: chỉ tiêu “b” chưa có số liệu"
+    alone = checklist(tmp_path / "a", OTHER_TERM)
+    assert not [line for line in alone if line.startswith(no_data)]  # the term's book alone: not printed
+    for choice in ("terms: all", "years: [2018]"):
+        found = checklist(tmp_path / choice[:5], {**OTHER_TERM, "content/site.yaml": EDITIONS % choice})
+        assert [line for line in found if line.startswith(no_data)] != [], choice
+        assert len(found) == len(set(found))  # each item once, however many books print it
+
+
+def test_check_print_counts_the_items_it_lists(tmp_path, run_cli):
+    files = {**READY, TARGETS: "- id: a\n  name: Kết nạp\n  target: 150\n  actual:\n"}
+    site = site_with(tmp_path, files)
+    code, _, err = run_cli("check", "--print", "--site", str(site))
+    lines = err.strip().splitlines()
+    assert code == 1 and lines[0].startswith(f"{TARGETS}:1:3: warning: chỉ tiêu “a” chưa có số liệu")
+    assert lines[-1] == "Chưa sẵn sàng in: còn 1 việc trong danh sách kiểm tra trước khi in (0 lỗi, 1 cảnh báo)."

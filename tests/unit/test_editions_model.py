@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from site_builder.model.editions import editions_of, find_edition, with_draft
+from site_builder.problems import Problems
 from site_builder.render.filters import make_filters
 from site_builder.yearbook.changes import compare, describe, figure_changes
 from site_builder.yearbook.manifest import decode_manifest, edition_manifest, encode_manifest
@@ -73,11 +74,22 @@ def test_a_draft_cannot_be_final(tmp_path):
     assert [(p.code, p.loc.line) for p in problems.errors] == [("yearbook.final-draft", 5)]
 
 
-def test_draft_option_replaces_the_label_and_is_never_final(tmp_path):
+def test_draft_option_replaces_the_label(tmp_path):
+    model, _ = site(tmp_path, '  draft: "Dự thảo lần 2"\n')
+    problems = Problems()
+    assert with_draft(model, "Dự thảo lần 3", problems).site.yearbook.draft == "Dự thảo lần 3"
+    assert with_draft(model, None) is model and not problems.items
+
+
+def test_draft_option_is_refused_when_site_yaml_says_final(tmp_path):
     model, _ = site(tmp_path, "  final: true\n")
-    assert with_draft(model, "Dự thảo lần 3").site.yearbook.draft == "Dự thảo lần 3"
-    assert with_draft(model, "Dự thảo lần 3").site.yearbook.final is False
-    assert with_draft(model, None) is model
+    problems = Problems()
+    assert with_draft(model, "Dự thảo lần 3", problems).site.yearbook.final is True  # left as written
+    assert formatted(problems) == [
+        "content/site.yaml:4:10: error: --draft “Dự thảo lần 3” in một bản dự thảo, nhưng dòng này đặt "
+        "final: true (bản chính thức); một bản dự thảo in lúc này sẽ thay bản chính thức làm mốc so sánh — "
+        "bỏ --draft, hoặc xoá dòng final khi bắt đầu một vòng dự thảo mới"
+    ]
 
 
 def test_manifests_compare_figures_records_added_and_removed(tmp_path):
