@@ -233,7 +233,7 @@ def load_term(
         targets=load_target_set(targets, problems),
         awards=load_award_set(awards, problems),
         years=tuple(y.year for y in member_years),
-        conference_count=sum(1 for y in member_years for c in y.conferences if not c.sample),
+        conference_count=sum(1 for y in member_years for c in y.conferences if not c.sample and start <= c.date <= end),
         year_awards=derive.add_totals(y.awards.totals for y in member_years),
         sample=is_sample(fields, ctx),
     )

@@ -204,6 +204,14 @@ class Term:
     year_awards: AwardTotals  # sum of the years' award totals (granted / proposed)
     sample: bool = False  # term.md is an unedited example
 
+    def holds(self, day: dt.date) -> bool:
+        return self.start <= day <= self.end
+
+    def conferences_of(self, year: Year) -> tuple[Conference, ...]:
+        """The year's conferences held within the term's dates: a year that straddles two terms
+        lends its targets and awards to both, but each conference belongs to one term only."""
+        return tuple(c for c in year.conferences if self.holds(c.date))
+
 
 @dataclass(frozen=True)
 class Page:

@@ -241,6 +241,8 @@ class _Planner:
             "body": self._body(urls.term(t), t.path),
             "body_headings": body_headings(self.bodies.get(t.path, "")),
             "years": years,
+            # each year with the conferences held within the term (a straddling year lists in both terms)
+            "year_conferences": tuple((y, t.conferences_of(y)) for y in years),
             "charts": charts_for(self.model, t),
         }
         return self._spec(urls.term(t), "term.html", context)

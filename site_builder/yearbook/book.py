@@ -170,8 +170,8 @@ def _context(model: SiteModel, edition: Edition, inputs: BookInputs, version: st
     term = edition_term(model, edition)
     assert term is not None  # the edition was found in the model
     foreword = find_page(model, opts.foreword)  # only the main book has one
-    years = [year_view(y, inputs) for y in edition_years(model, edition)]
     whole_term = edition.kind == "term"  # a year's book has no term chapter, charts or honour roll
+    years = [year_view(y, inputs, term if whole_term else None) for y in edition_years(model, edition)]
     secretary = term.secretary if whole_term else None
     return {
         "edition": edition,

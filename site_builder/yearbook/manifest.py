@@ -88,10 +88,10 @@ def _conference(c: Conference) -> tuple[str, Record]:
     return c.path, Record("conference", values, c.loc)
 
 
-def _year(y: Year) -> Iterator[tuple[str, Record]]:
+def _year(y: Year, term: Term | None) -> Iterator[tuple[str, Record]]:
     where = _where("year", str(y.year))
     yield y.path, Record("year", {"title": y.title, "where": where}, Loc(y.path))
-    yield from (_conference(c) for c in y.conferences)
+    yield from (_conference(c) for c in (term.conferences_of(y) if term is not None else y.conferences))
     yield from _targets(y.targets, where)
     yield from _awards(y.awards, where)
 
@@ -111,10 +111,11 @@ def edition_manifest(model: SiteModel, edition: Edition) -> Manifest:
     """What `edition` prints, record by record (samples included: they are printed, marked)."""
     records: dict[str, Record] = {}
     term = edition_term(model, edition)
-    if edition.kind == "term" and term is not None:
-        records.update(_term(term))
+    whole_term = term if edition.kind == "term" else None  # a term's book prints its own conferences only
+    if whole_term is not None:
+        records.update(_term(whole_term))
     for y in edition_years(model, edition):
-        records.update(_year(y))
+        records.update(_year(y, whole_term))
     options = model.site.yearbook
     return Manifest(edition.kind, edition.id, edition.filename, options.draft, options.final, records)
 

@@ -114,12 +114,15 @@ def conference_view(c: Conference, ctx: BookInputs) -> ConferenceView:
     return ConferenceView(c, cid, body, guests, photos)
 
 
-def year_view(y: Year, ctx: BookInputs) -> YearView:
+def year_view(y: Year, ctx: BookInputs, term: Term | None = None) -> YearView:
+    """A year's chapter; in a term's book (`term`) only the conferences held within the term's
+    dates, so a conference of a year that straddles two terms is printed in one book only."""
     yid = f"nam-{y.year}"
     body = None
     if y.body is not None:
         body = body_of(ctx.bodies, y.path, y.body, yid, ctx.site_root, ctx.base_url)
-    return YearView(y, yid, body, tuple(conference_view(c, ctx) for c in y.conferences))
+    conferences = term.conferences_of(y) if term is not None else y.conferences
+    return YearView(y, yid, body, tuple(conference_view(c, ctx) for c in conferences))
 
 
 def honour_roll(model: SiteModel, term: Term) -> list[HonourRow]:
