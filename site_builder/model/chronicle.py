@@ -30,6 +30,7 @@ from site_builder.sources.discover import RawRecord
 _TERM_FOLDER = re.compile(r"([0-9]{4})-([0-9]{4})")
 _YEAR_FOLDER = re.compile(r"[0-9]{4}")
 _DATE_PREFIX = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})-")
+_CREDIT_LABEL = re.compile(r"\s*(ảnh|photo)\s*:\s*", re.IGNORECASE)  # the label the theme adds itself
 
 Grouped = Mapping[str, list[RawRecord]]
 
@@ -153,7 +154,7 @@ def load_conference(record: RawRecord, year: int, problems: Problems) -> Confere
         author=fields.author,
         summary=fields.summary or first_paragraph(body),
         tags=fields.tags,
-        photos=tuple(photo(p, record.path) for p in fields.photos),
+        photos=tuple(photo(p, ctx) for p in fields.photos),
         body=Markdown(body, Loc(record.path, record.body_line)),
         loc=loc,
         sample=sample,
@@ -175,14 +176,27 @@ def attendees(items: tuple[PersonFields, ...], ctx: Ctx) -> tuple[Person, ...]:
     return tuple(people)
 
 
-def photo(fields: PhotoFields, path: str) -> Photo:
+def photo(fields: PhotoFields, ctx: Ctx) -> Photo:
     return Photo(
         src=media_path(fields.src) or fields.src.strip(),
         caption=fields.caption,
-        credit=fields.credit,
-        loc=Loc(path, fields.node.line, fields.node.col),
+        credit=photo_credit(fields, ctx),
+        loc=Loc(ctx.path, fields.node.line, fields.node.col),
         alt=fields.alt,
     )
+
+
+def photo_credit(fields: PhotoFields, ctx: Ctx) -> str | None:
+    """The author's name: the theme prints its own "Ảnh:" before it, so a credit typed as
+    "Ảnh: Văn Nỷ" (as older templates suggested) would print "Ảnh: Ảnh: Văn Nỷ". The label is
+    dropped, with a warning that says it is added automatically."""
+    credit = fields.credit
+    label = _CREDIT_LABEL.match(credit or "")
+    if credit is None or label is None:
+        return credit
+    name = credit[label.end() :].strip()
+    ctx.problems.warning("photo.credit-label", fields.loc(ctx, "credit"), label=label.group(1), name=name)
+    return name or None
 
 
 # --- terms ---------------------------------------------------------------
