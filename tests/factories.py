@@ -116,8 +116,9 @@ def make_tally(items: Iterable[Target]) -> Tally:
         exceeded=statuses.count("vuot"),
         missed=statuses.count("khong-dat"),
         unknown=statuses.count("unknown"),
-        total=len(statuses) - statuses.count("no-data"),
+        total=len(statuses) - statuses.count("no-data") - statuses.count("partial"),
         no_data=statuses.count("no-data"),
+        partial=statuses.count("partial"),
     )
 
 

@@ -50,8 +50,9 @@ def charted(targets: tuple[Target, ...]) -> list[Target]:
 
 
 def _status_css(status: str) -> str:
-    """The bar colour of a target's status: met (vuot, dat), missed, or unknown (not assessed)."""
-    return {"khong-dat": "missed", "unknown": "unknown"}.get(status, "met")
+    """The bar colour of a target's status: met (vuot, dat), missed, or unknown (not assessed,
+    as a figure for part of the period is)."""
+    return {"khong-dat": "missed", "unknown": "unknown", "partial": "unknown"}.get(status, "met")
 
 
 def _legend(lang: str, used: set[str], *extra: tuple[str, str]) -> tuple[tuple[str, str], ...]:
@@ -70,7 +71,7 @@ def _term_chart(term: Term, lang: str) -> Chart | None:
         Row(
             t.name,
             (Segment(t.progress, _status_css(t.status)),),
-            _result(t, lang) + (f" ({text('status.unknown', lang).lower()})" if t.status == "unknown" else ""),
+            _result(t, lang) + (f" ({text('status.unknown', lang).lower()})" if t.status in ("unknown", "partial") else ""),
             t.target if t.is_rate else Decimal(100),
         )
         for t in items
@@ -96,6 +97,8 @@ def _years_chart(term: Term, years: tuple[Year, ...], lang: str) -> Chart | None
                 shown += ", " + text("chart.unknown-count", lang, count=tally.unknown)
             if tally.no_data:
                 shown += ", " + text("chart.no-data-count", lang, count=tally.no_data)
+            if tally.partial:
+                shown += ", " + text("chart.partial-count", lang, count=tally.partial)
             rows.append(Row(text("year.label", lang, year=y.year), segs, shown))
     if not rows:
         return None

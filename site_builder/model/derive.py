@@ -64,6 +64,8 @@ def derive_target(raw: TargetFields, loc: Loc) -> Target:
         planned, implied = (implied_plan(raw.actual, raw.percent), True) if raw.percent else (None, False)
         ratio = round_half_up(raw.percent, RATIO_PLACES)
         status = compare(raw.percent, HUNDRED, raw.direction)
+    if raw.actual is not None and (raw.period or "").strip():
+        status = "partial"  # "9 tháng" against the full-year plan is not a rating: shown, not judged
     return Target(
         id=raw.id, name=raw.name, unit=raw.unit, target=raw.target, actual=raw.actual,
         percent=raw.percent, direction=raw.direction,
@@ -92,18 +94,19 @@ def progress(raw: TargetFields, is_rate: bool, ratio: Decimal | None) -> Decimal
 
 
 def tally(targets: Iterable[Target]) -> Tally:
-    """Over the targets with data ("đạt và vượt 1/1 chỉ tiêu có số liệu"), with how many have
-    none; samples are not counted at all."""
+    """Over the targets with full-period data ("đạt và vượt 1/1 chỉ tiêu có số liệu"), with how
+    many have none and how many only a partial figure; samples are not counted at all."""
     items = [t for t in targets if not t.sample]
-    statuses = ("vuot", "dat", "khong-dat", "unknown", "no-data")
+    statuses = ("vuot", "dat", "khong-dat", "unknown", "no-data", "partial")
     count = {status: sum(1 for t in items if t.status == status) for status in statuses}
     return Tally(
         met=count["vuot"] + count["dat"],
         exceeded=count["vuot"],
         missed=count["khong-dat"],
         unknown=count["unknown"],
-        total=len(items) - count["no-data"],
+        total=len(items) - count["no-data"] - count["partial"],
         no_data=count["no-data"],
+        partial=count["partial"],
     )
 
 

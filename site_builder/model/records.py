@@ -19,7 +19,9 @@ from site_builder.problems import Loc
 from site_builder.sources.limits import SourceLimits
 
 # "no-data": `actual` left empty (no result yet): shown as such, never rated, left out of the tally.
-Status = Literal["vuot", "dat", "khong-dat", "unknown", "no-data"]
+# "partial": a figure for part of the period (`period: "9 tháng"`): shown with its ratio, never
+# rated against the full-period plan, and left out of the tally like "no-data" (counted apart).
+Status = Literal["vuot", "dat", "khong-dat", "unknown", "no-data", "partial"]
 Direction = Literal["at_least", "at_most"]
 RecipientKind = Literal["collective", "individual"]
 AwardStatus = Literal["granted", "proposed"]
@@ -93,8 +95,9 @@ class Target:
 
 @dataclass(frozen=True)
 class Tally:
-    """Over the targets with data that are not samples: "đạt và vượt met/total chỉ tiêu";
-    `no_data` more have no result yet ("1 chỉ tiêu chưa có số liệu")."""
+    """Over the targets with full-period data that are not samples: "đạt và vượt met/total chỉ
+    tiêu"; `no_data` more have no result yet ("1 chỉ tiêu chưa có số liệu") and `partial` more a
+    figure for part of the period only (not rated)."""
 
     met: int  # đạt + vượt
     exceeded: int
@@ -102,6 +105,7 @@ class Tally:
     unknown: int
     total: int  # targets with data
     no_data: int = 0
+    partial: int = 0
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ GREY = "D9D9D9"
 DERIVED = ("Tỷ lệ hoàn thành (tự tính)", "Đánh giá (tự tính)")
 STATUS_WORDS = {
     "vuot": "vượt", "dat": "đạt", "khong-dat": "không đạt", "unknown": "chưa đánh giá", "no-data": "chưa có số liệu",
+    "partial": "số liệu chưa trọn kỳ",
 }  # fmt: skip
 CHOICE_CELLS = {
     "direction": {"at_least": "tối thiểu", "at_most": "tối đa"},

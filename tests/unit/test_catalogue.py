@@ -51,7 +51,7 @@ DYNAMIC_PACKAGE = {
 }
 DYNAMIC_THEME = {  # prefix ~ value in templates: every value the model allows must have an entry
     "kind.": CONFERENCE_KINDS,
-    "status.": ("vuot", "dat", "khong-dat", "unknown"),
+    "status.": ("vuot", "dat", "khong-dat", "unknown", "no-data", "partial"),
     "recipient.": get_args(RecipientKind),
 }
 PLACEHOLDER = re.compile(r"%\((\w+)\)s")

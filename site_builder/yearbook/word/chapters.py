@@ -94,7 +94,7 @@ def target_row(t: Target, number: int, ui: Callable[..., str], f: Mapping[str, C
     ratio = f["points"](t.points) if t.points is not None else f["percent"](t.ratio) if t.ratio is not None else ""
     name = t.name + (f" ({t.period})" if t.period else "") + sample_mark(t, ui)
     actual = figure(t.actual) if t.actual is not None else "—"  # no data yet: the status says so
-    return (str(number), name, t.unit or "", plan, actual, ratio, ui("status." + t.status))
+    return (str(number), name, t.unit or "", plan, actual, ratio, ui("status." + t.status, period=t.period or ""))
 
 
 def add_targets(pen: Pen, targets: TargetSet) -> None:
@@ -135,12 +135,18 @@ def sample_mark(record: object, ui: Callable[..., str]) -> str:
 
 
 def tally_text(tally: Tally, ui: Callable[..., str]) -> str:
-    """The tally line of partials/tally_text.html: with data only, saying how many have none."""
-    if tally.no_data and tally.total:
-        return ui("targets.tally-no-data", met=tally.met, total=tally.total, no_data=tally.no_data)
+    """The tally line of partials/tally_text.html: with full-period data only, saying how many
+    have none and how many only a partial figure."""
+    parts = []
+    if tally.total and (tally.no_data or tally.partial):
+        parts.append(ui("targets.tally-with-data", met=tally.met, total=tally.total))
+    elif tally.total:
+        parts.append(ui("targets.tally", met=tally.met, total=tally.total))
     if tally.no_data:
-        return ui("targets.tally-none", no_data=tally.no_data)
-    return ui("targets.tally", met=tally.met, total=tally.total) if tally.total else ""
+        parts.append(ui("targets.tally-none", no_data=tally.no_data))
+    if tally.partial:
+        parts.append(ui("targets.tally-partial", partial=tally.partial))
+    return "; ".join(parts)
 
 
 def award_details(a: Award, f: Mapping[str, Callable[..., str]]) -> str:
