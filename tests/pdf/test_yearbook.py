@@ -324,3 +324,12 @@ def test_pdf_variants_pass_through_for_archiving_and_accessibility(site_root, va
         assert reader.trailer["/Root"]["/OutputIntents"][0]["/S"] == "/GTS_PDFA1"
     for page in reader.pages:
         assert "/Annots" not in page or page["/Tabs"] == "/S"  # links in structure order
+
+
+def test_a_headline_figure_prints_its_label_on_a_line_of_its_own(pdf, book):
+    # Staff review #3: "3.281 đảng viên Đảng viên" read as one phrase; the web page sets the
+    # label under the figure, and so does the book.
+    page = _anchor_page(book[0].document, "nhiem-ky-so-lieu")
+    lines = [line.strip() for line in pdf.pages[page - 1].extract_text().splitlines()]
+    at = lines.index("3.281")
+    assert lines[at + 1] == "Đảng viên"

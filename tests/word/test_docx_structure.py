@@ -185,3 +185,57 @@ def test_without_source_date_epoch_the_date_is_the_terms_end(demo):
     doc = read(result.data)
     assert doc.core_properties.created == dt.datetime(2020, 8, 13, tzinfo=dt.UTC)
     assert not any(p.text.startswith("Ngày tạo bản in") for p in doc.paragraphs)
+
+
+def test_photos_stand_where_the_pdf_has_them(demo):
+    # Staff review #4: the first photo came after the author line; it stands under the
+    # attendees, before the report, and the others after the author, as in the PDF.
+    _site, _result, book, doc = demo
+    authors = {c.conference.author for y in book.context["years"] for c in y.conferences if c.conference.author}
+    word = [
+        " ".join(p.text.split())
+        for p in doc.paragraphs
+        if p.style.name == "Caption" or (p.text in authors and p.alignment == 2)  # 2: right-aligned
+    ]
+    root = tinyhtml5.parse(book.html, namespace_html_elements=False)
+    pdf = []
+    for e in root.iter():
+        classes = (e.get("class") or "").split()
+        if e.tag == "figure" and "photo" in classes:
+            pdf.append(text_of(e.find("figcaption")))
+        elif "conf-author" in classes:
+            pdf.append(text_of(e))
+    assert word == pdf
+    assert word.index("Duy Tiến") == 1  # the 2019 report: its first photo before, its second after
+
+
+def test_the_stt_column_holds_its_heading_on_one_line(demo):
+    # Staff review #22: "STT" wrapped as "ST / T" in an 11 mm column.
+    from PIL import ImageFont
+
+    from site_builder.sources.themes import BUILTIN_ROOT
+
+    font = ImageFont.truetype(str(BUILTIN_ROOT / "default/static/fonts/LiberationSerif-Bold.ttf"), 1000)
+    heading_pt = font.getlength("STT") / 1000 * 11  # 11 pt bold table text
+    cell_margins = 2 * Mm(1.9)  # Word's default left and right cell margins (0,08 in)
+    table = next(t for t in demo[3].tables if t.cell(0, 0).text == "STT")
+    assert table.columns[0].width - cell_margins >= Pt(heading_pt)
+
+
+def test_the_cover_prints_the_organisation_in_capitals_as_the_pdf(demo):
+    _site, _result, book, doc = demo
+    organization = book.context["site"].organization
+    front = []
+    for p in doc.paragraphs:
+        if p.style.name == "TOC Heading":
+            break
+        front.append(p.text)
+    assert front.count(organization.upper()) == 2  # the cover and the title page
+    assert organization not in front
+
+
+def test_a_headline_figure_has_its_label_on_a_line_of_its_own(demo):
+    # Staff review #3: "3.281 đảng viên Đảng viên" read as one phrase.
+    texts = [p.text for p in demo[3].paragraphs]
+    assert "3.281\nTổng số đảng viên" in texts
+    assert "76 tổ chức\nTổ chức cơ sở đảng trực thuộc" in texts

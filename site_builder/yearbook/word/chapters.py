@@ -15,14 +15,16 @@ from docx.shared import Mm, Pt
 
 from site_builder.formatting import format_term
 from site_builder.model.records import Award, Tally, Target, TargetSet, Term
-from site_builder.yearbook.views import YearView
+from site_builder.yearbook.views import PhotoView, YearView
 from site_builder.yearbook.word import ooxml
 from site_builder.yearbook.word.emit import Pen, add_body
 from site_builder.yearbook.word.setup import TABLE_TEXT
 
 _TARGET_COLUMNS = ("no", "name", "unit", "plan", "actual", "ratio", "status")  # targets.col.<name>
 _NUMERIC = {3, 4, 5}  # plan, actual, ratio: right-aligned
-_WIDTHS_MM = (11, 50, 18, 20, 20, 27, 19)  # 165 mm, the text width
+# 165 mm, the text width. "STT" in 11 pt bold is 7,3 mm wide and a cell keeps 1,9 mm on either
+# side: 11 mm broke it as "ST / T" (staff review #22).
+_WIDTHS_MM = (14, 47, 18, 20, 20, 27, 19)
 
 
 def add_term(pen: Pen, ctx: Mapping[str, Any]) -> None:
@@ -43,7 +45,8 @@ def add_term(pen: Pen, ctx: Mapping[str, Any]) -> None:
             value = f["number"](s.value) + (f" {s.unit}" if s.unit else "")
             paragraph = pen.para(style="List Bullet")
             paragraph.add_run(value).bold = True
-            paragraph.add_run(f" {s.label}")
+            paragraph.add_run().add_break()  # the label on its own line under the figure, as in the PDF
+            paragraph.add_run(s.label)
     if term.targets.items:
         pen.heading(ui("yearbook.term-targets"), 2)
         add_targets(pen, term.targets)
@@ -71,18 +74,26 @@ def add_year(pen: Pen, view: YearView) -> None:
         if cv.guests:
             names = "; ".join(g.person.name + (f" ({g.person.role})" if g.person.role else "") for g in cv.guests)
             _fact(pen, ui("conference.attendees"), names + ".")
+        # The photos stand where the PDF and the web page have them: the first under the
+        # attendees, before the report; the rest after the author line.
+        for p in cv.photos[:1]:
+            _photo(pen, p)
         add_body(pen, cv.body, c.body.loc)
         if c.author:
             pen.para(c.author, italic=True).alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        for p in cv.photos:
-            credit = f" {ui('photo.credit', credit=p.photo.credit)}" if p.photo.credit else ""
-            pen.picture(p.url, p.photo.caption + credit, p.photo.loc)
+        for p in cv.photos[1:]:
+            _photo(pen, p)
     if view.year.targets.items:
         pen.heading(ui("yearbook.targets"), 2)
         add_targets(pen, view.year.targets)
     if view.year.awards.items:
         pen.heading(ui("awards.title"), 2)
         add_awards(pen, view.year.awards.items)
+
+
+def _photo(pen: Pen, p: PhotoView) -> None:
+    credit = f" {pen.ui('photo.credit', credit=p.photo.credit)}" if p.photo.credit else ""
+    pen.picture(p.url, p.photo.caption + credit, p.photo.loc)
 
 
 def target_row(t: Target, number: int, ui: Callable[..., str], f: Mapping[str, Callable[..., str]]) -> tuple[str, ...]:

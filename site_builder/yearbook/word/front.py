@@ -22,7 +22,7 @@ TOC_FIELD = r'TOC \o "1-2" \h \z \u'  # headings 1-2 (chapters and their section
 def add_cover(pen: Pen, ctx: Mapping[str, Any]) -> None:
     site, options = ctx["site"], ctx["options"]
     pen.para(pen.ui("yearbook.party"), "Subtitle", bold=True)  # as Party documents head their covers
-    pen.para(site.organization, "Subtitle", bold=True)
+    pen.para(site.organization.upper(), "Subtitle", bold=True)  # in capitals, as print.css sets .cover-org
     _emblem(pen, options.emblem)
     spacer = pen.para()
     spacer.paragraph_format.space_before = Mm(40)
@@ -53,7 +53,7 @@ def _emblem(pen: Pen, src: str | None) -> None:
 
 def _title_page(pen: Pen, ctx: Mapping[str, Any]) -> None:
     site, options, term, f = ctx["site"], ctx["options"], ctx["term"], pen.f
-    first = pen.para(site.organization, "Subtitle")
+    first = pen.para(site.organization.upper(), "Subtitle", bold=True)  # .tp-org: bold capitals too
     first.paragraph_format.page_break_before = True
     title = pen.para(options.title, "Title")
     title.paragraph_format.space_before = Mm(50)
