@@ -80,6 +80,15 @@ class Problems:
     def extend(self, problems: Iterable[Problem]) -> None:
         self.items.extend(problems)
 
+    def merge(self, problems: Iterable[Problem]) -> None:
+        """Add the problems not already collected: each printed book checks what it prints, and
+        a year printed in two books (its term's and its own) must not be reported twice."""
+        seen = {repr(p) for p in self.items}  # params may hold lists: compare their text, not hashes
+        for problem in problems:
+            if repr(problem) not in seen:
+                seen.add(repr(problem))
+                self.items.append(problem)
+
     def __iter__(self) -> Iterator[Problem]:
         return iter(self.items)
 

@@ -84,12 +84,12 @@ class ArtifactJob:
     def collect(self, problems: Problems, progress: Progress | None = None) -> tuple[OutputFile, Artifact]:
         """The file and its state; its problems (replayed when kept) go to `problems`."""
         if self.kept is not None:
-            problems.extend(self.kept.problems)
+            problems.merge(self.kept.problems)  # once, though two books print the same year
             if problems.has_errors(self.request.strict):
                 raise RenderError(problems)
             return KeptFile(self.out_path), self.kept
         made, found = self._result(progress)
-        problems.extend(found)
+        problems.merge(found)
         if made.file is None or problems.has_errors(self.request.strict):
             raise RenderError(problems)
         return made.file, Artifact(self.out_path, self.signature, made.count, tuple(found))

@@ -64,3 +64,19 @@ def test_a_site_error_carries_every_problem_and_counts_the_errors():
     problems.warning("sample.unedited", Loc("b.md", 1))
     error = SiteError(problems)
     assert error.problems is problems and str(error) == "1 error(s)"
+
+
+def test_merge_adds_only_the_problems_not_already_collected():
+    # A year printed in two books (its term's and its own) is checked by both: the run reports
+    # its warnings once (staff review #16).
+    loc = Loc("content/years/2023/targets.yaml", 27, 3)
+    collected = Problems()
+    first, other = Problems(), Problems()
+    first.warning("yearbook.target-no-data", loc, id="tccsd")
+    other.warning("yearbook.target-no-data", loc, id="tccsd")
+    other.warning("yearbook.target-no-data", Loc("content/years/2023/targets.yaml", 30, 3), id="dv")
+    collected.merge(first)
+    collected.merge(other)
+    assert [(p.loc.line, dict(p.params)["id"]) for p in collected] == [(27, "tccsd"), (30, "dv")]
+    collected.extend(first)  # extend keeps everything, as before
+    assert len(collected) == 3
