@@ -71,7 +71,8 @@ def _term_chart(term: Term, lang: str) -> Chart | None:
         Row(
             t.name,
             (Segment(t.progress, _status_css(t.status)),),
-            _result(t, lang) + (f" ({text('status.unknown', lang).lower()})" if t.status in ("unknown", "partial") else ""),
+            _result(t, lang)
+            + (f" ({text('status.unknown', lang).lower()})" if t.status in ("unknown", "partial") else ""),
             t.target if t.is_rate else Decimal(100),
         )
         for t in items
