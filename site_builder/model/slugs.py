@@ -81,7 +81,8 @@ def short_slug(text: str, max_length: int = MAX_SLUG_LENGTH) -> str:
     opens = {sum(map(len, clauses[:i])) for i in range(1, len(clauses)) if len(clauses[i]) > 1}
     for count in range(len(words) - 1, 0, -1):
         lead = _without_dangling_number(words[: count - 1] if count - 1 in opens else words[:count])
-        cut_years = [w for w in dict.fromkeys(words[count:]) if _YEAR.fullmatch(w) and w not in lead]
+        # Every year the lead lost, including one that opened a dropped clause (", 2023 ...").
+        cut_years = [w for w in dict.fromkeys(words) if _YEAR.fullmatch(w) and w not in lead]
         candidate = "-".join([*lead, *cut_years])
         if lead and len(candidate) <= max_length:
             return candidate

@@ -136,3 +136,9 @@ def test_short_slug_keeps_leading_words_and_the_years_cut_off(words):
 )  # fmt: skip
 def test_short_slug_reads_as_a_shortened_title(title: str, slug: str) -> None:
     assert short_slug(title) == slug
+
+
+def test_a_year_opening_a_dropped_clause_is_kept() -> None:
+    # Found by Hypothesis: the clause ", 2023 kết ..." was dropped with its year.
+    text = "kết kết bộ , 2024 kết năm năm Đảng , 2023 kết hội Đảng kết 16 năm năm tổng ,"
+    assert short_slug(text, 40) == "ket-ket-bo-2024-ket-nam-nam-dang-2023"
