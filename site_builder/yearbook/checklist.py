@@ -37,7 +37,7 @@ def print_checklist(model: SiteModel, sizes: Sizes) -> list[Problem]:
     terms, years = printed(model)
     _samples(model, found)
     _targets_without_data(terms, years, found)
-    _photos(years, model.site.yearbook.profile, sizes, found)
+    _photos(printed_conferences(model), model.site.yearbook.profile, sizes, found)
     _awards_without_decision(terms, years, found)
     _names_written_two_ways(model, found)
     for entry in unused_glossary(model):
@@ -52,6 +52,17 @@ def printed(model: SiteModel) -> tuple[tuple[Term, ...], tuple[Year, ...]]:
     terms = {t.id for e in books if e.kind == "term" and (t := edition_term(model, e)) is not None}
     years = {y.year for e in books for y in edition_years(model, e)}
     return tuple(t for t in model.terms if t.id in terms), tuple(y for y in model.years if y.year in years)
+
+
+def printed_conferences(model: SiteModel) -> tuple[Conference, ...]:
+    """The conferences any printed book holds, each once: a term's book prints only those held
+    within the term's dates, a year's book every one of its year."""
+    found: dict[str, Conference] = {}
+    for edition in editions_of(model):
+        term = edition_term(model, edition) if edition.kind == "term" else None
+        for year in edition_years(model, edition):
+            found.update((c.path, c) for c in (term.conferences_of(year) if term else year.conferences))
+    return tuple(found.values())
 
 
 def _samples(model: SiteModel, found: Problems) -> None:
@@ -84,8 +95,8 @@ def printed_widths(conference: Conference, profile: str) -> Iterator[tuple[Photo
         yield photo, text_width * share
 
 
-def _photos(years: tuple[Year, ...], profile: str, sizes: Sizes, found: Problems) -> None:
-    for conference in (c for y in years for c in y.conferences):
+def _photos(conferences: tuple[Conference, ...], profile: str, sizes: Sizes, found: Problems) -> None:
+    for conference in conferences:
         for photo, width_mm in printed_widths(conference, profile):
             if not photo.credit:
                 found.warning("print.no-credit", photo.loc, src=photo.src)

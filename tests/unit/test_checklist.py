@@ -8,8 +8,17 @@ from pathlib import Path
 
 import pytest
 
-from site_builder.yearbook.checklist import ALONE, MIN_DPI, SIDE_BY_SIDE, TEXT_WIDTH_MM, print_checklist
+from site_builder.model.editions import editions_of
+from site_builder.yearbook.checklist import (
+    ALONE,
+    MIN_DPI,
+    SIDE_BY_SIDE,
+    TEXT_WIDTH_MM,
+    print_checklist,
+    printed_conferences,
+)
 from tests.conftest import load, site_with
+from tests.unit.test_term_conferences import BEFORE, CONGRESS, _model
 
 CSS = Path(__file__).resolve().parents[2] / "site_builder/themes/default/static/css"
 CONF = "content/years/2022/conferences/2022-07-15-so-ket.md"
@@ -187,3 +196,11 @@ def test_check_print_counts_the_items_it_lists(tmp_path, run_cli):
     lines = err.strip().splitlines()
     assert code == 1 and lines[0].startswith(f"{TARGETS}:1:3: warning: chỉ tiêu “a” chưa có số liệu")
     assert lines[-1] == "Chưa sẵn sàng in: còn 1 việc trong danh sách kiểm tra trước khi in (0 lỗi, 1 cảnh báo)."
+
+
+def test_only_the_conferences_a_book_prints_are_checked():
+    """Staff #7: the term's book does not print a conference held before the term began."""
+    model = _model()
+    (book,) = editions_of(model)  # the main term's book only
+    held = BEFORE if book.id == "2015-2020" else CONGRESS
+    assert printed_conferences(model) == (held,)
