@@ -42,6 +42,7 @@ from site_builder.pages.loaded import Loaded
 from site_builder.pages.plan import plan_pages
 from site_builder.pages.record_urls import url_for_record_path
 from site_builder.problems import Loc, Problem, Problems, RenderError, SiteError
+from site_builder.sheets.pending import pending_sheets
 from site_builder.sources.discover import RecordCache, read_sources
 from site_builder.sources.images import image_sizes
 
@@ -113,6 +114,7 @@ def load_site(
         return None
     say(ntext("progress.records", count, model.site.language))
     check_model(model, media, problems, memo)
+    problems.extend(pending_sheets(site_root))  # a filled-in sheet beside the YAML, never imported
     links = url_for_record_path(model)
     rendered = render_bodies(model, links, problems, cache, jobs, files, media, memo)
     model = add_body_media(model, rendered.media, media, problems)  # what the bodies show is published

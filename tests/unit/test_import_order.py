@@ -1,7 +1,7 @@
 """Stages only look down: every import in site_builder/ follows the layer order.
 
-    sources -> model -> (markup, charts) -> pages -> (render, yearbook, images) -> output -> build
-    -> editions -> serve -> sheets -> scaffold -> cli
+    sources -> model -> sheets -> (markup, charts) -> pages -> (render, yearbook, images) -> output
+    -> build -> editions -> serve -> scaffold -> cli
 
 A module may import its own package and any stage below its own. Members of one group
 (markup and charts, render and yearbook) do not import each other. Leaf modules (shared
@@ -23,6 +23,9 @@ PACKAGE = Path(__file__).resolve().parents[2] / "site_builder"
 LAYERS: list[set[str]] = [
     {"sources"},
     {"model"},
+    # sheets: import/export of targets and awards; it needs only the records and their validators, and
+    # sits this low so that check and build can say when a sheet beside the YAML was never imported.
+    {"sheets"},
     {"markup", "charts"},
     {"pages"},
     {"render", "yearbook", "images"},  # images: the web copies of photos
@@ -30,7 +33,6 @@ LAYERS: list[set[str]] = [
     {"build"},
     {"editions"},  # one printed edition on its own (`pdf`) and what moved since the last (`changes`)
     {"serve"},
-    {"sheets"},  # commands that write into a site folder; `new --xlsx` makes its templates with sheets
     {"scaffold"},
     {"cli"},
 ]
