@@ -75,10 +75,18 @@ CHOICES: dict[str, dict[str, str]] = {
         "da khen": "granted", "da tang": "granted", "da trao": "granted", "granted": "granted",
         "de nghi": "proposed", "proposed": "proposed",
     },
+    # `sample: true`: the example figures of `new site`, exported as "có" in the "Mẫu" column.
+    "sample": {
+        "co": "true", "x": "true", "mau": "true", "true": "true", "yes": "true", "1": "true",
+        "khong": "false", "false": "false", "no": "false", "0": "false",
+    },
 }  # fmt: skip
 
 # What staff type, per field, shown when a word is not one of them.
-CHOICE_WORDS = {"direction": "tối thiểu, tối đa", "recipient_kind": "tập thể, cá nhân", "status": "đã khen, đề nghị"}
+CHOICE_WORDS = {
+    "direction": "tối thiểu, tối đa", "recipient_kind": "tập thể, cá nhân", "status": "đã khen, đề nghị",
+    "sample": "có, không",
+}  # fmt: skip
 
 
 def clean(text: str) -> str:
@@ -99,7 +107,7 @@ def read_cell(cell: Cell, field_type: str, field: str) -> Reading:
         return read_number(value, cell.number_format)
     if field_type == "date":
         return read_date(value)
-    if field_type == "choice":
+    if field_type in ("choice", "flag"):
         return read_choice(value, field)
     return Reading(as_text(value))
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from site_builder.sheets.rows import SCHEMAS
+from site_builder.sheets.write_yaml import is_default
 from site_builder.sources.yamlsafe import YList, YMap
 
 Fields = dict[str, str]
@@ -32,8 +33,8 @@ def flatten(item: object, kind: str) -> Fields:
             text = "; ".join(str(v).strip() for v in value)
         else:
             text = " ".join(str(value).split()) if value is not None else ""
-        if text and not (spec.kind == "choice" and text == spec.default):  # the default, written or not
-            out[spec.name] = text
+        if text and not is_default(spec.kind, spec.default, text):  # the default, written or not
+            out[spec.name] = text.lower() if spec.kind == "flag" else text
     return out
 
 

@@ -35,6 +35,7 @@ CHOICE_CELLS = {
     "direction": {"at_least": "tối thiểu", "at_most": "tối đa"},
     "recipient_kind": {"collective": "tập thể", "individual": "cá nhân"},
     "status": {"granted": "đã khen", "proposed": "đề nghị"},
+    "sample": {"true": "có"},
 }
 HELP = {
     "id": "Mã ngắn, chữ thường không dấu nối bằng “-”; để trống thì tự tạo từ tên chỉ tiêu.",
@@ -56,6 +57,7 @@ HELP = {
     "decision": "Số quyết định, ví dụ Quyết định số 125-QĐ/ĐUK.",
     "date": "Ngày quyết định: ngày/tháng/năm, ví dụ 11/01/2022.",
     "status": "đã khen (mặc định) hoặc đề nghị.",
+    "sample": "có: dòng MẪU, số liệu bịa để làm ví dụ (hiện dấu MẪU, không được tính); để trống khi là số liệu thật.",
 }
 
 
@@ -83,9 +85,14 @@ def target_rows(targets: Sequence[Target]) -> list[SheetRow]:
         rows.append([
             (t.id, None), (t.name, None), (t.unit, None), figure(t, t.target), figure(t, t.actual), percent,
             (CHOICE_CELLS["direction"][t.direction], None), (t.period, None), (t.source, None), (t.note, None),
-            *derived(t),
+            sample_cell(t.sample), *derived(t),
         ])  # fmt: skip
     return rows
+
+
+def sample_cell(sample: bool) -> SheetCell:
+    """ "có" in the "Mẫu" column for an example record; empty for real figures."""
+    return (CHOICE_CELLS["sample"]["true"], None) if sample else (None, None)
 
 
 def derived(target: Target) -> SheetRow:
@@ -111,6 +118,7 @@ def award_rows(awards: Sequence[Award]) -> list[SheetRow]:
             (a.decision, None),
             (a.date, DATE_FORMAT),
             (CHOICE_CELLS["status"][a.status], None),
+            sample_cell(a.sample),
         ]  # fmt: skip
         for a in awards
     ]

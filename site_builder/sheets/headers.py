@@ -27,6 +27,7 @@ TARGET_HEADERS: dict[str, tuple[str, ...]] = {
     "period": ("ky", "ky so lieu", "thoi ky", "period"),
     "source": ("nguon", "nguon chi tieu", "source"),
     "note": ("ghi chu", "note"),
+    "sample": ("mau", "bai mau", "so lieu mau", "sample"),
 }
 
 AWARD_HEADERS: dict[str, tuple[str, ...]] = {
@@ -39,6 +40,7 @@ AWARD_HEADERS: dict[str, tuple[str, ...]] = {
     "decision": ("so quyet dinh", "quyet dinh", "decision"),
     "date": ("ngay", "ngay quyet dinh", "ngay khen", "date"),
     "status": ("trang thai", "status"),
+    "sample": ("mau", "bai mau", "sample"),
 }
 
 # The headers export writes, in this order (recognised by the tables above).
@@ -46,11 +48,12 @@ EXPORT_HEADERS: dict[str, dict[str, str]] = {
     "targets": {
         "id": "Mã", "name": "Chỉ tiêu", "unit": "Đơn vị tính", "target": "Kế hoạch", "actual": "Thực hiện",
         "percent": "Tỷ lệ (%)", "direction": "Chiều", "period": "Kỳ", "source": "Nguồn", "note": "Ghi chú",
+        "sample": "Mẫu",
     },
     "awards": {
         "title": "Hình thức", "issuer": "Cấp khen", "recipient_kind": "Đối tượng", "count": "Số lượng",
         "recipients": "Danh sách", "reason": "Lý do", "decision": "Số quyết định", "date": "Ngày",
-        "status": "Trạng thái",
+        "status": "Trạng thái", "sample": "Mẫu",
     },
 }  # fmt: skip
 

@@ -14,7 +14,7 @@ from site_builder.sheets.rows import SCHEMAS
 from site_builder.sources.yamlsafe import YList, YMap
 from site_builder.yamlquote import yaml_quote
 
-PLAIN_TYPES = ("slug", "decimal", "integer", "date", "choice")
+PLAIN_TYPES = ("slug", "decimal", "integer", "date", "choice", "flag")
 WHAT = {"targets": "Chỉ tiêu", "awards": "Khen thưởng"}
 
 
@@ -29,12 +29,13 @@ def header_comment(kind: str, source: str, sheet: str, file_name: str) -> list[s
 
 def render_yaml(items: Iterable[YMap], kind: str, comment: list[str]) -> str:
     lines = list(comment)
-    schema = SCHEMAS[kind]
+    # `sample: true` last, where `new site` writes it ("xóa dòng này" when the figures are real).
+    schema = sorted(SCHEMAS[kind], key=lambda spec: spec.kind == "flag")
     for item in items:
         first = True
         for spec in schema:
             value = item.get(spec.name)
-            if spec.kind == "choice" and str(value or "").strip() == spec.default:
+            if is_default(spec.kind, spec.default, value):
                 continue  # "direction: at_least" is what an absent field means: left out, as by hand
             entry = _entry(spec.name, spec.kind, value)
             if not entry and spec.nullable and spec.name in item:
@@ -45,6 +46,14 @@ def render_yaml(items: Iterable[YMap], kind: str, comment: list[str]) -> str:
             lines.extend(entry[:1] + ["  " + extra for extra in entry[1:]])
             first = False
     return unicodedata.normalize("NFC", "\n".join(lines) + "\n")
+
+
+def is_default(field_type: str, default: object, value: object) -> bool:
+    """A choice or a flag at its default ("at_least", "false"): written only when it says something."""
+    text = str(value or "").strip()
+    if field_type == "flag":
+        return text.lower() == str(default).lower()
+    return field_type == "choice" and text == default
 
 
 def _entry(name: str, field_type: str, value: object) -> list[str]:

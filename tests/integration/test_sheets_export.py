@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -11,11 +12,13 @@ import pytest
 
 from site_builder.model.sets import load_award_set, load_target_set
 from site_builder.problems import Problems
+from site_builder.scaffold import new_site
 from site_builder.sheets.exporter import ExportRequest, export_sheet
 from site_builder.sheets.files import SheetUsageError
-from site_builder.sheets.importer import read_sheet
+from site_builder.sheets.importer import ImportRequest, import_sheet, read_sheet
 from site_builder.sources.discover import read_record
 from tests.conftest import copy_demo, run_cli, site_with
+from tests.sheets_helpers import make_xlsx
 
 AWARDS = """\
 - title: "Bằng khen"
@@ -83,18 +86,19 @@ def test_exported_sheet_is_formatted_with_read_only_derived_columns(tmp_path: Pa
     header = [c.value for c in ws[3]]
     assert header == [
         "STT", "Mã", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch", "Thực hiện", "Tỷ lệ (%)", "Chiều", "Kỳ", "Nguồn",
-        "Ghi chú", "Tỷ lệ hoàn thành (tự tính)", "Đánh giá (tự tính)",
+        "Ghi chú", "Mẫu", "Tỷ lệ hoàn thành (tự tính)", "Đánh giá (tự tính)",
     ]  # fmt: skip
     assert ws["A1"].value == "Chỉ tiêu nhiệm kỳ 2015 - 2020"
     rows = {row[1].value: row for row in ws.iter_rows(min_row=4) if row[1].value}
     count, rate = rows["ket-nap-dang-vien"], rows["dang-vien-xuat-sac"]
     assert (count[4].value, count[4].number_format, count[5].value) == (1000, "#,##0", 1035)
-    assert (count[11].value, count[11].number_format, count[12].value) == (1.035, "0.0%", "vượt")
+    assert (count[12].value, count[12].number_format, count[13].value) == (1.035, "0.0%", "vượt")
     assert (rate[5].value, rate[5].number_format) == (0.1488, "0.00%")
-    assert (rate[11].value, rate[12].value) == ("−0,12 điểm %", "không đạt")
+    assert (rate[12].value, rate[13].value) == ("−0,12 điểm %", "không đạt")
+    assert count[11].value is None  # real figures: the "Mẫu" column is empty
     assert rows["dang-vien-khong-hoan-thanh"][7].value == "tối đa"
     assert ws.protection.sheet
-    assert count[11].protection.locked and count[11].fill.fgColor.rgb.endswith("D9D9D9")
+    assert count[12].protection.locked and count[12].fill.fgColor.rgb.endswith("D9D9D9")
     assert not count[5].protection.locked and not ws.cell(60, 6).protection.locked  # spare rows stay editable
 
 
@@ -150,3 +154,52 @@ def test_new_year_xlsx_templates_sit_beside_the_yaml_and_check_stays_clean(tmp_p
     year_md.write_text(re.sub(r"(?m)^sample: true.*\n", "", year_md.read_text("utf-8")), "utf-8")
     code, out, err = run_cli("check", "--strict", "--site", str(site))
     assert code == 0, err
+
+
+SAMPLE_AWARDS = AWARDS.replace(
+    '  reason: "có thành tích xuất sắc"\n', '  reason: "có thành tích xuất sắc"\n  sample: true\n'
+)
+
+
+@pytest.mark.parametrize("kind", ["targets", "awards"])
+def test_a_round_trip_of_new_site_content_keeps_its_samples(tmp_path: Path, kind: str) -> None:
+    """`new site` writes its example targets with `sample: true`: exported, imported back with
+    --replace, they are still samples (marked MẪU, never counted), and the import changes nothing."""
+    site = tmp_path / "S"
+    new_site(site, today=dt.date(2026, 5, 4), program="site-builder", platform="linux")
+    rel = f"content/terms/2025-2030/{kind}.yaml"
+    if kind == "awards":
+        (site / rel).write_text(SAMPLE_AWARDS, encoding="utf-8")
+    original = loaded(site, rel, kind)
+    assert [item.sample for item in original.items].count(True) >= 1
+    sheet = tmp_path / "xuat.xlsx"
+    export_sheet(ExportRequest(site, kind, sheet, term="2025-2030"))
+    ws = openpyxl.load_workbook(sheet).active
+    column = [c.value for c in ws[3]].index("Mẫu") + 1
+    assert [ws.cell(4 + i, column).value for i in range(len(original.items))] == [
+        "có" if item.sample else None for item in original.items
+    ]
+    dry = import_sheet(ImportRequest(site, kind, sheet, term="2025-2030", dry_run=True))
+    assert dry.changes == ()
+    import_sheet(ImportRequest(site, kind, sheet, term="2025-2030", replace=True))
+    assert comparable(loaded(site, rel, kind).items) == comparable(original.items)
+    assert "sample: true" in (site / rel).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("typed", "sample"), [("x", True), ("Có", True), ("mẫu", True), ("không", False), (None, False)]
+)
+def test_the_sample_column_is_read_as_staff_type_it(tmp_path: Path, typed: object, sample: bool) -> None:
+    rows = [["Chỉ tiêu", "Kế hoạch", "Thực hiện", "Mẫu"], ["Kết nạp đảng viên mới", 150, 152, typed]]
+    problems = Problems()
+    back = read_sheet(make_xlsx(tmp_path / "t.xlsx", rows), "targets", None, problems)
+    assert not problems.errors and back.records.items[0].sample is sample
+
+
+def test_a_word_the_sample_column_does_not_know_is_an_error_at_its_cell(tmp_path: Path) -> None:
+    rows = [["Chỉ tiêu", "Kế hoạch", "Thực hiện", "Mẫu"], ["Kết nạp đảng viên mới", 150, 152, "chắc"]]
+    problems = Problems()
+    read_sheet(make_xlsx(tmp_path / "t.xlsx", rows), "targets", None, problems)
+    assert [(p.code, str(p.loc)) for p in problems.errors] == [
+        ("sheet.bad-choice", f"{tmp_path / 't.xlsx'}:Chỉ tiêu!D2")
+    ]
