@@ -34,6 +34,7 @@ class _Sheet(Protocol):
 MAX_FILE_BYTES = 20_000_000
 MAX_ROWS = 5_000  # data rows; a bloc's targets or awards are a few dozen
 MAX_COLS = 40
+SCAN_COLS = 4 * MAX_COLS  # looked at past the cap, only to say that a value there is not read
 SUFFIXES = (".xlsx", ".xlsm", ".csv")
 CSV_SEPARATORS = (";", ",", "\t")  # Excel writes ";" where the decimal mark is a comma
 
@@ -61,7 +62,7 @@ def read_grids(path: Path, shown: str, problems: Problems) -> list[Grid]:
 
 def read_xlsx(data: bytes, shown: str, problems: Problems) -> list[Grid]:
     try:
-        grids = _load(data, shown)
+        grids = _load(data, shown, problems)
         if any(cell.kind == "formula" for grid in grids for row in grid.rows for cell in row):
             grids = _with_cached_values(data, grids)
     except zipfile.BadZipFile:
@@ -73,24 +74,50 @@ def read_xlsx(data: bytes, shown: str, problems: Problems) -> list[Grid]:
     return grids
 
 
-def _load(data: bytes, shown: str) -> list[Grid]:
+def _load(data: bytes, shown: str, problems: Problems) -> list[Grid]:
     import openpyxl  # imported here: only the commands that read sheets pay for it
 
     book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     try:
-        return [_grid(ws, shown) for ws in book.worksheets if hasattr(ws, "iter_rows")]
+        return [_grid(ws, shown, problems) for ws in book.worksheets if hasattr(ws, "iter_rows")]
     finally:
         book.close()
 
 
-def _grid(ws: _Sheet, shown: str) -> Grid:
+def _grid(ws: _Sheet, shown: str, problems: Problems) -> Grid:
+    """The sheet's cells up to the caps; a value past them is an error at the first such cell
+    (never dropped silently: the import would then write a file missing those rows)."""
     ws.reset_dimensions()  # some writers record a wrong size; read what is there
-    rows = []
-    for r, row in enumerate(ws.iter_rows(max_col=MAX_COLS), start=1):
+    rows: list[tuple[Cell, ...]] = []
+    wide: Cell | None = None
+    for r, row in enumerate(ws.iter_rows(max_col=SCAN_COLS), start=1):
         if r > MAX_ROWS + HEADER_SCAN_ROWS:
-            break
-        rows.append(tuple(_cell(r, c, cell) for c, cell in enumerate(row, start=1)))
+            if any(_has_value(cell) for cell in row):  # formatted empty rows below the data are no loss
+                _too_many_rows(Grid(shown, ws.title, ()), r, problems)
+                break
+            continue
+        if wide is None:
+            extra = next((c for c, cell in enumerate(row[MAX_COLS:], MAX_COLS + 1) if _has_value(cell)), None)
+            wide = _cell(r, extra, row[extra - 1]) if extra is not None else None
+        rows.append(tuple(_cell(r, c, cell) for c, cell in enumerate(row[:MAX_COLS], start=1)))
+    if wide is not None:
+        _too_many_columns(Grid(shown, ws.title, ()), wide, problems)
     return Grid(shown, ws.title, tuple(rows))
+
+
+def _has_value(cell: object) -> bool:
+    value = getattr(cell, "value", None)
+    return value is not None and str(value).strip() != ""
+
+
+def _too_many_rows(grid: Grid, row: int, problems: Problems) -> None:
+    loc = Loc(grid.path, row, 1, sheet=grid.sheet)
+    problems.error("sheet.too-many-rows", loc, limit=MAX_ROWS + HEADER_SCAN_ROWS, row=row)
+
+
+def _too_many_columns(grid: Grid, cell: Cell, problems: Problems) -> None:
+    loc = Loc(grid.path, cell.row, cell.col, sheet=grid.sheet)
+    problems.error("sheet.too-many-columns", loc, limit=MAX_COLS)
 
 
 _KINDS: dict[str, CellKind] = {"e": "error", "f": "formula"}  # openpyxl's data_type -> ours
@@ -109,7 +136,8 @@ def _with_cached_values(data: bytes, grids: list[Grid]) -> list[Grid]:
 
     book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     try:
-        cached = {ws.title: _grid(ws, "") for ws in book.worksheets if hasattr(ws, "iter_rows")}
+        # The caps were reported by the first reading: this one only fetches the cached values.
+        cached = {ws.title: _grid(ws, "", Problems()) for ws in book.worksheets if hasattr(ws, "iter_rows")}
     finally:
         book.close()
     result = []
@@ -143,18 +171,34 @@ def read_csv(data: bytes, shown: str, problems: Problems) -> Grid | None:
     else:
         separators, offset = CSV_SEPARATORS, 0
     candidates = [_csv_rows(text, sep, offset) for sep in separators]
-    best = max(candidates, key=_header_width)
-    return Grid(shown, "", best)
+    best, past_rows, wide = max(candidates, key=lambda found: _header_width(found[0]))
+    grid = Grid(shown, "", best)
+    if wide is not None:
+        _too_many_columns(grid, wide, problems)
+    if past_rows is not None:
+        _too_many_rows(grid, past_rows, problems)
+    return grid
 
 
-def _csv_rows(text: str, separator: str, offset: int) -> tuple[tuple[Cell, ...], ...]:
-    rows = []
+CsvRows = tuple[tuple[Cell, ...], ...]
+
+
+def _csv_rows(text: str, separator: str, offset: int) -> tuple[CsvRows, int | None, Cell | None]:
+    """The rows up to the caps, the first row past them that holds a value, the first cell past
+    the column cap that holds one."""
+    rows: list[tuple[Cell, ...]] = []
+    wide: Cell | None = None
     reader = csv.reader(io.StringIO(text), delimiter=separator)
     for r, row in enumerate(reader, start=1 + offset):
         if r > MAX_ROWS + HEADER_SCAN_ROWS:
-            break
+            if any(value.strip() for value in row):
+                return tuple(rows), r, wide
+            continue
+        extra = next((c for c, value in enumerate(row[MAX_COLS:], start=MAX_COLS + 1) if value.strip()), None)
+        if wide is None and extra is not None:
+            wide = Cell(r, extra, row[extra - 1])
         rows.append(tuple(Cell(r, c, value) for c, value in enumerate(row[:MAX_COLS], start=1)))
-    return tuple(rows)
+    return tuple(rows), None, wide
 
 
 def _header_width(rows: tuple[tuple[Cell, ...], ...]) -> int:
