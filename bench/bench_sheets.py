@@ -54,18 +54,18 @@ def measure(path: Path) -> list[float]:
         started = time.perf_counter()
         found = read_sheet(path, "targets", None, problems)
         assert found is not None and not problems.errors, [p.format() for p in problems]
-        render_yaml(found.items, "targets", header_comment("targets", path.name, found.sheet, "targets.yaml"))
+        render_yaml(found.items, "targets", header_comment("targets", path.name, found.sheet, "targets.yaml", "vi"))
         times.append(time.perf_counter() - started)
     return times
 
 
 def measure_export(targets) -> list[float]:
-    from site_builder.sheets.export import export_targets
+    from site_builder.sheets.export import SheetText, export_targets
 
     times = []
     for _ in range(REPEAT):
         started = time.perf_counter()
-        export_targets(targets, "Chỉ tiêu")
+        export_targets(targets, SheetText("Chỉ tiêu", "vi"))
         times.append(time.perf_counter() - started)
     return times
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Literal
 
+from site_builder.catalogue import clause
 from site_builder.sheets.headers import fold
 
 CellKind = Literal["value", "error", "formula"]  # error: "#DIV/0!"; formula: never computed
@@ -80,12 +81,6 @@ CHOICES: dict[str, dict[str, str]] = {
         "co": "true", "x": "true", "mau": "true", "true": "true", "yes": "true", "1": "true",
         "khong": "false", "false": "false", "no": "false", "0": "false",
     },
-}  # fmt: skip
-
-# What staff type, per field, shown when a word is not one of them.
-CHOICE_WORDS = {
-    "direction": "tối thiểu, tối đa", "recipient_kind": "tập thể, cá nhân", "status": "đã khen, đề nghị",
-    "sample": "có, không",
 }  # fmt: skip
 
 
@@ -209,7 +204,8 @@ def read_choice(value: object, field: str) -> Reading:
     found = words.get(fold(text))  # "tối đa", "Tối Đa", "at_most" alike
     if found:
         return Reading(found)
-    return Reading(None, "sheet.bad-choice", (("value", text), ("choices", CHOICE_WORDS.get(field, ""))))
+    # What staff may type, in the language the problem is shown in (sheet.choices.<field>).
+    return Reading(None, "sheet.bad-choice", (("value", text), ("choices", clause(f"sheet.choices.{field}"))))
 
 
 def split_list(text: str) -> list[str]:

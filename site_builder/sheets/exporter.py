@@ -14,9 +14,10 @@ from site_builder.layout import CONTENT, OUTPUT, SiteLayout
 from site_builder.model.records import TargetSet
 from site_builder.model.sets import load_award_set, load_target_set
 from site_builder.problems import Loc, Problems, SiteError
-from site_builder.sheets.export import export_awards, export_targets
+from site_builder.sheets.export import SheetText, export_awards, export_targets, sheet_title
 from site_builder.sheets.files import SheetUsageError, content_file, site_relative, write_atomic
 from site_builder.sources.discover import MAX_FILE_BYTES, Kind, read_record
+from site_builder.sources.language import site_language
 
 # (a term's file?, targets or awards) -> the record kind of that file
 _RECORD_KINDS: dict[tuple[bool, str], Kind] = {
@@ -43,11 +44,6 @@ class ExportReport:
     problems: Problems  # warnings of the source file
 
 
-def sheet_title(kind: str, year: int | None, term: str | None) -> str:
-    what = "Chỉ tiêu" if kind == "targets" else "Khen thưởng"
-    return f"{what} năm {year}" if year is not None else f"{what} nhiệm kỳ {str(term).replace('-', ' - ')}"
-
-
 def check_output(request: ExportRequest) -> Path:
     output = request.output.resolve()
     if output.suffix.lower() != ".xlsx":
@@ -71,8 +67,10 @@ def export_sheet(request: ExportRequest) -> ExportReport:
     loaded = load_target_set(record, problems) if request.kind == "targets" else load_award_set(record, problems)
     if problems.errors:
         raise SiteError(problems)
-    title = sheet_title(request.kind, request.year, request.term)
-    data = export_targets(loaded.items, title) if isinstance(loaded, TargetSet) else export_awards(loaded.items, title)
+    lang = site_language(request.site_root)
+    scope = f"--year {request.year}" if request.year is not None else f"--term {request.term}"
+    sheet = SheetText(sheet_title(request.kind, request.year, request.term, lang), lang, scope)
+    data = export_targets(loaded.items, sheet) if isinstance(loaded, TargetSet) else export_awards(loaded.items, sheet)
     try:
         write_atomic(output, data)
     except OSError as exc:

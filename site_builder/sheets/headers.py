@@ -43,23 +43,18 @@ AWARD_HEADERS: dict[str, tuple[str, ...]] = {
     "sample": ("mau", "bai mau", "sample"),
 }
 
-# The headers export writes, in this order (recognised by the tables above).
-EXPORT_HEADERS: dict[str, dict[str, str]] = {
-    "targets": {
-        "id": "Mã", "name": "Chỉ tiêu", "unit": "Đơn vị tính", "target": "Kế hoạch", "actual": "Thực hiện",
-        "percent": "Tỷ lệ (%)", "direction": "Chiều", "period": "Kỳ", "source": "Nguồn", "note": "Ghi chú",
-        "sample": "Mẫu",
-    },
-    "awards": {
-        "title": "Hình thức", "issuer": "Cấp khen", "recipient_kind": "Đối tượng", "count": "Số lượng",
-        "recipients": "Danh sách", "reason": "Lý do", "decision": "Số quyết định", "date": "Ngày",
-        "status": "Trạng thái", "sample": "Mẫu",
-    },
+# The columns export writes, in this order; their headers are `sheet.column.<field>` in the
+# package catalogue, in the site's language (a test checks every one is recognised above).
+EXPORT_FIELDS: dict[str, tuple[str, ...]] = {
+    "targets": ("id", "name", "unit", "target", "actual", "percent", "direction", "period", "source", "note", "sample"),
+    "awards": (
+        "title", "issuer", "recipient_kind", "count", "recipients", "reason", "decision", "date", "status", "sample",
+    ),
 }  # fmt: skip
 
 # Columns a sheet may carry that import reads past: the row number, and what export derives.
 ROW_NUMBER = ("stt", "tt", "so tt", "so thu tu", "no")
-DERIVED_MARK = "tu tinh"  # "Tỷ lệ hoàn thành (tự tính)", "Đánh giá (tự tính)"
+DERIVED_MARKS = ("tu tinh", "computed")  # "Tỷ lệ hoàn thành (tự tính)", "Completion (computed)"
 
 # A sheet must name these fields (one of each group) to be read as that kind.
 REQUIRED_COLUMNS: dict[str, tuple[tuple[str, ...], ...]] = {
@@ -87,7 +82,7 @@ def field_of(header: str, kind: str) -> str | None:
 def is_ignored(header: str) -> bool:
     """The row number and the read-only columns export adds are not data to import."""
     folded = fold(header)
-    return folded in ROW_NUMBER or DERIVED_MARK in folded
+    return folded in ROW_NUMBER or any(mark in folded for mark in DERIVED_MARKS)
 
 
 def near_miss(header: str, kind: str) -> str | None:

@@ -17,6 +17,7 @@ from site_builder.sheets.read import read_grids
 from site_builder.sheets.rows import SheetRecords, sheet_records
 from site_builder.sheets.table import pick_grid, read_table
 from site_builder.sheets.write_yaml import header_comment, render_yaml
+from site_builder.sources.language import site_language
 from site_builder.sources.text import decode_text
 from site_builder.sources.yamlsafe import YamlFailure, YList, load_yaml
 
@@ -61,7 +62,8 @@ def import_sheet(request: ImportRequest) -> ImportReport:
     found = read_sheet(request.source, request.kind, request.sheet, problems)
     if found is None or problems.errors:
         raise SiteError(problems)
-    comment = header_comment(request.kind, request.source.name, found.sheet, target.name)
+    lang = site_language(request.site_root)
+    comment = header_comment(request.kind, request.source.name, found.sheet, target.name, lang)
     text = render_yaml(found.items, request.kind, comment)
     old_text, old_items = existing(target, shown)
     changes = tuple(diff(old_items, list(found.items), request.kind))

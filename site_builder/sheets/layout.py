@@ -9,47 +9,54 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from site_builder.catalogue import text
 from site_builder.sheets.export import (
-    CHOICE_CELLS,
+    CHOICE_VALUES,
     COUNT_FORMAT,
     DATE_FORMAT,
     DERIVED,
     GREY,
     HEADER_ROW,
-    HELP,
     SPARE_ROWS,
     SheetRow,
+    SheetText,
+    choice_word,
+    column_help,
+    column_title,
 )
-from site_builder.sheets.headers import EXPORT_HEADERS
+from site_builder.sheets.headers import EXPORT_FIELDS
 
-SHEET_NAMES = {"targets": "Chỉ tiêu", "awards": "Khen thưởng"}
 WIDTHS = {"name": 48, "title": 16, "issuer": 30, "reason": 48, "recipients": 40, "note": 30, "source": 22}
 # Formats of the empty cells staff fill in, by field (counts are whole numbers).
 BLANK_FORMATS = {"count": COUNT_FORMAT, "date": DATE_FORMAT}
-NOTE = (
-    "Dòng 3 là tiêu đề cột: giữ nguyên tên cột. Cột xám “(tự tính)” do site-builder tính "
-    "và được bỏ qua khi nhập lại. Nhập: site-builder import {kind} TỆP.xlsx --year NĂM"
-)
 
 
-def build_workbook(kind: str, title: str, rows: list[SheetRow], derived_cols: bool) -> Workbook:
+def note(kind: str, sheet: SheetText, derived_cols: bool) -> str:
+    """Row 2: keep the headers, how to import; the grey columns only on a sheet that has them."""
+    scope = sheet.scope or text("sheet.scope-placeholder", sheet.lang)
+    key = "sheet.note-derived" if derived_cols else "sheet.note"
+    return text(key, sheet.lang, row=HEADER_ROW, kind=kind, scope=scope)
+
+
+def build_workbook(kind: str, sheet: SheetText, rows: list[SheetRow], derived_cols: bool) -> Workbook:
     book = Workbook()
     ws = book.active
     if not isinstance(ws, Worksheet):  # a new workbook starts with one worksheet, active
         raise TypeError("a new workbook has no worksheet")
-    ws.title = SHEET_NAMES[kind]
-    fields = list(EXPORT_HEADERS[kind])
-    headers = ["STT", *EXPORT_HEADERS[kind].values(), *(DERIVED if derived_cols else ())]
-    ws.cell(1, 1, title).font = Font(bold=True, size=14)
+    ws.title = text(f"sheet.name.{kind}", sheet.lang)
+    fields = list(EXPORT_FIELDS[kind])
+    names = ["row-number", *fields, *(DERIVED if derived_cols else ())]
+    headers = [column_title(name, sheet.lang) for name in names]
+    ws.cell(1, 1, sheet.title).font = Font(bold=True, size=14)
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(headers))
-    ws.cell(2, 1, NOTE.format(kind=kind)).font = Font(italic=True, size=9)
+    ws.cell(2, 1, note(kind, sheet, derived_cols)).font = Font(italic=True, size=9)
     ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=len(headers))
-    write_headers(ws, headers, fields)
+    write_headers(ws, headers, fields, sheet.lang)
     last = HEADER_ROW + len(rows) + SPARE_ROWS
     for index, row in enumerate(rows, start=1):
         write_row(ws, HEADER_ROW + index, index, row, len(fields))
     unlock_editable(ws, fields, last, has_rows=bool(rows))
-    add_choice_lists(ws, fields, last)
+    add_choice_lists(ws, fields, last, sheet.lang)
     ws.freeze_panes = ws.cell(HEADER_ROW + 1, 3).coordinate
     ws.protection.sheet = derived_cols  # only the derived columns need guarding; no password
     for option in ("insertRows", "deleteRows", "formatColumns", "formatRows", "sort", "autoFilter"):
@@ -57,14 +64,14 @@ def build_workbook(kind: str, title: str, rows: list[SheetRow], derived_cols: bo
     return book
 
 
-def write_headers(ws: Worksheet, headers: list[str], fields: list[str]) -> None:
-    for col, text in enumerate(headers, start=1):
-        cell = ws.cell(HEADER_ROW, col, text)
+def write_headers(ws: Worksheet, headers: list[str], fields: list[str], lang: str) -> None:
+    for col, title in enumerate(headers, start=1):
+        cell = ws.cell(HEADER_ROW, col, title)
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
         field = fields[col - 2] if 2 <= col < len(fields) + 2 else None
-        if field in HELP:
-            cell.comment = Comment(HELP[field], "site-builder")
+        if field is not None:
+            cell.comment = Comment(column_help(field, lang), "site-builder")
         if col > len(fields) + 1:
             cell.fill = PatternFill("solid", fgColor=GREY)
         ws.column_dimensions[get_column_letter(col)].width = WIDTHS.get(field or "", 14 if col > 1 else 6)
@@ -94,11 +101,11 @@ def unlock_editable(ws: Worksheet, fields: list[str], last: int, has_rows: bool)
         ws.cell(r, 1).protection = Protection(locked=False)
 
 
-def add_choice_lists(ws: Worksheet, fields: list[str], last: int) -> None:
+def add_choice_lists(ws: Worksheet, fields: list[str], last: int, lang: str) -> None:
     for col, field in enumerate(fields, start=2):
-        if field not in CHOICE_CELLS:
+        if field not in CHOICE_VALUES:
             continue
-        words = ",".join(CHOICE_CELLS[field].values())
+        words = ",".join(choice_word(field, value, lang) for value in CHOICE_VALUES[field])
         validation = DataValidation(type="list", formula1=f'"{words}"', allow_blank=True)
         letter = get_column_letter(col)
         validation.add(f"{letter}{HEADER_ROW + 1}:{letter}{last}")

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Protocol
 
+from site_builder.catalogue import clause
 from site_builder.problems import Loc, Problems
 from site_builder.sheets.cells import Cell, CellKind, Grid
 from site_builder.sheets.headers import HEADER_SCAN_ROWS
@@ -43,7 +44,7 @@ def read_grids(path: Path, shown: str, problems: Problems) -> list[Grid]:
     """Every sheet of the file (one for a CSV file); [] after reporting why it cannot be read."""
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
-        problems.error("sheet.bad-format", Loc(shown), suffix=suffix or "(không có đuôi)")
+        problems.error("sheet.bad-format", Loc(shown), suffix=suffix or clause("clause.sheet.no-suffix"))
         return []
     try:
         size = path.stat().st_size
@@ -66,7 +67,7 @@ def read_xlsx(data: bytes, shown: str, problems: Problems) -> list[Grid]:
         if any(cell.kind == "formula" for grid in grids for row in grid.rows for cell in row):
             grids = _with_cached_values(data, grids)
     except zipfile.BadZipFile:
-        problems.error("sheet.unreadable", Loc(shown), detail="không phải tệp .xlsx (zip)")
+        problems.error("sheet.unreadable", Loc(shown), detail=clause("clause.sheet.not-zip"))
         return []
     except Exception as exc:  # noqa: BLE001 - a damaged workbook fails in many ways inside openpyxl
         problems.error("sheet.unreadable", Loc(shown), detail=type(exc).__name__)

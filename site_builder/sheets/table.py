@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from site_builder.catalogue import Clause, clause
 from site_builder.problems import Loc, Problems, column_letters
 from site_builder.sheets import headers
 from site_builder.sheets.cells import Cell, Grid, as_text
@@ -48,7 +49,7 @@ def read_table(grid: Grid, kind: str, problems: Problems) -> Table | None:
     """The header row and the columns it names; None (reported) when the sheet cannot be read as `kind`."""
     index = headers.find_header_row([texts(r) for r in grid.rows], kind)
     if index is None:
-        expected = ", ".join(f"“{h}”" for h in headers.EXPORT_HEADERS[kind].values())
+        expected = clause(f"sheet.expected.{kind}")
         problems.error("sheet.no-header", Loc(grid.path, 1, 1, sheet=grid.sheet), what=kind, expected=expected)
         return None
     header = grid.rows[index]
@@ -56,11 +57,18 @@ def read_table(grid: Grid, kind: str, problems: Problems) -> Table | None:
     table = Table(grid, index + 1, columns, titles, data_rows(grid.rows[index + 1 :], columns))
     missing = headers.missing_columns(columns, kind)
     for group in missing:
-        names = " hoặc ".join(f"“{headers.EXPORT_HEADERS[kind][f]}”" for f in group)
-        problems.error("sheet.missing-column", table.loc(index + 1), column=names)
+        problems.error("sheet.missing-column", table.loc(index + 1), column=column_names(group))
     if not missing and not table.rows:
         problems.error("sheet.no-rows", table.loc(index + 1))
     return None if missing or not table.rows else table
+
+
+def column_names(group: tuple[str, ...]) -> Clause:
+    """ "“Kế hoạch” hoặc “Tỷ lệ (%)”", in the language the problem is shown in."""
+    names = [clause(f"sheet.column.{field}") for field in group]
+    if len(names) == 1:
+        return clause("sheet.column-quoted", name=names[0])
+    return clause("sheet.columns-either", first=names[0], second=names[1])
 
 
 def map_columns(
@@ -91,7 +99,7 @@ def report_unknown_header(title: str, kind: str, loc: Loc, problems: Problems) -
     is a column of the office's own (a person in charge, a remark): ignored with a warning."""
     typo = headers.near_miss(title, kind)
     if typo:
-        problems.error("sheet.header-misspelt", loc, header=title, suggest=headers.EXPORT_HEADERS[kind][typo])
+        problems.error("sheet.header-misspelt", loc, header=title, suggest=clause(f"sheet.column.{typo}"))
     else:
         problems.warning("sheet.unknown-column", loc, header=title)
 

@@ -10,21 +10,20 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 
+from site_builder.catalogue import clause, text
 from site_builder.sheets.rows import SCHEMAS
 from site_builder.sources.yamlsafe import YList, YMap
 from site_builder.yamlquote import yaml_quote
 
 PLAIN_TYPES = ("slug", "decimal", "integer", "date", "choice", "flag")
-WHAT = {"targets": "Chỉ tiêu", "awards": "Khen thưởng"}
 
 
-def header_comment(kind: str, source: str, sheet: str, file_name: str) -> list[str]:
-    where = f"bảng tính “{source}”" + (f", trang “{sheet}”" if sheet else "")
-    return [
-        f"# {WHAT[kind]}: nhập từ {where} bằng lệnh “site-builder import {kind}”.",
-        "# Có thể sửa trực tiếp tệp này. Nếu sửa bảng tính rồi nhập lại (--replace), tệp này được thay",
-        f"# và bản hiện tại được giữ ở {file_name}.bak.",
-    ]
+def header_comment(kind: str, source: str, sheet: str, file_name: str, lang: str) -> list[str]:
+    """The comment lines on top of the file, in the site's language: where it came from."""
+    where = clause("import.comment-sheet", sheet=sheet) if sheet else ""
+    what = clause(f"sheet.name.{kind}")
+    lines = text("import.comment", lang, what=what, source=source, sheet=where, kind=kind, file=file_name)
+    return [f"# {line}" for line in lines.split("\n")]
 
 
 def render_yaml(items: Iterable[YMap], kind: str, comment: list[str]) -> str:

@@ -48,6 +48,9 @@ DYNAMIC_PACKAGE = {
     r"cli\.(cmd|examples)\.[a-z-]+": "cli_click.command_help",
     r"changes\.(label|field|status)\.[a-z_-]+": "yearbook/changes: a record's kind, a field's name, a status",
     r"changes\.(added|removed|changed)": "yearbook/changes.describe: what happened to a record",
+    r"changes\.status\.[a-z-]+": "sheets/export.derived: the status column of an exported sheet",
+    r"sheet\.(column|help|choice|choices|name|expected)\.[a-z_.-]+": "sheets/export, layout, table, cells: per field",
+    r"sheet\.title\.(targets|awards)-(year|term)": "sheets/export.sheet_title",
 }
 DYNAMIC_THEME = {  # prefix ~ value in templates: every value the model allows must have an entry
     "kind.": CONFERENCE_KINDS,

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from site_builder.catalogue import text
 from site_builder.problems import Loc
 from site_builder.sheets import headers
 from site_builder.sheets.cells import Cell, parse_number_text, read_cell, split_list
@@ -126,10 +127,12 @@ def test_choice_words(field: str, typed: str, value: str) -> None:
     assert read_cell(cell(typed), "choice", field).text == value
 
 
-def test_unknown_choice_word_names_the_vietnamese_words() -> None:
+def test_unknown_choice_word_names_the_words_in_the_language_shown() -> None:
     reading = read_cell(cell("nhiều"), "choice", "recipient_kind")
     assert reading.problem == "sheet.bad-choice"
-    assert "tập thể" in dict(reading.params)["choices"]
+    params = dict(reading.params)
+    assert "tập thể" in text("sheet.bad-choice", "vi", field="Đối tượng", **params)
+    assert "collective, individual" in text("sheet.bad-choice", "en", field="Recipient kind", **params)
 
 
 def test_formula_and_error_cells_are_problems() -> None:
