@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from site_builder.catalogue import text
-from site_builder.cli.common import EXIT_CONTENT, EXIT_USAGE, SITE_OPTION, T, print_problems, run
+from site_builder.cli.common import EXIT_CONTENT, SITE_OPTION, T, print_problems, run
 from site_builder.cli_click import Command, command_help, say
 from site_builder.problems import SiteError
 from site_builder.sources.language import site_language
@@ -23,8 +23,8 @@ SHEET_TERM = click.option("--term", metavar=say("cli.metavar.term"), help=say("c
 
 
 def run_sheets(ctx: click.Context, action: Callable[[], T], failed: str, lang: str) -> T:
-    """Call an import/export API: a usage problem exits 2; problems of the sheet or of the YAML file
-    are all listed, then the outcome, exit 1; anything else as `run` handles it."""
+    """Call an import/export API: a mistyped option exits 2, a refusal to overwrite 1; problems of the
+    sheet or of the YAML file are all listed, then the outcome, exit 1; anything else as `run` handles it."""
     from site_builder.sheets.files import SheetUsageError
 
     def guarded() -> T:
@@ -32,7 +32,7 @@ def run_sheets(ctx: click.Context, action: Callable[[], T], failed: str, lang: s
             return action()
         except SheetUsageError as exc:
             click.echo(f"{text('severity.error', lang)}: {text(exc.key, lang, **exc.params)}", err=True)
-            sys.exit(EXIT_USAGE)
+            sys.exit(exc.exit_code)  # 2 for a mistyped option, 1 for a file --replace would overwrite
         except SiteError as exc:
             print_problems(exc.problems, lang)
             click.echo(text(failed, lang, counts=summary_counts(exc.problems, lang)), err=True)
@@ -66,7 +66,7 @@ def import_cmd(
         click.echo(line)
     if report.refused:
         click.echo(f"{text('severity.error', lang)}: {text('import.refused', lang, path=report.destination)}", err=True)
-        sys.exit(EXIT_USAGE)
+        sys.exit(EXIT_CONTENT)  # typed right, but the file exists: not a usage error (2)
 
 
 @click.command("export", cls=Command, help=command_help("export"))

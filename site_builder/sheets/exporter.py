@@ -15,7 +15,7 @@ from site_builder.model.records import TargetSet
 from site_builder.model.sets import load_award_set, load_target_set
 from site_builder.problems import Loc, Problems, SiteError
 from site_builder.sheets.export import SheetText, export_awards, export_targets, sheet_title
-from site_builder.sheets.files import SheetUsageError, content_file, site_relative, write_atomic
+from site_builder.sheets.files import SheetRefused, SheetUsageError, content_file, site_relative, write_atomic
 from site_builder.sources.discover import MAX_FILE_BYTES, Kind, read_record
 from site_builder.sources.language import site_language
 
@@ -52,7 +52,7 @@ def check_output(request: ExportRequest) -> Path:
     if any(output.is_relative_to(folder) for folder in managed):
         raise SheetUsageError("export.protected", path=request.output)
     if output.exists() and not request.replace:
-        raise SheetUsageError("export.exists", path=request.output)
+        raise SheetRefused("export.exists", path=request.output)
     return output
 
 

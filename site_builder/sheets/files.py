@@ -17,11 +17,21 @@ _TERM = re.compile(r"(\d{4})-(\d{4})")
 
 
 class SheetUsageError(Exception):
-    """The command cannot run as asked (exit 2). `key` names the sentence in the package catalogue."""
+    """The command was mistyped: an option missing or wrong (exit 2). `key` names the sentence in
+    the package catalogue."""
+
+    exit_code = 2
 
     def __init__(self, key: str, **params: object):
         super().__init__(key)
         self.key, self.params = key, params
+
+
+class SheetRefused(SheetUsageError):
+    """The command was typed right but would overwrite a file: refused until --replace (exit 1,
+    as for content that stops a command; 2 is only for a mistyped command)."""
+
+    exit_code = 1
 
 
 def content_file(site_root: Path, kind: str, year: int | None, term: str | None) -> Path:

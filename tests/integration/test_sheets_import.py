@@ -273,3 +273,21 @@ def test_cli_exit_codes_and_messages(site: Path, tmp_path: Path) -> None:
     assert code == 2 and "cần đúng một trong hai tùy chọn" in err
     code, out, err = run_cli("check", "--strict", "--site", str(site))
     assert code == 0, err
+
+
+def test_a_file_that_would_be_overwritten_is_exit_1_a_mistyped_option_exit_2(site: Path, tmp_path: Path) -> None:
+    """Exit 2 is only for a mistyped command (docs/huong-dan.md, chapter 22); "the file exists, add
+    --replace" is the command refusing to overwrite: exit 1, nothing written."""
+    target = site / "content/years/2024/targets.yaml"
+    hand = '- id: cu\n  name: "Cũ"\n  target: 1\n  actual: 1\n'
+    target.write_text(hand, encoding="utf-8")
+    good = str(make_xlsx(tmp_path / "a.xlsx", GOOD_TARGETS))
+    code, out, err = run_cli("import", "targets", good, "--year", "2024", "--site", str(site))
+    assert code == 1 and "--replace" in err and target.read_text(encoding="utf-8") == hand
+    existing = tmp_path / "co-roi.xlsx"
+    existing.write_bytes(b"do not touch")
+    code, out, err = run_cli("export", "targets", "--year", "2024", "--output", str(existing), "--site", str(site))
+    assert code == 1 and "--replace" in err and existing.read_bytes() == b"do not touch"
+    code, out, err = run_cli("export", "targets", "--year", "2024", "--output", str(tmp_path / "x.csv"),
+                             "--site", str(site))  # fmt: skip
+    assert code == 2 and "Traceback" not in err
