@@ -102,18 +102,22 @@ def load_yaml(
         at_line = mark.line + first_line if mark else first_line
         col = mark.column + 1 if mark else None
         detail = _describe(exc)
-        source = _source_lines(text, exc)
-        problems.error(
-            "yaml.syntax", Loc(path, at_line, col), detail=detail, explain=clause(explain_syntax(detail, source))
-        )
+        _syntax_error(problems, Loc(path, at_line, col), detail, _source_lines(text, exc))
         raise YamlFailure from None
     except yaml.YAMLError as exc:
-        problems.error(
-            "yaml.syntax", Loc(path, first_line), detail=str(exc), explain=clause(explain_syntax(str(exc), text))
-        )
+        _syntax_error(problems, Loc(path, first_line), str(exc), text)
         raise YamlFailure from None
     finally:
         loader.dispose()
+
+
+def _syntax_error(problems: Problems, loc: Loc, detail: str, source: str) -> None:
+    """A syntax error in plain words. The parser's own (English) words are added only when no
+    Vietnamese explanation fits, as a technical note for whoever helps: next to a plain
+    explanation they read like a crash."""
+    explain = explain_syntax(detail, source)
+    note = clause("clause.yaml.technical-note", detail=detail) if explain == "yaml.generic" else ""
+    problems.error("yaml.syntax", loc, detail=note, explain=clause(explain))
 
 
 # PyYAML's wording -> the key of what a staff member should do (clause ids in the package catalogue); first match wins.

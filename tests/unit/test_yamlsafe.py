@@ -96,13 +96,22 @@ def test_syntax_error_has_position_and_plain_words():
     messages = fail("title: A\n  bad: indent: here\n")
     assert len(messages) == 1
     assert messages[0].startswith(f"{PATH}:2:")
-    assert ": error: YAML sai cú pháp: dấu hai chấm không đúng chỗ" in messages[0]
-    assert "(chi tiết kỹ thuật: " in messages[0]  # the parser's own words follow, whatever they are
+    assert messages[0].endswith(
+        ": error: YAML sai cú pháp: dấu hai chấm không đúng chỗ: chữ có dấu “: ” phải đặt trong ngoặc kép"
+    )
 
 
-def test_tab_indentation_is_a_syntax_error_not_a_crash():
-    messages = fail("a:\n\t- b\n")
-    assert messages[0].startswith(f"{PATH}:2:") and "YAML sai cú pháp" in messages[0]
+def test_tab_indentation_is_a_syntax_error_in_plain_words_only():
+    """The Vietnamese explanation is enough: no English parser words after it (they read like a crash)."""
+    (message,) = fail("a:\n  - x\n\t- y\n")
+    assert message.startswith(f"{PATH}:3:1: error: YAML sai cú pháp: có ký tự Tab")
+    assert "kỹ thuật" not in message and "tab character" not in message
+
+
+def test_an_error_no_explanation_fits_keeps_the_parser_words_as_a_technical_note():
+    (message,) = fail("%FOO bar\n---\na: 1\n")  # an unknown YAML directive: nothing staff type by mistake
+    prefix = f"{PATH}:1:5: error: YAML sai cú pháp: kiểm tra dấu hai chấm, thụt lề và dấu ngoặc kép ở dòng này"
+    assert message.startswith(prefix + " (ghi chú kỹ thuật cho người hỗ trợ: ") and message.endswith(")")
 
 
 def test_two_documents_are_refused():
@@ -135,12 +144,20 @@ def test_syntax_errors_point_where_to_look_and_say_what_to_do(text, where, expla
     assert message.startswith(f"x.yaml:{where}: error: YAML sai cú pháp: {explained}")
 
 
-def test_explain_syntax_reads_the_source_line():
-    from site_builder.sources.yamlsafe import explain_syntax
-
-    detail = "mapping values are not allowed in this context"
-    assert explain_syntax(detail) == "yaml.colon"
-    assert explain_syntax(detail, "title: “Hội nghị: sơ kết”") == "yaml.curly-quotes"
-    assert explain_syntax(detail, 'reason: "đạt “trong sạch”": x') == "yaml.colon"  # quoted properly
-    assert explain_syntax("found character that cannot start any token", "unit: %") == "yaml.percent"
-    assert explain_syntax("found character that cannot start any token", 'unit: "%"  @') == "yaml.bad-start"
+@pytest.mark.parametrize(
+    ("text", "explained"),
+    [
+        ("title: Hội nghị: sơ kết\n", "yaml.colon"),
+        ("title: “Hội nghị: sơ kết”\n", "yaml.curly-quotes"),  # the same error, with Word's quotes
+        ('reason: "đạt “trong sạch”": x\n', "yaml.colon"),  # curly quotes inside proper ones are text
+        ("unit: %\n", "yaml.percent"),
+        ('unit: "%"  @\n', "yaml.bad-start"),
+    ],
+)
+def test_explain_syntax_reads_the_source_line(text, explained):
+    """Real parser errors, never PyYAML's wording typed here: a rewording shows up as a failure."""
+    problems = Problems()
+    with pytest.raises(YamlFailure):
+        load_yaml(text, PATH, problems)
+    (problem,) = problems
+    assert dict(problem.params)["explain"].id == explained
