@@ -5,9 +5,11 @@ Kept in the site's .cache/ folder, never in content/. A damaged cache is ignored
 
 from __future__ import annotations
 
+import io
 import json
-import os
 from pathlib import Path
+
+from site_builder.atomic import atomic_file
 
 
 def load_cache(path: Path) -> dict[str, str]:
@@ -24,12 +26,10 @@ def save_cache(path: Path, cache: dict[str, str]) -> None:
     """Write atomically; a cache that cannot be written only costs speed."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        temp = path.with_suffix(f".{os.getpid()}.tmp")
-        with temp.open("w", encoding="utf-8") as stream:  # entry by entry: never one huge string
-            stream.write("{")
+        with atomic_file(path) as handle, io.TextIOWrapper(handle, encoding="utf-8") as stream:
+            stream.write("{")  # entry by entry: never one huge string
             for index, (key, value) in enumerate(cache.items()):
                 stream.write(("," if index else "") + json.dumps(key) + ":" + json.dumps(value, ensure_ascii=False))
             stream.write("}")
-        os.replace(temp, path)
     except OSError:
         pass

@@ -31,6 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from site_builder.atomic import write_atomic
 from site_builder.layout import SiteLayout
 from site_builder.model.editions import editions_of, find_edition
 from site_builder.model.records import SiteModel
@@ -123,12 +124,7 @@ def keep(site_root: Path, manifest: Manifest) -> Path | None:
         return None
     target = _target(archive_dir(site_root) / stem, entries, manifest)
     target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    try:
-        temporary.write_bytes(data)
-        os.replace(temporary, target)
-    finally:
-        temporary.unlink(missing_ok=True)
+    write_atomic(target, data)
     return target
 
 

@@ -19,6 +19,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import site_builder
+from site_builder.atomic import write_atomic
 from site_builder.layout import SOURCE_FOLDERS, SiteLayout
 from site_builder.output.guard import MARKER
 from site_builder.problems import Loc, Problem, Problems
@@ -154,7 +155,5 @@ def unstamp(output: Path) -> str | None:
         data["fingerprint"] = f"{data['fingerprint']}+edited".removeprefix("+")
     except (OSError, ValueError, KeyError, TypeError):
         return None
-    temporary = output / f".{MARKER}.{os.getpid()}.tmp"
-    temporary.write_text(json.dumps(data, default=str) + "\n", encoding="utf-8")
-    os.replace(temporary, output / MARKER)
+    write_atomic(output / MARKER, json.dumps(data, default=str) + "\n")
     return str(data["fingerprint"])

@@ -14,12 +14,12 @@ run code. A record the codec cannot represent exactly is simply not kept.
 from __future__ import annotations
 
 import json
-import os
 import zlib
 from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import Any
 
+from site_builder.atomic import write_atomic
 from site_builder.problems import Loc, Problem
 from site_builder.sources.discover import RawRecord, RecordCache, RecordCacheEntry
 from site_builder.sources.yamlsafe import YList, YMap, YStr
@@ -186,8 +186,6 @@ def write_json(file: Path, data: object) -> None:
     """Write atomically (a reader never sees half a file); failures are ignored: it is a cache."""
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
-        temp = file.with_name(f".{file.name}.{os.getpid()}.tmp")
-        temp.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-        os.replace(temp, file)
+        write_atomic(file, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
     except OSError:
         pass

@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from site_builder import atomic
 from site_builder.output.publish import write_errors
 from site_builder.rendered import CopiedFile, KeptFile, OutputFile, RenderedFile
 
@@ -210,9 +211,7 @@ def write_atomic(root: Path, rel: str, data: bytes) -> None:
     """Write via a temporary file and a rename, so the server never sends half a file."""
     target = target_in(root, rel)
     target.parent.mkdir(parents=True, exist_ok=True)
-    temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    temp.write_bytes(data)
-    os.replace(temp, target)
+    atomic.write_atomic(target, data)
 
 
 def write_if_changed(root: Path, rel: str, data: bytes) -> bool:
@@ -234,9 +233,8 @@ def copy_if_changed(root: Path, rel: str, source: Path) -> bool:
     except OSError:
         pass
     target.parent.mkdir(parents=True, exist_ok=True)
-    temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    shutil.copyfile(source, temp)
-    os.replace(temp, target)
+    with atomic.atomic_file(target) as handle, source.open("rb") as original:
+        shutil.copyfileobj(original, handle)
     return True
 
 

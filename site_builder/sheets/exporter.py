@@ -10,12 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from site_builder.atomic import write_atomic
 from site_builder.layout import CONTENT, OUTPUT, SiteLayout
 from site_builder.model.records import TargetSet
 from site_builder.model.sets import load_award_set, load_target_set
 from site_builder.problems import Loc, Problems, SiteError
 from site_builder.sheets.export import SheetText, export_awards, export_targets, sheet_title
-from site_builder.sheets.files import SheetRefused, SheetUsageError, content_file, site_relative, write_atomic
+from site_builder.sheets.files import SheetRefused, SheetUsageError, content_file, site_relative
 from site_builder.sources.discover import MAX_FILE_BYTES, Kind, read_record
 from site_builder.sources.language import site_language
 
@@ -72,7 +73,7 @@ def export_sheet(request: ExportRequest) -> ExportReport:
     sheet = SheetText(sheet_title(request.kind, request.year, request.term, lang), lang, scope)
     data = export_targets(loaded.items, sheet) if isinstance(loaded, TargetSet) else export_awards(loaded.items, sheet)
     try:
-        write_atomic(output, data)
+        write_atomic(output, data, durable=True)
     except OSError as exc:
         problems.error("sheets.write-failed", Loc(str(request.output)), detail=exc.strerror or type(exc).__name__)
         raise SiteError(problems) from None

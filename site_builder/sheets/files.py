@@ -7,10 +7,10 @@ old file or the new one, never half of one; the previous version is kept as `.ba
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
+from site_builder.atomic import write_atomic
 from site_builder.layout import TERM_MD, TERMS, YEARS, SiteLayout
 
 _TERM = re.compile(r"(\d{4})-(\d{4})")
@@ -64,20 +64,6 @@ def site_relative(path: Path, site_root: Path) -> str:
         return str(path)
 
 
-def write_atomic(target: Path, data: bytes) -> None:
-    """Write `data` to `target` through a temporary file in the same folder and a rename."""
-    temporary = target.with_name(f".{target.name}.tmp-{os.getpid()}")
-    try:
-        with open(temporary, "xb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-
-
 def replace_with_backup(target: Path, data: bytes) -> Path | None:
     """Keep the current `target` (if any) as `<name>.bak`, then write `data` over it.
 
@@ -86,6 +72,6 @@ def replace_with_backup(target: Path, data: bytes) -> Path | None:
     backup = None
     if target.exists():
         backup = target.with_name(target.name + ".bak")
-        write_atomic(backup, target.read_bytes())
-    write_atomic(target, data)
+        write_atomic(backup, target.read_bytes(), durable=True)
+    write_atomic(target, data, durable=True)
     return backup

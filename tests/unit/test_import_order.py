@@ -48,7 +48,7 @@ ALIASES = {
     "scaffold_sheets": "scaffold",  # the empty sheets of `new … --xlsx`
 }
 LEAVES = {"__init__", "problems", "catalogue", "formatting", "urls", "layout", "rendered", "yamlquote",
-          "workers"}  # fmt: skip
+          "workers", "atomic"}  # fmt: skip
 
 
 def unit_of(module: str) -> str:
