@@ -40,44 +40,88 @@ def leftovers(output: Path) -> list[str]:
     return sorted(p.name for p in output.parent.iterdir() if p.name.startswith((".staging-", ".old-")))
 
 
-def start_build(site: Path, output: Path) -> subprocess.Popen:
+# The build run in a subprocess, paused at a chosen moment: the patched step writes the file
+# READY, then sleeps until it is killed. The kill then lands exactly there, however fast the
+# machine (a kill after a fixed delay could come after an incremental build had finished).
+PAUSED_BUILD = """
+import os, sys, time
+from pathlib import Path
+from site_builder import build
+from site_builder.cli import main
+from site_builder.output import publish, sinks
+
+ready, moment = Path(sys.argv[1]), sys.argv[2]
+sys.argv = ["site-builder", *sys.argv[3:]]
+
+def pause():
+    ready.with_name("ready.tmp").write_text(moment)
+    os.replace(ready.with_name("ready.tmp"), ready)  # whole when seen
+    time.sleep(3600)
+
+def after(function, *, calls=1):
+    seen = []
+    def patched(*args, **kwargs):
+        result = function(*args, **kwargs)
+        seen.append(1)
+        if len(seen) == calls:
+            pause()
+        return result
+    return patched
+
+def before(function):
+    def patched(*args, **kwargs):
+        pause()
+        return function(*args, **kwargs)
+    return patched
+
+if moment == "records-loaded":  # the model is built; nothing staged yet
+    build.load_site = after(build.load_site)
+elif moment == "while-staging":  # a few pages are in the staging folder
+    sinks.Staging.put = after(sinks.Staging.put, calls=2)
+elif moment == "before-swap":  # the staging folder is complete, the output not yet replaced
+    publish.swap_in = before(publish.swap_in)
+main()
+"""
+
+
+def start_build(site: Path, output: Path, ready: Path, moment: str) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    args = [sys.executable, "-m", "site_builder", "build", "--site", str(site), "--output", str(output), "--no-pdf"]
-    return subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    args = ["build", "--site", str(site), "--output", str(output), "--no-pdf"]
+    command = [sys.executable, "-c", PAUSED_BUILD, str(ready), moment, *args]
+    return subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 
-def kill_when(process: subprocess.Popen, ready, timeout: float = 60) -> bool:
-    """SIGKILL `process` as soon as `ready()` is true; False when it finished first."""
+def kill_when_paused(process: subprocess.Popen, ready: Path, timeout: float = 120) -> None:
+    """SIGKILL `process` once it has paused at its moment (it never finishes on its own)."""
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline and process.poll() is None:
-        if ready():
-            process.send_signal(signal.SIGKILL)
-            process.wait()
-            return True
-        time.sleep(0.002)
-    return False
+    while not ready.exists():
+        if process.poll() is not None:
+            pytest.fail(f"the build ended before its pause: {process.stderr.read().decode()}")
+        assert time.monotonic() < deadline, "the build never reached its pause"
+        time.sleep(0.01)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    process.stderr.close()
 
 
 @pytest.fixture(scope="module")
 def slow_site(tmp_path_factory) -> tuple[Path, Path, dict[str, bytes]]:
-    site = big_site(tmp_path_factory.mktemp("slow"), 600)
+    site = big_site(tmp_path_factory.mktemp("slow"), 60)
     output = site.parent / "out"
     code, _, err = run_cli("build", "--site", str(site), "--output", str(output), "--no-pdf")
     assert code == 0, err
     return site, output, snapshot(output)
 
 
-@pytest.mark.parametrize("moment", ["after-0.3s", "while-staging"])
-def test_sigkill_mid_build_leaves_the_previous_output_byte_identical(slow_site, moment):
+@pytest.mark.parametrize("moment", ["records-loaded", "while-staging", "before-swap"])
+def test_sigkill_mid_build_leaves_the_previous_output_byte_identical(slow_site, moment, tmp_path):
     site, output, before = slow_site
     (site / "content/years/2021/year.md").write_text("---\ntitle: Năm 2021 (sửa)\n---\nMới.\n", encoding="utf-8")
-    started = time.monotonic()
-    process = start_build(site, output)
-    if moment == "after-0.3s":
-        killed = kill_when(process, lambda: time.monotonic() - started > 0.3)
-    else:
-        killed = kill_when(process, lambda: any(n.startswith(".staging-") for n in leftovers(output)))
-    assert killed, "the build finished before it could be killed: make the site bigger"
+    process = start_build(site, output, tmp_path / "ready", moment)
+    kill_when_paused(process, tmp_path / "ready")
+    assert (tmp_path / "ready").read_text() == moment
+    staged = any(name.startswith(".staging-") for name in leftovers(output))
+    assert staged == (moment != "records-loaded")  # killed where it was meant to be
     assert snapshot(output) == before
     code, _, err = run_cli("build", "--site", str(site), "--output", str(output), "--no-pdf")
     assert code == 0, err
