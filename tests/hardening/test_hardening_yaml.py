@@ -51,16 +51,27 @@ def test_deep_nesting_is_an_error_not_a_recursion_crash(tmp_path, text):
     assert "40" in error.message("vi") and "YAML sai cú pháp" not in error.message("vi")
 
 
-def test_a_parser_stopping_deep_nesting_itself_is_reported_as_too_deep():
-    """Simulate libyaml's own limit (PyYAML >= 6.0.4) without depending on its wording."""
+def test_a_parser_stopping_deep_nesting_itself_is_reported_as_too_deep(monkeypatch):
+    """Simulate libyaml's own limit (PyYAML >= 6.0.4), whatever its wording: the parser stops with
+    a syntax error deep inside the brackets. The problem is `yaml.too-deep` at the bracket that
+    crossed our limit, never a syntax error in the parser's words."""
     import yaml
 
     from site_builder.sources import yamlsafe
 
     text = "x: " + "[" * 60 + "]" * 60 + "\n"
     mark = yaml.Mark("x.yaml", 50, 0, 50, text, 50)
-    error = yaml.scanner.ScannerError("while scanning", mark, "some wording of any version", mark)
-    assert yamlsafe._too_deep_at(text, error) == (1, 3 + yamlsafe.MAX_DEPTH + 1)
+
+    def parser_gives_up(self, loader):
+        raise yaml.scanner.ScannerError("while scanning", mark, "some wording of any version", mark)
+
+    monkeypatch.setattr(yamlsafe._Builder, "build", parser_gives_up)
+    problems = Problems()
+    with pytest.raises(YamlFailure):
+        load_yaml(text, "x.yaml", problems)
+    (problem,) = problems
+    assert (problem.code, problem.loc.line, problem.loc.col) == ("yaml.too-deep", 1, 3 + MAX_DEPTH + 1)
+    assert "some wording" not in problem.message("vi")
 
 
 def test_nesting_up_to_the_limit_is_read():

@@ -30,7 +30,7 @@ def watermarks(document) -> list[list[str]]:
     found = []
     for section in document.sections:
         for header in (section.header, section.first_page_header):
-            paths = header._element.iter(f"{{{VML}}}textpath")
+            paths = header.part.element.iter(f"{{{VML}}}textpath")  # public API: the header part's XML
             found.append([p.get("string") for p in paths if p.get("string")])  # the shape, not its type
     return found
 

@@ -123,10 +123,10 @@ def test_page_is_a4_with_van_kien_margins(demo):
 def test_page_number_centred_at_the_top_but_not_on_the_cover(demo):
     (section,) = demo[3].sections
     assert section.different_first_page_header_footer
-    (paragraph,) = section.header.paragraphs
-    assert instructions(paragraph._p) == ["PAGE"]
+    (paragraph,) = section.header.paragraphs  # the header's only paragraph: its fields are the header's
+    assert instructions(section.header.part.element) == ["PAGE"]  # public API, not python-docx's _p
     assert paragraph.alignment == 1  # centred
-    assert not instructions(section.first_page_header._element)
+    assert not instructions(section.first_page_header.part.element)
     assert not section.footer.paragraphs or not "".join(p.text for p in section.footer.paragraphs)
 
 
