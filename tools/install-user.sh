@@ -78,4 +78,4 @@ if [ -z "$found" ]; then
 fi
 
 version=$("$BIN_DIR/site-builder" --version 2>/dev/null || true)
-say "Xong: $version đã cài. Mở một cửa sổ dòng lệnh MỚI rồi gõ: site-builder --help"
+say "Xong: $version đã cài. Mở một cửa sổ dòng lệnh MỚI rồi kiểm tra bằng lệnh: site-builder --version (thấy “site-builder, phiên bản …” là xong; xem các lệnh: site-builder --help)"
