@@ -94,7 +94,7 @@ CASES: list[tuple[str, str, str, str]] = [
      "test_hardening_limits::test_image_over_the_pixel_cap_is_measured_from_the_header"),
     ("Limits", "negative `limits:` value", "error `limit.not-positive`; default used",
      "test_hardening_limits::test_non_positive_limits_are_reported_and_ignored"),
-    ("Output", "SIGKILL 0.3 s into a build, or while staging",
+    ("Output", "SIGKILL of a build paused by the test after loading, while staging, or before the swap",
      "previous output byte-identical; next build sweeps leftovers",
      "test_hardening_crash::test_sigkill_mid_build_leaves_the_previous_output_byte_identical"),
     ("Output", "kill between the two renames of the swap", "next build restores the previous output first",
