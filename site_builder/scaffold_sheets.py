@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from site_builder.catalogue import DEFAULT_LANG, Clause, clause, text
 from site_builder.formatting import format_term
+from site_builder.layout import TERMS
 
 
 def sheet_plan(folder: str, scope: Clause, lang: str = DEFAULT_LANG) -> list[tuple[str, str | bytes]]:
@@ -11,9 +12,11 @@ def sheet_plan(folder: str, scope: Clause, lang: str = DEFAULT_LANG) -> list[tup
     titles name `scope` (the term or year) in the site's language."""
     from site_builder.sheets.export import blank_sheet
 
+    # The option the note's import command needs: --term 2025-2030 or --year 2026.
+    option = f"{'--term' if folder.startswith(TERMS) else '--year'} {folder.rsplit('/', 1)[-1]}"
     return [
-        (f"{folder}/targets.xlsx", blank_sheet("targets", text("scaffold.sheet-targets", lang, scope=scope))),
-        (f"{folder}/awards.xlsx", blank_sheet("awards", text("scaffold.sheet-awards", lang, scope=scope))),
+        (f"{folder}/{kind}.xlsx", blank_sheet(kind, text(f"scaffold.sheet-{kind}", lang, scope=scope), lang, option))
+        for kind in ("targets", "awards")
     ]
 
 

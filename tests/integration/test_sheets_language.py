@@ -11,6 +11,7 @@ import pytest
 
 from site_builder.catalogue import LANGS, text
 from site_builder.problems import Loc, Problems
+from site_builder.scaffold import new_year
 from site_builder.sheets.cells import Cell, read_cell
 from site_builder.sheets.export import CHOICE_VALUES, DERIVED, blank_sheet, choice_word, column_title
 from site_builder.sheets.exporter import ExportRequest, export_sheet
@@ -106,3 +107,11 @@ def test_a_blank_template_mentions_no_grey_columns_it_does_not_have(tmp_path: Pa
     assert "xám" not in note and "tự tính" not in note and "--year 2027" in note
     assert not any("tự tính" in str(c.value) for c in ws[3])
     assert text("sheet.note", "vi", row=3, kind=kind, scope="--year 2027") == note
+
+
+def test_new_year_xlsx_on_an_english_site_writes_english_blank_sheets(tmp_path: Path) -> None:
+    site = site_with(tmp_path / "site", ENGLISH)
+    new_year(site, 2027, xlsx=True)
+    ws = openpyxl.load_workbook(site / "content/years/2027/targets.xlsx").active
+    assert ws.title == "Targets" and [c.value for c in ws[3]][:3] == ["No.", "ID", "Name"]
+    assert "site-builder import targets FILE.xlsx --year 2027" in ws["A2"].value and "grey" not in ws["A2"].value

@@ -51,6 +51,7 @@ DYNAMIC_PACKAGE = {
     r"changes\.status\.[a-z-]+": "sheets/export.derived: the status column of an exported sheet",
     r"sheet\.(column|help|choice|choices|name|expected)\.[a-z_.-]+": "sheets/export, layout, table, cells: per field",
     r"sheet\.title\.(targets|awards)-(year|term)": "sheets/export.sheet_title",
+    r"scaffold\.sheet-(targets|awards)": "scaffold_sheets.sheet_plan: the blank sheets' titles",
 }
 DYNAMIC_THEME = {  # prefix ~ value in templates: every value the model allows must have an entry
     "kind.": CONFERENCE_KINDS,
