@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from site_builder.catalogue import text
-from site_builder.cli.common import EXIT_USAGE, SITE_OPTION
+from site_builder.cli.common import EXIT_CONTENT, EXIT_RENDER, EXIT_USAGE, SITE_OPTION
 from site_builder.cli_click import Group, command_help, say
 from site_builder.model.records import CONFERENCE_KINDS
 from site_builder.sources.language import site_language
@@ -21,6 +21,17 @@ def new() -> None:
     pass
 
 
+# Exit codes as the guide's exit-code chapter defines them: a value typed wrong is a usage error
+# (2), a file that could not be written is 3, and a refusal (the file exists, not a site) is 1.
+_TYPED_WRONG = frozenset({"scaffold.bad-kind", "scaffold.bad-year", "scaffold.bad-term", "scaffold.term-order",
+                          "scaffold.empty", "scaffold.no-slug"})  # fmt: skip
+_NOT_WRITTEN = frozenset({"scaffold.write-failed", "scaffold.create-failed", "scaffold.folder-failed"})
+
+
+def exit_code_of(key: str) -> int:
+    return EXIT_USAGE if key in _TYPED_WRONG else EXIT_RENDER if key in _NOT_WRITTEN else EXIT_CONTENT
+
+
 def _scaffold(action: Callable[[], Path | list[Path]], lang: str = "vi") -> None:
     from site_builder.scaffold import ScaffoldError
 
@@ -28,7 +39,7 @@ def _scaffold(action: Callable[[], Path | list[Path]], lang: str = "vi") -> None
         created = action()
     except ScaffoldError as exc:
         click.echo(f"{text('severity.error', lang)}: {exc.message(lang)}", err=True)
-        sys.exit(EXIT_USAGE)
+        sys.exit(exit_code_of(exc.key))
     for path in created if isinstance(created, list) else [created]:
         click.echo(text("new.created", lang, path=path))
 

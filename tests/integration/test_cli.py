@@ -360,3 +360,15 @@ def test_help_lists_each_command_with_its_whole_summary(args):
     for name in group.commands:
         key = f"new-{name}" if args else name
         assert " ".join(text(f"cli.cmd.{key}", "vi").split()) in commands.replace("Xem- truoc", "Xem-truoc")
+
+
+def test_new_exits_as_the_guide_defines_the_codes(tmp_path):
+    """Exit codes (guide, exit-code chapter): 2 for a value typed wrong, 1 for a refusal."""
+    assert run_cli("new", "site", "s", cwd=tmp_path)[0] == 0
+    site = tmp_path / "s"
+    made = ("new", "conference", "--date", "2025-07-15", "--title", "Sơ kết 6 tháng")
+    assert run_cli(*made, cwd=site)[0] == 0
+    code, _, err = run_cli(*made, cwd=site)  # the file exists now: refused, nothing typed wrong
+    assert code == 1 and "Traceback" not in err
+    code, _, err = run_cli(*made, "--kind", "khong-co", cwd=site)
+    assert code == 2 and "Traceback" not in err
