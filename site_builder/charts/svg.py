@@ -19,6 +19,7 @@ LINE_HEIGHT = 13
 PAD = 8
 FONT = "Liberation Sans, sans-serif"
 WRAP_CHARS = 42
+LEGEND_LINE = 18
 
 
 @dataclass(frozen=True)
@@ -92,9 +93,14 @@ def _row(row: Row, y: float, scale: float) -> tuple[list[str], float]:
     return parts, height
 
 
-def _legend(items: tuple[tuple[str, str], ...], y: float) -> list[str]:
+def _legend(items: tuple[tuple[str, str], ...], y: float) -> tuple[list[str], float]:
+    """The legend's parts and the y below it: items flow from the bars' left edge and wrap onto
+    another line rather than run past the chart's right edge."""
     parts, x = [], float(LABEL_WIDTH)
     for css, label in items:
+        width = 24 + 6.2 * len(label)
+        if x > LABEL_WIDTH and x + width - 10 > WIDTH:
+            x, y = float(LABEL_WIDTH), y + LEGEND_LINE
         if css == "marker":
             parts.append(
                 f'<line x1="{x + 5:.1f}" y1="{y - 1:.1f}" x2="{x + 5:.1f}" y2="{y + 11:.1f}" '
@@ -103,8 +109,8 @@ def _legend(items: tuple[tuple[str, str], ...], y: float) -> list[str]:
         else:
             parts.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="10" height="10" fill="{COLOURS.get(css, "#404040")}"/>')
         parts.append(_text(x + 14, y + 9, label))
-        x += 24 + 6.2 * len(label)
-    return parts
+        x += width
+    return parts, y + LEGEND_LINE
 
 
 def title_element(chart_id: str, text: str) -> str:
@@ -116,11 +122,10 @@ def bar_chart(
     chart_id: str, title: str, rows: tuple[Row, ...], alt: str, legend: tuple[tuple[str, str], ...] = ()
 ) -> str:
     """A horizontal bar chart as an accessible inline SVG element."""
-    top = 22.0 if legend else 4.0
     biggest = max((sum(float(s.value) for s in r.segments) for r in rows), default=0.0)
     biggest = max([biggest] + [float(r.marker) for r in rows if r.marker is not None])
     scale = (WIDTH - LABEL_WIDTH - VALUE_WIDTH) / biggest if biggest > 0 else 0.0
-    body, y = _legend(legend, 4.0), top
+    body, y = _legend(legend, 4.0) if legend else ([], 4.0)
     for row in rows:
         parts, height = _row(row, y, scale)
         body += parts

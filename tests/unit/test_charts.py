@@ -180,3 +180,23 @@ def test_award_chart_text_leaves_out_zero_parts():
     chart = _by_id(charts_for(make_model(terms=[term], years=years), term))["chart-awards-2015-2020"]
     assert "Năm 2021: 20 tập thể; Năm 2022: 1 cá nhân." in chart.alt
     assert not re.search(r"(?<![\d.])0 (tập thể|cá nhân)", chart.svg)
+
+
+def test_a_long_legend_wraps_inside_the_chart():
+    """Four legend entries ran past the right edge in the PDF ("Vạch đen: mức kế hoạch" cut)."""
+    from decimal import Decimal
+
+    from site_builder.charts.svg import WIDTH, Row, Segment, bar_chart
+
+    legend = (("met", "Đạt và vượt"), ("missed", "Không đạt"), ("unknown", "Chưa đánh giá"),
+              ("marker", "Vạch đen: mức kế hoạch"))  # fmt: skip
+    rows = (Row("Kết nạp", (Segment(Decimal(80), "unknown"),), "80,8%", Decimal(100)),)
+    svg = ET.fromstring(bar_chart("c", "T", rows, "alt", legend))
+    ns = "{http://www.w3.org/2000/svg}"
+    texts = {t.text: float(t.get("x")) for t in svg.iter(f"{ns}text")}
+    for label in (label for _, label in legend):
+        assert texts[label] + 6.2 * len(label) <= WIDTH, label  # the drawing's own width estimate
+    bar = next(r for r in svg.iter(f"{ns}rect") if r.get("class") == "unknown")
+    labels = {label for _, label in legend}
+    legend_bottom = max(float(t.get("y")) for t in svg.iter(f"{ns}text") if t.text in labels)
+    assert float(bar.get("y")) > legend_bottom  # the bars start below the legend's last line
