@@ -10,8 +10,6 @@ the previous report.
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
 import os
 import time
 from collections.abc import Callable, Sequence
@@ -45,6 +43,7 @@ from site_builder.problems import Loc, Problem, Problems, RenderError, SiteError
 from site_builder.sheets.pending import pending_sheets
 from site_builder.sources.discover import RecordCache, read_sources
 from site_builder.sources.images import image_sizes
+from site_builder.workers import give_back_memory
 
 __all__ = ["BuildOptions", "BuildReport", "Loaded", "build_site", "check_site", "load_site"]
 
@@ -280,13 +279,6 @@ def recycle(spare: Path, staging: Path) -> bool:
     except OSError:
         return False
     return True
-
-
-def give_back_memory() -> None:
-    """Return the memory of what was let go (parsed records, Markdown cache) to the system, so
-    that it is not counted, nor shared with worker processes, while pages are rendered."""
-    with contextlib.suppress(OSError, AttributeError):  # glibc only
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 def had_pdf(output: Path, model: SiteModel) -> bool:

@@ -15,7 +15,9 @@ forked the worker, so a pool made outside the main thread watches by polling.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
+import gc
 import multiprocessing
 import os
 import signal
@@ -59,3 +61,12 @@ def _watch_parent(parent_pid: int) -> None:
     while os.getppid() == parent_pid:
         time.sleep(POLL_SECONDS)
     os._exit(1)
+
+
+def give_back_memory(collect: bool = False) -> None:
+    """Return the memory of what was let go to the system (with `collect`, after a collection), so
+    that it is neither counted nor shared with worker processes forked next."""
+    if collect:
+        gc.collect()
+    with contextlib.suppress(OSError, AttributeError):  # glibc only
+        ctypes.CDLL("libc.so.6").malloc_trim(0)

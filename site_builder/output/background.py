@@ -10,6 +10,7 @@ its result is asked for.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import pickle
 import signal
@@ -39,6 +40,9 @@ class Forked(Generic[T]):
         pid = os.fork()
         if pid == 0:  # the child
             os.close(read)
+            # Everything inherited is moved out of the collector's reach: a collection here would
+            # write into (and so copy) every page of the memory shared with the parent.
+            gc.freeze()
             die_with_parent(parent)
             try:
                 data = pickle.dumps((True, self.work()))
