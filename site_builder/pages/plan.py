@@ -34,6 +34,20 @@ Context = dict[str, Any]
 
 
 @dataclass(frozen=True)
+class PageBody:
+    """A record's body as a page shows it, its links made relative to the page when the page is
+    rendered (render/html_pages.py: `page_context` gives templates `markup()`), not when it is
+    planned: the bodies held a second time, once per page, were 50 MB of a 10,000-conference
+    build, inherited by every page worker. Digested by what it is made from (signatures.py)."""
+
+    html: str  # the rendered body (Loaded.bodies), site-absolute links
+    page_url: str
+
+    def markup(self) -> Markup:
+        return Markup(urls.relativize(self.html, self.page_url))  # noqa: S704 - sanitised by the markup stage
+
+
+@dataclass(frozen=True)
 class PageSpec:
     url: str
     out_path: str
@@ -185,10 +199,10 @@ class _Planner:
         self.conferences = model.conferences
 
     # helpers -------------------------------------------------------------
-    def _body(self, page_url: str, *keys: str | None) -> Markup:
+    def _body(self, page_url: str, *keys: str | None) -> PageBody | Markup:
         for key in keys:
             if key and key in self.bodies:
-                return Markup(urls.relativize(self.bodies[key], page_url))
+                return PageBody(self.bodies[key], page_url)
         return Markup("")
 
     def _spec(self, url: str, template: str, context: Context) -> PageSpec:

@@ -12,7 +12,9 @@ import gc
 import multiprocessing
 import posixpath
 import traceback
+from collections import deque
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +22,7 @@ import jinja2
 
 from site_builder import urls
 from site_builder.layout import SITE_YAML
-from site_builder.pages.plan import PageSpec
+from site_builder.pages.plan import PageBody, PageSpec
 from site_builder.problems import Loc, Problem, Problems
 from site_builder.rendered import RenderedFile
 from site_builder.sources.themes import Theme
@@ -161,15 +163,40 @@ def _render_parallel(
     # write into (and so copy) every page of the model they share with this process.
     gc.freeze()
     try:
-        with worker_pool(jobs) as pool:  # forked: the workers inherit _SHARED, and die with the build
-            futures = {bounds: pool.submit(_render_range, bounds) for bounds in _heavy_first(ranges)}
-            for bounds in ranges:  # handed on in spec order
-                files, found, more = futures.pop(bounds).result()
+        # This process renders chunks too, beside jobs - 1 workers: a page of the shared memory
+        # that every process touches (reference counts) is then copied once less.
+        with worker_pool(jobs - 1) as pool:  # forked: the workers inherit _SHARED, and die with the build
+            for files, found, more in _share_out(pool, ranges, jobs - 1):
                 problems.extend(found)
                 yield files, more
     finally:
         _SHARED = None
         gc.unfreeze()
+
+
+Chunk = tuple[list[RenderedFile], list[Problem], Written]
+
+
+def _share_out(pool: Executor, ranges: list[tuple[int, int]], workers: int) -> Iterator[Chunk]:
+    """Each range rendered by a worker or here, whichever is free; handed on in spec order."""
+    waiting = deque(_heavy_first(ranges))
+    running: dict[tuple[int, int], Future[Chunk]] = {}
+    done: dict[tuple[int, int], Chunk] = {}
+    handed = 0
+    while handed < len(ranges):
+        while waiting and sum(1 for f in running.values() if not f.done()) < 2 * workers:  # one queued each
+            bounds = waiting.popleft()
+            running[bounds] = pool.submit(_render_range, bounds)
+        if waiting:
+            bounds = waiting.popleft()
+            done[bounds] = _render_range(bounds)
+        elif running and ranges[handed] not in done:
+            wait(running.values(), return_when=FIRST_COMPLETED)
+        for bounds in [b for b, f in running.items() if f.done()]:
+            done[bounds] = running.pop(bounds).result()
+        while handed < len(ranges) and ranges[handed] in done:
+            yield done.pop(ranges[handed])
+            handed += 1
 
 
 def _heavy_first(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -180,7 +207,7 @@ def _heavy_first(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return [*ranges[-1:], *ranges[:-1]]
 
 
-def _render_range(bounds: tuple[int, int]) -> tuple[list[RenderedFile], list[Problem], Written]:
+def _render_range(bounds: tuple[int, int]) -> Chunk:
     assert _SHARED is not None, "worker started without the shared inputs"
     env, specs, common, extra = _SHARED
     problems = Problems()
@@ -213,7 +240,7 @@ def render_page(env: jinja2.Environment, spec: PageSpec, common: Mapping[str, An
 def page_context(spec: PageSpec, common: Mapping[str, Any]) -> dict[str, Any]:
     site = common.get("site")
     base_url = getattr(site, "base_url", None)
-    context = {**common, **spec.context}
+    context = {**common, **{k: v.markup() if type(v) is PageBody else v for k, v in spec.context.items()}}
     context["page_url"] = spec.url
     context["link"] = make_link(spec.url, base_url)
     context["canonical_url"] = urls.absolute_url(base_url, spec.url) if base_url else None

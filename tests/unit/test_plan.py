@@ -8,6 +8,7 @@ import datetime as dt
 from markupsafe import Markup
 
 from site_builder.pages.plan import PageSpec, common_context, plan_pages
+from site_builder.render.html_pages import page_context
 from site_builder.problems import Problems
 from tests.factories import (
     bodies_for,
@@ -92,8 +93,16 @@ def test_bodies_are_marked_safe_and_looked_up_by_record_path():
     model = small_model()
     bodies = {model.conferences[0].path: "<p>Báo <strong>cáo</strong></p>"}
     spec = by_url(plan_pages(model, bodies, Problems()))["/nam/2019/so-ket-6-thang/"]
-    assert isinstance(spec.context["body"], Markup)
-    assert str(spec.context["body"]) == "<p>Báo <strong>cáo</strong></p>"
+    body = page_context(spec, {})["body"]  # what the page's template is given
+    assert isinstance(body, Markup)
+    assert str(body) == "<p>Báo <strong>cáo</strong></p>"
+
+
+def test_a_body_s_links_are_made_relative_to_the_page_that_shows_it():
+    model = small_model()
+    bodies = {model.conferences[0].path: '<p><a href="/nam/2019/">năm</a></p>'}
+    spec = by_url(plan_pages(model, bodies, Problems()))["/nam/2019/so-ket-6-thang/"]
+    assert str(page_context(spec, {})["body"]) == '<p><a href="../index.html">năm</a></p>'
 
 
 def test_duplicate_conference_slugs_are_reported_naming_both_files():
