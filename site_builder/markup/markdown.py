@@ -7,6 +7,7 @@ build, because it depends on which records exist.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import html
 import json
@@ -35,6 +36,7 @@ from site_builder.workers import worker_pool
 RENDERER_VERSION = "1"
 RENDERER_LIBRARIES = ("markdown", "nh3")  # their versions are part of every cache key
 PARALLEL_THRESHOLD = 400
+CHUNKS_PER_WORKER = 8
 
 
 def make_renderer(glossary: Mapping[str, str], lang: str = "vi") -> markdown.Markdown:
@@ -99,11 +101,18 @@ class BodyRenderer:
     def _render(self, sources: list[str]) -> list[str]:
         if self.jobs <= 1 or len(sources) < PARALLEL_THRESHOLD:
             return render_sources(sources, self.glossary, self.lang)
-        size = -(-len(sources) // self.jobs)
+        # Several chunks per worker: a worker holds one chunk's sources and HTML at a time, not half
+        # the site's (40 MB each at 10,000 conferences). Frozen objects are never scanned by the
+        # workers' collector, which would otherwise write into (and so copy) the pages they share.
+        size = -(-len(sources) // (self.jobs * CHUNKS_PER_WORKER))
         chunks = [sources[i : i + size] for i in range(0, len(sources), size)]
-        with worker_pool(self.jobs) as pool:
-            parts = pool.map(render_sources, chunks, [self.glossary] * len(chunks), [self.lang] * len(chunks))
-            return [h for part in parts for h in part]
+        gc.freeze()
+        try:
+            with worker_pool(self.jobs) as pool:
+                parts = pool.map(render_sources, chunks, [self.glossary] * len(chunks), [self.lang] * len(chunks))
+                return [h for part in parts for h in part]
+        finally:
+            gc.unfreeze()
 
 
 @dataclass(frozen=True)

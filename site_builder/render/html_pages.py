@@ -30,6 +30,7 @@ from site_builder.workers import worker_pool
 
 PARALLEL_PAGES = 400  # below this, starting worker processes costs more than it saves
 _CHUNKS_PER_WORKER = 8  # several chunks each, so one slow page (people, a big year) does not idle a core
+_SHARED_OUT = 4  # smaller chunks when this process renders too: a worker waits for it less
 _SERIAL_CHUNK = 64  # pages handed on at a time without workers
 
 
@@ -156,7 +157,7 @@ def _render_parallel(
     extra: Extra | None,
 ) -> Iterator[tuple[list[RenderedFile], Written]]:
     global _SHARED
-    size = max(1, -(-len(specs) // (jobs * _CHUNKS_PER_WORKER)))
+    size = max(1, -(-len(specs) // (jobs * _CHUNKS_PER_WORKER * _SHARED_OUT)))
     ranges = [(start, min(start + size, len(specs))) for start in range(0, len(specs), size)]
     _SHARED = (env, specs, common, extra)
     # Frozen objects are never scanned by the collector, so the workers' collections do not
@@ -184,7 +185,9 @@ def _share_out(pool: Executor, ranges: list[tuple[int, int]], workers: int) -> I
     done: dict[tuple[int, int], Chunk] = {}
     handed = 0
     while handed < len(ranges):
-        while waiting and sum(1 for f in running.values() if not f.done()) < 2 * workers:  # one queued each
+        # A worker is given a range only when it is free: a range queued behind a slow one (the
+        # people index) would keep every range this process renders meanwhile waiting, held here.
+        while waiting and sum(1 for f in running.values() if not f.done()) < workers:
             bounds = waiting.popleft()
             running[bounds] = pool.submit(_render_range, bounds)
         if waiting:
