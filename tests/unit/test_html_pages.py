@@ -6,12 +6,13 @@ import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 
+import jinja2
 import pytest
 
-from site_builder.pages.plan import common_context, plan_pages
+from site_builder.pages.plan import PageSpec, common_context, plan_pages
 from site_builder.problems import Problems
 from site_builder.render.environment import make_environment
-from site_builder.render.html_pages import render_pages
+from site_builder.render.html_pages import PARALLEL_PAGES, render_pages
 from site_builder.sources.themes import resolve_theme
 from tests.factories import (
     bodies_for,
@@ -456,3 +457,21 @@ def test_an_override_not_saved_as_utf8_is_a_located_template_error(tmp_path):
     (error,) = problems.errors  # one line for all pages, not an exception
     assert (error.code, error.loc.path, error.loc.line) == ("template.error-pages", "templates/partials/footer.html", 2)
     assert "không phải văn bản UTF-8" in error.message()
+
+
+def test_pages_rendered_by_workers_and_by_this_process_come_back_in_spec_order():
+    """With many pages, chunks go to forked workers and to this process, whichever is free:
+    the files and the problems are those of one process, in the same order."""
+    env = jinja2.Environment(loader=jinja2.DictLoader({"p.html": "<p>{{ n }}</p>", "bad.html": "{% if %}"}))
+    specs = [
+        PageSpec(f"/p/{n}/", f"p/{n}/index.html", "bad.html" if n % 97 == 0 else "p.html", {"n": n})
+        for n in range(PARALLEL_PAGES + 50)
+    ]
+    results = {}
+    for jobs in (1, 2, 3):
+        problems = Problems()
+        files = render_pages(env, specs, {}, problems, jobs=jobs)
+        results[jobs] = ([(f.out_path, f.data) for f in files], [p.format() for p in problems])
+    assert results[2] == results[1] and results[3] == results[1]
+    assert [path for path, _ in results[1][0]] == [s.out_path for s in specs if s.template == "p.html"]
+    assert results[1][0][0] == ("p/1/index.html", b"<p>1</p>") and results[1][1]  # p/0 is broken
