@@ -50,7 +50,8 @@ def _stat(pid: int) -> tuple[str, int] | None:
 
 def start_build(site: Path, *args: str) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    command = [sys.executable, "-m", "site_builder", "build", "--site", str(site), "--no-pdf", "-j", "2", *args]
+    # -j 3: the page renderer forks jobs - 1 workers (the build renders chunks too), so two of them
+    command = [sys.executable, "-m", "site_builder", "build", "--site", str(site), "--no-pdf", "-j", "3", *args]
     return subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
