@@ -8,21 +8,8 @@ from decimal import Decimal
 import pytest
 
 from site_builder.model.numbers import to_date, to_decimal, to_integer
-from site_builder.model.values import INVALID, Ctx
-from site_builder.problems import Problems
-from site_builder.sources.yamlsafe import YStr
-
-PATH = "content/years/2021/targets.yaml"
-
-
-def s(value: str, line: int = 4, col: int = 11, plain: bool = True) -> YStr:
-    return YStr(value, line, col, plain)
-
-
-def typed(func, value, *args):
-    problems = Problems()
-    result = func("actual", value, Ctx(PATH, problems), *args)
-    return result, [p.format() for p in problems]
+from site_builder.model.values import INVALID
+from tests.unit.test_values import PATH, s, typed
 
 
 @pytest.mark.parametrize(
