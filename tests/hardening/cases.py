@@ -269,13 +269,15 @@ FOREIGN_HOSTS = ["rebind.example:{port}", "evil.example", "localhost:1", "127.0.
 
 
 def many_conferences(count: int) -> dict[str, str]:
-    """A year of `count` conferences with ~500-word bodies: enough (≥ 400) for worker processes."""
+    """A year of `count` conferences with distinct ~500-word bodies: enough (≥ 400) for worker processes."""
     paragraph = "Đảng viên **mới** được kết nạp, BCH họp thường kỳ theo quy chế làm việc. " * 25 + "\n\n"
     files = {"content/years/2021/year.md": "---\ntitle: Năm 2021\n---\nNăm.\n"}
     for i in range(count):
         day = i % 28 + 1
         files[f"content/years/2021/conferences/2021-03-{day:02d}-hoi-nghi-{i}.md"] = (
-            f'---\ntitle: "Hội nghị số {i}"\ndate: 2021-03-{day:02d}\nkind: chuyen-de\n---\n' + paragraph * 4
+            f'---\ntitle: "Hội nghị số {i}"\ndate: 2021-03-{day:02d}\nkind: chuyen-de\n---\n'
+            + f"Hội nghị số {i}.\n\n"  # every body distinct: the Markdown cache renders a text once
+            + paragraph * 4
         )
     return files
 
