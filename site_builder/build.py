@@ -147,7 +147,7 @@ def check_theme(site_root: Path, loaded: Loaded, problems: Problems) -> None:
     """What `build` would find in the theme before rendering: a missing theme, template syntax errors,
     characters in the bodies that the theme's fonts cannot print in the PDF."""
     from site_builder.render.environment import make_environment
-    from site_builder.render.html_pages import check_templates
+    from site_builder.render.page import check_templates
     from site_builder.yearbook.glyphs import covered_characters, unprintable
 
     model = loaded.model

@@ -36,7 +36,7 @@ Context = dict[str, Any]
 @dataclass(frozen=True)
 class PageBody:
     """A record's body as a page shows it, its links made relative to the page when the page is
-    rendered (render/html_pages.py: `page_context` gives templates `markup()`), not when it is
+    rendered (render/page.py: `page_context` gives templates `markup()`), not when it is
     planned: the bodies held a second time, once per page, were 50 MB of a 10,000-conference
     build, inherited by every page worker. Digested by what it is made from (signatures.py)."""
 

@@ -36,7 +36,7 @@ from collections.abc import Callable, Sequence
 from site_builder import urls
 from site_builder.model.fold import search_fold
 from site_builder.pages.search import INDEX_GLOBAL, SearchRecord
-from site_builder.render.html_pages import make_link
+from site_builder.render.page import make_link
 
 FORMAT_VERSION = 2
 

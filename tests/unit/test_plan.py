@@ -9,7 +9,7 @@ from markupsafe import Markup
 
 from site_builder.pages.plan import PageSpec, common_context, plan_pages
 from site_builder.problems import Problems
-from site_builder.render.html_pages import page_context
+from site_builder.render.page import page_context
 from tests.factories import (
     bodies_for,
     make_award,
