@@ -7,14 +7,12 @@ Tornado application on a free port.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import http.client
-import threading
 from collections.abc import Iterator
 
 import pytest
-from tornado import httpserver, netutil, web
+from tornado import netutil, web
 
 from site_builder.serve.guard import TOKEN_HEADER, ActionHandler, Guard
 from site_builder.serve.panel_routes import OutputHandler, PanelPdf
@@ -23,6 +21,7 @@ from site_builder.serve.static import ConfinedStaticHandler
 from tests.hardening import cases
 from tests.hardening.helpers import site_with
 from tests.integration.test_serve import ServerProcess
+from tests.serving import served
 
 WEBSOCKET = {"Upgrade": "websocket", "Connection": "Upgrade", "Sec-WebSocket-Version": "13",
              "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ=="}  # fmt: skip
@@ -111,24 +110,8 @@ def tornado_app(handlers: list) -> Iterator[tuple[int, Guard, list[str], list[st
     guard = Guard(port, log=logged.append)
     ran: list[str] = []
     app = web.Application(handlers, guard=guard, ran=ran, log_function=lambda _handler: None)
-    started, stop = threading.Event(), {}
-
-    async def main() -> None:
-        server = httpserver.HTTPServer(app)
-        server.add_sockets(sockets)
-        stop["event"], stop["loop"] = asyncio.Event(), asyncio.get_running_loop()
-        started.set()
-        await stop["event"].wait()
-        server.stop()
-
-    thread = threading.Thread(target=asyncio.run, args=(main(),), daemon=True)
-    thread.start()
-    started.wait(10)
-    try:
+    with served(app, sockets):
         yield port, guard, ran, logged
-    finally:
-        stop["loop"].call_soon_threadsafe(stop["event"].set)
-        thread.join(10)
 
 
 def test_actions_need_post_the_token_and_a_same_origin_page():

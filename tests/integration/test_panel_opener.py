@@ -7,16 +7,14 @@ Panel gets its opener as a parameter, so nothing here opens a real window.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import socket
-import threading
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from tornado import httpserver, netutil
+from tornado import netutil
 
 from site_builder.catalogue import text
 from site_builder.serve.console import Console
@@ -27,6 +25,7 @@ from site_builder.serve.panel import PDF_TEMP, Panel
 from site_builder.serve.preview import Preview
 from site_builder.serve.server import make_app
 from tests.conftest import site_with
+from tests.serving import served
 
 
 def other_address() -> str | None:
@@ -49,24 +48,8 @@ def running(site: Path, tmp: Path, opener, bind: str = "127.0.0.1") -> Iterator[
     sockets = netutil.bind_sockets(0, bind)
     port = sockets[0].getsockname()[1]
     guard, panel = Guard(port, bound_host=bind), Panel(preview, "vi", opener=opener)
-    started, stop = threading.Event(), {}
-
-    async def main() -> None:
-        server = httpserver.HTTPServer(make_app(preview, guard, panel))
-        server.add_sockets(sockets)
-        stop["event"], stop["loop"] = asyncio.Event(), asyncio.get_running_loop()
-        started.set()
-        await stop["event"].wait()
-        server.stop()
-
-    thread = threading.Thread(target=asyncio.run, args=(main(),), daemon=True)
-    thread.start()
-    assert started.wait(10)
-    try:
+    with served(make_app(preview, guard, panel), sockets):
         yield port, panel, guard, said
-    finally:
-        stop["loop"].call_soon_threadsafe(stop["event"].set)
-        thread.join(10)
 
 
 def press(port: int, guard: Guard, action: str, address: str = "127.0.0.1") -> tuple[int, str]:
