@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from site_builder.catalogue import ntext
-from site_builder.layout import SiteLayout
+from site_builder.layout import SiteLayout, user_cache
 from site_builder.markup.cache import load_cache
 from site_builder.markup.markdown import render_bodies
 from site_builder.model.checks import add_body_media, check_model
@@ -213,7 +213,7 @@ def prepare_render(
     request = RenderRequest(
         root, pdf=options.pdf, pdf_variant=options.pdf_variant, strict=options.strict, jobs=options.workers,
         key=cache.key, media_tokens=cache.media_tokens, docx=options.docx, templates=cache.templates,
-        record_tokens=cache.files,
+        record_tokens=cache.files, user_cache=user_cache(os.environ),
     )  # fmt: skip
     return loaded, cache, request
 

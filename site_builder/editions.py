@@ -104,7 +104,7 @@ def print_edition(options: PdfOptions, progress: Progress | None = None) -> PdfR
     report_left_behind(left, problems)
     edition = pick_edition(loaded.model, options.term, options.year)
     request = replace(request, search=False)  # one book: the pages and their index are left as they are
-    setup = theme_setup(root, loaded.model.site, problems, None, cache.templates)
+    setup = theme_setup(root, loaded.model.site, problems, None, cache.templates, request.user_cache)
     suffix = "" if edition.main else f":{edition.stem}"
     names = ["pdf" + suffix, *(["docx" + suffix] if options.docx else []), "manifest" + suffix]
     made = {name: artifact(name, loaded, request, setup, problems, progress=say) for name in names}

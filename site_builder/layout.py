@@ -1,4 +1,4 @@
-"""Every folder and file name of a site, in one place (a leaf module: it imports nothing).
+"""Every folder and file name of a site, in one place (a leaf module: it imports no stage).
 
 A site folder holds content/ (the records staff write), templates/ and themes/ (its look), and
 gets output/ (the published site) and .cache/site-builder/ (what builds keep between runs).
@@ -8,6 +8,7 @@ Names here are site-relative POSIX strings, the way problems and record paths pr
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,6 +43,15 @@ SOURCE_FOLDERS = (CONTENT, TEMPLATES, THEMES)
 # The published site: media files and theme static files keep their own folders.
 OUTPUT_MEDIA = "media"
 OUTPUT_STATIC = "static"
+
+
+def user_cache(environ: Mapping[str, str]) -> Path | None:
+    """This program's folder in the user's own cache (not the site's): what may hold code, such as
+    compiled templates, lives here and never travels with a site. None when there is no home."""
+    base = environ.get("XDG_CACHE_HOME") or environ.get("LOCALAPPDATA")
+    if not base and environ.get("HOME"):
+        base = str(Path(environ["HOME"], ".cache"))
+    return Path(base, "site-builder") if base and Path(base).is_absolute() else None
 
 
 def in_content(rel: str) -> str:

@@ -88,7 +88,7 @@ def render_site(
     """
     say = progress or (lambda _line: None)
     previous = previous if previous is not None and previous.key == request.key else None
-    setup = theme_setup(request.site_root, loaded.model.site, problems, reuse, request.templates)
+    setup = theme_setup(request.site_root, loaded.model.site, problems, reuse, request.templates, request.user_cache)
     out = _Out(sink)
     for file in theme_static_files(setup.theme):
         out.put(file)

@@ -26,6 +26,8 @@ class RenderRequest:
     search: bool = True  # make the search index (the preview makes it when it is asked for)
     # Template analyses kept between runs (render/template_deps.py), filled in by the render.
     templates: MutableMapping[str, Analysis] | None = field(default=None, compare=False)
+    # The user's own cache folder (layout.user_cache), where compiled templates are kept; None: not kept.
+    user_cache: Path | None = field(default=None, compare=False)
 
     @property
     def links_pdf(self) -> bool:

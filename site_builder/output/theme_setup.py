@@ -52,14 +52,14 @@ def find_theme(site_root: Path, site: SiteInfo, problems: Problems) -> Theme | N
 
 def theme_setup(
     site_root: Path, site: SiteInfo, problems: Problems, reuse: ThemeSetup | None = None,
-    known: MutableMapping[str, Analysis] | None = None,
+    known: MutableMapping[str, Analysis] | None = None, user_cache: Path | None = None,
 ) -> ThemeSetup:  # fmt: skip
     """The theme and a Jinja environment for it; `reuse` is kept while nothing in the theme changed.
-    `known`: template analyses kept between runs."""
+    `known`: template analyses kept between runs; `user_cache`: where compiled templates are kept."""
     theme = find_theme(site_root, site, problems)
     if theme is None:
         raise SiteError(problems)
-    env = make_environment(theme, site.language)
+    env = make_environment(theme, site.language, user_cache)
     deps = TemplateDeps(env, known)
     signature = value_signature(theme.name, dict(theme.config), site.language, theme_texts(theme, site.language))
     dirs = [theme.display(d) for d in (*theme.template_dirs, *theme.static_dirs)]

@@ -23,6 +23,7 @@ from markupsafe import Markup
 
 from site_builder.catalogue import text, theme_text
 from site_builder.markup.abbr import mark_abbreviations
+from site_builder.render.code_cache import TemplateCodeCache, code_folder
 from site_builder.render.filters import make_filters
 from site_builder.sources.themes import Theme
 
@@ -81,18 +82,27 @@ def abbr(context: jinja2.runtime.Context, value: object) -> Markup:
 abbr.reads_context = ("abbreviations",)  # type: ignore[attr-defined]
 
 
-def make_environment(theme: Theme, lang: str) -> jinja2.Environment:
+# What changes the code a template compiles to (part of the compiled-code cache's key).
+OPTIONS = {
+    "extensions": ["jinja2.ext.i18n"],
+    "autoescape": True,
+    "undefined": jinja2.StrictUndefined,
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "keep_trailing_newline": True,
+}
+
+
+def make_environment(theme: Theme, lang: str, user_cache: Path | None = None) -> jinja2.Environment:
+    """The environment for `theme` in `lang`; with `user_cache` (the user's own cache folder,
+    never the site's), compiled templates are kept there between builds (code_cache.py)."""
     env = jinja2.Environment(
         loader=make_loader(theme),
-        extensions=["jinja2.ext.i18n"],
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
         # Templates never change during one environment's life (serve makes a new one on
         # template edits), so skip the per-include stat() that auto_reload costs.
         auto_reload=False,
+        bytecode_cache=TemplateCodeCache(code_folder(user_cache, OPTIONS)) if user_cache is not None else None,
+        **OPTIONS,  # type: ignore[arg-type]  # a dict of several value types
     )
     env.filters.update(make_filters(lang))
     env.filters["css_percent"] = css_percent

@@ -124,7 +124,7 @@ def run_pdf(site_root: Path, lang: str, say: Say, target: Path | None) -> Result
     names, pages = [], 0
     try:
         loaded, cache, request = prepare_render(BuildOptions(site_root), problems, say)
-        setup = theme_setup(site_root, loaded.model.site, problems, None, cache.templates)
+        setup = theme_setup(site_root, loaded.model.site, problems, None, cache.templates, request.user_cache)
         for edition in editions_of(loaded.model):
             name = "pdf" if edition.main else f"pdf:{edition.stem}"
             file, made = artifact(name, loaded, request, setup, problems, progress=say)
