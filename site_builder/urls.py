@@ -110,6 +110,11 @@ def search_index() -> str:
     return "/tim-kiem/chi-muc.js"
 
 
+def search_index_part(part_id: str) -> str:
+    """One part of the search index (render/search_index.py), beside the list of parts."""
+    return f"/tim-kiem/chi-muc-{part_id}.js"
+
+
 def not_found() -> str:
     return "/404.html"
 

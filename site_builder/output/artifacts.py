@@ -1,4 +1,5 @@
-"""Files made from the whole site: the printed editions (PDF, Word, manifest), the search index.
+"""Files made from the whole site: the printed editions (PDF, Word, manifest); the search index's
+files are kept or made by output/search_job.py.
 
 Every edition `build` prints (model/editions.py: the term book, and the terms'
 and years' books `yearbook.editions` asks for) is three artifacts: "pdf", "docx"
@@ -20,7 +21,6 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from site_builder import urls
 from site_builder.catalogue import text
 from site_builder.model.editions import Edition, editions_of, find_edition, main_edition
 from site_builder.model.records import SiteModel
@@ -34,8 +34,6 @@ from site_builder.problems import Problem, Problems, RenderError
 from site_builder.rendered import KeptFile, OutputFile, RenderedFile
 
 BOOK_TEMPLATE = "yearbook.html"
-# Made in a forked child while pages are rendered: no progress lines, no pages needed.
-BACKGROUND = frozenset({"search"})
 Progress = Callable[[str], None]
 
 
@@ -55,7 +53,7 @@ def artifact(
     progress: Progress | None = None,
     digester: Digester | None = None,
 ) -> tuple[OutputFile, Artifact]:
-    """The artifact `name` ("pdf", "docx", "search"): kept when nothing it is made from changed."""
+    """The artifact `name` ("pdf", "docx", "manifest"): kept when nothing it is made from changed."""
     job = ArtifactJob(name, loaded, request, setup, kept, digester or Digester())
     return job.collect(problems, progress)
 
@@ -94,6 +92,10 @@ class ArtifactJob:
             raise RenderError(problems)
         return made.file, Artifact(self.out_path, self.signature, made.count, tuple(found))
 
+    def collect_all(self, problems: Problems, progress: Progress | None = None) -> list[tuple[str, OutputFile, Artifact]]:
+        """(name, file, state) of the artifact: one, as a SearchJob gives several."""
+        return [(self.name, *self.collect(problems, progress))]
+
     def _result(self, progress: Progress | None) -> tuple[Made, list[Problem]]:
         if self.child is not None:
             try:
@@ -108,7 +110,8 @@ class ArtifactJob:
 
 
 def artifact_names(request: RenderRequest, model: SiteModel) -> tuple[str, ...]:
-    """The artifacts a render makes, in order: the search index, then each edition's files."""
+    """The artifacts a render makes, in order: the search index (its list and parts: search_job.py),
+    then each edition's files."""
     names = ["search"] if request.search else []
     if request.pdf or request.docx:  # a printed edition leaves its manifest
         for edition in editions_of(model):
@@ -121,8 +124,6 @@ def artifact_names(request: RenderRequest, model: SiteModel) -> tuple[str, ...]:
 def split_name(name: str, loaded: Loaded) -> tuple[str, Edition | None]:
     """("pdf", the main edition) for "pdf", ("pdf", that edition) for "pdf:<stem>"."""
     kind, _, stem = name.partition(":")
-    if kind == "search":
-        return kind, None
     edition = find_edition(loaded.model, stem) if stem else main_edition(loaded.model)
     if edition is None:
         raise ValueError(f"no edition {stem or 'of the yearbook term'}")
@@ -130,15 +131,14 @@ def split_name(name: str, loaded: Loaded) -> tuple[str, Edition | None]:
 
 
 def out_path_of(kind: str, edition: Edition | None) -> str:
-    if kind == "search" or edition is None:
-        return urls.out_path(urls.search_index())
+    assert edition is not None
     return {"pdf": edition.filename, "docx": edition.docx, "manifest": edition.manifest}[kind]
 
 
 def signature_of(name: str, loaded: Loaded, request: RenderRequest, setup: ThemeSetup, digester: Digester) -> str:
     """What the artifact is made from; a book without media tokens never matches (always made)."""
     language = loaded.model.site.language
-    if name == "search" or name.startswith("manifest"):  # made from the model alone
+    if name.startswith("manifest"):  # made from the model alone
         return value_signature(name, loaded.model, loaded.bodies, language, digester=digester)
     if request.media_tokens is None:
         return os.urandom(16).hex()
@@ -202,17 +202,4 @@ def make_manifest(
     return Made(RenderedFile(edition.manifest, data))
 
 
-def make_search(
-    loaded: Loaded, request: RenderRequest, setup: ThemeSetup, found: Problems, say: Progress, edition: Edition | None
-) -> Made:
-    """tim-kiem/chi-muc.js, the script the search results page reads."""
-    from site_builder.formatting import format_date
-    from site_builder.pages.search import search_records
-    from site_builder.render.search_index import encode_index
-
-    lang = loaded.model.site.language
-    script = encode_index(search_records(loaded.model, loaded.bodies), lambda d: format_date(d, lang))
-    return Made(RenderedFile(urls.out_path(urls.search_index()), script.encode("utf-8")))
-
-
-MAKERS = {"pdf": make_pdf, "docx": make_docx, "manifest": make_manifest, "search": make_search}
+MAKERS = {"pdf": make_pdf, "docx": make_docx, "manifest": make_manifest}

@@ -22,9 +22,10 @@ from typing import Protocol
 
 from site_builder.catalogue import ntext
 from site_builder.layout import OUTPUT_MEDIA, SiteLayout
-from site_builder.output.artifacts import BACKGROUND, ArtifactJob, artifact_names
+from site_builder.output.artifacts import ArtifactJob, artifact_names
 from site_builder.output.photos import web_photos
 from site_builder.output.request import RenderRequest
+from site_builder.output.search_job import SEARCH, SearchJob
 from site_builder.output.signatures import Digester, page_signatures, seed_records
 from site_builder.output.state import RenderState
 from site_builder.output.theme_setup import ThemeSetup, theme_setup, theme_static_files
@@ -111,9 +112,10 @@ def render_site(
     pages = sum(1 for s in loaded.specs if s.out_path.endswith(".html"))
     say(ntext("progress.pages", pages, loaded.model.site.language))
     artifacts = {}
-    for name, job in jobs.items():
-        made, artifacts[name] = job.collect(problems, say)
-        out.put(made)
+    for job in jobs.values():
+        for name, made, artifact in job.collect_all(problems, say):
+            artifacts[name] = artifact
+            out.put(made)
     state = RenderState(request.key, signatures, media_state, artifacts, photos)
     removed = tuple(sorted(previous.outputs - out.made)) if previous else ()
     pdf_pages = sum(a.count for name, a in artifacts.items() if name.split(":")[0] == "pdf")  # every edition
@@ -145,23 +147,18 @@ class _Out:
 def _artifact_jobs(
     loaded: Loaded, request: RenderRequest, setup: ThemeSetup, previous: RenderState | None,
     digester: Digester, beside: bool,
-) -> dict[str, ArtifactJob]:  # fmt: skip
+) -> dict[str, ArtifactJob | SearchJob]:  # fmt: skip
     """The printed editions' files and the search index asked for. The index is made in a forked
     child (`beside`) only while many pages are rendered in this process: beside worker processes
     it would gain no core, and beside a few pages (an edit build) it would gain well under a
     second while its child's memory (the index, and the pages of this process it copies) came on
     top of this process's: 340 MB at 10,000 conferences, the build's peak. Otherwise it is made
     here once the pages are out."""
+    kept = previous.artifacts if previous else {}
     return {
-        name: ArtifactJob(
-            name,
-            loaded,
-            request,
-            setup,
-            previous.artifacts.get(name) if previous else None,
-            digester,
-            background=name in BACKGROUND and beside,
-        )  # fmt: skip
+        name: SearchJob(loaded, kept, digester, background=beside)
+        if name == SEARCH
+        else ArtifactJob(name, loaded, request, setup, kept.get(name), digester)
         for name in artifact_names(request, loaded.model)
     }
 

@@ -20,10 +20,11 @@ from dataclasses import dataclass
 from site_builder import urls
 from site_builder.formatting import format_term
 from site_builder.model.abbreviations import abbr_pattern
-from site_builder.model.records import AwardSet, GlossaryEntry, SiteModel, TargetSet
+from site_builder.model.records import AwardSet, Conference, GlossaryEntry, SiteModel, TargetSet
 
-# The global the index script sets and the results page reads.
+# The globals the index scripts set and the results page reads: the list of parts, the parts.
 INDEX_GLOBAL = "siteSearchIndex"
+PARTS_GLOBAL = "siteSearchParts"
 
 
 def line(text: str | None) -> str:
@@ -45,9 +46,30 @@ class SearchRecord:
     also: str = ""
 
 
+@dataclass(frozen=True)
+class Pending:
+    """A conference's search record before its body is read: the record is made (`made`) only
+    for the part of the index that must be encoded again, the costly part being the body's text."""
+
+    conference: Conference
+    body: str | None  # its rendered HTML, None when it has none
+
+    @property
+    def url(self) -> str:
+        return urls.conference(self.conference)
+
+
+Item = SearchRecord | Pending
+
+
 def search_records(model: SiteModel, bodies: Mapping[str, str]) -> tuple[SearchRecord, ...]:
     """Every searchable record, in a stable order (terms, years, conferences, pages, people, targets, awards)."""
-    records = (
+    return made(search_items(model, bodies), model.glossary)
+
+
+def search_items(model: SiteModel, bodies: Mapping[str, str]) -> tuple[Item, ...]:
+    """The records of `search_records`, in its order, conferences still Pending."""
+    return (
         *_terms(model, bodies),
         *_years(model, bodies),
         *_conferences(model, bodies),
@@ -56,7 +78,12 @@ def search_records(model: SiteModel, bodies: Mapping[str, str]) -> tuple[SearchR
         *_targets(model),
         *_awards(model),
     )
-    return tuple(with_expansions(records, model.glossary))
+
+
+def made(items: Iterable[Item], glossary: Iterable[GlossaryEntry]) -> tuple[SearchRecord, ...]:
+    """The records of `items`, Pending ones made, each with the expansions it uses."""
+    records = (_conference(item) if isinstance(item, Pending) else item for item in items)
+    return tuple(with_expansions(records, glossary))
 
 
 def with_expansions(records: Iterable[SearchRecord], glossary: Iterable[GlossaryEntry]) -> Iterator[SearchRecord]:
@@ -117,12 +144,17 @@ def _years(model: SiteModel, bodies: Mapping[str, str]) -> Iterator[SearchRecord
         yield SearchRecord("year", "", urls.year(y), line(y.title), text, None, "")
 
 
-def _conferences(model: SiteModel, bodies: Mapping[str, str]) -> Iterator[SearchRecord]:
+def _conferences(model: SiteModel, bodies: Mapping[str, str]) -> Iterator[Pending]:
     for c in model.conferences:
         if c.sample:  # an example's invented text is never offered as a search result
             continue
-        text = _joined(c.summary, _body_text(bodies, c.path))
-        yield SearchRecord("conference", c.kind, urls.conference(c), line(c.title), text, c.date, "")
+        yield Pending(c, bodies.get(c.path))
+
+
+def _conference(item: Pending) -> SearchRecord:
+    c = item.conference
+    text = _joined(c.summary, html_text(item.body) if item.body is not None else "")
+    return SearchRecord("conference", c.kind, item.url, line(c.title), text, c.date, "")
 
 
 def _pages(model: SiteModel, bodies: Mapping[str, str]) -> Iterator[SearchRecord]:

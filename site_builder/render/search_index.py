@@ -1,22 +1,33 @@
-"""The search index as a script, `tim-kiem/chi-muc.js`, loaded by the results page.
+"""The search index as scripts the results page loads: a list, `tim-kiem/chi-muc.js`, and its parts.
 
-A script and not a JSON file: pages opened from disk (file://, a USB copy)
-may load scripts but not fetch files. The theme's `static/js/search.js` reads it.
+Scripts and not JSON files: pages opened from disk (file://, a USB copy) may
+load scripts but not fetch files. The theme's `static/js/search.js` reads them.
+
+Why parts: the index is made again only where something changed. Records are
+cut into parts of about a hundred (`split_parts`), at places chosen by the
+records' own addresses, so an edit, an added or a removed conference changes
+the part it falls in and leaves the others' files (and names) as they were.
+The list names the parts in record order; search.js loads them all and reads
+them as one index, records in that order, so results, ranking and snippets do
+not depend on where the cuts fall.
 
 Why not store the text as it is: 10,000 conferences of about 400 words are
 30 MB of text, more than a quarter of the site's HTML. Vietnamese is written
-in a few thousand distinct syllables, so the index keeps a vocabulary of the
+in a few thousand distinct syllables, so each part keeps a vocabulary of its
 distinct tokens once, most frequent first, and every text as a string of
 token numbers in a variable-length ASCII code (one character for the 64
 commonest tokens, two for the next 2,418 ...). That is about a third of the
-text's size and decodes in one pass. Tokens are runs of letters and digits
-(words) and the runs of other characters between them; a single space between
-two words is implied, not stored. Each word comes with its folded form
-(model/fold.py), so the query is compared with folds made by the same recipe
-at build time, and snippets are rebuilt from the words as written.
+text's size and decodes in one pass (a vocabulary per part costs some 5 % more
+than one for the whole site). Tokens are runs of letters and digits (words) and
+the runs of other characters between them; a single space between two words is
+implied, not stored. Each word comes with its folded form (model/fold.py), so
+the query is compared with folds made by the same recipe at build time, and
+snippets are rebuilt from the words as written.
 
-Layout (one global, `siteSearchIndex`):
+The list (one global, `siteSearchIndex`):
     version   format number
+    parts     [part id, relative URL of its script], in record order
+A part (`siteSearchParts[<part id>]`):
     words     tokens, "\\n"-separated, token number = position
     folds     folded form of each token, "\\n"-separated ("" for punctuation)
     labels    kinds shown on results ("conference:tong-ket", "person", ...)
@@ -28,6 +39,7 @@ Layout (one global, `siteSearchIndex`):
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import re
 from collections import Counter
@@ -35,10 +47,11 @@ from collections.abc import Callable, Sequence
 
 from site_builder import urls
 from site_builder.model.fold import search_fold
-from site_builder.pages.search import INDEX_GLOBAL, SearchRecord
+from site_builder.pages.search import INDEX_GLOBAL, PARTS_GLOBAL, SearchRecord
 from site_builder.render.page import make_link
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
+HEADER = "/* site-builder search index; generated, do not edit */\n"
 
 # Printable ASCII without '"' and '\\', so codes sit in JSON strings unescaped.
 ALPHABET = "".join(chr(c) for c in range(0x20, 0x7F) if chr(c) not in '"\\')
@@ -46,6 +59,11 @@ BASE = len(ALPHABET)  # 93
 # How many first characters start a code of 1, 2, 3 and 4 characters.
 LEADS = (64, 26, 2, 1)
 assert sum(LEADS) == BASE
+
+# A part ends after a record whose address digest is a multiple of PART_CUT, once it holds
+# PART_MIN records, and always at PART_MAX: about 100 records (an edit re-encodes some
+# 30 ms of work; a smaller part would repeat more vocabulary).
+PART_MIN, PART_CUT, PART_MAX = 32, 64, 192
 
 _WORD = re.compile(r"[^\W_]+")  # the word characters of model/fold.py
 # Words, and the runs between them except a lone space: findall skips those (they are implied).
@@ -79,23 +97,67 @@ def code_of(number: int) -> str:
     raise ValueError("more distinct tokens than the index format holds")
 
 
-def encode_index(records: Sequence[SearchRecord], format_date: Callable[[dt.date], str]) -> str:
-    """The index script for `records`; the same records always give the same text."""
-    # Two passes over the texts (count, then encode) rather than every token list held at once:
-    # 10,000 conferences are about 4 million tokens, some 400 MB as Python strings.
+def split_parts(addresses: Sequence[str]) -> list[tuple[str, range]]:
+    """(part id, the positions it holds) for records with these addresses, in order.
+
+    A cut depends on the record it follows and on how many came since the last cut, so an
+    added or removed record moves the cuts of its own part and rarely of the next one. The
+    id comes from the part's first address (one more digest when two parts share one)."""
+    parts: list[tuple[str, range]] = []
+    used: set[str] = set()
+    start = 0
+    for at, address in enumerate(addresses):
+        size = at + 1 - start
+        if at + 1 == len(addresses) or (size >= PART_MIN and (size >= PART_MAX or _cuts_after(address))):
+            parts.append((_part_id(addresses[start], used), range(start, at + 1)))
+            start = at + 1
+    return parts
+
+
+def _cuts_after(address: str) -> bool:
+    digest = hashlib.blake2b(address.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+    return int.from_bytes(digest, "big") % PART_CUT == 0
+
+
+def _part_id(address: str, used: set[str]) -> str:
+    seed = address
+    while True:
+        found = hashlib.blake2b(seed.encode("utf-8", "surrogatepass"), digest_size=5).hexdigest()
+        if found not in used:
+            used.add(found)
+            return found
+        seed += "\0"
+
+
+def encode_list(part_ids: Sequence[str]) -> str:
+    """The list script: the parts in record order, linked relative to the results page."""
+    link = make_link(urls.search(), None)
+    parts = [[part_id, link(urls.search_index_part(part_id))] for part_id in part_ids]
+    body = json.dumps({"version": FORMAT_VERSION, "parts": parts}, separators=(",", ":"))
+    return f"{HEADER}window.{INDEX_GLOBAL}={body};\n"
+
+
+def encode_part(part_id: str, records: Sequence[SearchRecord], format_date: Callable[[dt.date], str]) -> str:
+    """The script of one part; the same records always give the same text."""
+    body = json.dumps(part_data(records, format_date), ensure_ascii=False, separators=(",", ":"))
+    return f'{HEADER}(window.{PARTS_GLOBAL}=window.{PARTS_GLOBAL}||{{}})["{part_id}"]={body};\n'
+
+
+def part_data(records: Sequence[SearchRecord], format_date: Callable[[dt.date], str]) -> dict[str, object]:
+    """What a part holds (see the module's docstring)."""
+    # Each text is tokenised once: a part is small enough to hold its token lists.
+    split = [(tokens(_one_line(r.title)), tokens(_one_line(r.text)), tokens(_one_line(r.also))) for r in records]
     counts: Counter[str] = Counter()
-    for r in records:
-        counts.update(tokens(_one_line(r.title)))
-        counts.update(tokens(_one_line(r.text)))
-        counts.update(tokens(_one_line(r.also)))
+    for fields in split:
+        for field in fields:
+            counts.update(field)
     vocabulary = sorted(counts, key=lambda token: (-counts[token], token))
     codes = {token: code_of(number) for number, token in enumerate(vocabulary)}
     labels = sorted({_label(r) for r in records})
     label_number = {label: number for number, label in enumerate(labels)}
     dates = sorted({r.date for r in records if r.date is not None})
     link = make_link(urls.search(), None)  # links relative to the results page, as its own links are
-    data = {
-        "version": FORMAT_VERSION,
+    return {
         "words": "\n".join(vocabulary),
         "folds": "\n".join(search_fold(token) if _WORD.fullmatch(token) else "" for token in vocabulary),
         "labels": labels,
@@ -106,15 +168,11 @@ def encode_index(records: Sequence[SearchRecord], format_date: Callable[[dt.date
                 link(r.url),
                 r.date.isoformat() if r.date else "",
                 r.where,
-                "".join(map(codes.__getitem__, tokens(_one_line(r.title)))),
-                "".join(map(codes.__getitem__, tokens(_one_line(r.text)))),
-                "".join(map(codes.__getitem__, tokens(_one_line(r.also)))),
+                *("".join(map(codes.__getitem__, field)) for field in fields),
             ]
-            for r in records
+            for r, fields in zip(records, split, strict=True)
         ],
     }
-    body = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return f"/* site-builder search index; generated, do not edit */\nwindow.{INDEX_GLOBAL}={body};\n"
 
 
 def _one_line(text: str) -> str:
@@ -124,3 +182,13 @@ def _one_line(text: str) -> str:
 
 def _label(record: SearchRecord) -> str:
     return f"{record.kind}:{record.tag}" if record.tag else record.kind
+
+
+def encode_index(records: Sequence[SearchRecord], format_date: Callable[[dt.date], str]) -> dict[str, str]:
+    """Every script of the index of `records` at once, by output path (the list's first)."""
+    parts = split_parts([r.url for r in records])
+    scripts = {urls.out_path(urls.search_index()): encode_list([part_id for part_id, _ in parts])}
+    for part_id, span in parts:
+        chosen = records[span.start : span.stop]
+        scripts[urls.out_path(urls.search_index_part(part_id))] = encode_part(part_id, chosen, format_date)
+    return scripts

@@ -28,6 +28,7 @@ from site_builder.output import sinks
 from site_builder.output.artifacts import artifact
 from site_builder.output.core import render_site
 from site_builder.output.request import RenderRequest
+from site_builder.output.search_job import is_search, search_files
 from site_builder.output.state import Artifact, RenderState
 from site_builder.output.theme_setup import ThemeSetup
 from site_builder.problems import Loc, Problems, RenderError, SiteError
@@ -140,7 +141,24 @@ class IncrementalBuilder:
 
     def ensure_search_index(self) -> None:
         """Write the search index if content changed since the last one (most saves are never searched)."""
-        self._fresh("search", Problems())
+        if "search" in self.fresh or self.loaded is None:
+            return
+        try:
+            self._write_search_index(self.loaded)
+        except Exception:  # noqa: BLE001 - never fatal: the results page says the index is missing
+            return
+        self.fresh.add("search")
+
+    def _write_search_index(self, loaded: Loaded) -> None:
+        """Its list and the parts that changed; parts no longer listed are removed."""
+        kept = {name: made for name, made in self._made.items() if is_search(name)}
+        files = search_files(loaded, kept, Problems())
+        for name, file, made in files:
+            if isinstance(file, RenderedFile):
+                sinks.write_if_changed(self.out_dir, file.out_path, file.data)
+            self._made[name] = made
+        for name in kept.keys() - {name for name, _, _ in files}:
+            sinks.remove(self.out_dir, self._made.pop(name).out_path)
 
     def ensure_pdf(self, problems: Problems, name: str = "pdf") -> bool:
         """Render the book `name` ("pdf": the main one) into the preview folder if what it shows

@@ -36,7 +36,7 @@ from site_builder.serve.preview import Preview
 from site_builder.serve.server import is_loopback
 from tests.conftest import ROOT, formatted
 from tests.integration.edits import EDITS, break_then_fix, fix, same_size_conference
-from tests.unit.test_search_index import index_data
+from tests.unit.test_search_index import index_words
 
 # --- helpers ------------------------------------------------------------------
 
@@ -414,7 +414,7 @@ def test_pdf_rendered_on_request_and_cached_until_content_changes(preview) -> No
 
 
 def words_of(index: Path) -> list[str]:
-    return index_data(index.read_text(encoding="utf-8"))["words"].split("\n")
+    return sorted(index_words(index.parent))
 
 
 def test_search_index_written_on_request_and_refreshed_after_an_edit(preview) -> None:

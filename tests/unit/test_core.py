@@ -10,6 +10,7 @@ from site_builder.build import load_site
 from site_builder.output.artifacts import artifact
 from site_builder.output.core import render_site
 from site_builder.output.request import RenderRequest
+from site_builder.output.search_job import search_files
 from site_builder.output.state import Artifact
 from site_builder.output.theme_setup import theme_setup
 from site_builder.problems import Loc, Problem, Problems, RenderError, SiteError
@@ -137,11 +138,11 @@ def test_the_pdf_is_kept_while_nothing_it_shows_changes_and_its_warnings_replaye
 
 
 def test_the_search_index_is_kept_while_the_site_is_unchanged(site: Path) -> None:
-    loaded = loaded_site(site)
-    setup = theme_setup(site, loaded.model.site, Problems())
-    ask = RenderRequest(site, pdf=False, key="k")
-    file, made = artifact("search", loaded, ask, setup, Problems())
-    assert isinstance(file, RenderedFile) and file.out_path == "tim-kiem/chi-muc.js"
-    assert isinstance(artifact("search", loaded_site(site), ask, setup, Problems(), made)[0], KeptFile)
+    files = search_files(loaded_site(site), {}, Problems())
+    assert [file.out_path for _, file, _ in files][0] == "tim-kiem/chi-muc.js" and len(files) == 2  # list, part
+    assert all(isinstance(file, RenderedFile) for _, file, _ in files)
+    made = {name: state for name, _, state in files}
+    assert all(isinstance(file, KeptFile) for _, file, _ in search_files(loaded_site(site), made, Problems()))
     (site / CONF_PATH).write_text(CONFERENCE.replace("Nội dung.", "Nội dung mới."), encoding="utf-8")
-    assert isinstance(artifact("search", loaded_site(site), ask, setup, Problems(), made)[0], RenderedFile)
+    kinds = [type(file) for _, file, _ in search_files(loaded_site(site), made, Problems())]
+    assert kinds == [KeptFile, RenderedFile]  # the same part, holding new text

@@ -79,9 +79,10 @@ def test_a_deleted_record_removes_its_page(tmp_path):
 def test_the_search_index_is_written_when_asked_and_again_only_after_a_change(tmp_path):
     preview, site = builder(tmp_path)
     preview.build()
-    index = tmp_path / "preview" / preview.search_index_out_path()
-    assert not index.exists()
+    listed = tmp_path / "preview" / preview.search_index_out_path()
+    assert not listed.exists()
     preview.ensure_search_index()
+    [index] = listed.parent.glob("chi-muc-*.js")  # the one part of a small site
     written = index.read_bytes()
     index.write_bytes(b"// changed by the test")  # a second request with nothing new writes nothing
     preview.ensure_search_index()

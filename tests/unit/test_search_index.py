@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -27,9 +29,38 @@ def records_of(site) -> tuple[SearchRecord, ...]:
 
 
 def index_data(script: str) -> dict:
-    prefix = "window.siteSearchIndex="
-    body = script[script.index(prefix) + len(prefix) :].rstrip().removesuffix(";")
-    return json.loads(body)
+    """What the list script or a part's script sets."""
+    found = re.search(r'(?:window\.siteSearchIndex|\["[0-9a-f]+"\])=(.*);\n\Z', script, re.DOTALL)
+    assert found is not None, script[:200]
+    return json.loads(found.group(1))
+
+
+def index_parts(folder: Path) -> list[dict]:
+    """The data of every part the list in `folder` (tim-kiem/) names, in its order."""
+    listed = index_data((folder / "chi-muc.js").read_text(encoding="utf-8"))
+    return [index_data((folder / link).read_text(encoding="utf-8")) for _, link in listed["parts"]]
+
+
+def index_words(folder: Path) -> set[str]:
+    return {word for part in index_parts(folder) for word in part["words"].split("\n")}
+
+
+def write_index(folder: Path, records) -> Path:
+    """The index of `records` written into `folder` as a build writes tim-kiem/; `folder`."""
+    for out_path, script in encode_index(records, format_date).items():
+        (folder / Path(out_path).name).write_text(script, encoding="utf-8")
+    return folder
+
+
+def node_opening(folder: Path) -> str:
+    """Node.js code that loads the index in `folder` as the results page does: `s` (search.js),
+    `ix` (the index opened), `b` (its bounds), `records` (the records, in order)."""
+    return (
+        f"const s = require({json.dumps(str(SEARCH_JS))}); global.window = {{}};"
+        f"const dir = {json.dumps(str(folder))}; require(dir + '/chi-muc.js');"
+        "const parts = window.siteSearchIndex.parts.map((p) => (require(dir + '/' + p[1]), window.siteSearchParts[p[0]]));"
+        "const ix = s.open(parts), b = ix.bounds, records = ix.raw.records;"
+    )
 
 
 def test_every_record_kind_is_indexed_with_its_text(tmp_path):
@@ -70,11 +101,13 @@ def test_html_text_joins_blocks_and_keeps_inline_words_whole():
 
 def test_index_holds_no_file_paths_and_is_deterministic(tmp_path):
     site = search_site(tmp_path)
-    script = encode_index(records_of(site), format_date)
-    assert script == encode_index(records_of(site), format_date)
+    scripts = encode_index(records_of(site), format_date)
+    assert scripts == encode_index(records_of(site), format_date)
+    assert list(scripts)[0] == "tim-kiem/chi-muc.js"
+    script = "".join(scripts.values())
     assert "content/" not in script and ".md" not in script and ".yaml" not in script
     assert str(tmp_path) not in script
-    data = index_data(script)
+    [data] = [index_data(text) for text in list(scripts.values())[1:]]  # a small site is one part
     assert data["dates"]["2021-07-20"] == "ngày 20 tháng 7 năm 2021"
     urls = [record[1] for record in data["records"]]
     assert "../nam/2021/so-ket/index.html" in urls and "../nguoi/index.html#lam-dong" in urls
@@ -85,8 +118,10 @@ def test_built_index_is_the_same_bytes_on_every_build(tmp_path):
     out = []
     for name in ("a", "b"):
         build_site(BuildOptions(site, output=tmp_path / name, pdf=False, use_cache=False, jobs=1))
-        out.append((tmp_path / name / "tim-kiem" / "chi-muc.js").read_bytes())
-    assert out[0] == out[1] and out[0].startswith(b"/* site-builder search index")
+        folder = tmp_path / name / "tim-kiem"
+        out.append({p.name: p.read_bytes() for p in folder.glob("chi-muc*.js")})
+    assert out[0] == out[1] and len(out[0]) == 2  # the list and one part
+    assert all(data.startswith(b"/* site-builder search index") for data in out[0].values())
 
 
 def test_tokens_leave_single_spaces_implied():
@@ -113,13 +148,8 @@ def test_js_decodes_every_record_back_to_its_text(tmp_path):
     # Add a vocabulary large enough to need codes of every length the small site lacks.
     filler = " ".join(f"w{n}" for n in range(21_000))
     records += (SearchRecord("page", "", "/trang/x/", "Nhiều từ", filler, None, ""),)
-    index = tmp_path / "chi-muc.js"
-    index.write_text(encode_index(records, format_date), encoding="utf-8")
-    script = (
-        f"const s = require({json.dumps(str(SEARCH_JS))}); global.window = {{}};"
-        f"require({json.dumps(str(index))}); const ix = s.open(window.siteSearchIndex), b = ix.bounds;"
-        "const out = window.siteSearchIndex.records.map("
-        "(r, i) => [s.text(ix, b[4*i], b[4*i+1]), s.text(ix, b[4*i+1], b[4*i+2])]);"
+    script = node_opening(write_index(tmp_path, records)) + (
+        "const out = records.map((r, i) => [s.text(ix, b[4*i], b[4*i+1]), s.text(ix, b[4*i+1], b[4*i+2])]);"
         "process.stdout.write(JSON.stringify(out));"
     )
     done = subprocess.run(["node", "-e", script], capture_output=True, text=True, encoding="utf-8", check=True)
@@ -128,13 +158,13 @@ def test_js_decodes_every_record_back_to_its_text(tmp_path):
 
 def test_a_line_break_never_reaches_the_vocabulary():
     record = SearchRecord("page", "", "/trang/a/", "Hai\ndòng", "một\n\nhai", None, "")
-    words = index_data(encode_index([record], format_date))["words"].split("\n")
+    words = index_data(list(encode_index([record], format_date).values())[1])["words"].split("\n")
     assert sorted(words) == ["Hai", "dòng", "hai", "một"]
 
 
 def test_demo_index_is_within_a_quarter_of_the_sites_html(built_demo):
     html = sum(p.stat().st_size for p in built_demo.rglob("*.html"))
-    index = (built_demo / "tim-kiem" / "chi-muc.js").stat().st_size
+    index = sum(p.stat().st_size for p in (built_demo / "tim-kiem").glob("chi-muc*.js"))
     assert 0 < index <= html // 4
 
 
@@ -160,12 +190,10 @@ def test_a_record_using_an_abbreviation_carries_its_expansion_apart_from_its_tex
     assert all(r.also == "" for r in records if r.kind != "conference")
 
 
-def _node_search(index_script, query: str) -> list[dict]:
-    script = (
-        f"const s = require({json.dumps(str(SEARCH_JS))}); global.window = {{}};"
-        f"require({json.dumps(str(index_script))}); const ix = s.open(window.siteSearchIndex), b = ix.bounds;"
+def _node_search(folder: Path, query: str) -> list[dict]:
+    script = node_opening(folder) + (
         f"const found = s.search(ix, {json.dumps(query)});"
-        "process.stdout.write(JSON.stringify(found.map((r) => ({url: window.siteSearchIndex.records[r.record][1],"
+        "process.stdout.write(JSON.stringify(found.map((r) => ({url: records[r.record][1],"
         " shown: s.text(ix, b[4*r.record], b[4*r.record+2])}))));"
     )
     done = subprocess.run(["node", "-e", script], capture_output=True, text=True, encoding="utf-8", check=True)
@@ -175,8 +203,7 @@ def _node_search(index_script, query: str) -> list[dict]:
 @pytest.mark.skipif(shutil.which("node") is None, reason="needs Node.js to run the theme's search.js")
 def test_search_finds_an_abbreviation_by_its_expansion_without_showing_it(tmp_path):
     records = records_of(site_with(tmp_path / "site", ABBREVIATED))
-    index = tmp_path / "chi-muc.js"
-    index.write_text(encode_index(records, format_date), encoding="utf-8")
+    index = write_index(tmp_path, records)
     found = _node_search(index, "kết nạp đảng viên")
     assert [r["url"] for r in found] == ["../nam/2022/tong-ket/index.html"]
     # What the result shows is the text as written: "ĐV", never the expansion.

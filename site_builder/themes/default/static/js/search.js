@@ -1,9 +1,11 @@
 /* Search for the yearbook site, offline: works from a web server, from file:// and from a USB copy.
  *
- * The index (tim-kiem/chi-muc.js, built by site-builder) is a script that sets
- * window.siteSearchIndex; this file reads it, folds the reader's query the way
- * the index was folded (site_builder/model/fold.py: the two are tested to agree),
- * and shows the results on tim-kiem/index.html.
+ * The index (built by site-builder: render/search_index.py) is a list, tim-kiem/chi-muc.js,
+ * that sets window.siteSearchIndex, and parts it names (tim-kiem/chi-muc-<id>.js), each
+ * setting window.siteSearchParts[<id>]; this file loads the parts, reads them as one index
+ * (records in the list's order), folds the reader's query the way the index was folded
+ * (site_builder/model/fold.py: the two are tested to agree), and shows the results on
+ * tim-kiem/index.html.
  *
  * Ranking, best first:
  *   1. for a query written with tone marks: the words as written ("Đông" before "dòng");
@@ -56,16 +58,18 @@
   var SPAN1 = 64, SPAN2 = 26 * BASE, SPAN3 = 2 * BASE * BASE; // render/search_index.py LEADS
   var SEP = 1 << 30; // mask of a punctuation token: never breaks a phrase
 
-  function decodeInto(code, out, at) {
+  // Token numbers of a part are its own; `base` (the words of the parts before it) makes them the index's.
+  function decodeInto(code, out, at, base) {
     for (var i = 0; i < code.length; ) {
       var v = RANK[code.charCodeAt(i)];
-      if (v < 64) { out[at++] = v; i += 1; }
-      else if (v < 90) { out[at++] = SPAN1 + (v - 64) * BASE + RANK[code.charCodeAt(i + 1)]; i += 2; }
+      if (v < 64) { out[at++] = base + v; i += 1; }
+      else if (v < 90) { out[at++] = base + SPAN1 + (v - 64) * BASE + RANK[code.charCodeAt(i + 1)]; i += 2; }
       else if (v < 92) {
-        out[at++] = SPAN1 + SPAN2 + (v - 90) * BASE * BASE + RANK[code.charCodeAt(i + 1)] * BASE + RANK[code.charCodeAt(i + 2)];
+        out[at++] = base + SPAN1 + SPAN2 + (v - 90) * BASE * BASE + RANK[code.charCodeAt(i + 1)] * BASE +
+          RANK[code.charCodeAt(i + 2)];
         i += 3;
       } else {
-        out[at++] = SPAN1 + SPAN2 + SPAN3 + RANK[code.charCodeAt(i + 1)] * BASE * BASE +
+        out[at++] = base + SPAN1 + SPAN2 + SPAN3 + RANK[code.charCodeAt(i + 1)] * BASE * BASE +
           RANK[code.charCodeAt(i + 2)] * BASE + RANK[code.charCodeAt(i + 3)];
         i += 4;
       }
@@ -73,8 +77,29 @@
     return at;
   }
 
-  function open(raw) {
-    var words = raw.words.split("\n"), folds = raw.folds.split("\n");
+  // The parts as one index: their vocabularies one after another (a word two parts share is two
+  // numbers with one fold, so it matches the same), their records in order, labels and dates merged.
+  function merge(parts) {
+    var raw = { words: [], folds: [], labels: [], dates: {}, records: [], bases: [] }, labelAt = new Map();
+    parts.forEach(function (part) {
+      var base = raw.words.length;
+      Array.prototype.push.apply(raw.words, part.words.split("\n"));
+      Array.prototype.push.apply(raw.folds, part.folds.split("\n"));
+      var labels = part.labels.map(function (key) {
+        if (!labelAt.has(key)) { labelAt.set(key, raw.labels.length); raw.labels.push(key); }
+        return labelAt.get(key);
+      });
+      Object.keys(part.dates).forEach(function (iso) { raw.dates[iso] = part.dates[iso]; });
+      part.records.forEach(function (r) {
+        raw.records.push([labels[r[0]], r[1], r[2], r[3], r[4], r[5], r[6]]);
+        raw.bases.push(base);
+      });
+    });
+    return raw;
+  }
+
+  function open(parts) {
+    var raw = merge(parts), words = raw.words, folds = raw.folds;
     var byFold = new Map();
     for (var w = 0; w < words.length; w++) {
       if (!folds[w]) continue;
@@ -88,12 +113,13 @@
     var bounds = new Int32Array(raw.records.length * 4 + 1);
     var at = 0;
     raw.records.forEach(function (r, i) {
+      var base = raw.bases[i];
       bounds[4 * i] = at;
-      at = decodeInto(r[4], tokens, at);
+      at = decodeInto(r[4], tokens, at, base);
       bounds[4 * i + 1] = at;
-      at = decodeInto(r[5], tokens, at);
+      at = decodeInto(r[5], tokens, at, base);
       bounds[4 * i + 2] = at;
-      at = decodeInto(r[6] || "", tokens, at);
+      at = decodeInto(r[6] || "", tokens, at, base);
       bounds[4 * i + 3] = at;
     });
     var isWord = new Uint8Array(words.length);
@@ -280,6 +306,7 @@
   }
 
   var PAGE = 50;
+  var PARTS_GLOBAL = "siteSearchParts"; // pages/search.py PARTS_GLOBAL
 
   function show(doc, ui, index, query) {
     var status = doc.getElementById("search-status"), list = doc.getElementById("search-results");
@@ -311,8 +338,34 @@
     var box = doc.getElementById("site-search-q");
     if (box) box.value = query;
     if (query.trim()) doc.title = format(ui.page_title, { query: query.trim(), site: ui.site_title });
-    if (!win[ui.index_global]) { status.textContent = ui.no_index; return; }
-    show(doc, ui, open(win[ui.index_global]), query);
+    var list = win[ui.index_global];
+    if (!list || !list.parts) { status.textContent = ui.no_index; return; }
+    loadParts(win, list.parts, function (parts) {
+      if (parts) show(doc, ui, open(parts), query);
+      else status.textContent = ui.no_index;
+    });
+  }
+
+  // Each part is a script (from file:// a script loads where a fetch would not); `done` gets the
+  // parts in the list's order, or null when one cannot be loaded.
+  function loadParts(win, listed, done) {
+    var doc = win.document, waiting = 1, failed = false;
+    function settle() {
+      if (--waiting) return;
+      var got = win[PARTS_GLOBAL] || {};
+      var parts = listed.map(function (entry) { return got[entry[0]]; });
+      done(failed || parts.some(function (part) { return !part; }) ? null : parts);
+    }
+    listed.forEach(function (entry) {
+      if (win[PARTS_GLOBAL] && win[PARTS_GLOBAL][entry[0]]) return;
+      waiting++;
+      var script = doc.createElement("script");
+      script.src = entry[1];
+      script.onload = settle;
+      script.onerror = function () { failed = true; settle(); };
+      doc.head.appendChild(script);
+    });
+    settle();
   }
 
   var api = { fold: fold, terms: terms, exactKey: exactKey, parseQuery: parseQuery, open: open, search: search, text: text };
