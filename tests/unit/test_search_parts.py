@@ -1,0 +1,107 @@
+"""The search index in parts: where the cuts fall, which parts an edit makes again, and that the
+parts read as one index give the results one index of every record gives."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+
+import pytest
+
+from site_builder.build import load_site
+from site_builder.formatting import format_date
+from site_builder.output.search_job import search_files
+from site_builder.pages.search import SearchRecord, search_records
+from site_builder.problems import Problems
+from site_builder.render.search_index import PART_MAX, PART_MIN, encode_index, encode_list, encode_part, split_parts
+from site_builder.rendered import KeptFile, RenderedFile
+from tests.conftest import site_with
+from tests.unit.test_search_index import _node_search
+
+TOPICS = ("kết nạp đảng viên", "xây dựng tổ chức cơ sở đảng", "kiểm tra giám sát", "dân vận khéo", "học tập")
+
+
+def conference(number: int) -> str:
+    topic = TOPICS[number % len(TOPICS)]
+    return f"""\
+        ---
+        title: "Hội nghị chuyên đề số {number}"
+        date: 2021-{1 + number // 28:02d}-{1 + number % 28:02d}
+        kind: chuyen-de
+        ---
+        Hội nghị số {number} bàn về {topic}; chi bộ {number % 17} báo cáo {number * 7} việc đã làm.
+        """
+
+
+def many_conferences(count: int) -> dict[str, str]:
+    return {
+        f"content/years/2021/conferences/2021-{1 + n // 28:02d}-{1 + n % 28:02d}-hoi-nghi-{n}.md": conference(n)
+        for n in range(count)
+    }
+
+
+def loaded(site):
+    problems = Problems()
+    found = load_site(site, problems)
+    assert found is not None and not problems.errors, [p.format() for p in problems]
+    return found
+
+
+def test_parts_hold_between_min_and_max_records_and_an_insertion_moves_only_its_neighbours():
+    addresses = [f"/nam/2021/hoi-nghi-{n}/" for n in range(3000)]
+    parts = split_parts(addresses)
+    assert [n for _, span in parts for n in span] == list(range(3000))  # every record once, in order
+    assert all(PART_MIN <= len(span) <= PART_MAX for _, span in parts[:-1])
+    assert len({part_id for part_id, _ in parts}) == len(parts)
+    before = {(part_id, tuple(addresses[n] for n in span)) for part_id, span in parts}
+    inserted = [*addresses[:1500], "/nam/2021/hoi-nghi-moi/", *addresses[1500:]]
+    after = {(part_id, tuple(inserted[n] for n in span)) for part_id, span in split_parts(inserted)}
+    assert len(after - before) <= 2 and len(before - after) <= 2
+
+
+def test_only_the_part_of_an_edited_conference_is_made_again_and_matches_a_whole_new_index(tmp_path):
+    site = site_with(tmp_path, many_conferences(300))
+    first = search_files(loaded(site), {}, Problems())
+    assert len(first) >= 4 and all(isinstance(file, RenderedFile) for _, file, _ in first)
+    data = {file.out_path: file.data for _, file, _ in first if isinstance(file, RenderedFile)}
+    made = {name: state for name, _, state in first}
+    path = site / "content/years/2021/conferences/2021-06-01-hoi-nghi-140.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("bàn về", "bàn kỹ về"), encoding="utf-8")
+    now = loaded(site)
+    second = search_files(now, made, Problems())
+    remade = [file for _, file, _ in second if isinstance(file, RenderedFile)]
+    assert len(remade) == 1 and "kỹ".encode() in remade[0].data  # the new word, in its vocabulary
+    data.update({file.out_path: file.data for file in remade})
+    whole = encode_index(search_records(now.model, now.bodies), format_date)
+    assert {file.out_path: data[file.out_path] for _, file, _ in second} == {k: v.encode() for k, v in whole.items()}
+
+
+def test_a_glossary_change_makes_every_part_again(tmp_path):
+    site = site_with(tmp_path, many_conferences(150))
+    made = {name: state for name, _, state in search_files(loaded(site), {}, Problems())}
+    assert all(isinstance(file, KeptFile) for _, file, _ in search_files(loaded(site), made, Problems()))
+    (site / "content/glossary.yaml").write_text("HN: hội nghị\n", encoding="utf-8")
+    again = search_files(loaded(site), made, Problems())
+    assert all(isinstance(file, RenderedFile) for name, file, _ in again if name != "search")
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="needs Node.js to run the theme's search.js")
+def test_parts_read_as_one_index_give_the_results_of_one_part(tmp_path):
+    day = dt.date(2022, 3, 1)
+    records = tuple(
+        SearchRecord("conference", "so-ket", f"/nam/2022/hoi-nghi-{n}/", f"Hội nghị {n} về {TOPICS[n % 5]}",
+                     f"Chi bộ {n % 13} kết nạp {n} đảng viên; {TOPICS[(n * 3) % 5]}.", day, "")
+        for n in range(600)
+    )  # fmt: skip
+    parts = tmp_path / "parts"
+    parts.mkdir()
+    scripts = encode_index(records, format_date)
+    assert len(scripts) > 4
+    for out_path, script in scripts.items():
+        (parts / out_path.split("/")[-1]).write_text(script, encoding="utf-8")
+    one = tmp_path / "one"
+    one.mkdir()
+    (one / "chi-muc.js").write_text(encode_list(["a"]), encoding="utf-8")  # today's one vocabulary
+    (one / "chi-muc-a.js").write_text(encode_part("a", records, format_date), encoding="utf-8")
+    for query in ("kết nạp đảng viên", "ket nap", "Hội nghị 12", "dân vận khéo", "xyz"):
+        assert _node_search(parts, query) == _node_search(one, query), query
