@@ -7,13 +7,18 @@ reader sees them. Needs Debian's /usr/bin/chromium and the playwright package.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from urllib.parse import quote_plus
 
 import pytest
 
-from site_builder.build import BuildOptions, build_site
+from site_builder.build import BuildOptions, build_site, load_site
+from site_builder.formatting import format_date
 from site_builder.model.fold import search_fold, search_terms
+from site_builder.pages.search import SearchRecord, search_records
+from site_builder.problems import Problems
+from site_builder.render.search_index import encode_index, encode_list, encode_part
 from tests.browser.test_live_reload import CHROMIUM, CHROMIUM_ARGS
 from tests.search_site import search_site
 from tests.unit.test_catalogue import theme_catalogue
@@ -156,3 +161,53 @@ def test_results_page_without_javascript_shows_a_plain_message(browser, built_de
         assert page.eval_on_selector_all(".search-result", "items => items.length") == 0
     finally:
         context.close()
+
+
+def _with_index(output: Path, folder: Path, scripts: dict[str, str]) -> Path:
+    """A copy of the site `output` whose search index is `scripts` (out path -> script)."""
+    shutil.copytree(output, folder)
+    for old in (folder / "tim-kiem").glob("chi-muc*.js"):
+        old.unlink()
+    for out_path, script in scripts.items():
+        (folder / out_path).write_text(script, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def many_parts(ranking_output: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """(the ranking site with its records and 500 more in one part as before, the same in parts)."""
+    problems = Problems()
+    loaded = load_site(ranking_output.parent, problems)
+    assert loaded is not None
+    extra = tuple(
+        SearchRecord("conference", "so-ket", f"/nam/2021/hoi-nghi-{n}/", f"Hội nghị {n} về dòng đảng viên",
+                     f"Chi bộ {n % 13} kết nạp {n} đảng viên; Lâm Đông dự {n % 7} buổi.", None, "")
+        for n in range(500)
+    )  # fmt: skip
+    records = search_records(loaded.model, loaded.bodies) + extra
+    folder = tmp_path_factory.mktemp("parts")
+    one = {"tim-kiem/chi-muc.js": encode_list(["a"]), "tim-kiem/chi-muc-a.js": encode_part("a", records, format_date)}
+    split = encode_index(records, format_date)
+    assert len(split) > 4
+    return _with_index(ranking_output, folder / "one", one), _with_index(ranking_output, folder / "split", split)
+
+
+def test_an_index_in_parts_loads_from_disk_and_finds_what_one_part_finds(page, many_parts) -> None:
+    one, split = many_parts
+    for query in ("Đông", "dong", "kết nạp đảng viên", "Hội nghị 42", "xyzzy"):
+        found, status = search(page, split, query), page.text_content("#search-status")
+        assert (found, status) == (search(page, one, query), page.text_content("#search-status")), query
+    assert len(search(page, split, "dong")) == 50  # the first page of results, from several parts
+    count = page.text_content("#search-status").removeprefix("Tìm thấy ").split(" kết quả")[0]
+    assert int(count.replace(".", "")) > 500
+
+
+def test_a_missing_part_says_the_index_could_not_be_loaded(page, many_parts, tmp_path: Path) -> None:
+    _, split = many_parts
+    broken = tmp_path / "broken"
+    shutil.copytree(split, broken)
+    sorted((broken / "tim-kiem").glob("chi-muc-*.js"))[1].unlink()
+    page.goto(f"{(broken / 'tim-kiem' / 'index.html').as_uri()}?q=dong")
+    page.wait_for_function("document.getElementById('search-status').textContent.includes('chi-muc.js')")
+    assert page.text_content("#search-status") == theme_catalogue("vi").get("search.no-index")
+    assert page.eval_on_selector_all(".search-result", "items => items.length") == 0
