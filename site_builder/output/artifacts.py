@@ -35,6 +35,7 @@ from site_builder.rendered import KeptFile, OutputFile, RenderedFile
 
 BOOK_TEMPLATE = "yearbook.html"
 Progress = Callable[[str], None]
+Collected = list[tuple[str, OutputFile, Artifact]]  # (artifact name, its file, its state)
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,7 @@ class ArtifactJob:
             raise RenderError(problems)
         return made.file, Artifact(self.out_path, self.signature, made.count, tuple(found))
 
-    def collect_all(self, problems: Problems, progress: Progress | None = None) -> list[tuple[str, OutputFile, Artifact]]:
+    def collect_all(self, problems: Problems, progress: Progress | None = None) -> Collected:
         """(name, file, state) of the artifact: one, as a SearchJob gives several."""
         return [(self.name, *self.collect(problems, progress))]
 

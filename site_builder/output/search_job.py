@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from site_builder import urls
 from site_builder.formatting import format_date
 from site_builder.model.records import SiteModel
+from site_builder.output.artifacts import Collected
 from site_builder.output.background import ChildFailed, Forked
 from site_builder.output.signatures import Digester
 from site_builder.output.state import Artifact
@@ -27,10 +28,9 @@ from site_builder.pages.loaded import Loaded
 from site_builder.pages.search import Item, Pending, made, search_items
 from site_builder.problems import Problems
 from site_builder.render.search_index import FORMAT_VERSION, encode_list, encode_part, split_parts
-from site_builder.rendered import KeptFile, OutputFile, RenderedFile
+from site_builder.rendered import KeptFile, RenderedFile
 
 SEARCH = "search"  # the list's artifact name; a part's is "search:<part id>"
-Collected = list[tuple[str, OutputFile, Artifact]]
 
 
 def is_search(name: str) -> bool:
@@ -69,7 +69,8 @@ class SearchJob:
         for part in self.parts:
             kept = self.kept.get(part.name)
             if kept is not None:
-                problems.merge(kept.problems)
+                if kept.problems:  # none today; merging compares with every problem collected
+                    problems.merge(kept.problems)
                 found.append((part.name, KeptFile(part.out_path), kept))
             else:
                 file = RenderedFile(part.out_path, made_files[part.name])

@@ -58,7 +58,8 @@ def node_opening(folder: Path) -> str:
     return (
         f"const s = require({json.dumps(str(SEARCH_JS))}); global.window = {{}};"
         f"const dir = {json.dumps(str(folder))}; require(dir + '/chi-muc.js');"
-        "const parts = window.siteSearchIndex.parts.map((p) => (require(dir + '/' + p[1]), window.siteSearchParts[p[0]]));"
+        "const parts = window.siteSearchIndex.parts.map("
+        "(p) => (require(dir + '/' + p[1]), window.siteSearchParts[p[0]]));"
         "const ix = s.open(parts), b = ix.bounds, records = ix.raw.records;"
     )
 
