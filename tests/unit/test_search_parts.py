@@ -5,18 +5,20 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+from pathlib import Path
 
 import pytest
 
 from site_builder.build import load_site
 from site_builder.formatting import format_date
-from site_builder.output.search_job import search_files
+from site_builder.output.search_job import SearchJob, search_files
 from site_builder.pages.search import SearchRecord, search_records
 from site_builder.problems import Problems
 from site_builder.render.search_index import PART_MAX, PART_MIN, encode_index, encode_list, encode_part, split_parts
 from site_builder.rendered import KeptFile, RenderedFile
+from site_builder.serve.incremental import IncrementalBuilder
 from tests.conftest import site_with
-from tests.unit.test_search_index import _node_search
+from tests.unit.test_search_index import _node_search, index_data
 
 TOPICS = ("kết nạp đảng viên", "xây dựng tổ chức cơ sở đảng", "kiểm tra giám sát", "dân vận khéo", "học tập")
 
@@ -105,3 +107,33 @@ def test_parts_read_as_one_index_give_the_results_of_one_part(tmp_path):
     (one / "chi-muc-a.js").write_text(encode_part("a", records, format_date), encoding="utf-8")
     for query in ("kết nạp đảng viên", "ket nap", "Hội nghị 12", "dân vận khéo", "xyz"):
         assert _node_search(parts, query) == _node_search(one, query), query
+
+
+def test_parts_made_in_a_forked_child_are_the_bytes_made_here(tmp_path):
+    site = site_with(tmp_path, many_conferences(150))
+    here = SearchJob(loaded(site), {}).collect_all(Problems())
+    job = SearchJob(loaded(site), {}, background=True)
+    assert job.child is not None
+    there = job.collect_all(Problems())
+    assert [(name, file) for name, file, _ in there] == [(name, file) for name, file, _ in here]
+
+
+def test_the_preview_writes_the_listed_parts_and_removes_parts_no_longer_listed(tmp_path):
+    site = site_with(tmp_path / "site", many_conferences(200))
+    preview = IncrementalBuilder(site, tmp_path / "preview", pdf=False)
+    assert preview.build().ok
+    preview.ensure_search_index()
+    folder = tmp_path / "preview" / "tim-kiem"
+    listed = [Path(link).name for link in _links(folder)]
+    assert sorted(p.name for p in folder.glob("chi-muc-*.js")) == sorted(listed) and len(listed) > 2
+    for path in sorted((site / "content/years/2021/conferences").glob("*.md"))[::2]:
+        path.unlink()  # half the conferences go: the cuts move
+    assert preview.build().ok
+    preview.ensure_search_index()
+    now = [Path(link).name for link in _links(folder)]
+    assert set(now) != set(listed)
+    assert sorted(p.name for p in folder.glob("chi-muc-*.js")) == sorted(now)
+
+
+def _links(folder):
+    return [link for _, link in index_data((folder / "chi-muc.js").read_text(encoding="utf-8"))["parts"]]
