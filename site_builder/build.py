@@ -213,7 +213,7 @@ def prepare_render(
     request = RenderRequest(
         root, pdf=options.pdf, pdf_variant=options.pdf_variant, strict=options.strict, jobs=options.workers,
         key=cache.key, media_tokens=cache.media_tokens, docx=options.docx, templates=cache.templates,
-        record_tokens=cache.files, user_cache=user_cache(os.environ),
+        record_tokens=cache.files, user_cache=user_cache(os.environ), output=options.output_dir,
     )  # fmt: skip
     return loaded, cache, request
 

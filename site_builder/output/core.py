@@ -25,7 +25,7 @@ from site_builder.layout import OUTPUT_MEDIA, SiteLayout
 from site_builder.output.artifacts import ArtifactJob, artifact_names
 from site_builder.output.photos import web_photos
 from site_builder.output.request import RenderRequest
-from site_builder.output.search_job import SEARCH, SearchJob
+from site_builder.output.search_job import SEARCH, SearchJob, previous_vocabularies
 from site_builder.output.signatures import Digester, page_signatures, seed_records
 from site_builder.output.state import RenderState
 from site_builder.output.theme_setup import ThemeSetup, theme_setup, theme_static_files
@@ -156,7 +156,7 @@ def _artifact_jobs(
     here once the pages are out."""
     kept = previous.artifacts if previous else {}
     return {
-        name: SearchJob(loaded, kept, digester, background=beside)
+        name: SearchJob(loaded, kept, digester, beside, previous_vocabularies(request.output if previous else None))
         if name == SEARCH
         else ArtifactJob(name, loaded, request, setup, kept.get(name), digester)
         for name in artifact_names(request, loaded.model)

@@ -24,6 +24,9 @@ class RenderRequest:
     record_tokens: Mapping[str, str] | None = field(default=None, compare=False)
     docx: bool = False  # make the Word yearbook
     search: bool = True  # make the search index (the preview makes it when it is asked for)
+    # The folder holding the previous render's files (build: the live output), where the search
+    # index reads back its previous list (search_job.py); None: every part of it is made.
+    output: Path | None = field(default=None, compare=False)
     # Template analyses kept between runs (render/template_deps.py), filled in by the render.
     templates: MutableMapping[str, Analysis] | None = field(default=None, compare=False)
     # The user's own cache folder (layout.user_cache), where compiled templates are kept; None: not kept.

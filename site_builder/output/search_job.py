@@ -1,4 +1,4 @@
-"""The search index's files (render/search_index.py): the list of parts, and each part kept or made.
+"""The search index's files (render/search_index.py): its parts kept or made, and its list.
 
 Each part is an artifact of its own, "search:<part id>" (tim-kiem/chi-muc-<id>.js),
 signed by what its records are made from: a conference by its digest (seeded by
@@ -6,9 +6,12 @@ its file's content hash: output/signatures.py `seed_records`) and its rendered
 body, every other record by its value; with the glossary (the expansions) and
 the site's language (the dates). A part whose signature stays is kept without
 making its records (a conference's body text is most of the cost), so an edit
-encodes the one part it falls in. The list, "search" (tim-kiem/chi-muc.js),
-names the parts in order. Changed parts are made in a forked child while pages
-are rendered when the render asks for it (`background`), else when collected.
+encodes the one part it falls in. Changed parts are made in a forked child while
+pages are rendered when the render asks for it (`background`), else when
+collected. The list, "search" (tim-kiem/chi-muc.js), holds every part's words:
+it is written from the parts' vocabularies, a kept part's read back from the
+list in the previous output (`previous_vocabularies`); a part whose vocabulary
+cannot be read there is made again.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from site_builder import urls
 from site_builder.formatting import format_date
@@ -27,10 +31,12 @@ from site_builder.output.state import Artifact
 from site_builder.pages.loaded import Loaded
 from site_builder.pages.search import Item, Pending, made, search_items
 from site_builder.problems import Problems
-from site_builder.render.search_index import FORMAT_VERSION, encode_list, encode_part, split_parts
+from site_builder.render.search_index import FORMAT_VERSION, encode_list, encode_part, read_list, split_parts
 from site_builder.rendered import KeptFile, RenderedFile
 
 SEARCH = "search"  # the list's artifact name; a part's is "search:<part id>"
+Vocabularies = Mapping[str, tuple[str, ...]]  # part id -> its tokens, in its numbering
+Made = dict[str, tuple[bytes, tuple[str, ...]]]  # artifact name -> (script, vocabulary)
 
 
 def is_search(name: str) -> bool:
@@ -38,46 +44,69 @@ def is_search(name: str) -> bool:
     return name.split(":", 1)[0] == SEARCH
 
 
+def previous_vocabularies(folder: Path | None) -> dict[str, tuple[str, ...]]:
+    """The parts' vocabularies in the list the previous render left in `folder` ({} if none)."""
+    if folder is None:
+        return {}
+    try:
+        return read_list((folder / urls.out_path(urls.search_index())).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return {}
+
+
 @dataclass(frozen=True)
 class Part:
     name: str
-    part_id: str  # "" for the list
+    part_id: str
     out_path: str
     signature: str
-    items: tuple[Item, ...] = ()
+    items: tuple[Item, ...]
 
 
 class SearchJob:
-    """The search index on its way: which files are kept, the others being made."""
+    """The search index on its way: which parts are kept, the others being made."""
 
     def __init__(
-        self, loaded: Loaded, kept: Mapping[str, Artifact], digester: Digester | None = None, background: bool = False
-    ) -> None:
+        self, loaded: Loaded, kept: Mapping[str, Artifact], digester: Digester | None = None,
+        background: bool = False, previous: Vocabularies | None = None,
+    ) -> None:  # fmt: skip
         self.model = loaded.model
         self.parts = index_parts(loaded, digester or Digester())
-        self.kept = {p.name: kept[p.name] for p in self.parts if _fresh(kept.get(p.name), p)}
+        self.list_kept = kept.get(SEARCH)
+        known = previous or {}
+        self.kept = {p.name: (kept[p.name], known[p.part_id]) for p in self.parts if _fresh(kept, p, known)}
         self.todo = tuple(p for p in self.parts if p.name not in self.kept)
         self.child = Forked(self._make) if background and self.todo else None
 
-    def _make(self) -> dict[str, bytes]:
-        return make_parts(self.model, self.parts, self.todo)
+    def _make(self) -> Made:
+        return make_parts(self.model, self.todo)
 
     def collect_all(self, problems: Problems, progress: Callable[[str], None] | None = None) -> Collected:
-        """Every file of the index, kept or made, with its state (the index reports no problems)."""
-        made_files = self._result()
+        """Every file of the index, the list first, kept or made, with its state (the index
+        reports no problems)."""
+        made_parts = self._result()
         found: Collected = []
+        vocabularies = []
         for part in self.parts:
             kept = self.kept.get(part.name)
             if kept is not None:
-                if kept.problems:  # none today; merging compares with every problem collected
-                    problems.merge(kept.problems)
-                found.append((part.name, KeptFile(part.out_path), kept))
+                found.append((part.name, KeptFile(part.out_path), kept[0]))
+                vocabularies.append((part.part_id, kept[1]))
             else:
-                file = RenderedFile(part.out_path, made_files[part.name])
-                found.append((part.name, file, Artifact(part.out_path, part.signature)))
-        return found
+                data, vocabulary = made_parts[part.name]
+                found.append((part.name, RenderedFile(part.out_path, data), Artifact(part.out_path, part.signature)))
+                vocabularies.append((part.part_id, vocabulary))
+        return [self._list(encode_list(vocabularies).encode("utf-8")), *found]
 
-    def _result(self) -> dict[str, bytes]:
+    def _list(self, data: bytes) -> tuple[str, KeptFile | RenderedFile, Artifact]:
+        """The list: kept when it is the bytes the previous render wrote."""
+        out_path = urls.out_path(urls.search_index())
+        state = Artifact(out_path, hashlib.blake2b(data, digest_size=16).hexdigest())
+        if state == self.list_kept:
+            return SEARCH, KeptFile(out_path), state
+        return SEARCH, RenderedFile(out_path, data), state
+
+    def _result(self) -> Made:
         if self.child is not None:
             try:
                 return self.child.result()
@@ -91,7 +120,7 @@ class SearchJob:
 
 
 def index_parts(loaded: Loaded, digester: Digester) -> list[Part]:
-    """The list, then each part with its signature, in record order."""
+    """Each part with its signature, in record order."""
     model = loaded.model
     items = search_items(model, loaded.bodies)
     common = digester.of((FORMAT_VERSION, model.site.language, model.glossary))
@@ -100,9 +129,7 @@ def index_parts(loaded: Loaded, digester: Digester) -> list[Part]:
         chosen = items[span.start : span.stop]
         out_path = urls.out_path(urls.search_index_part(part_id))
         parts.append(Part(f"{SEARCH}:{part_id}", part_id, out_path, _signature(common, chosen, digester), chosen))
-    names = "\0".join(p.part_id for p in parts).encode()
-    listed = hashlib.blake2b(common + names, digest_size=16).hexdigest()
-    return [Part(SEARCH, "", urls.out_path(urls.search_index()), listed), *parts]
+    return parts
 
 
 def _signature(common: bytes, items: Sequence[Item], digester: Digester) -> str:
@@ -116,23 +143,23 @@ def _signature(common: bytes, items: Sequence[Item], digester: Digester) -> str:
     return digest.hexdigest()
 
 
-def make_parts(model: SiteModel, parts: Sequence[Part], todo: Sequence[Part]) -> dict[str, bytes]:
-    """The scripts of the files `todo` (the list among `parts`, or parts), by artifact name."""
+def make_parts(model: SiteModel, todo: Sequence[Part]) -> Made:
+    """The scripts and vocabularies of the parts `todo`, by artifact name."""
     lang = model.site.language
-    made_files = {}
+    made_parts: Made = {}
     for part in todo:
-        if part.name == SEARCH:
-            script = encode_list([p.part_id for p in parts if p.name != SEARCH])
-        else:
-            script = encode_part(part.part_id, made(part.items, model.glossary), lambda d: format_date(d, lang))
-        made_files[part.name] = script.encode("utf-8")
-    return made_files
+        script, vocabulary = encode_part(part.part_id, made(part.items, model.glossary), lambda d: format_date(d, lang))
+        made_parts[part.name] = (script.encode("utf-8"), vocabulary)
+    return made_parts
 
 
-def _fresh(kept: Artifact | None, part: Part) -> bool:
-    return kept is not None and kept.signature == part.signature and kept.out_path == part.out_path
+def _fresh(kept: Mapping[str, Artifact], part: Part, known: Vocabularies) -> bool:
+    state = kept.get(part.name)
+    fresh = state is not None and state.signature == part.signature and state.out_path == part.out_path
+    return fresh and part.part_id in known
 
 
-def search_files(loaded: Loaded, kept: Mapping[str, Artifact], problems: Problems) -> Collected:
-    """Every file of the search index now (for the preview, which makes it when it is asked for)."""
-    return SearchJob(loaded, kept).collect_all(problems)
+def search_files(loaded: Loaded, kept: Mapping[str, Artifact], problems: Problems, folder: Path | None) -> Collected:
+    """Every file of the search index now (for the preview, which makes it when it is asked for;
+    `folder`: where it wrote the index before)."""
+    return SearchJob(loaded, kept, previous=previous_vocabularies(folder)).collect_all(problems)

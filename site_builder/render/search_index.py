@@ -7,33 +7,36 @@ Why parts: the index is made again only where something changed. Records are
 cut into parts of about a hundred (`split_parts`), at places chosen by the
 records' own addresses, so an edit, an added or a removed conference changes
 the part it falls in and leaves the others' files (and names) as they were.
-The list names the parts in record order; search.js loads them all and reads
-them as one index, records in that order, so results, ranking and snippets do
-not depend on where the cuts fall.
+search.js loads the parts the list names and reads them as one index, records
+in the list's order, so results, ranking and snippets do not depend on where
+the cuts fall.
 
 Why not store the text as it is: 10,000 conferences of about 400 words are
 30 MB of text, more than a quarter of the site's HTML. Vietnamese is written
-in a few thousand distinct syllables, so each part keeps a vocabulary of its
-distinct tokens once, most frequent first, and every text as a string of
-token numbers in a variable-length ASCII code (one character for the 64
-commonest tokens, two for the next 2,418 ...). That is about a third of the
-text's size and decodes in one pass (a vocabulary per part costs some 5 % more
-than one for the whole site). Tokens are runs of letters and digits (words) and
-the runs of other characters between them; a single space between two words is
-implied, not stored. Each word comes with its folded form (model/fold.py), so
-the query is compared with folds made by the same recipe at build time, and
-snippets are rebuilt from the words as written.
+in a few thousand distinct syllables, so each text is a string of token
+numbers in a variable-length ASCII code (one character for the 64 commonest
+tokens, two for the next 2,418 ...) and the tokens are written once. That is
+about a third of the text's size and decodes in one pass. Tokens are runs of
+letters and digits (words) and the runs of other characters between them; a
+single space between two words is implied, not stored. A part numbers its own
+tokens (most frequent in it first), so its file does not change when another
+part does; the list holds the words of all parts once, each with its folded
+form (model/fold.py, so the query is compared with folds made by the same
+recipe at build time), and each part's numbers mapped to them. The list is
+written on every change, from the parts' vocabularies: a kept part's are read
+back from the previous list (`read_list`), so no kept part is made again.
 
 The list (one global, `siteSearchIndex`):
     version   format number
-    parts     [part id, relative URL of its script], in record order
-A part (`siteSearchParts[<part id>]`):
-    words     tokens, "\\n"-separated, token number = position
+    words     every part's tokens once, "\\n"-separated, those more parts use first
     folds     folded form of each token, "\\n"-separated ("" for punctuation)
+    parts     [part id, relative URL of its script, its token numbers as codes into `words`], in order
+A part (`siteSearchParts[<part id>]`):
     labels    kinds shown on results ("conference:tong-ket", "person", ...)
     dates     ISO date -> the date as the site writes it
     records   [label number, relative URL, ISO date or "", where, title code, text code, also code]
-              (also: the expansions of the abbreviations the record uses; searched, never shown)
+              (codes of the part's own token numbers; also: the expansions of the abbreviations
+              the record uses, searched, never shown)
 """
 
 from __future__ import annotations
@@ -129,37 +132,87 @@ def _part_id(address: str, used: set[str]) -> str:
         seed += "\0"
 
 
-def encode_list(part_ids: Sequence[str]) -> str:
-    """The list script: the parts in record order, linked relative to the results page."""
+def numbers_of(code: str) -> list[int]:
+    """The token numbers of a string of codes (the inverse of `code_of`, as search.js decodes)."""
+    rank = {char: at for at, char in enumerate(ALPHABET)}
+    found, at = [], 0
+    while at < len(code):
+        lead, first, offset = rank[code[at]], 0, 0
+        for length, leads in enumerate(LEADS, start=1):
+            if lead < first + leads:
+                number = lead - first
+                for char in code[at + 1 : at + length]:
+                    number = number * BASE + rank[char]
+                found.append(offset + number)
+                at += length
+                break
+            offset += leads * BASE ** (length - 1)
+            first += leads
+    return found
+
+
+def encode_list(parts: Sequence[tuple[str, Sequence[str]]]) -> str:
+    """The list script of parts (id, vocabulary) in record order: the words of every part once,
+    those more parts use first, and each part's vocabulary as numbers into them."""
+    used = Counter(token for _, vocabulary in parts for token in set(vocabulary))
+    words = sorted(used, key=lambda token: (-used[token], token))
+    number = {token: at for at, token in enumerate(words)}
     link = make_link(urls.search(), None)
-    parts = [[part_id, link(urls.search_index_part(part_id))] for part_id in part_ids]
-    body = json.dumps({"version": FORMAT_VERSION, "parts": parts}, separators=(",", ":"))
+    data = {
+        "version": FORMAT_VERSION,
+        "words": "\n".join(words),
+        "folds": "\n".join(search_fold(token) if _WORD.fullmatch(token) else "" for token in words),
+        "parts": [
+            [part_id, link(urls.search_index_part(part_id)), "".join(code_of(number[token]) for token in vocabulary)]
+            for part_id, vocabulary in parts
+        ],
+    }
+    body = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return f"{HEADER}window.{INDEX_GLOBAL}={body};\n"
 
 
-def encode_part(part_id: str, records: Sequence[SearchRecord], format_date: Callable[[dt.date], str]) -> str:
-    """The script of one part; the same records always give the same text."""
-    body = json.dumps(part_data(records, format_date), ensure_ascii=False, separators=(",", ":"))
-    return f'{HEADER}(window.{PARTS_GLOBAL}=window.{PARTS_GLOBAL}||{{}})["{part_id}"]={body};\n'
+def read_list(script: str) -> dict[str, tuple[str, ...]]:
+    """Part id -> its vocabulary, from a list script `encode_list` wrote; {} if it cannot be read."""
+    prefix = f"{HEADER}window.{INDEX_GLOBAL}="
+    if not script.startswith(prefix) or not script.endswith(";\n"):
+        return {}
+    try:
+        data = json.loads(script[len(prefix) : -2])
+        if data["version"] != FORMAT_VERSION:
+            return {}
+        words = data["words"].split("\n")
+        return {part_id: tuple(words[n] for n in numbers_of(code)) for part_id, _, code in data["parts"]}
+    except (ValueError, KeyError, IndexError, TypeError):
+        return {}
 
 
-def part_data(records: Sequence[SearchRecord], format_date: Callable[[dt.date], str]) -> dict[str, object]:
-    """What a part holds (see the module's docstring)."""
+def encode_part(
+    part_id: str, records: Sequence[SearchRecord], format_date: Callable[[dt.date], str]
+) -> tuple[str, tuple[str, ...]]:
+    """The script of one part and its vocabulary; the same records always give the same text."""
+    data, vocabulary = part_data(records, format_date)
+    body = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return f'{HEADER}(window.{PARTS_GLOBAL}=window.{PARTS_GLOBAL}||{{}})["{part_id}"]={body};\n', vocabulary
+
+
+def part_data(
+    records: Sequence[SearchRecord], format_date: Callable[[dt.date], str]
+) -> tuple[dict[str, object], tuple[str, ...]]:
+    """What a part holds (see the module's docstring), and its vocabulary: its tokens, most
+    frequent first, token number = position (the list maps them to its words)."""
     # Each text is tokenised once: a part is small enough to hold its token lists.
     split = [(tokens(_one_line(r.title)), tokens(_one_line(r.text)), tokens(_one_line(r.also))) for r in records]
     counts: Counter[str] = Counter()
     for fields in split:
         for field in fields:
             counts.update(field)
-    vocabulary = sorted(counts, key=lambda token: (-counts[token], token))
+    vocabulary = tuple(sorted(counts, key=lambda token: (-counts[token], token)))
     codes = {token: code_of(number) for number, token in enumerate(vocabulary)}
     labels = sorted({_label(r) for r in records})
     label_number = {label: number for number, label in enumerate(labels)}
     dates = sorted({r.date for r in records if r.date is not None})
     link = make_link(urls.search(), None)  # links relative to the results page, as its own links are
-    return {
-        "words": "\n".join(vocabulary),
-        "folds": "\n".join(search_fold(token) if _WORD.fullmatch(token) else "" for token in vocabulary),
+    data: dict[str, object] = {
         "labels": labels,
         "dates": {d.isoformat(): format_date(d) for d in dates},
         "records": [
@@ -173,6 +226,7 @@ def part_data(records: Sequence[SearchRecord], format_date: Callable[[dt.date], 
             for r, fields in zip(records, split, strict=True)
         ],
     }
+    return data, vocabulary
 
 
 def _one_line(text: str) -> str:
@@ -186,9 +240,9 @@ def _label(record: SearchRecord) -> str:
 
 def encode_index(records: Sequence[SearchRecord], format_date: Callable[[dt.date], str]) -> dict[str, str]:
     """Every script of the index of `records` at once, by output path (the list's first)."""
-    parts = split_parts([r.url for r in records])
-    scripts = {urls.out_path(urls.search_index()): encode_list([part_id for part_id, _ in parts])}
-    for part_id, span in parts:
-        chosen = records[span.start : span.stop]
-        scripts[urls.out_path(urls.search_index_part(part_id))] = encode_part(part_id, chosen, format_date)
-    return scripts
+    scripts, vocabularies = {}, []
+    for part_id, span in split_parts([r.url for r in records]):
+        script, vocabulary = encode_part(part_id, records[span.start : span.stop], format_date)
+        scripts[urls.out_path(urls.search_index_part(part_id))] = script
+        vocabularies.append((part_id, vocabulary))
+    return {urls.out_path(urls.search_index()): encode_list(vocabularies), **scripts}

@@ -152,7 +152,7 @@ class IncrementalBuilder:
     def _write_search_index(self, loaded: Loaded) -> None:
         """Its list and the parts that changed; parts no longer listed are removed."""
         kept = {name: made for name, made in self._made.items() if is_search(name)}
-        files = search_files(loaded, kept, Problems())
+        files = search_files(loaded, kept, Problems(), self.out_dir)
         for name, file, made in files:
             if isinstance(file, RenderedFile):
                 sinks.write_if_changed(self.out_dir, file.out_path, file.data)

@@ -186,7 +186,8 @@ def many_parts(ranking_output: Path, tmp_path_factory: pytest.TempPathFactory) -
     )  # fmt: skip
     records = search_records(loaded.model, loaded.bodies) + extra
     folder = tmp_path_factory.mktemp("parts")
-    one = {"tim-kiem/chi-muc.js": encode_list(["a"]), "tim-kiem/chi-muc-a.js": encode_part("a", records, format_date)}
+    script, vocabulary = encode_part("a", records, format_date)  # one part: one vocabulary, as before
+    one = {"tim-kiem/chi-muc.js": encode_list([("a", vocabulary)]), "tim-kiem/chi-muc-a.js": script}
     split = encode_index(records, format_date)
     assert len(split) > 4
     return _with_index(ranking_output, folder / "one", one), _with_index(ranking_output, folder / "split", split)

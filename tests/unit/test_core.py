@@ -137,12 +137,17 @@ def test_the_pdf_is_kept_while_nothing_it_shows_changes_and_its_warnings_replaye
     assert isinstance(artifact("pdf", loaded, photo, setup, Problems(), made)[0], RenderedFile)
 
 
-def test_the_search_index_is_kept_while_the_site_is_unchanged(site: Path) -> None:
-    files = search_files(loaded_site(site), {}, Problems())
+def test_the_search_index_is_kept_while_the_site_is_unchanged(site: Path, tmp_path: Path) -> None:
+    output = tmp_path / "output"
+    files = search_files(loaded_site(site), {}, Problems(), output)
     assert [file.out_path for _, file, _ in files][0] == "tim-kiem/chi-muc.js" and len(files) == 2  # list, part
     assert all(isinstance(file, RenderedFile) for _, file, _ in files)
+    (output / "tim-kiem").mkdir(parents=True)
+    for _, file, _ in files:
+        assert isinstance(file, RenderedFile)
+        (output / file.out_path).write_bytes(file.data)
     made = {name: state for name, _, state in files}
-    assert all(isinstance(file, KeptFile) for _, file, _ in search_files(loaded_site(site), made, Problems()))
+    assert all(isinstance(f, KeptFile) for _, f, _ in search_files(loaded_site(site), made, Problems(), output))
     (site / CONF_PATH).write_text(CONFERENCE.replace("Nội dung.", "Nội dung mới."), encoding="utf-8")
-    kinds = [type(file) for _, file, _ in search_files(loaded_site(site), made, Problems())]
-    assert kinds == [KeptFile, RenderedFile]  # the same part, holding new text
+    kinds = [type(file) for _, file, _ in search_files(loaded_site(site), made, Problems(), output)]
+    assert kinds == [RenderedFile, RenderedFile]  # the same part, holding a new word the list holds too

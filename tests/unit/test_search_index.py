@@ -38,11 +38,12 @@ def index_data(script: str) -> dict:
 def index_parts(folder: Path) -> list[dict]:
     """The data of every part the list in `folder` (tim-kiem/) names, in its order."""
     listed = index_data((folder / "chi-muc.js").read_text(encoding="utf-8"))
-    return [index_data((folder / link).read_text(encoding="utf-8")) for _, link in listed["parts"]]
+    return [index_data((folder / part[1]).read_text(encoding="utf-8")) for part in listed["parts"]]
 
 
 def index_words(folder: Path) -> set[str]:
-    return {word for part in index_parts(folder) for word in part["words"].split("\n")}
+    """The words of the index in `folder` (tim-kiem/): the list holds every part's."""
+    return set(index_data((folder / "chi-muc.js").read_text(encoding="utf-8"))["words"].split("\n"))
 
 
 def write_index(folder: Path, records) -> Path:
@@ -60,7 +61,7 @@ def node_opening(folder: Path) -> str:
         f"const dir = {json.dumps(str(folder))}; require(dir + '/chi-muc.js');"
         "const parts = window.siteSearchIndex.parts.map("
         "(p) => (require(dir + '/' + p[1]), window.siteSearchParts[p[0]]));"
-        "const ix = s.open(parts), b = ix.bounds, records = ix.raw.records;"
+        "const ix = s.open(window.siteSearchIndex, parts), b = ix.bounds, records = ix.raw.records;"
     )
 
 
@@ -159,7 +160,7 @@ def test_js_decodes_every_record_back_to_its_text(tmp_path):
 
 def test_a_line_break_never_reaches_the_vocabulary():
     record = SearchRecord("page", "", "/trang/a/", "Hai\ndòng", "một\n\nhai", None, "")
-    words = index_data(list(encode_index([record], format_date).values())[1])["words"].split("\n")
+    words = index_data(list(encode_index([record], format_date).values())[0])["words"].split("\n")
     assert sorted(words) == ["Hai", "dòng", "hai", "một"]
 
 

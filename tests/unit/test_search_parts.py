@@ -61,29 +61,52 @@ def test_parts_hold_between_min_and_max_records_and_an_insertion_moves_only_its_
     assert len(after - before) <= 2 and len(before - after) <= 2
 
 
+def written(files, folder: Path) -> dict[str, bytes]:
+    """Write the files made into `folder` as an output holds them; every file's bytes now."""
+    for _, file, _ in files:
+        if isinstance(file, RenderedFile):
+            (folder / file.out_path).parent.mkdir(parents=True, exist_ok=True)
+            (folder / file.out_path).write_bytes(file.data)
+    return {file.out_path: (folder / file.out_path).read_bytes() for _, file, _ in files}
+
+
 def test_only_the_part_of_an_edited_conference_is_made_again_and_matches_a_whole_new_index(tmp_path):
-    site = site_with(tmp_path, many_conferences(300))
-    first = search_files(loaded(site), {}, Problems())
+    site, output = site_with(tmp_path / "site", many_conferences(300)), tmp_path / "output"
+    first = search_files(loaded(site), {}, Problems(), output)
     assert len(first) >= 4 and all(isinstance(file, RenderedFile) for _, file, _ in first)
-    data = {file.out_path: file.data for _, file, _ in first if isinstance(file, RenderedFile)}
+    written(first, output)
     made = {name: state for name, _, state in first}
     path = site / "content/years/2021/conferences/2021-06-01-hoi-nghi-140.md"
     path.write_text(path.read_text(encoding="utf-8").replace("bàn về", "bàn kỹ về"), encoding="utf-8")
     now = loaded(site)
-    second = search_files(now, made, Problems())
-    remade = [file for _, file, _ in second if isinstance(file, RenderedFile)]
-    assert len(remade) == 1 and "kỹ".encode() in remade[0].data  # the new word, in its vocabulary
-    data.update({file.out_path: file.data for file in remade})
+    second = search_files(now, made, Problems(), output)
+    remade = [(name, file) for name, file, _ in second if isinstance(file, RenderedFile)]
+    assert [name for name, _ in remade][0] == "search" and len(remade) == 2  # the list and one part
+    assert "kỹ".encode() in remade[0][1].data  # the new word, in the list's words
     whole = encode_index(search_records(now.model, now.bodies), format_date)
-    assert {file.out_path: data[file.out_path] for _, file, _ in second} == {k: v.encode() for k, v in whole.items()}
+    assert written(second, output) == {k: v.encode() for k, v in whole.items()}
+
+
+def test_a_part_whose_words_the_previous_list_lacks_is_made_again(tmp_path):
+    site, output = site_with(tmp_path / "site", many_conferences(150)), tmp_path / "output"
+    first = search_files(loaded(site), {}, Problems(), output)
+    before = written(first, output)
+    made = {name: state for name, _, state in first}
+    assert all(isinstance(file, KeptFile) for _, file, _ in search_files(loaded(site), made, Problems(), output))
+    (output / "tim-kiem/chi-muc.js").write_text("// not a list", encoding="utf-8")  # (a build would not trust it)
+    again = search_files(loaded(site), made, Problems(), output)
+    assert all(isinstance(file, RenderedFile) for name, file, _ in again if name != "search")
+    parts = {path: data for path, data in written(again, output).items() if path != "tim-kiem/chi-muc.js"}
+    assert parts == {path: data for path, data in before.items() if path != "tim-kiem/chi-muc.js"}
 
 
 def test_a_glossary_change_makes_every_part_again(tmp_path):
-    site = site_with(tmp_path, many_conferences(150))
-    made = {name: state for name, _, state in search_files(loaded(site), {}, Problems())}
-    assert all(isinstance(file, KeptFile) for _, file, _ in search_files(loaded(site), made, Problems()))
+    site, output = site_with(tmp_path / "site", many_conferences(150)), tmp_path / "output"
+    first = search_files(loaded(site), {}, Problems(), output)
+    written(first, output)
+    made = {name: state for name, _, state in first}
     (site / "content/glossary.yaml").write_text("HN: hội nghị\n", encoding="utf-8")
-    again = search_files(loaded(site), made, Problems())
+    again = search_files(loaded(site), made, Problems(), output)
     assert all(isinstance(file, RenderedFile) for name, file, _ in again if name != "search")
 
 
@@ -103,8 +126,9 @@ def test_parts_read_as_one_index_give_the_results_of_one_part(tmp_path):
         (parts / out_path.split("/")[-1]).write_text(script, encoding="utf-8")
     one = tmp_path / "one"
     one.mkdir()
-    (one / "chi-muc.js").write_text(encode_list(["a"]), encoding="utf-8")  # today's one vocabulary
-    (one / "chi-muc-a.js").write_text(encode_part("a", records, format_date), encoding="utf-8")
+    script, vocabulary = encode_part("a", records, format_date)  # one part: one vocabulary, as before
+    (one / "chi-muc.js").write_text(encode_list([("a", vocabulary)]), encoding="utf-8")
+    (one / "chi-muc-a.js").write_text(script, encoding="utf-8")
     for query in ("kết nạp đảng viên", "ket nap", "Hội nghị 12", "dân vận khéo", "xyz"):
         assert _node_search(parts, query) == _node_search(one, query), query
 
@@ -136,4 +160,4 @@ def test_the_preview_writes_the_listed_parts_and_removes_parts_no_longer_listed(
 
 
 def _links(folder):
-    return [link for _, link in index_data((folder / "chi-muc.js").read_text(encoding="utf-8"))["parts"]]
+    return [part[1] for part in index_data((folder / "chi-muc.js").read_text(encoding="utf-8"))["parts"]]

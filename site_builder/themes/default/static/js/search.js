@@ -1,11 +1,11 @@
 /* Search for the yearbook site, offline: works from a web server, from file:// and from a USB copy.
  *
  * The index (built by site-builder: render/search_index.py) is a list, tim-kiem/chi-muc.js,
- * that sets window.siteSearchIndex, and parts it names (tim-kiem/chi-muc-<id>.js), each
- * setting window.siteSearchParts[<id>]; this file loads the parts, reads them as one index
- * (records in the list's order), folds the reader's query the way the index was folded
- * (site_builder/model/fold.py: the two are tested to agree), and shows the results on
- * tim-kiem/index.html.
+ * that sets window.siteSearchIndex (every word, and the parts), and parts it names
+ * (tim-kiem/chi-muc-<id>.js), each setting window.siteSearchParts[<id>]; this file loads the
+ * parts, reads them as one index (records in the list's order), folds the reader's query
+ * the way the index was folded (site_builder/model/fold.py: the two are tested to agree),
+ * and shows the results on tim-kiem/index.html.
  *
  * Ranking, best first:
  *   1. for a query written with tone marks: the words as written ("Đông" before "dòng");
@@ -58,33 +58,32 @@
   var SPAN1 = 64, SPAN2 = 26 * BASE, SPAN3 = 2 * BASE * BASE; // render/search_index.py LEADS
   var SEP = 1 << 30; // mask of a punctuation token: never breaks a phrase
 
-  // Token numbers of a part are its own; `base` (the words of the parts before it) makes them the index's.
-  function decodeInto(code, out, at, base) {
+  // Numbers of `code` into `out` from `at`; through `map` (a part's numbers -> the list's words) when given.
+  function decodeInto(code, out, at, map) {
     for (var i = 0; i < code.length; ) {
-      var v = RANK[code.charCodeAt(i)];
-      if (v < 64) { out[at++] = base + v; i += 1; }
-      else if (v < 90) { out[at++] = base + SPAN1 + (v - 64) * BASE + RANK[code.charCodeAt(i + 1)]; i += 2; }
+      var v = RANK[code.charCodeAt(i)], n;
+      if (v < 64) { n = v; i += 1; }
+      else if (v < 90) { n = SPAN1 + (v - 64) * BASE + RANK[code.charCodeAt(i + 1)]; i += 2; }
       else if (v < 92) {
-        out[at++] = base + SPAN1 + SPAN2 + (v - 90) * BASE * BASE + RANK[code.charCodeAt(i + 1)] * BASE +
-          RANK[code.charCodeAt(i + 2)];
+        n = SPAN1 + SPAN2 + (v - 90) * BASE * BASE + RANK[code.charCodeAt(i + 1)] * BASE + RANK[code.charCodeAt(i + 2)];
         i += 3;
       } else {
-        out[at++] = base + SPAN1 + SPAN2 + SPAN3 + RANK[code.charCodeAt(i + 1)] * BASE * BASE +
+        n = SPAN1 + SPAN2 + SPAN3 + RANK[code.charCodeAt(i + 1)] * BASE * BASE +
           RANK[code.charCodeAt(i + 2)] * BASE + RANK[code.charCodeAt(i + 3)];
         i += 4;
       }
+      out[at++] = map ? map[n] : n;
     }
     return at;
   }
 
-  // The parts as one index: their vocabularies one after another (a word two parts share is two
-  // numbers with one fold, so it matches the same), their records in order, labels and dates merged.
-  function merge(parts) {
-    var raw = { words: [], folds: [], labels: [], dates: {}, records: [], bases: [] }, labelAt = new Map();
-    parts.forEach(function (part) {
-      var base = raw.words.length;
-      Array.prototype.push.apply(raw.words, part.words.split("\n"));
-      Array.prototype.push.apply(raw.folds, part.folds.split("\n"));
+  // The parts as one index: their records in the list's order, each with its part's map to the
+  // list's words; labels and dates merged.
+  function merge(list, parts) {
+    var raw = { labels: [], dates: {}, records: [], maps: [] }, labelAt = new Map();
+    parts.forEach(function (part, p) {
+      var code = list.parts[p][2], map = new Int32Array(code.length);
+      map = map.subarray(0, decodeInto(code, map, 0, null));
       var labels = part.labels.map(function (key) {
         if (!labelAt.has(key)) { labelAt.set(key, raw.labels.length); raw.labels.push(key); }
         return labelAt.get(key);
@@ -92,19 +91,20 @@
       Object.keys(part.dates).forEach(function (iso) { raw.dates[iso] = part.dates[iso]; });
       part.records.forEach(function (r) {
         raw.records.push([labels[r[0]], r[1], r[2], r[3], r[4], r[5], r[6]]);
-        raw.bases.push(base);
+        raw.maps.push(map);
       });
     });
     return raw;
   }
 
-  function open(parts) {
-    var raw = merge(parts), words = raw.words, folds = raw.folds;
+  // `list`: what tim-kiem/chi-muc.js sets; `parts`: what its parts set, in its order.
+  function open(list, parts) {
+    var raw = merge(list, parts), words = list.words.split("\n"), folds = list.folds.split("\n");
     var byFold = new Map();
     for (var w = 0; w < words.length; w++) {
       if (!folds[w]) continue;
-      var list = byFold.get(folds[w]);
-      if (list) list.push(w); else byFold.set(folds[w], [w]);
+      var known = byFold.get(folds[w]);
+      if (known) known.push(w); else byFold.set(folds[w], [w]);
     }
     var total = 0;
     raw.records.forEach(function (r) { total += r[4].length + r[5].length + (r[6] || "").length; });
@@ -113,13 +113,13 @@
     var bounds = new Int32Array(raw.records.length * 4 + 1);
     var at = 0;
     raw.records.forEach(function (r, i) {
-      var base = raw.bases[i];
+      var map = raw.maps[i];
       bounds[4 * i] = at;
-      at = decodeInto(r[4], tokens, at, base);
+      at = decodeInto(r[4], tokens, at, map);
       bounds[4 * i + 1] = at;
-      at = decodeInto(r[5], tokens, at, base);
+      at = decodeInto(r[5], tokens, at, map);
       bounds[4 * i + 2] = at;
-      at = decodeInto(r[6] || "", tokens, at, base);
+      at = decodeInto(r[6] || "", tokens, at, map);
       bounds[4 * i + 3] = at;
     });
     var isWord = new Uint8Array(words.length);
@@ -341,7 +341,7 @@
     var list = win[ui.index_global];
     if (!list || !list.parts) { status.textContent = ui.no_index; return; }
     loadParts(win, list.parts, function (parts) {
-      if (parts) show(doc, ui, open(parts), query);
+      if (parts) show(doc, ui, open(list, parts), query);
       else status.textContent = ui.no_index;
     });
   }
