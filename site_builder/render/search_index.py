@@ -132,23 +132,22 @@ def _part_id(address: str, used: set[str]) -> str:
         seed += "\0"
 
 
-def numbers_of(code: str) -> list[int]:
-    """The token numbers of a string of codes (the inverse of `code_of`, as search.js decodes)."""
-    rank = {char: at for at, char in enumerate(ALPHABET)}
-    found, at = [], 0
-    while at < len(code):
-        lead, first, offset = rank[code[at]], 0, 0
-        for length, leads in enumerate(LEADS, start=1):
-            if lead < first + leads:
-                number = lead - first
-                for char in code[at + 1 : at + length]:
-                    number = number * BASE + rank[char]
-                found.append(offset + number)
-                at += length
-                break
-            offset += leads * BASE ** (length - 1)
-            first += leads
-    return found
+def _code_pattern() -> re.Pattern[str]:
+    """One code: a lead character says how many characters follow it (LEADS)."""
+    alternatives, first = [], 0
+    for length, leads in enumerate(LEADS):
+        lead = "".join(re.escape(char) for char in ALPHABET[first : first + leads])
+        alternatives.append(f"[{lead}]" + "." * length)
+        first += leads
+    return re.compile("|".join(alternatives))
+
+
+_CODE = _code_pattern()
+
+
+def split_codes(code: str) -> list[str]:
+    """The codes in a string of them, in order (search.js `decodeInto` reads them the same way)."""
+    return _CODE.findall(code)
 
 
 def encode_list(parts: Sequence[tuple[str, Sequence[str]]]) -> str:
@@ -156,14 +155,14 @@ def encode_list(parts: Sequence[tuple[str, Sequence[str]]]) -> str:
     those more parts use first, and each part's vocabulary as numbers into them."""
     used = Counter(token for _, vocabulary in parts for token in set(vocabulary))
     words = sorted(used, key=lambda token: (-used[token], token))
-    number = {token: at for at, token in enumerate(words)}
+    codes = {token: code_of(number) for number, token in enumerate(words)}
     link = make_link(urls.search(), None)
     data = {
         "version": FORMAT_VERSION,
         "words": "\n".join(words),
         "folds": "\n".join(search_fold(token) if _WORD.fullmatch(token) else "" for token in words),
         "parts": [
-            [part_id, link(urls.search_index_part(part_id)), "".join(code_of(number[token]) for token in vocabulary)]
+            [part_id, link(urls.search_index_part(part_id)), "".join(map(codes.__getitem__, vocabulary))]
             for part_id, vocabulary in parts
         ],
     }
@@ -180,8 +179,8 @@ def read_list(script: str) -> dict[str, tuple[str, ...]]:
         data = json.loads(script[len(prefix) : -2])
         if data["version"] != FORMAT_VERSION:
             return {}
-        words = data["words"].split("\n")
-        return {part_id: tuple(words[n] for n in numbers_of(code)) for part_id, _, code in data["parts"]}
+        word = {code_of(number): token for number, token in enumerate(data["words"].split("\n"))}
+        return {part_id: tuple(map(word.__getitem__, split_codes(code))) for part_id, _, code in data["parts"]}
     except (ValueError, KeyError, IndexError, TypeError):
         return {}
 

@@ -15,7 +15,7 @@ from site_builder.build import BuildOptions, build_site, load_site
 from site_builder.formatting import format_date
 from site_builder.pages.search import SearchRecord, html_text, search_records
 from site_builder.problems import Problems
-from site_builder.render.search_index import code_of, encode_index, tokens
+from site_builder.render.search_index import code_of, encode_index, split_codes, tokens
 from tests.conftest import site_with
 from tests.search_site import search_site
 from tests.unit.test_search_fold import SEARCH_JS
@@ -142,6 +142,7 @@ def test_codes_are_prefix_free_and_short_for_common_tokens():
     assert [len(c) for c in codes] == [1, 1, 2, 2, 3, 3, 4, 4]
     assert len(set(codes)) == len(codes)
     assert all('"' not in c and "\\" not in c for c in codes)
+    assert split_codes("".join(codes)) == codes  # how a kept part's vocabulary is read back from the list
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="needs Node.js to run the theme's search.js")
