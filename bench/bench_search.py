@@ -89,7 +89,8 @@ def chromium_times(output: Path) -> dict:
             first_results_ms = page.evaluate("performance.now()")
             open_ms = page.evaluate(
                 "() => { const parts = window.siteSearchIndex.parts.map((p) => window.siteSearchParts[p[0]]);"
-                " const t = performance.now(); window.__ix = siteSearch.open(parts); return performance.now() - t; }"
+                " const t = performance.now(); window.__ix = siteSearch.open(window.siteSearchIndex, parts);"
+                " return performance.now() - t; }"
             )
             queries = {}
             for query in QUERIES:
