@@ -28,10 +28,11 @@ from site_builder.model.memo import LoadMemo
 from site_builder.model.records import SiteModel
 from site_builder.output import publish, sinks
 from site_builder.output.archive import final_warnings, finals_digest, keep_from_output, keep_printed
-from site_builder.output.build_cache import BuildCache, cache_dir, markup_file
+from site_builder.output.build_cache import BuildCache, cache_dir, inputs_file, markup_file
 from site_builder.output.core import Rendering, render_site
-from site_builder.output.fingerprint import Counts, Previous, fingerprint, input_digests, marker_text, previous_build
+from site_builder.output.fingerprint import Counts, Previous, fingerprint, marker_text, previous_build
 from site_builder.output.guard import check_output_dir
+from site_builder.output.input_hashes import Inputs, read_inputs
 from site_builder.output.request import RenderRequest
 from site_builder.output.state import Listing, RenderState, listing_matches, scan_output, state_file
 from site_builder.output.theme_setup import find_theme
@@ -43,6 +44,7 @@ from site_builder.problems import Loc, Problem, Problems, RenderError, SiteError
 from site_builder.sheets.pending import pending_sheets
 from site_builder.sources.discover import RecordCache, read_sources
 from site_builder.sources.images import image_sizes
+from site_builder.sources.walk import Tree
 from site_builder.workers import give_back_memory
 
 __all__ = ["BuildOptions", "BuildReport", "Loaded", "build_site", "check_site", "load_site"]
@@ -96,14 +98,15 @@ def cache_file(site_root: Path) -> Path:
 def load_site(
     site_root: Path, problems: Problems, cache: dict[str, str] | None = None, jobs: int = 1,
     progress: Progress | None = None, record_cache: RecordCache | None = None,
-    records_read: Callable[[], None] | None = None, memo: LoadMemo | None = None,
+    records_read: Callable[[], None] | None = None, memo: LoadMemo | None = None, tree: Tree | None = None,
 ) -> Loaded | None:  # fmt: skip
     """Read, validate and plan everything; no writing. None when the model cannot be built.
 
     `records_read` is called once the records are read (build keeps them and lets them go);
-    `memo` is what earlier builds made of unchanged files (model/memo.py)."""
+    `memo` is what earlier builds made of unchanged files (model/memo.py); `tree` is content/
+    as the build listed it for its input hashes."""
     say = progress or (lambda _line: None)
-    sources = read_sources(site_root, problems, cache=record_cache)
+    sources = read_sources(site_root, problems, cache=record_cache, tree=tree)
     if records_read is not None:
         records_read()
     media, files, count = sources.media, sources.files, len(sources.records)
@@ -164,13 +167,13 @@ def build_site(options: BuildOptions, progress: Progress | None = None) -> Build
     problems = Problems()
     output = options.output_dir
     left = open_output(options.site_root, output, problems)
-    digests = input_digests(options.site_root)
-    stamp = fingerprint(digests, (*options.output_options, finals_digest(options.site_root)))
+    inputs = read_inputs(options.site_root, inputs_file(options.site_root), options.use_cache)
+    stamp = fingerprint(inputs.digests, (*options.output_options, finals_digest(options.site_root)))
     listing = scan_output(output) if output.is_dir() else {}
     previous = previous_build(output, stamp, listing) if options.use_cache else None
     if previous is not None and listing_matches(state_file(cache_dir(options.site_root), output), listing):
         return replay(previous, options, left, started)
-    loaded, cache, request = prepare_render(options, problems, say, digests)
+    loaded, cache, request = prepare_render(options, problems, say, inputs)
     # Looked at before the swap replaces the folder: a --no-pdf build removes the old PDF.
     dropped_pdf = not options.pdf and had_pdf(output, loaded.model)
     found, rendering, new_listing, old_left = publish_site(loaded, request, problems, cache, listing, stamp, say)
@@ -192,17 +195,18 @@ def open_output(site_root: Path, output: Path, problems: Problems) -> list[Path]
 
 
 def prepare_render(
-    options: BuildOptions, problems: Problems, say: Progress | None = None, digests: dict[str, str] | None = None
+    options: BuildOptions, problems: Problems, say: Progress | None = None, inputs: Inputs | None = None
 ) -> tuple[Loaded, BuildCache, RenderRequest]:
     """The one way a site is made ready to render or print, for `build`, `pdf` and the panel's PDF:
     its caches, the site loaded, then `print_rules`; raises SiteError when the content has errors
     (warnings too with --strict). The request asks for what `options` do."""
     root = options.site_root
-    found = input_digests(root) if digests is None else digests
-    cache = BuildCache(root, options.output_dir, found, options.output_options, options.use_cache)
+    found = read_inputs(root, inputs_file(root), options.use_cache) if inputs is None else inputs
+    cache = BuildCache(root, options.output_dir, found.digests, options.output_options, options.use_cache)
     loaded = load_site(
-        root, problems, cache.markup, options.workers, say, cache.outlined_records(), cache.save_records, cache.memo
-    )
+        root, problems, cache.markup, options.workers, say, cache.outlined_records(), cache.save_records, cache.memo,
+        found.content,
+    )  # fmt: skip
     cache.save_markup()
     cache.save_memo()
     give_back_memory()

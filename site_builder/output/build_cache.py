@@ -1,5 +1,6 @@
 """What a build keeps in the site's .cache/site-builder/ folder, and when it trusts it.
 
+- inputs.json       the content hash of each input file, by its lstat (input_hashes.py);
 - markup.json       rendered Markdown, keyed by content (markup/cache.py);
 - records-NN.json   parsed records, keyed by path, size, mtime and content hash (record_store.py);
 - conferences-NN.json, facts.json  what loading made of each file: validated conferences by path
@@ -49,6 +50,10 @@ def cache_dir(site_root: Path) -> Path:
 
 def markup_file(site_root: Path) -> Path:
     return cache_dir(site_root) / "markup.json"
+
+
+def inputs_file(site_root: Path) -> Path:
+    return cache_dir(site_root) / "inputs.json"
 
 
 class BuildCache:

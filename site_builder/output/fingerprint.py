@@ -2,7 +2,8 @@
 
 The fingerprint hashes the content of every file the output depends on
 (content/, the site's templates/ and themes/, the built-in theme and the package
-code) with its relative path, plus the options that change the output. It is
+code) with its relative path, plus the options that change the output (the hashes
+themselves come from input_hashes.py, which hashes only files that may have changed). It is
 stored with the previous run's report in the output's marker file, so an
 unchanged build replays its warnings without parsing or rendering anything.
 Content, not modification times, so the same inputs give the same marker bytes.
@@ -12,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
@@ -20,11 +20,10 @@ from pathlib import Path
 
 import site_builder
 from site_builder.atomic import write_atomic
-from site_builder.layout import SOURCE_FOLDERS, SiteLayout
 from site_builder.output.guard import MARKER
+from site_builder.output.input_hashes import read_inputs
 from site_builder.problems import Loc, Problem, Problems
 
-PACKAGE_DIR = Path(site_builder.__file__).parent
 # Libraries whose upgrade changes the output bytes: their versions are part of the fingerprint.
 LIBRARIES = ("markdown", "nh3", "jinja2", "babel", "weasyprint", "pyyaml")
 
@@ -43,13 +42,6 @@ class Previous(Counts):
     problems: Problems
 
 
-def _files(root: Path) -> Iterable[Path]:
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if d != "__pycache__" and not d.startswith("."))
-        for name in sorted(filenames):
-            yield Path(dirpath) / name
-
-
 def library_versions() -> list[str]:
     """ "name==version" of each library in LIBRARIES ("name==?" when it is not installed)."""
     found = []
@@ -63,16 +55,7 @@ def library_versions() -> list[str]:
 
 def input_digests(site_root: Path) -> dict[str, str]:
     """Content hash of every input file: "site:<path from the site root>" or "package:<path>"."""
-    found: dict[str, str] = {}
-    roots = [("site", SiteLayout(site_root).path(name)) for name in SOURCE_FOLDERS]
-    for label, root in [*roots, ("package", PACKAGE_DIR)]:
-        base = PACKAGE_DIR if label == "package" else site_root
-        for path in _files(root):
-            try:
-                found[f"{label}:{path.relative_to(base).as_posix()}"] = _hash_file(path)
-            except OSError:
-                continue
-    return found
+    return read_inputs(site_root).digests
 
 
 def site_digests(digests: Mapping[str, str]) -> dict[str, str]:
@@ -97,11 +80,6 @@ def fingerprint(site_root: Path | Mapping[str, str], options: Iterable[object]) 
     for key, value in digests.items():
         digest.update(f"{key}\0{value}\n".encode())
     return digest.hexdigest()
-
-
-def _hash_file(path: Path) -> str:
-    with path.open("rb") as stream:
-        return hashlib.file_digest(stream, "sha256").hexdigest()
 
 
 def tree_digest(listing: Mapping[str, tuple[int, int]]) -> str:

@@ -7,7 +7,6 @@ front matter. Problems are collected; a file that cannot be read is skipped.
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -22,6 +21,7 @@ from site_builder.sources.limits import SourceLimits, limits_from_site
 from site_builder.sources.location import site_above, way_up
 from site_builder.sources.media_files import check_media_files
 from site_builder.sources.text import decode_text
+from site_builder.sources.walk import Stat, Tree, walk_tree
 from site_builder.sources.yamlsafe import YamlFailure, load_yaml
 
 Kind = Literal[
@@ -96,12 +96,14 @@ def classify(rel: str) -> tuple[Kind, dict[str, str]] | None:
 
 
 def read_sources(
-    site_root: Path, problems: Problems, limits: SourceLimits | None = None, cache: RecordCache | None = None
-) -> SourceSet:
+    site_root: Path, problems: Problems, limits: SourceLimits | None = None, cache: RecordCache | None = None,
+    tree: Tree | None = None,
+) -> SourceSet:  # fmt: skip
     """Read every record under content/ (site.yaml first: its `limits:` govern the rest).
 
     `limits` overrides site.yaml's values (tests use it); `cache` keeps parsed records between
-    the preview server's rebuilds.
+    the preview server's rebuilds; `tree` is content/ as listed already (the build's input hashes
+    were taken from it), else it is listed here.
     """
     folders = layout.SiteLayout(site_root)
     content, site_file = folders.content, folders.site_yaml
@@ -114,9 +116,11 @@ def read_sources(
         return SourceSet(site_root, (), frozenset())
     if not _allowed_file(site_file, _SITE, content.resolve(), problems):  # before a byte is read
         return SourceSet(site_root, (), frozenset())
-    site_record = read_record(site_file, SITE_YAML, ("site", {}), problems, MAX_FILE_BYTES, cache)
+    tree = walk_tree(content) if tree is None else tree
+    stats = {rel: info for rel, info in tree.files.items() if rel not in tree.links}
+    site_record = read_record(site_file, SITE_YAML, ("site", {}), problems, MAX_FILE_BYTES, cache, stats.get(_SITE))
     limits = limits or limits_from_site(site_record.data if site_record else None)
-    files = _walk(content, problems)
+    files = _walk(tree, problems)
     media = frozenset(rel.removeprefix(_MEDIA) for rel in files if rel.startswith(_MEDIA))
     check_media_files(folders.media, media, limits, problems)
     found = _classify_all([rel for rel in files if not rel.startswith(_MEDIA) and rel != _SITE], problems)
@@ -126,7 +130,8 @@ def read_sources(
         return SourceSet(site_root, (), media, record_files)
     records = [site_record] if site_record else []
     for rel, kind in found:
-        record = read_record(content / rel, in_content(rel), kind, problems, limits.max_file_bytes, cache)
+        at = stats.get(rel)
+        record = read_record(content / rel, in_content(rel), kind, problems, limits.max_file_bytes, cache, at)
         if record is not None:
             records.append(record)
     return SourceSet(site_root, tuple(records), media, record_files)
@@ -180,32 +185,27 @@ def misplaced_record(rel: str) -> tuple[str, dict[str, str]]:
     return "file.not-a-record", {}
 
 
-def _walk(content: Path, problems: Problems) -> list[str]:
+def _walk(tree: Tree, problems: Problems) -> list[str]:
     """Sorted content-relative POSIX paths of regular files.
 
     A symbolic link is followed only when it stays inside content/ (media links
     inside content/media/); linked folders are never descended into.
     """
+    content = tree.root
     root = content.resolve()
+    # Folders whose files are not read (a folder "x~" is listed: the fingerprint covers it).
+    ignored = tuple(f + "/" for f in tree.folders if _IGNORED.search(f.rpartition("/")[2]))
+    odd = tree.links | tree.special
+    names = sorted([*tree.files, *tree.linked_folders]) if tree.linked_folders else tree.files
     found: list[str] = []
-    for dirpath, dirnames, filenames in os.walk(content):
-        here = Path(dirpath)
-        kept = (d for d in dirnames if not _IGNORED.search(d))
-        dirnames[:] = sorted(d for d in kept if _allowed_dir(here / d, content, problems))
-        for name in sorted(filenames):
-            full = here / name
-            rel = PurePosixPath(full.relative_to(content)).as_posix()
-            if not _IGNORED.search(name) and _allowed_file(full, rel, root, problems):
-                found.append(rel)
-    return sorted(found)
-
-
-def _allowed_dir(path: Path, content: Path, problems: Problems) -> bool:
-    if path.is_symlink():
-        rel = PurePosixPath(path.relative_to(content)).as_posix()
-        problems.error("file.symlink-outside", Loc(in_content(rel)))
-        return False
-    return True
+    for rel in names:
+        if _IGNORED.search(rel.rpartition("/")[2]) or (ignored and rel.startswith(ignored)):
+            continue
+        if rel in tree.linked_folders:
+            problems.error("file.symlink-outside", Loc(in_content(rel)))
+        elif rel not in odd or _allowed_file(content / rel, rel, root, problems):
+            found.append(rel)
+    return found
 
 
 def _allowed_file(full: Path, rel: str, root: Path, problems: Problems) -> bool:
@@ -226,17 +226,21 @@ RecordCache = dict[str, RecordCacheEntry]
 
 def read_record(
     file: Path, path: str, found: tuple[Kind, dict[str, str]], problems: Problems, max_bytes: int,
-    cache: RecordCache | None = None,
+    cache: RecordCache | None = None, known: Stat | None = None,
 ) -> RawRecord | None:  # fmt: skip
-    """Read and parse one record; with `cache` (the preview server's), unchanged files are not re-read."""
+    """Read and parse one record; with `cache` (the preview server's), unchanged files are not re-read.
+    `known` is the file's lstat from the listing (not for a symbolic link), saving a stat call."""
     if cache is None:
         text = read_text(file, path, problems, max_bytes)
         return None if text is None else parse_record(text, path, found, problems)
-    try:
-        stat = file.stat()
-        key = (stat.st_size, stat.st_mtime_ns, max_bytes)
-    except OSError:
-        return read_record(file, path, found, problems, max_bytes)
+    if known is not None:
+        key = (known[0], known[1], max_bytes)
+    else:
+        try:
+            stat = file.stat()
+            key = (stat.st_size, stat.st_mtime_ns, max_bytes)
+        except OSError:
+            return read_record(file, path, found, problems, max_bytes)
     if path in cache and cache[path][0] == key:
         problems.extend(cache[path][2])
         return cache[path][1]
