@@ -34,7 +34,7 @@ from site_builder.output.fingerprint import Counts, Previous, fingerprint, marke
 from site_builder.output.guard import check_output_dir
 from site_builder.output.input_hashes import Inputs, read_inputs
 from site_builder.output.request import RenderRequest
-from site_builder.output.state import Listing, RenderState, listing_matches, scan_output, state_file
+from site_builder.output.state import Listing, RenderState, Scan, listing_matches, scan_tree, state_file
 from site_builder.output.theme_setup import find_theme
 from site_builder.output.trash import discard, remove_tree
 from site_builder.pages.loaded import Loaded
@@ -169,14 +169,15 @@ def build_site(options: BuildOptions, progress: Progress | None = None) -> Build
     left = open_output(options.site_root, output, problems)
     inputs = read_inputs(options.site_root, inputs_file(options.site_root), options.use_cache)
     stamp = fingerprint(inputs.digests, (*options.output_options, finals_digest(options.site_root)))
-    listing = scan_output(output) if output.is_dir() else {}
+    live = scan_tree(output) if output.is_dir() else Scan({}, {})  # the one scan of the output: see publish_site
+    listing = live.listing
     previous = previous_build(output, stamp, listing) if options.use_cache else None
     if previous is not None and listing_matches(state_file(cache_dir(options.site_root), output), listing):
         return replay(previous, options, left, started)
     loaded, cache, request = prepare_render(options, problems, say, inputs)
     # Looked at before the swap replaces the folder: a --no-pdf build removes the old PDF.
     dropped_pdf = not options.pdf and had_pdf(output, loaded.model)
-    found, rendering, new_listing, old_left = publish_site(loaded, request, problems, cache, listing, stamp, say)
+    found, rendering, new_listing, old_left = publish_site(loaded, request, problems, cache, live, stamp, say)
     report_left_behind([*left, old_left], found)
     cache.save(rendering.state, stamp, new_listing)
     if options.pdf or options.docx:  # the printed rounds' manifests, for `changes`; a failure is a warning
@@ -232,30 +233,31 @@ def print_rules(site_root: Path, loaded: Loaded, draft: str | None, problems: Pr
 
 
 def publish_site(
-    loaded: Loaded, request: RenderRequest, problems: Problems, cache: BuildCache, listing: Listing, stamp: str,
+    loaded: Loaded, request: RenderRequest, problems: Problems, cache: BuildCache, live: Scan, stamp: str,
     say: Progress,
 ) -> tuple[Problems, Rendering, Listing, Path | None]:  # fmt: skip
     """Render into the staging folder, then swap it in: (problems, rendering, the new listing, the
     old output's folder when it could not be removed).
 
     The staging folder is the tree the previous swap replaced, when it was kept, so only what
-    differs from the live output is written; pages are written as they are rendered."""
+    differs from the live output is written; pages are written as they are rendered. `live` is
+    the output as scanned when the build began; the new listing comes from the sink (the files
+    it kept are those of `live`), not from scanning the staging folder again."""
     output = cache.output
     staging = publish.staging_dir(output)
 
-    def attempt(previous: RenderState | None, reuse: bool) -> tuple[Problems, Rendering]:
+    def attempt(previous: RenderState | None, reuse: bool) -> tuple[Problems, Rendering, Listing]:
         found = Problems(list(problems.items))
-        sink = open_staging(staging, output, reuse)
+        sink = open_staging(staging, output, reuse, live)
         rendering = render_site(loaded, request, found, previous, progress=say, sink=sink)
         sink.close()
-        return found, rendering
+        return found, rendering, sink.listing()
 
     try:
         try:
-            found, rendering = attempt(cache.previous_state(listing), recycle(cache.spare, staging))
+            found, rendering, new_listing = attempt(cache.previous_state(live.listing), recycle(cache.spare, staging))
         except sinks.KeptFileMissing:  # another build replaced the output meanwhile: render everything
-            found, rendering = attempt(None, staging.exists())
-        new_listing = scan_output(staging)
+            found, rendering, new_listing = attempt(None, staging.exists())
         counts = Counts(loaded.record_count, rendering.pages, rendering.pdf_pages)
         marker = marker_text(stamp, new_listing, found, counts)
         old_left = publish.swap_in(staging, output, marker, cache.trash, cache.spare)
@@ -265,15 +267,15 @@ def publish_site(
             discard(staging, cache.trash)
 
 
-def open_staging(staging: Path, output: Path, reuse: bool) -> sinks.Staging:
+def open_staging(staging: Path, output: Path, reuse: bool, live: Scan | None = None) -> sinks.Staging:
     """The staging sink; a recycled tree that cannot be used (not made by us) is replaced by a new one."""
     try:
-        return sinks.Staging(staging, output, reuse)
+        return sinks.Staging(staging, output, reuse, live)
     except RenderError:
         if not reuse:
             raise
     remove_tree(staging)
-    return sinks.Staging(staging, output)
+    return sinks.Staging(staging, output, live=live)
 
 
 def recycle(spare: Path, staging: Path) -> bool:

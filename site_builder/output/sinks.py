@@ -24,6 +24,7 @@ from pathlib import Path
 
 from site_builder import atomic
 from site_builder.output.publish import write_errors
+from site_builder.output.state import Listing, Scan
 from site_builder.rendered import CopiedFile, KeptFile, OutputFile, RenderedFile
 
 
@@ -49,11 +50,16 @@ class Staging:
     written through: it may be a link to a live file), and what is not wanted goes on
     `close`. So an edit costs a few files, not a folder per page. KeptFiles come from
     `previous`; an OSError becomes a RenderError (output.write-failed).
+
+    `live` is `previous` as scanned when the build began (state.scan_tree): a KeptFile is the
+    file listed there (its inode), and `listing` takes the size and time of each file that is
+    that very file from it instead of asking the file system again.
     """
 
-    def __init__(self, staging: Path, previous: Path | None, reuse: bool = False):
-        self.staging, self.previous = staging, previous
+    def __init__(self, staging: Path, previous: Path | None, reuse: bool = False, live: Scan | None = None):
+        self.staging, self.previous, self.live = staging, previous, live
         self.wanted: set[str] = set()
+        self.shared: set[str] = set()  # files that are the live output's (hard links): listed as in `live`
         with write_errors(staging):
             if not reuse:
                 staging.mkdir(parents=True)
@@ -64,8 +70,33 @@ class Staging:
         if rel in self.wanted:
             raise ValueError(f"two files for one address: {rel}")
         self.wanted.add(rel)
+        if isinstance(file, KeptFile) and self.live is not None and self.present.get(rel) == self._live_inode(rel):
+            self.shared.add(rel)  # already the very file listed when the build began: nothing to do
+            return
         with write_errors(self.staging):
-            _place(file, rel, self.staging, self.previous, self.present, self.folders)
+            if isinstance(file, KeptFile):
+                if self.present.get(rel) != self._live_inode(rel):
+                    self._replace(rel)
+                    _carry(self.previous, rel, self.staging / rel)  # the live file now, maybe not the listed one
+                return
+            self._replace(rel)
+            if isinstance(file, RenderedFile):
+                (self.staging / rel).write_bytes(file.data)
+            elif isinstance(file, CopiedFile):
+                shutil.copyfile(file.source, self.staging / rel)
+
+    def _live_inode(self, rel: str) -> int:
+        if self.live is None:
+            return _live_inode(self.previous, rel)
+        if rel not in self.live.inodes:
+            raise KeptFileMissing(rel)
+        return self.live.inodes[rel]
+
+    def _replace(self, rel: str) -> None:
+        """Make way for a new file at `rel`: remove what is there (never written through), make its folder."""
+        if rel in self.present or rel in self.folders:
+            _clear(self.staging / rel)
+        _make_parent(self.staging, rel, self.folders)
 
     def claim(self, out_path: str) -> None:
         """A file a worker process put through its own copy of this sink."""
@@ -77,6 +108,19 @@ class Staging:
             for rel in sorted(self.present.keys() - self.wanted):
                 _remove_quietly(self.staging, rel)
         return len(self.wanted)
+
+    def listing(self) -> Listing:
+        """Size and modification time of every file the folder holds (after `close`)."""
+        found: Listing = {}
+        shown = self.live.listing if self.live is not None else {}
+        with write_errors(self.staging):
+            for rel in self.wanted:
+                if rel in self.shared:
+                    found[rel] = shown[rel]
+                else:
+                    info = os.lstat(self.staging / rel)
+                    found[rel] = (info.st_size, info.st_mtime_ns)
+        return found
 
 
 def stage(files: Iterable[OutputFile], staging: Path, previous: Path | None, reuse: bool = False) -> int:
@@ -91,37 +135,20 @@ def _present(tree: Path) -> tuple[dict[str, int], set[str]]:
     """Files (rel -> inode) and folders of an earlier output tree; one not made by us is refused."""
     files: dict[str, int] = {}
     folders: set[str] = set()
-    pending = [("", tree)]
+    pending = [("", str(tree))]
     while pending:
-        rel, folder = pending.pop()
+        prefix, folder = pending.pop()
         with os.scandir(folder) as entries:
             for entry in entries:
-                child = f"{rel}/{entry.name}" if rel else entry.name
+                child = prefix + entry.name
                 if entry.is_symlink():
                     raise OSError(f"not an output tree (a symbolic link): {entry.path}")
                 if entry.is_dir():
                     folders.add(child)
-                    pending.append((child, Path(entry.path)))
+                    pending.append((child + "/", entry.path))
                 else:
                     files[child] = entry.inode()
     return files, folders
-
-
-def _place(
-    file: OutputFile, rel: str, staging: Path, previous: Path | None, present: dict[str, int], folders: set[str]
-) -> None:
-    target = staging / rel
-    if isinstance(file, KeptFile) and present.get(rel) == _live_inode(previous, rel):
-        return  # already the very same file
-    if rel in present or rel in folders:
-        _clear(target)
-    _make_parent(staging, rel, folders)
-    if isinstance(file, RenderedFile):
-        target.write_bytes(file.data)
-    elif isinstance(file, CopiedFile):
-        shutil.copyfile(file.source, target)
-    else:
-        _carry(previous, rel, target)
 
 
 def _live_inode(previous: Path | None, rel: str) -> int:
@@ -164,6 +191,7 @@ def _remove_quietly(staging: Path, rel: str) -> None:
 
 
 def _carry(previous: Path | None, rel: str, target: Path) -> None:
+    """Put the previous output's file at `target` (a hard link where the file system allows)."""
     source = previous / rel if previous is not None else None
     if source is None:
         raise KeptFileMissing(rel)

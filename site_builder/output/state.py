@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -66,17 +67,39 @@ class RenderState:
 
 def scan_output(folder: Path) -> Listing:
     """Every file under `folder` (the marker excepted) with its size and modification time."""
-    found: Listing = {}
-    prefix = len(str(folder)) + 1
-    for dirpath, dirnames, filenames in os.walk(folder):
-        dirnames.sort()
-        for name in sorted(filenames):
-            path = os.path.join(dirpath, name)
-            rel = path[prefix:].replace(os.sep, "/")
-            if rel != MARKER:
-                info = os.lstat(path)
-                found[rel] = (info.st_size, info.st_mtime_ns)
-    return found
+    return scan_tree(folder).listing
+
+
+@dataclass(frozen=True)
+class Scan:
+    listing: Listing
+    inodes: dict[str, int]  # out_path -> inode of each regular file: which ones a recycled staging tree shares
+
+
+def scan_tree(folder: Path) -> Scan:
+    """`scan_output` and each file's inode, in one pass (os.scandir, strings: a folder per page)."""
+    listing: Listing = {}
+    inodes: dict[str, int] = {}
+    pending = [("", str(folder))]
+    while pending:
+        prefix, here = pending.pop()
+        try:
+            entries = list(os.scandir(here))
+        except OSError:
+            continue  # vanished or unreadable: as os.walk, nothing under it (the listing then differs)
+        for entry in entries:
+            rel = prefix + entry.name
+            if entry.is_dir(follow_symlinks=False):
+                pending.append((rel + "/", entry.path))
+            elif rel != MARKER:
+                try:
+                    info = entry.stat(follow_symlinks=False)
+                except OSError:
+                    continue  # removed meanwhile
+                listing[rel] = (info.st_size, info.st_mtime_ns)
+                if stat.S_ISREG(info.st_mode):  # anything else is never kept
+                    inodes[rel] = info.st_ino
+    return Scan(listing, inodes)
 
 
 def state_file(cache_dir: Path, output: Path) -> Path:
