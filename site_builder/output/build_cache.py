@@ -2,7 +2,8 @@
 
 - inputs.json       the content hash of each input file, by its lstat (input_hashes.py);
 - markup.json       rendered Markdown, keyed by content (markup/cache.py);
-- records-NN.json   parsed records, keyed by path, size, mtime and content hash (record_store.py);
+- records-NN.json, record-data-NN.json  parsed records, keyed by path, size, mtime and content
+                    hash: outlines and problems, then data and bodies (record_store.py);
 - conferences-NN.json, facts.json  what loading made of each file: validated conferences by path
                     and content hash, facts of texts by their digest (load_store.py);
 - templates.json    what each template file names and reads, keyed by its content (template_deps.py);

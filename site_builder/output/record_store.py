@@ -5,7 +5,9 @@ that depends on one file alone, so `build` keeps each file's result: the
 RawRecord and the problems met while reading it, keyed by the file's path, size,
 modification time and content hash. An entry is used again only when all four
 match and the program (package code and library versions: `generation`) is the
-one that wrote it; anything else is read again.
+one that wrote it; anything else is read again. A conference whose model value the
+build already has (load_store.py) is handed out as an outline, and its data and body
+(the bulk of the store) are not even read.
 
 JSON, not pickle: the folder travels with the site, and loading it must never
 run code. A record the codec cannot represent exactly is simply not kept.
@@ -19,12 +21,13 @@ from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import Any
 
+from site_builder import layout
 from site_builder.atomic import write_atomic
 from site_builder.problems import Loc, Problem
-from site_builder.sources.discover import RawRecord, RecordCache, RecordCacheEntry
+from site_builder.sources.discover import RawRecord, RecordCache
 from site_builder.sources.yamlsafe import YList, YMap, YStr
 
-FORMAT = "site-builder records 1"
+FORMAT = "site-builder records 2"
 BUCKETS = 32
 _PLAIN = (str, int, float, bool, type(None))
 _ATTRS: dict[type, set[str]] = {
@@ -106,80 +109,128 @@ def decode_record(data: list[Json] | None) -> RawRecord | None:
     return RawRecord(kind, path, folder, stem, decode_value(value), body, body_line)
 
 
+def outline_of(record: RawRecord) -> list[Json]:
+    return [record.kind, record.path, record.folder, record.stem, record.body_line]
+
+
 def outline_record(data: list[Json]) -> RawRecord:
-    """A kept record without its data and body (not decoded): where it is and what kind."""
-    kind, path, folder, stem, _value, _body, body_line = data
+    """A kept record without its data and body: where it is and what kind."""
+    kind, path, folder, stem, body_line = data
     return RawRecord(kind, path, folder, stem, None, None, body_line)
 
 
 class RecordStore:
-    """The kept records of one site, in BUCKETS files so that one edit rewrites one small file."""
+    """The kept records of one site, in buckets so that one edit rewrites one small file.
+
+    Each bucket is two files: records-NN.json holds every entry's key, content hash, outline
+    (kind, path, folder, stem) and problems; record-data-NN.json its data and body, read only
+    when a record of the bucket is wanted whole. Conferences are spread over BUCKETS buckets;
+    the other records (terms, years, targets, pages...), which every build wants whole, share
+    the last one, so a build with every conference in its memo reads one small data file."""
 
     def __init__(self, folder: Path, generation: str):
         self.folder = folder
         self.generation = generation
         self._loaded: dict[str, tuple[object, str | None]] = {}  # path -> (stat key, content hash) as loaded
-        self._raw: dict[str, tuple[RawRecord, list[Json]]] = {}  # outlined records as read: written back
+        self._outlined: dict[str, RawRecord] = {}  # outlined records as given out: written back from the data file
+        self._data: dict[int, dict[str, Json]] = {}  # the data files read, by bucket
 
     def bucket_file(self, index: int) -> Path:
         return self.folder / f"records-{index:02d}.json"
+
+    def data_file(self, index: int) -> Path:
+        return self.folder / f"record-data-{index:02d}.json"
 
     def load(self, digests: Mapping[str, str], outlined: Collection[str] = ()) -> RecordCache:
         """The kept records whose file still has the recorded content hash (`digests`: path -> hash).
 
         Records in `outlined` (whose model values the caller has already: model/memo.py) come
-        without their data and body, which are not decoded; they are written back as they were."""
+        without their data and body, which are not read; they are written back as they were."""
         cache: RecordCache = {}
-        for index in range(BUCKETS):
-            for path, entry, digest in self._read_bucket(index, outlined):
-                if digests.get(path) == digest:
-                    cache[path] = entry
-                    self._loaded[path] = (entry[0], digest)
+        for index in range(BUCKETS + 1):
+            for path, (size, mtime, cap, digest, outline, problems) in self._read(self.bucket_file(index)).items():
+                if digests.get(path) != digest:
+                    continue
+                try:
+                    record = self._record(index, path, digest, outline, path in outlined)
+                    cache[path] = ((size, mtime, cap), record, tuple(map(decode_problem, problems)))
+                except _DAMAGED:
+                    continue  # its data is missing or damaged: read again
+                self._loaded[path] = (cache[path][0], digest)
         return cache
+
+    def _record(self, index: int, path: str, digest: str, outline: Json, outlined: bool) -> RawRecord | None:
+        """The record of an entry (None: unreadable, kept as such); KeyError when its data is missing."""
+        if outline is None:
+            return None
+        if outlined:
+            record = outline_record(outline)
+            self._outlined[path] = record
+            return record
+        data = self._data_of(index)[path]
+        if data[0] != digest:
+            raise KeyError(path)
+        kind, path_, folder, stem, body_line = outline
+        return RawRecord(kind, path_, folder, stem, decode_value(data[1]), data[2], body_line)
 
     def save(self, cache: RecordCache, digests: Mapping[str, str]) -> None:
         """Rewrite the buckets whose entries changed since `load`; failures only cost speed."""
         current = {path: (entry[0], digests.get(path)) for path, entry in cache.items()}
         changed = {p for p in current.keys() | self._loaded.keys() if current.get(p) != self._loaded.get(p)}
         for index in sorted({bucket(p) for p in changed}):
-            kept: dict[str, list[Json]] = {}
+            entries: dict[str, list[Json]] = {}
+            data: dict[str, list[Json]] = {}
             for path, ((size, mtime, cap), record, problems) in cache.items():
                 digest = digests.get(path)
                 if bucket(path) != index or digest is None or (record is not None and record.path != path):
                     continue
                 try:
-                    raw = self._raw.get(path)
-                    if raw is not None and raw[0] is record:  # outlined, never read again
-                        encoded = raw[1]
-                    else:
-                        encoded = [encode_record(record), [encode_problem(p) for p in problems]]
+                    body = self._encode_data(index, path, digest, record)
+                    entries[path] = [size, mtime, cap, digest, None, [encode_problem(p) for p in problems]]
                 except Unkept:
                     continue
-                kept[path] = [size, mtime, cap, digest, *encoded]
-            write_json(self.bucket_file(index), {"format": FORMAT, "generation": self.generation, "records": kept})
+                if record is not None:
+                    entries[path][4] = outline_of(record)
+                    data[path] = body
+            head = {"format": FORMAT, "generation": self.generation}
+            write_json(self.data_file(index), {**head, "data": data})
+            write_json(self.bucket_file(index), {**head, "records": entries})
         self._loaded = {p: k for p, k in current.items() if k[1] is not None}
 
-    def _read_bucket(self, index: int, outlined: Collection[str]) -> list[tuple[str, RecordCacheEntry, str]]:
+    def _encode_data(self, index: int, path: str, digest: str, record: RawRecord | None) -> list[Json]:
+        if record is None:
+            return []
+        if self._outlined.get(path) is record:  # outlined, never read whole: its data as it was kept
+            kept = self._data_of(index).get(path)
+            if kept is None or kept[0] != digest:
+                raise Unkept
+            return list(kept)
+        return [digest, encode_value(record.data), record.body]
+
+    def _data_of(self, index: int) -> dict[str, Json]:
+        if index not in self._data:
+            found = self._read(self.data_file(index), "data")
+            self._data[index] = {p: d for p, d in found.items() if isinstance(d, list) and len(d) == 3}
+        return self._data[index]
+
+    def _read(self, file: Path, name: str = "records") -> dict[str, Json]:
         try:
-            data = json.loads(self.bucket_file(index).read_text(encoding="utf-8"))
+            data = json.loads(file.read_bytes())
             if data.get("format") != FORMAT or data.get("generation") != self.generation:
-                return []
-            found: list[tuple[str, RecordCacheEntry, str]] = []
-            for path, (size, mtime, cap, digest, record, problems) in data["records"].items():
-                made: RawRecord | None
-                if path in outlined and record is not None:
-                    made = outline_record(record)
-                    self._raw[path] = (made, [record, problems])
-                else:
-                    made = decode_record(record)
-                found.append((path, ((size, mtime, cap), made, tuple(map(decode_problem, problems))), digest))
-            return found
-        except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError, AssertionError):
-            return []  # missing or damaged: its records are read again
+                return {}
+            found = data[name]
+            return found if isinstance(found, dict) else {}
+        except _DAMAGED:
+            return {}  # missing or damaged: its records are read again
+
+
+_DAMAGED = (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError, AssertionError)
+_CONFERENCES = f"/{layout.CONFERENCES}/"
 
 
 def bucket(path: str) -> int:
-    return zlib.crc32(path.encode()) % BUCKETS
+    """Conferences: one of BUCKETS by their path; every other record: the last bucket (BUCKETS)."""
+    return zlib.crc32(path.encode()) % BUCKETS if _CONFERENCES in path else BUCKETS
 
 
 def write_json(file: Path, data: object) -> None:

@@ -138,3 +138,39 @@ def test_outlined_records_are_not_decoded_and_are_written_back_whole(tmp_path: P
     outlined.save(cache, {PATH: "h", other: "h3"})
     again = RecordStore(tmp_path, "p").load({PATH: "h", other: "h3"})
     assert same(again[PATH][1].data, parsed().data) and again[PATH][1].body == parsed().body
+
+
+def test_conferences_the_memo_has_are_loaded_without_reading_their_data(tmp_path: Path) -> None:
+    """A build whose memo has every conference reads only the data of the other records: the
+    conferences' data files may be missing, their entries still come back (outlined); a
+    conference wanted whole without its data is read again instead (not in the cache)."""
+    page = "content/pages/a.md"
+    other = PATH.replace("so-ket.md", "khac.md")
+    records = {
+        PATH: entry(parsed()),
+        other: entry(parsed(path=other)),
+        page: entry(parsed("---\ntitle: A\n---\nB\n", page)),
+    }
+    digests = {PATH: "h", other: "h2", page: "g"}
+    RecordStore(tmp_path, "p").save(records, digests)
+    assert bucket(page) == BUCKETS and bucket(PATH) < BUCKETS  # the other records share the last bucket
+    for index in {bucket(PATH), bucket(other)}:
+        RecordStore(tmp_path, "p").data_file(index).unlink()
+    cache = RecordStore(tmp_path, "p").load(digests, outlined=[PATH])
+    assert sorted(cache) == sorted([PATH, page])  # `other` was wanted whole: it is read again
+    assert cache[PATH][1] is not None and cache[PATH][1].data is None
+    assert cache[page][1] is not None and cache[page][1].body == "B\n"
+
+
+def test_an_outlined_record_whose_data_is_gone_is_not_written_back_half(tmp_path: Path) -> None:
+    other = PATH.replace("so-ket.md", "khac.md")
+    while bucket(other) != bucket(PATH):
+        other = other.replace(".md", "-x.md")
+    RecordStore(tmp_path, "p").save({PATH: entry(parsed()), other: entry(parsed(path=other))}, {PATH: "h", other: "h2"})
+    store = RecordStore(tmp_path, "p")
+    cache = store.load({PATH: "h", other: "h2"}, outlined=[PATH, other])  # no data read
+    store.data_file(bucket(PATH)).write_bytes(b"\0damaged")
+    cache[other] = ((101, 6, 2_000_000), parsed(path=other), ())  # the other file changed: the bucket is rewritten
+    store.save(cache, {PATH: "h", other: "h3"})
+    again = RecordStore(tmp_path, "p").load({PATH: "h", other: "h3"})
+    assert list(again) == [other]  # PATH is read again next time, never decoded without its data
