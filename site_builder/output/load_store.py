@@ -23,7 +23,7 @@ from site_builder.model.records import CONFERENCE_KINDS, Conference, Markdown, P
 from site_builder.output.record_store import Json, Unkept, bucket, decode_problem, encode_problem, write_json
 from site_builder.problems import Loc
 
-FORMAT = "site-builder load 1"
+FORMAT = "site-builder load 2"
 BUCKETS = 32
 _DAMAGED = (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError, AssertionError)
 
@@ -38,39 +38,46 @@ def _optional(value: object) -> str | None:
     return None if value is None else _text(value)
 
 
-def _loc(loc: Loc) -> list[Json]:
+def _loc(loc: Loc, path: str) -> list[Json]:
+    """[line, col] in the conference's own file (`path`), else [path, line, col]."""
     if loc.sheet is not None:
         raise Unkept
-    return [_text(loc.path), loc.line, loc.col]
+    return [loc.line, loc.col] if _text(loc.path) == path else [loc.path, loc.line, loc.col]
 
 
 def encode_conference(c: Conference) -> list[Json]:
     if type(c.date) is not dt.date or type(c.year) is not int or type(c.sample) is not bool:
         raise Unkept
-    people = [[_text(p.name), _optional(p.role), _loc(p.loc)] for p in c.attendees]
-    photos = [[_text(p.src), _text(p.caption), _optional(p.credit), _loc(p.loc), _optional(p.alt)] for p in c.photos]
-    texts = [_text(c.path), _text(c.slug), _text(c.title), _text(c.kind), _optional(c.host), _optional(c.author)]
+    at = _text(c.path)
+    people = [[_text(p.name), _optional(p.role), _loc(p.loc, at)] for p in c.attendees]
+    photos = [
+        [_text(p.src), _text(p.caption), _optional(p.credit), _loc(p.loc, at), _optional(p.alt)] for p in c.photos
+    ]
+    texts = [at, _text(c.slug), _text(c.title), _text(c.kind), _optional(c.host), _optional(c.author)]
     return [
         *texts, c.year, c.date.isoformat(), people, _text(c.summary), [_text(t) for t in c.tags], photos,
-        [_text(c.body.source), _loc(c.body.loc)], _loc(c.loc), c.sample,
+        [_text(c.body.source), _loc(c.body.loc, at)], _loc(c.loc, at), c.sample,
     ]  # fmt: skip
 
 
-def _decode_loc(data: list[Json]) -> Loc:
-    path, line, col = data
+def _decode_loc(data: list[Json], own: str) -> Loc:
+    """A position written by `_loc`; in the conference's own file, its path is the one string `own`."""
+    path, line, col = data if len(data) == 3 else (own, *data)
     assert isinstance(path, str) and (line is None or type(line) is int) and (col is None or type(col) is int)
     return Loc(path, line, col)
 
 
 def decode_conference(data: list[Json]) -> Conference:
     path, slug, title, kind, host, author, year, date, people, summary, tags, photos, body, loc, sample = data
-    assert kind in CONFERENCE_KINDS and type(year) is int and type(sample) is bool
+    assert type(path) is str and kind in CONFERENCE_KINDS and type(year) is int and type(sample) is bool
     return Conference(
         path=path, slug=slug, year=year, title=title, date=dt.date.fromisoformat(date), kind=kind, host=host,
-        attendees=tuple(Person(name, role, _decode_loc(where)) for name, role, where in people),
+        attendees=tuple(Person(name, role, _decode_loc(where, path)) for name, role, where in people),
         author=author, summary=summary, tags=tuple(tags),
-        photos=tuple(Photo(src, caption, credit, _decode_loc(at), alt) for src, caption, credit, at, alt in photos),
-        body=Markdown(body[0], _decode_loc(body[1])), loc=_decode_loc(loc), sample=sample,
+        photos=tuple(
+            Photo(src, caption, credit, _decode_loc(at, path), alt) for src, caption, credit, at, alt in photos
+        ),
+        body=Markdown(body[0], _decode_loc(body[1], path)), loc=_decode_loc(loc, path), sample=sample,
     )  # fmt: skip
 
 
@@ -119,7 +126,7 @@ class LoadStore:
 
     def _read(self, file: Path, name: str) -> dict[str, Json]:
         try:
-            data = json.loads(file.read_text(encoding="utf-8"))
+            data = json.loads(file.read_bytes())
             if data.get("format") != FORMAT or data.get("generation") != self.generation:
                 return {}
             found = data[name]

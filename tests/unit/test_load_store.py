@@ -150,3 +150,20 @@ def test_the_unused_glossary_is_the_same_with_a_memo(tmp_path: Path) -> None:
     assert [e.abbr for e in unused_glossary(loaded.model, memo)] == plain == ["KHONGDUNG"]
     assert any(k.startswith("abbr:") for k in memo.facts)
     assert [e.abbr for e in unused_glossary(loaded.model, memo)] == plain  # from the memo
+
+
+def test_positions_in_the_conference_own_file_are_kept_without_its_path_and_others_with_theirs(
+    tmp_path: Path,
+) -> None:
+    loaded = load_site(copy_demo(tmp_path / "site"), Problems())
+    assert loaded is not None
+    conference = next(c for c in loaded.model.conferences if c.attendees)
+    person = conference.attendees[0]
+    elsewhere = dataclasses.replace(person, loc=Loc("content/glossary.yaml", 3, 1))
+    changed = dataclasses.replace(conference, attendees=(elsewhere, *conference.attendees[1:]))
+    encoded = encode_conference(changed)
+    assert encoded[8][0][2] == ["content/glossary.yaml", 3, 1]
+    assert encode_conference(conference)[13] == [conference.loc.line, conference.loc.col]
+    back = decode_conference(json.loads(json.dumps(encoded)))
+    assert back == changed and back.attendees[1:] == conference.attendees[1:]
+    assert back.body.loc.path is back.path  # one string, not one per position
