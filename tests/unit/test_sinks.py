@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from site_builder.output import sinks
+from site_builder.output.state import Scan, scan_output, scan_tree
 from site_builder.problems import RenderError
 from site_builder.rendered import CopiedFile, KeptFile, RenderedFile
 from tests.conftest import snapshot
@@ -129,3 +130,35 @@ def test_a_recycled_tree_holding_a_link_is_refused(tmp_path: Path, previous: Pat
     with pytest.raises(RenderError):
         sinks.stage([RenderedFile("nam/2019/index.html", b"x")], spare, previous, reuse=True)
     assert list(outside.iterdir()) == []
+
+
+def test_the_listing_of_a_staged_tree_is_what_a_scan_finds(tmp_path: Path, previous: Path) -> None:
+    """Built with the live output's scan (state.scan_tree): files that are the live ones are
+    listed as scanned, the others as they are now, and nothing more."""
+    spare = tmp_path / "spare"
+    (spare / "nam/2019").mkdir(parents=True)
+    os.link(previous / "nam/2019/index.html", spare / "nam/2019/index.html")  # already the live file
+    (spare / "old.html").write_bytes(b"gone")
+    (previous / "keep.css").write_bytes(b"css")
+    live = scan_tree(previous)
+    sink = sinks.Staging(spare, previous, reuse=True, live=live)
+    for file in [KeptFile("nam/2019/index.html"), KeptFile("keep.css"), RenderedFile("index.html", b"<p>new</p>")]:
+        sink.put(file)
+    sink.claim("x/worker.html")  # a worker wrote it
+    (spare / "x").mkdir()
+    (spare / "x/worker.html").write_bytes(b"w")
+    sink.close()
+    assert sink.listing() == scan_output(spare)
+    shared = Scan({**live.listing, "nam/2019/index.html": (11, 1)}, live.inodes)
+    again = sinks.Staging(spare, previous, reuse=True, live=shared)
+    again.put(KeptFile("nam/2019/index.html"))
+    again.close()
+    assert again.listing() == {"nam/2019/index.html": (11, 1)}  # the very file scanned: not asked again
+
+
+def test_a_kept_file_not_in_the_scan_is_missing(tmp_path: Path, previous: Path) -> None:
+    live = scan_tree(previous)
+    (previous / "later.html").write_bytes(b"made after the scan")
+    sink = sinks.Staging(tmp_path / "staging", previous, live=live)
+    with pytest.raises(sinks.KeptFileMissing):
+        sink.put(KeptFile("later.html"))

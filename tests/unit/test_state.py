@@ -14,6 +14,7 @@ from site_builder.output.state import (
     load_state,
     save_state,
     scan_output,
+    scan_tree,
     state_file,
 )
 from site_builder.problems import Loc, Problem
@@ -67,3 +68,12 @@ def test_the_state_comes_back_only_for_the_same_key_marker_and_output(tmp_path: 
 def test_each_output_folder_has_its_own_state(tmp_path: Path) -> None:
     assert state_file(tmp_path, tmp_path / "output") != state_file(tmp_path, tmp_path / "other")
     assert state_file(tmp_path, tmp_path / "output") == state_file(tmp_path, tmp_path / "x" / ".." / "output")
+
+
+def test_the_scan_lists_links_but_only_regular_files_can_be_kept(tmp_path: Path) -> None:
+    output = output_with_files(tmp_path)
+    os.symlink(tmp_path, output / "nam/link")
+    scan = scan_tree(output)
+    assert sorted(scan.listing) == ["index.html", "nam/2019/index.html", "nam/link"]  # a hand edit shows
+    assert sorted(scan.inodes) == ["index.html", "nam/2019/index.html"]
+    assert scan.inodes["index.html"] == os.stat(output / "index.html").st_ino
