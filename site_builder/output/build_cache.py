@@ -4,7 +4,7 @@
 - markup.json       rendered Markdown, keyed by content (markup/cache.py);
 - records-NN.json, record-data-NN.json  parsed records, keyed by path, size, mtime and content
                     hash: outlines and problems, then data and bodies (record_store.py);
-- conferences-NN.json, facts.json  what loading made of each file: validated conferences by path
+- conferences-NN.json, facts-NN.json  what loading made of each file: validated conferences by path
                     and content hash, facts of texts by their digest (load_store.py);
 - templates.json    what each template file names and reads, keyed by its content (template_deps.py);
 - output-<h>.json   the render state of one output folder and what that folder held (state.py);
@@ -14,8 +14,10 @@
 Everything is checked against the program that wrote it (`generation`: package
 code and library versions) and, for the render state, the options and folders
 of this build (`key`), so a changed program, option or output folder, a missing
-or damaged file, or a hand-edited output means a full build. The folder is
-never under content/, and losing it only costs speed.
+or damaged file, or a hand-edited output means a full build (inputs.json holds
+facts about bytes, not about the program: each hash is checked against its
+file's lstat instead). The folder is never under content/, and losing it only
+costs speed.
 """
 
 from __future__ import annotations

@@ -2,8 +2,9 @@
 
 - conferences-NN.json  each conference file's validated Conference and the problems met making
   it, keyed by path and content hash (BUCKETS files, so an edit rewrites one small file);
-- facts.json           facts of texts (nesting depths, the duplicate check's folded digest),
-  keyed by a digest of the text itself.
+- facts-NN.json        facts of texts (nesting depths, the duplicate check's folded digest),
+  keyed by a digest of the text itself (FACT_BUCKETS files: an edit rewrites the few whose
+  facts changed).
 
 Like the parsed records (record_store.py), an entry is trusted only when the program that wrote
 it (`generation`) is this one and the file's content hash is the recorded one; a missing or
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import zlib
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -25,6 +27,7 @@ from site_builder.problems import Loc
 
 FORMAT = "site-builder load 2"
 BUCKETS = 32
+FACT_BUCKETS = 16
 _DAMAGED = (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError, AssertionError)
 
 
@@ -87,14 +90,13 @@ class LoadStore:
     def __init__(self, folder: Path, generation: str):
         self.folder = folder
         self.generation = generation
-        self._facts_read: set[str] = set()  # the facts as loaded: unchanged ones are not written again
+        self._facts_read: dict[int, set[str]] = {}  # the facts as loaded, by bucket: unchanged ones are not written
 
     def bucket_file(self, index: int) -> Path:
         return self.folder / f"conferences-{index:02d}.json"
 
-    @property
-    def facts_file(self) -> Path:
-        return self.folder / "facts.json"
+    def facts_file(self, index: int) -> Path:
+        return self.folder / f"facts-{index:02d}.json"
 
     def load(self, digests: Mapping[str, str]) -> LoadMemo:
         """The memo of what was made from files whose content hash (`digests`: path -> hash) is unchanged."""
@@ -107,9 +109,10 @@ class LoadStore:
                         memo.known[path] = (conference, tuple(map(decode_problem, entry[1])))
                     except _DAMAGED:
                         continue  # made again
-        facts = self._read(self.facts_file, "facts")
-        memo.facts = {k: v for k, v in facts.items() if type(v) in (int, str)}
-        self._facts_read = set(memo.facts)
+        for index in range(FACT_BUCKETS):
+            facts = {k: v for k, v in self._read(self.facts_file(index), "facts").items() if type(v) in (int, str)}
+            memo.facts.update(facts)
+            self._facts_read[index] = set(facts)
         return memo
 
     def save(self, memo: LoadMemo, digests: Mapping[str, str]) -> None:
@@ -120,9 +123,12 @@ class LoadStore:
             here = {p: _encode_entry(e, digests[p]) for p, e in entries.items() if bucket(p) == index and p in digests}
             data = {p: e for p, e in here.items() if e is not None}
             write_json(self.bucket_file(index), {"format": FORMAT, "generation": self.generation, "conferences": data})
-        facts = {k: memo.facts[k] for k in memo.used_facts if k in memo.facts}
-        if facts.keys() != self._facts_read:
-            write_json(self.facts_file, {"format": FORMAT, "generation": self.generation, "facts": facts})
+        facts: dict[int, dict[str, Json]] = {index: {} for index in range(FACT_BUCKETS)}
+        for key in memo.used_facts & memo.facts.keys():
+            facts[fact_bucket(key)][key] = memo.facts[key]
+        for index, kept in facts.items():
+            if kept.keys() != self._facts_read.get(index):  # an edit changes the facts of a few texts
+                write_json(self.facts_file(index), {"format": FORMAT, "generation": self.generation, "facts": kept})
 
     def _read(self, file: Path, name: str) -> dict[str, Json]:
         try:
@@ -133,6 +139,10 @@ class LoadStore:
             return found if isinstance(found, dict) else {}
         except _DAMAGED:
             return {}
+
+
+def fact_bucket(key: str) -> int:
+    return zlib.crc32(key.encode()) % FACT_BUCKETS
 
 
 def _encode_entry(entry: ConferenceEntry, digest: str) -> list[Json] | None:

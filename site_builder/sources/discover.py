@@ -7,6 +7,7 @@ front matter. Problems are collected; a file that cannot be read is skipped.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -52,7 +53,8 @@ def _path(*parts: str) -> re.Pattern[str]:
     return re.compile("/".join(parts))
 
 
-_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
+_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (  # no path matches two; the most common first
+    ("conference", _path(_e(_YEARS), _FOLDER, _e(layout.CONFERENCES), _STEM_MD)),
     ("site", _path(_e(_SITE))),
     ("glossary", _path(_e(_GLOSSARY))),
     ("term", _path(_e(_TERMS), _FOLDER, _e(layout.TERM_MD))),
@@ -61,7 +63,6 @@ _PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     ("year", _path(_e(_YEARS), _FOLDER, _e(layout.YEAR_MD))),
     ("year-targets", _path(_e(_YEARS), _FOLDER, _e(layout.TARGETS_YAML))),
     ("year-awards", _path(_e(_YEARS), _FOLDER, _e(layout.AWARDS_YAML))),
-    ("conference", _path(_e(_YEARS), _FOLDER, _e(layout.CONFERENCES), _STEM_MD)),
     ("page", _path(_e(_PAGES), _STEM_MD)),
 )
 
@@ -131,7 +132,8 @@ def read_sources(
     records = [site_record] if site_record else []
     for rel, kind in found:
         at = stats.get(rel)
-        record = read_record(content / rel, in_content(rel), kind, problems, limits.max_file_bytes, cache, at)
+        file = f"{content}/{rel}"  # a string: a Path per record costs more than reading a kept one
+        record = read_record(file, in_content(rel), kind, problems, limits.max_file_bytes, cache, at)
         if record is not None:
             records.append(record)
     return SourceSet(site_root, tuple(records), media, record_files)
@@ -225,19 +227,19 @@ RecordCache = dict[str, RecordCacheEntry]
 
 
 def read_record(
-    file: Path, path: str, found: tuple[Kind, dict[str, str]], problems: Problems, max_bytes: int,
+    file: Path | str, path: str, found: tuple[Kind, dict[str, str]], problems: Problems, max_bytes: int,
     cache: RecordCache | None = None, known: Stat | None = None,
 ) -> RawRecord | None:  # fmt: skip
     """Read and parse one record; with `cache` (the preview server's), unchanged files are not re-read.
     `known` is the file's lstat from the listing (not for a symbolic link), saving a stat call."""
     if cache is None:
-        text = read_text(file, path, problems, max_bytes)
+        text = read_text(Path(file), path, problems, max_bytes)
         return None if text is None else parse_record(text, path, found, problems)
     if known is not None:
         key = (known[0], known[1], max_bytes)
     else:
         try:
-            stat = file.stat()
+            stat = os.stat(file)
             key = (stat.st_size, stat.st_mtime_ns, max_bytes)
         except OSError:
             return read_record(file, path, found, problems, max_bytes)

@@ -15,7 +15,7 @@ from site_builder.model.chronicle import remembered_conference
 from site_builder.model.duplicates import body_key, check_duplicate_conferences
 from site_builder.model.memo import LoadMemo
 from site_builder.model.records import Markdown
-from site_builder.output.load_store import LoadStore, decode_conference, encode_conference
+from site_builder.output.load_store import FACT_BUCKETS, LoadStore, decode_conference, encode_conference, fact_bucket
 from site_builder.output.record_store import Unkept
 from site_builder.problems import Loc, Problems
 from site_builder.sources.discover import classify, parse_record
@@ -167,3 +167,27 @@ def test_positions_in_the_conference_own_file_are_kept_without_its_path_and_othe
     back = decode_conference(json.loads(json.dumps(encoded)))
     assert back == changed and back.attendees[1:] == conference.attendees[1:]
     assert back.body.loc.path is back.path  # one string, not one per position
+
+
+def test_a_new_fact_rewrites_only_its_own_facts_file_and_unused_facts_go(tmp_path: Path) -> None:
+    texts = [f"Nội dung {n}." for n in range(40)]
+    memo = LoadMemo()
+    for text in texts:
+        memo.fact("depth", text, deepest)
+    LoadStore(tmp_path, "p").save(memo, {})
+    stamps = {f.name: f.stat().st_ino for f in tmp_path.glob("facts-*.json")}  # written anew: another inode
+    assert len(stamps) == FACT_BUCKETS  # the facts are spread out
+    store = LoadStore(tmp_path, "p")
+    again = store.load({})
+    assert len(again.facts) == len(texts)
+    for text in texts[1:]:
+        again.fact("depth", text, deepest)  # used again; texts[0] is not: its fact goes
+    again.fact("depth", "Mới.", deepest)
+    store.save(again, {})
+    changed = {f.name for f in tmp_path.glob("facts-*.json") if f.stat().st_ino != stamps[f.name]}
+    gone, new = (
+        next(k for k in memo.facts if k not in again.used_facts),
+        next(iter(again.facts.keys() - memo.facts.keys())),
+    )
+    assert changed == {store.facts_file(fact_bucket(gone)).name, store.facts_file(fact_bucket(new)).name}
+    assert set(LoadStore(tmp_path, "p").load({}).facts) == again.used_facts
