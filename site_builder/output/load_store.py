@@ -1,7 +1,8 @@
 """What loading made of each file, kept between builds in .cache/site-builder/ (model/memo.py).
 
-- conferences-NN.json  each conference file's validated Conference and the problems met making
-  it, keyed by path and content hash (BUCKETS files, so an edit rewrites one small file);
+- conferences-NN.kept  each conference file's validated Conference and the problems met making
+  it, keyed by path and content hash (BUCKETS files, so an edit rewrites one small file): a
+  line of JSON, then the bodies' text (`_write_bucket`);
 - facts-NN.json        facts of texts (nesting depths, the duplicate check's folded digest),
   keyed by a digest of the text itself (FACT_BUCKETS files: an edit rewrites the few whose
   facts changed).
@@ -22,7 +23,15 @@ from pathlib import Path
 
 from site_builder.model.memo import ConferenceEntry, LoadMemo
 from site_builder.model.records import CONFERENCE_KINDS, Conference, Markdown, Person, Photo
-from site_builder.output.record_store import Json, Unkept, bucket, decode_problem, encode_problem, write_json
+from site_builder.output.record_store import (
+    Json,
+    Unkept,
+    bucket,
+    decode_problem,
+    encode_problem,
+    write_bytes,
+    write_json,
+)
 from site_builder.problems import Loc
 
 FORMAT = "site-builder load 2"
@@ -93,7 +102,7 @@ class LoadStore:
         self._facts_read: dict[int, set[str]] = {}  # the facts as loaded, by bucket: unchanged ones are not written
 
     def bucket_file(self, index: int) -> Path:
-        return self.folder / f"conferences-{index:02d}.json"
+        return self.folder / f"conferences-{index:02d}.kept"
 
     def facts_file(self, index: int) -> Path:
         return self.folder / f"facts-{index:02d}.json"
@@ -102,10 +111,11 @@ class LoadStore:
         """The memo of what was made from files whose content hash (`digests`: path -> hash) is unchanged."""
         memo = LoadMemo()
         for index in range(BUCKETS):
-            for path, (digest, entry) in self._read(self.bucket_file(index), "conferences").items():
+            entries, bodies = self._read_bucket(index)
+            for path, (digest, entry) in entries.items():
                 if digests.get(path) == digest:
                     try:
-                        conference = None if entry[0] is None else decode_conference(entry[0])
+                        conference = None if entry[0] is None else decode_conference(_with_body(entry[0], bodies))
                         memo.known[path] = (conference, tuple(map(decode_problem, entry[1])))
                     except _DAMAGED:
                         continue  # made again
@@ -122,13 +132,26 @@ class LoadStore:
         for index in sorted({bucket(p) for p in memo.made}):
             here = {p: _encode_entry(e, digests[p]) for p, e in entries.items() if bucket(p) == index and p in digests}
             data = {p: e for p, e in here.items() if e is not None}
-            write_json(self.bucket_file(index), {"format": FORMAT, "generation": self.generation, "conferences": data})
+            _write_bucket(self.bucket_file(index), {"format": FORMAT, "generation": self.generation}, data)
         facts: dict[int, dict[str, Json]] = {index: {} for index in range(FACT_BUCKETS)}
         for key in memo.used_facts & memo.facts.keys():
             facts[fact_bucket(key)][key] = memo.facts[key]
         for index, kept in facts.items():
             if kept.keys() != self._facts_read.get(index):  # an edit changes the facts of a few texts
                 write_json(self.facts_file(index), {"format": FORMAT, "generation": self.generation, "facts": kept})
+
+    def _read_bucket(self, index: int) -> tuple[dict[str, Json], str]:
+        """The entries of a conferences file and the text their bodies are cut from."""
+        try:
+            data = self.bucket_file(index).read_bytes()
+            end = data.index(b"\n")
+            head = json.loads(data[:end])
+            if head.get("format") != FORMAT or head.get("generation") != self.generation:
+                return {}, ""
+            found = head["conferences"]
+            return (found, data[end + 1 :].decode("utf-8")) if isinstance(found, dict) else ({}, "")
+        except _DAMAGED:
+            return {}, ""
 
     def _read(self, file: Path, name: str) -> dict[str, Json]:
         try:
@@ -139,6 +162,34 @@ class LoadStore:
             return found if isinstance(found, dict) else {}
         except _DAMAGED:
             return {}
+
+
+def _write_bucket(file: Path, head: dict[str, Json], entries: dict[str, list[Json]]) -> None:
+    """One JSON line of entries whose bodies are [offset, length] in the text after it: the
+    bodies are half of the bytes, and decoding them as plain UTF-8 is far cheaper than as JSON."""
+    bodies: list[str] = []
+    offset = 0
+    for _digest, (conference, _problems) in entries.values():
+        if conference is not None:
+            source = conference[12][0]
+            conference[12] = [[offset, len(source)], conference[12][1]]
+            bodies.append(source)
+            offset += len(source)
+    line = json.dumps({**head, "conferences": entries}, ensure_ascii=False, separators=(",", ":"))
+    try:
+        data = f"{line}\n{''.join(bodies)}".encode()
+    except UnicodeEncodeError:
+        return  # a lone surrogate: not kept (made again next time)
+    write_bytes(file, data)
+
+
+def _with_body(encoded: list[Json], bodies: str) -> list[Json]:
+    (offset, length), loc = encoded[12]
+    if not (type(offset) is int and type(length) is int and offset >= 0 and length >= 0):
+        raise ValueError("not a body's place")
+    if offset + length > len(bodies):
+        raise ValueError("a body past the end")
+    return [*encoded[:12], [bodies[offset : offset + length], loc], *encoded[13:]]
 
 
 def fact_bucket(key: str) -> int:

@@ -235,8 +235,13 @@ def bucket(path: str) -> int:
 
 def write_json(file: Path, data: object) -> None:
     """Write atomically (a reader never sees half a file); failures are ignored: it is a cache."""
+    write_bytes(file, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode())
+
+
+def write_bytes(file: Path, data: bytes) -> None:
+    """`write_json` for bytes already made."""
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(file, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+        write_atomic(file, data)
     except OSError:
         pass

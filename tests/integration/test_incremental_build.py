@@ -212,12 +212,13 @@ def test_workers_writing_pages_give_the_same_output_as_one_process(tmp_path: Pat
 def _doctor_kept_titles(site: Path, title: str) -> int:
     """Put `title` in every conference the cache keeps (as a doctored cache would); how many."""
     count = 0
-    for file in cache_dir(site).glob("conferences-*.json"):
-        data = json.loads(file.read_text(encoding="utf-8"))
+    for file in cache_dir(site).glob("conferences-*.kept"):  # a line of JSON, then the bodies' text
+        line, bodies = file.read_bytes().decode("utf-8").split("\n", 1)
+        data = json.loads(line)
         for _path, (_digest, (conference, _problems)) in data["conferences"].items():
             conference[2] = title
             count += 1
-        file.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        file.write_bytes(f"{json.dumps(data, ensure_ascii=False)}\n{bodies}".encode())
     return count
 
 

@@ -91,7 +91,8 @@ def test_a_damaged_store_is_ignored(tmp_path: Path, damage: bytes) -> None:
     remembered_conference(record(), 2019, Problems(), memo)
     store = LoadStore(tmp_path, "p")
     store.save(memo, {PATH: "h"})
-    for file in tmp_path.glob("*.json"):
+    assert list(tmp_path.glob("conferences-*.kept"))
+    for file in tmp_path.iterdir():
         file.write_bytes(damage)
     assert store.load({PATH: "h"}).known == {}
 
@@ -191,3 +192,21 @@ def test_a_new_fact_rewrites_only_its_own_facts_file_and_unused_facts_go(tmp_pat
     )
     assert changed == {store.facts_file(fact_bucket(gone)).name, store.facts_file(fact_bucket(new)).name}
     assert set(LoadStore(tmp_path, "p").load({}).facts) == again.used_facts
+
+
+def test_bodies_are_kept_as_text_after_the_entries_and_come_back_whole(tmp_path: Path) -> None:
+    memo = LoadMemo()
+    digests = {}
+    bodies = ["Nội dung một.\n\n- dòng {json} \\n\n", "", "Đoạn \u2028 hai\r\n"]
+    for n, body in enumerate(bodies):
+        path = PATH.replace(".md", f"-{n}.md")
+        text = CONFERENCE.replace("Nội dung.\n", body)
+        remembered_conference(record(text, path), 2019, Problems(), memo)
+        digests[path] = f"h{n}"
+    LoadStore(tmp_path, "p").save(memo, digests)
+    kept = LoadStore(tmp_path, "p").load(digests)
+    assert kept.known == memo.made
+    assert any("{json} \\n" in c.body.source for c, _ in kept.known.values() if c is not None)
+    for file in tmp_path.glob("conferences-*.kept"):  # the bodies' text cut short: those entries are made again
+        file.write_bytes(file.read_bytes()[:-3])
+    assert len(LoadStore(tmp_path, "p").load(digests).known) < len(bodies)
