@@ -74,21 +74,27 @@ def encode_conference(c: Conference) -> list[Json]:
 
 def _decode_loc(data: list[Json], own: str) -> Loc:
     """A position written by `_loc`; in the conference's own file, its path is the one string `own`."""
-    path, line, col = data if len(data) == 3 else (own, *data)
-    assert isinstance(path, str) and (line is None or type(line) is int) and (col is None or type(col) is int)
+    if len(data) == 2:
+        path, (line, col) = own, data
+    else:
+        path, line, col = data
+        if type(path) is not str:
+            raise ValueError("not a path")
+    if not ((line is None or type(line) is int) and (col is None or type(col) is int)):
+        raise ValueError("not a position")
     return Loc(path, line, col)
 
 
 def decode_conference(data: list[Json]) -> Conference:
     path, slug, title, kind, host, author, year, date, people, summary, tags, photos, body, loc, sample = data
-    assert type(path) is str and kind in CONFERENCE_KINDS and type(year) is int and type(sample) is bool
+    if not (type(path) is str and kind in CONFERENCE_KINDS and type(year) is int and type(sample) is bool):
+        raise ValueError("not a kept conference")
+    # Lists, not generators, into the tuples: 10,000 conferences are decoded on every build.
     return Conference(
         path=path, slug=slug, year=year, title=title, date=dt.date.fromisoformat(date), kind=kind, host=host,
-        attendees=tuple(Person(name, role, _decode_loc(where, path)) for name, role, where in people),
+        attendees=tuple([Person(name, role, _decode_loc(where, path)) for name, role, where in people]),
         author=author, summary=summary, tags=tuple(tags),
-        photos=tuple(
-            Photo(src, caption, credit, _decode_loc(at, path), alt) for src, caption, credit, at, alt in photos
-        ),
+        photos=tuple([Photo(src, caption, credit, _decode_loc(at, path), alt) for src, caption, credit, at, alt in photos]),  # noqa: E501
         body=Markdown(body[0], _decode_loc(body[1], path)), loc=_decode_loc(loc, path), sample=sample,
     )  # fmt: skip
 
