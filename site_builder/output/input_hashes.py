@@ -14,7 +14,9 @@ bytes. Symbolic links are always hashed (their lstat does not change with the
 file they point to); special files (FIFOs, devices) are never opened.
 
 The kept hashes are facts about bytes, not about the program, so they stay
-valid across program versions; with --force nothing kept is read.
+valid across program versions; with --force nothing kept is read. On Windows
+st_ctime is the creation time, not the change time, so nothing kept is used
+there (`CTIME_IS_CHANGE`): every file is hashed, as before.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from site_builder.sources.walk import Stat, Tree, walk_tree
 PACKAGE_DIR = Path(site_builder.__file__).parent
 FORMAT = "site-builder inputs 1"
 SETTLE_NS = 2_000_000_000
+CTIME_IS_CHANGE = os.name == "posix"
 SPECIAL = "not-a-regular-file"  # the "hash" of a FIFO, socket or device: opening one could block
 Kept = dict[str, tuple[Stat, str]]  # "site:content/..." -> (lstat when hashed, content hash)
 
@@ -48,7 +51,7 @@ class Inputs:
 def read_inputs(site_root: Path, kept_file: Path | None = None, trusted: bool = True) -> Inputs:
     """Hash every input; with `kept_file`, reuse its hashes of unchanged files (when `trusted`)
     and keep this run's hashes there for the next one."""
-    kept = load_kept(kept_file) if kept_file is not None and trusted else {}
+    kept = load_kept(kept_file) if kept_file is not None and trusted and CTIME_IS_CHANGE else {}
     folders = SiteLayout(site_root)
     trees = [(f"site:{name}/", walk_tree(folders.path(name))) for name in SOURCE_FOLDERS]
     trees.append(("package:", walk_tree(PACKAGE_DIR, frozenset({"__pycache__"}))))

@@ -120,3 +120,12 @@ def test_a_fifo_is_never_opened(tmp_path: Path) -> None:
         os.close(os.open(site / "content/pipe.md", os.O_WRONLY | os.O_NONBLOCK))
         pytest.fail("hashing the inputs blocked on a FIFO")
     assert result[0]["site:content/pipe.md"] == SPECIAL
+
+
+def test_nothing_kept_is_used_where_ctime_is_not_the_change_time(tmp_path: Path, later, monkeypatch) -> None:
+    """On Windows st_ctime is the creation time: a rewrite would not move it."""
+    site, kept = site_with(tmp_path, {}), tmp_path / "inputs.json"
+    read_inputs(site, kept)
+    doctored(kept, f"site:{YEAR}", "kept")
+    monkeypatch.setattr(input_hashes, "CTIME_IS_CHANGE", False)
+    assert read_inputs(site, kept).digests[f"site:{YEAR}"] == sha((site / YEAR).read_bytes())
