@@ -190,12 +190,14 @@ def _write_bucket(file: Path, head: dict[str, Json], entries: dict[str, list[Jso
 
 
 def _with_body(encoded: list[Json], bodies: str) -> list[Json]:
+    """`encoded` (as read, used once) with its body's text put back in place of its place."""
     (offset, length), loc = encoded[12]
     if not (type(offset) is int and type(length) is int and offset >= 0 and length >= 0):
         raise ValueError("not a body's place")
     if offset + length > len(bodies):
         raise ValueError("a body past the end")
-    return [*encoded[:12], [bodies[offset : offset + length], loc], *encoded[13:]]
+    encoded[12] = [bodies[offset : offset + length], loc]
+    return encoded
 
 
 def fact_bucket(key: str) -> int:
