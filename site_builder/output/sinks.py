@@ -17,14 +17,13 @@ from __future__ import annotations
 import os
 import posixpath
 import shutil
-import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from site_builder import atomic
 from site_builder.output.publish import write_errors
-from site_builder.output.state import Listing, Scan
+from site_builder.output.state import Listing, Scan, scan_tree
 from site_builder.rendered import CopiedFile, KeptFile, OutputFile, RenderedFile
 
 
@@ -51,13 +50,14 @@ class Staging:
     `close`. So an edit costs a few files, not a folder per page. KeptFiles come from
     `previous`; an OSError becomes a RenderError (output.write-failed).
 
-    `live` is `previous` as scanned when the build began (state.scan_tree): a KeptFile is the
-    file listed there (its inode), and `listing` takes the size and time of each file that is
-    that very file from it instead of asking the file system again.
+    `live` is `previous` as scanned when the build began (state.scan_tree; scanned here when
+    not given): a KeptFile is the regular file listed there (its inode), and `listing` takes
+    the size and time of each file that is that very file from it, without a system call.
     """
 
     def __init__(self, staging: Path, previous: Path | None, reuse: bool = False, live: Scan | None = None):
-        self.staging, self.previous, self.live = staging, previous, live
+        self.staging, self.previous = staging, previous
+        self.live = live if live is not None else scan_tree(previous) if previous is not None else Scan({}, {})
         self.wanted: set[str] = set()
         self.shared: set[str] = set()  # files that are the live output's (hard links): listed as in `live`
         with write_errors(staging):
@@ -70,27 +70,26 @@ class Staging:
         if rel in self.wanted:
             raise ValueError(f"two files for one address: {rel}")
         self.wanted.add(rel)
-        if isinstance(file, KeptFile) and self.live is not None and self.present.get(rel) == self._live_inode(rel):
-            self.shared.add(rel)  # already the very file listed when the build began: nothing to do
+        if isinstance(file, KeptFile):
+            self._keep(rel)
             return
         with write_errors(self.staging):
-            if isinstance(file, KeptFile):
-                if self.present.get(rel) != self._live_inode(rel):
-                    self._replace(rel)
-                    _carry(self.previous, rel, self.staging / rel)  # the live file now, maybe not the listed one
-                return
             self._replace(rel)
             if isinstance(file, RenderedFile):
                 (self.staging / rel).write_bytes(file.data)
             elif isinstance(file, CopiedFile):
                 shutil.copyfile(file.source, self.staging / rel)
 
-    def _live_inode(self, rel: str) -> int:
-        if self.live is None:
-            return _live_inode(self.previous, rel)
+    def _keep(self, rel: str) -> None:
+        """The previous output's file at `rel`: the regular file `live` lists there (by inode)."""
         if rel not in self.live.inodes:
             raise KeptFileMissing(rel)
-        return self.live.inodes[rel]
+        if self.present.get(rel) == self.live.inodes[rel]:
+            self.shared.add(rel)  # already that very file: nothing to do
+            return
+        with write_errors(self.staging):
+            self._replace(rel)
+            _carry(self.previous, rel, self.staging / rel)  # the live file now, maybe not the one listed
 
     def _replace(self, rel: str) -> None:
         """Make way for a new file at `rel`: remove what is there (never written through), make its folder."""
@@ -112,11 +111,10 @@ class Staging:
     def listing(self) -> Listing:
         """Size and modification time of every file the folder holds (after `close`)."""
         found: Listing = {}
-        shown = self.live.listing if self.live is not None else {}
         with write_errors(self.staging):
             for rel in self.wanted:
                 if rel in self.shared:
-                    found[rel] = shown[rel]
+                    found[rel] = self.live.listing[rel]
                 else:
                     info = os.lstat(self.staging / rel)
                     found[rel] = (info.st_size, info.st_mtime_ns)
@@ -149,17 +147,6 @@ def _present(tree: Path) -> tuple[dict[str, int], set[str]]:
                 else:
                     files[child] = entry.inode()
     return files, folders
-
-
-def _live_inode(previous: Path | None, rel: str) -> int:
-    """The inode of a regular file of the previous output (anything else cannot be kept)."""
-    try:
-        info = os.lstat(previous / rel) if previous is not None else None
-    except FileNotFoundError:
-        info = None
-    if info is None or not stat.S_ISREG(info.st_mode):
-        raise KeptFileMissing(rel)
-    return info.st_ino
 
 
 def _clear(target: Path) -> None:
