@@ -175,6 +175,7 @@ def build_site(options: BuildOptions, progress: Progress | None = None) -> Build
     if previous is not None and listing_matches(state_file(cache_dir(options.site_root), output), listing):
         return replay(previous, options, left, started)
     loaded, cache, request = prepare_render(options, problems, say, inputs)
+    del inputs  # the listing of content/ and every hash: not needed while rendering (memory)
     # Looked at before the swap replaces the folder: a --no-pdf build removes the old PDF.
     dropped_pdf = not options.pdf and had_pdf(output, loaded.model)
     found, rendering, new_listing, old_left = publish_site(loaded, request, problems, cache, live, stamp, say)
