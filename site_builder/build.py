@@ -19,6 +19,7 @@ from pathlib import Path
 from site_builder.catalogue import ntext
 from site_builder.layout import SiteLayout, user_cache
 from site_builder.markup.cache import load_cache
+from site_builder.markup.early import EarlyBodies
 from site_builder.markup.markdown import render_bodies
 from site_builder.model.checks import add_body_media, check_model
 from site_builder.model.editions import with_draft
@@ -104,9 +105,20 @@ def load_site(
 
     `records_read` is called once the records are read (build keeps them and lets them go);
     `memo` is what earlier builds made of unchanged files (model/memo.py); `tree` is content/
-    as the build listed it for its input hashes."""
+    as the build listed it for its input hashes. With many bodies to render, Markdown workers
+    render them while the model is loaded and checked (markup/early.py)."""
+    with EarlyBodies.start(site_root, cache, jobs) as early:
+        return _load_site(site_root, problems, cache, jobs, progress, record_cache, records_read, memo, tree, early)
+
+
+def _load_site(
+    site_root: Path, problems: Problems, cache: dict[str, str] | None, jobs: int, progress: Progress | None,
+    record_cache: RecordCache | None, records_read: Callable[[], None] | None, memo: LoadMemo | None,
+    tree: Tree | None, early: EarlyBodies,
+) -> Loaded | None:  # fmt: skip
     say = progress or (lambda _line: None)
     sources = read_sources(site_root, problems, cache=record_cache, tree=tree)
+    early.feed(sources, cache)
     if records_read is not None:
         records_read()
     media, files, count = sources.media, sources.files, len(sources.records)
@@ -118,7 +130,7 @@ def load_site(
     check_model(model, media, problems, memo)
     problems.extend(pending_sheets(site_root))  # a filled-in sheet beside the YAML, never imported
     links = url_for_record_path(model)
-    rendered = render_bodies(model, links, problems, cache, jobs, files, media, memo)
+    rendered = render_bodies(model, links, problems, cache, jobs, files, media, memo, early)
     model = add_body_media(model, rendered.media, media, problems)  # what the bodies show is published
     bodies = rendered.html
     specs = plan_pages(model, bodies, problems)

@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
+from typing import Protocol
 from urllib.parse import unquote
 
 import markdown
@@ -24,7 +25,7 @@ from site_builder import urls
 from site_builder.catalogue import clause, text
 from site_builder.layout import content_relative, in_content, media_relative
 from site_builder.markup.locate import element_loc
-from site_builder.markup.nesting import refuse_deep_html, refuse_too_deep
+from site_builder.markup.nesting import html_depth, refuse_deep_html, refuse_too_deep
 from site_builder.markup.sanitize import sanitize
 from site_builder.model.media import REMOTE, bodies, body_media_path, closest_media, media_path, suggest_src
 from site_builder.model.memo import LoadMemo
@@ -80,6 +81,28 @@ def cache_key(source: str, glossary_sig: str) -> str:
     return digest.hexdigest()[:32]
 
 
+# A body rendered: its safe HTML and how deeply that HTML nests (nesting.html_depth), measured
+# where it was rendered, so that a worker's core does it when there are many.
+Rendered = tuple[str, int]
+
+
+def render_measured(sources: list[str], glossary: Mapping[str, str], lang: str = "vi") -> list[Rendered]:
+    return [(fragment, html_depth(fragment)) for fragment in render_sources(sources, glossary, lang)]
+
+
+def glossary_signature(glossary: Mapping[str, str], lang: str) -> str:
+    """What, besides its source, a body's HTML depends on (part of every cache key)."""
+    signed = [renderer_signature(), sorted(glossary.items()), lang]
+    return hashlib.sha256(json.dumps(signed).encode()).hexdigest()
+
+
+class Started(Protocol):
+    """Bodies whose rendering started before the model was loaded (markup/early.py)."""
+
+    def take(self, signature: str, keys: Mapping[str, str]) -> dict[str, Rendered]:
+        """What was made of `keys` (cache key -> source) under `signature`."""
+
+
 @dataclass
 class BodyRenderer:
     """Renders all bodies of a model, reusing `cache` (key -> html) when given."""
@@ -88,19 +111,24 @@ class BodyRenderer:
     cache: dict[str, str]
     jobs: int = 1
     lang: str = "vi"  # the site's language: footnote back-link titles
+    started: Started | None = None
+    depths: dict[str, int] = field(default_factory=dict)  # body path -> depth of the HTML rendered by `render`
 
     def render(self, docs: Iterable[Markdown]) -> dict[str, str]:
         docs = list(docs)
-        signed = [renderer_signature(), sorted(self.glossary.items()), self.lang]
-        sig = hashlib.sha256(json.dumps(signed).encode()).hexdigest()
+        sig = glossary_signature(self.glossary, self.lang)
         keys = [cache_key(d.source, sig) for d in docs]
-        missing = sorted({k: d.source for k, d in zip(keys, docs, strict=True) if k not in self.cache}.items())
-        self.cache.update(zip([k for k, _ in missing], self._render([s for _, s in missing]), strict=True))
+        missing = dict(sorted({k: d.source for k, d in zip(keys, docs, strict=True) if k not in self.cache}.items()))
+        made = self.started.take(sig, missing) if self.started is not None else {}
+        rest = [key for key in missing if key not in made]
+        made.update(zip(rest, self._render([missing[key] for key in rest]), strict=True))
+        self.cache.update((key, made[key][0]) for key in missing)
+        self.depths.update((d.loc.path, made[k][1]) for d, k in zip(docs, keys, strict=True) if k in made)
         return {doc.loc.path: self.cache[key] for doc, key in zip(docs, keys, strict=True)}
 
-    def _render(self, sources: list[str]) -> list[str]:
+    def _render(self, sources: list[str]) -> list[Rendered]:
         if self.jobs <= 1 or len(sources) < PARALLEL_THRESHOLD:
-            return render_sources(sources, self.glossary, self.lang)
+            return render_measured(sources, self.glossary, self.lang)
         # Several chunks per worker: a worker holds one chunk's sources and HTML at a time, not half
         # the site's (40 MB each at 10,000 conferences). Frozen objects are never scanned by the
         # workers' collector, which would otherwise write into (and so copy) the pages they share.
@@ -109,7 +137,7 @@ class BodyRenderer:
         gc.freeze()
         try:
             with worker_pool(self.jobs) as pool:
-                parts = pool.map(render_sources, chunks, [self.glossary] * len(chunks), [self.lang] * len(chunks))
+                parts = pool.map(render_measured, chunks, [self.glossary] * len(chunks), [self.lang] * len(chunks))
                 return [h for part in parts for h in part]
         finally:
             gc.unfreeze()
@@ -130,6 +158,7 @@ def render_bodies(
     files: frozenset[str] = frozenset(),
     media_files: frozenset[str] | None = None,
     memo: LoadMemo | None = None,
+    started: Started | None = None,
 ) -> RenderedBodies:
     """Record path -> safe HTML body with links resolved to site URLs (root-absolute).
 
@@ -137,14 +166,17 @@ def render_bodies(
     `href` in it is resolved here, checked against `media_files` (None: not checked) and,
     when it is a media file, collected in `.media` for publishing. `files` are the
     content-relative paths of every record file found, loaded or not. `memo` keeps the depths
-    of bodies met before (model/memo.py).
+    of bodies met before (model/memo.py); `started`: bodies being rendered since the sources
+    were read (markup/early.py).
     """
     docs = list(bodies(model))
     too_deep = refuse_too_deep(docs, model.site.limits.depth_limit, problems, memo)  # before Markdown recurses
     docs = [doc for doc in docs if doc.loc.path not in too_deep]
-    renderer = BodyRenderer(glossary_map(model.glossary), cache if cache is not None else {}, jobs, model.site.language)
+    glossary = glossary_map(model.glossary)
+    renderer = BodyRenderer(glossary, cache if cache is not None else {}, jobs, model.site.language, started)
     rendered = renderer.render(docs)
-    too_deep |= refuse_deep_html(docs, rendered, problems, memo)  # what the PDF renderer could not lay out
+    # What the PDF renderer could not lay out (measured as it was rendered, when it was).
+    too_deep |= refuse_deep_html(docs, rendered, problems, memo, renderer.depths)
     used: set[str] = set()
     resolved = {
         doc.loc.path: resolve_links(rendered[doc.loc.path], doc, link_map, problems, files, media_files, used)

@@ -131,12 +131,19 @@ def refuse_too_deep(docs: Iterable[Markdown], limit: int, problems: Problems, me
 
 
 def refuse_deep_html(
-    docs: Iterable[Markdown], rendered: Mapping[str, str], problems: Problems, memo: LoadMemo | None = None
+    docs: Iterable[Markdown],
+    rendered: Mapping[str, str],
+    problems: Problems,
+    memo: LoadMemo | None = None,
+    measured: Mapping[str, int] | None = None,
 ) -> set[str]:
-    """Paths of rendered bodies deeper than RENDER_DEPTH (the estimate missed some levels)."""
+    """Paths of rendered bodies deeper than RENDER_DEPTH (the estimate missed some levels).
+    `measured`: body path -> html_depth of its HTML, where it was measured as it was rendered."""
     refused = set()
     for doc in docs:
-        depth = int(memo_fact(memo, "html-depth", rendered[doc.loc.path], html_depth))
+        known = (measured or {}).get(doc.loc.path)
+        compute = html_depth if known is None else (lambda _fragment, depth=known: depth)
+        depth = int(memo_fact(memo, "html-depth", rendered[doc.loc.path], compute))
         if depth > RENDER_DEPTH:
             loc = Loc(doc.loc.path, (doc.loc.line or 1) + deepest_line(doc.source).line - 1)
             problems.error("markup.too-deep-render", loc, depth=depth, limit=RENDER_DEPTH)
