@@ -1,0 +1,114 @@
+"""Markdown rendered by workers while the model is loaded (markup/early.py): what they make is the
+model's own HTML, used only under the model's cache keys; a wrong guess or a failed worker costs
+speed, never a byte."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from site_builder.build import load_site
+from site_builder.markup import early as early_module
+from site_builder.markup.early import EarlyBodies, render_early
+from site_builder.markup.markdown import PARALLEL_THRESHOLD, cache_key, glossary_map, glossary_signature
+from site_builder.markup.nesting import html_depth
+from site_builder.model.load import load_model
+from site_builder.model.media import bodies
+from site_builder.problems import Problems
+from site_builder.sources.discover import read_sources
+from site_builder.sources.limits import CEILINGS
+from tests.conftest import copy_demo, formatted
+
+GLOSSARY = {"ĐV": "đảng viên"}
+
+
+@pytest.fixture(scope="module")
+def many_bodies(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo site with enough conferences that a build renders their bodies in workers."""
+    site = copy_demo(tmp_path_factory.mktemp("early") / "site")
+    for n in range(PARALLEL_THRESHOLD + 10):
+        day = n % 28 + 1
+        path = site / f"content/years/2021/conferences/2021-03-{day:02d}-hoi-nghi-{n}.md"
+        body = f"## Phần {n}\n\nKết nạp {n} ĐV mới, xem [năm](../year.md).\n\n| a | b |\n|---|---|\n| {n} | x |\n"
+        path.write_text(f'---\ntitle: "Hội nghị {n}"\ndate: 2021-03-{day:02d}\nkind: khac\n---\n{body}', "utf-8")
+    return site
+
+
+def model_keys(site: Path) -> tuple[str, dict[str, str]]:
+    """The signature and cache key -> source of every body, as the model renders them."""
+    model = load_model(read_sources(site, Problems()), Problems())
+    assert model is not None
+    signature = glossary_signature(glossary_map(model.glossary), model.site.language)
+    return signature, {cache_key(doc.source, signature): doc.source for doc in bodies(model)}
+
+
+def test_the_workers_render_every_body_the_model_asks_for(many_bodies: Path) -> None:
+    signature, keys = model_keys(many_bodies)
+    with EarlyBodies.start(many_bodies, {}, 2) as early:
+        early.feed(read_sources(many_bodies, Problems()), {})
+        made = early.take(signature, keys)
+    assert set(made) == set(keys) and len(keys) > PARALLEL_THRESHOLD
+    for key, (fragment, depth) in made.items():
+        assert depth == html_depth(fragment)
+    assert any('<abbr title="đảng viên">ĐV</abbr>' in fragment for fragment, _ in made.values())
+
+
+def test_nothing_is_used_under_another_glossary_or_language(many_bodies: Path) -> None:
+    _, keys = model_keys(many_bodies)
+    with EarlyBodies.start(many_bodies, {}, 2) as early:
+        early.feed(read_sources(many_bodies, Problems()), {})
+        assert early.take(glossary_signature({}, "vi"), keys) == {}
+
+
+def test_no_workers_for_a_small_site_one_job_or_a_full_cache(many_bodies: Path, tmp_path: Path) -> None:
+    small = copy_demo(tmp_path / "small")
+    full = {str(n): "" for n in range(PARALLEL_THRESHOLD)}
+    for site, cache, jobs in [(small, {}, 2), (many_bodies, {}, 1), (many_bodies, full, 2)]:
+        signature, keys = model_keys(site)
+        with EarlyBodies.start(site, cache, jobs) as early:
+            early.feed(read_sources(site, Problems()), cache)
+            assert early.take(signature, keys) == {}
+
+
+def test_bodies_deeper_than_any_site_may_allow_are_left_to_the_depth_check() -> None:
+    deep = "> " * (CEILINGS["max_depth"] + 1) + "sâu"
+    made = render_early(["Kết nạp ĐV.", deep, "Hai."], GLOSSARY, "vi")
+    assert made[1] is None
+    assert made[0] == ('<p>Kết nạp <abbr title="đảng viên">ĐV</abbr>.</p>', 2)
+    assert made[2] == ("<p>Hai.</p>", 1)
+
+
+def loaded_site(site: Path, jobs: int) -> tuple[dict[str, str], list[str]]:
+    problems = Problems()
+    loaded = load_site(site, problems, {}, jobs)
+    assert loaded is not None
+    return loaded.bodies, formatted(problems)
+
+
+def test_a_failed_worker_costs_speed_never_a_body(many_bodies: Path, tmp_path: Path, monkeypatch) -> None:
+    expected = loaded_site(many_bodies, 1)
+
+    def fail_some(sources: list[str], glossary, lang):
+        if any("Phần 7\n" in source for source in sources):
+            raise RuntimeError("worker failed")
+        return real(sources, glossary, lang)
+
+    real = early_module.render_measured
+    monkeypatch.setattr(early_module, "render_measured", fail_some)  # the forked workers inherit it
+    assert loaded_site(many_bodies, 2) == expected
+
+
+def test_a_model_that_refuses_a_body_gets_the_same_bodies_and_problems(many_bodies: Path, tmp_path: Path) -> None:
+    """Bodies rendered early that the model drops (a broken front matter) or refuses (too deep for
+    the site's limit) are never used; the rest is what one process makes."""
+    site = tmp_path / "site"
+    shutil.copytree(many_bodies, site)
+    broken = site / "content/years/2021/conferences/2021-03-01-hoi-nghi-0.md"
+    broken.write_text(broken.read_text("utf-8").replace("kind: khac", "kind: [khac"), "utf-8")
+    deep = site / "content/years/2021/conferences/2021-03-02-hoi-nghi-1.md"
+    deep.write_text(deep.read_text("utf-8") + "\n" + "> " * 40 + "sâu\n", "utf-8")
+    bodies_one, problems_one = loaded_site(site, 1)
+    assert loaded_site(site, 2) == (bodies_one, problems_one)
+    assert any("2021-03-02-hoi-nghi-1.md" in line for line in problems_one)
