@@ -176,13 +176,16 @@ Chunk = tuple[list[RenderedFile], list[Problem], Written]
 def _share_out(pool: Executor, ranges: list[tuple[int, int]], workers: int) -> Iterator[Chunk]:
     """Each range rendered by a worker or here, whichever is free; handed on in spec order."""
     waiting = deque(_heavy_first(ranges))
+    heavy = waiting[0]
     running: dict[tuple[int, int], Future[Chunk]] = {}
     done: dict[tuple[int, int], Chunk] = {}
     handed = 0
     while handed < len(ranges):
-        # A worker is given a range only when it is free: a range queued behind a slow one (the
-        # people index) would keep every range this process renders meanwhile waiting, held here.
-        while waiting and sum(1 for f in running.values() if not f.done()) < workers:
+        # Each worker has a range queued behind the one it renders, so it goes on while this process
+        # finishes a range of its own (else it idles a third of the time). Never behind the heavy
+        # range (the people index): every range rendered here meanwhile would wait, held here.
+        queued = workers if heavy in running and not running[heavy].done() else 2 * workers
+        while waiting and sum(1 for f in running.values() if not f.done()) < queued:
             bounds = waiting.popleft()
             running[bounds] = pool.submit(_render_range, bounds)
         if waiting:
