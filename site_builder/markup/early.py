@@ -66,7 +66,7 @@ class EarlyBodies:
         # never scanned by their collector (which would write into, and so copy, their pages).
         gc.freeze()
         try:
-            pool.submit(int).result()  # a fork start method forks every worker on the first task
+            pool.submit(int)  # with the fork start method, every worker is forked by the first task
         finally:
             gc.unfreeze()
         return cls(pool, jobs)
