@@ -118,7 +118,6 @@ def _load_site(
 ) -> Loaded | None:  # fmt: skip
     say = progress or (lambda _line: None)
     sources = read_sources(site_root, problems, cache=record_cache, tree=tree)
-    early.feed(sources, cache)
     if records_read is not None:
         records_read()
     media, files, count = sources.media, sources.files, len(sources.records)

@@ -1,33 +1,35 @@
-"""Markdown rendered in worker processes while the model is still being loaded and checked.
+"""Markdown rendered in worker processes while this process reads the sources and checks the model.
 
 Rendering a body needs only its text, the glossary and the site's language, all written in the
-sources; loading and checking the model (half a second at 1,000 conferences) needs none of the
-HTML. So a build with many bodies to render forks its Markdown workers before it reads anything
-(the process is small then, so the memory the workers share with it is small too, and none of
-it is the records or the model that this process goes on to write), hands them the bodies as
-soon as they are read, with the glossary and language as written, and collects their HTML when
-the model's bodies are rendered (BodyRenderer.render).
+files; reading every record and loading and checking the model (about a second at 1,000
+conferences) needs none of the HTML. So a build with many bodies to render (a cold one) reads
+site.yaml and glossary.yaml first, forks its Markdown workers while it is still small (the
+memory they share with it is small, and none of it is the records or the model it goes on to
+make), and gives each a folder of content/ (one year, one term, the pages): the worker reads its
+Markdown files and renders their bodies with the glossary and language as written. The HTML is
+collected when the model's bodies are rendered (BodyRenderer.render).
 
 What the workers made is only ever used under the cache key of the model's own body, glossary
-and language (markdown.cache_key): a glossary entry or a language the model refuses, a record it
-drops, a body over the site's depth limit costs the work done for nothing, never a byte of the
-output. A worker that fails is ignored the same way: the body is rendered as if never started.
+and language (markdown.cache_key): a glossary entry or a language the model refuses, a file the
+model does not load, a body over the site's depth limit, a file changed since costs the work done
+for nothing, never a byte of the output. A worker that fails is ignored the same way: its bodies
+are rendered as if it had never started. Workers only read regular files (never a link, a FIFO
+or a device) no larger than site.yaml's file cap, and report nothing: reading reports problems.
 """
 
 from __future__ import annotations
 
 import gc
 import os
-from collections import defaultdict
-from collections.abc import Mapping
+import stat
+from collections.abc import Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 from pathlib import Path
 from types import TracebackType
 
-from site_builder.layout import SiteLayout
+from site_builder.layout import GLOSSARY_YAML, SITE_YAML, SiteLayout, content_relative
 from site_builder.markup.markdown import (
-    CHUNKS_PER_WORKER,
     PARALLEL_THRESHOLD,
     Rendered,
     cache_key,
@@ -38,81 +40,66 @@ from site_builder.markup.markdown import (
 from site_builder.markup.nesting import deepest
 from site_builder.model.load import declared_language, load_glossary
 from site_builder.problems import Problems
-from site_builder.sources.discover import RECORD_SUFFIXES, SourceSet
-from site_builder.sources.limits import CEILINGS
+from site_builder.sources.discover import MAX_FILE_BYTES, Kind, RawRecord, classify, read_record, read_text
+from site_builder.sources.frontmatter import split_front_matter
+from site_builder.sources.limits import CEILINGS, limits_from_site
 from site_builder.workers import worker_pool
 
-MARKDOWN_SUFFIXES = tuple(s for s in RECORD_SUFFIXES if not s.startswith(".y"))
+MARKDOWN = ".md"  # the suffix of records with a body (discover.parse_record)
 
 
 class EarlyBodies:
-    """Markdown workers started before the sources are read (`start`), fed with the bodies as
-    written (`feed`), joined by BodyRenderer (`take`). A context manager: leaving it stops them."""
+    """Markdown workers started before the sources are read (`start`), joined by BodyRenderer
+    (`take`). A context manager: leaving it stops them."""
 
-    def __init__(self, pool: ProcessPoolExecutor | None = None, jobs: int = 0):
-        self._pool, self._jobs = pool, jobs
-        self._signature = ""
-        self._chunks: list[tuple[list[str], Future[list[Rendered | None]]]] = []
+    def __init__(
+        self, pool: ProcessPoolExecutor | None = None, signature: str = "",
+        folders: list[Future[dict[str, Rendered]]] | None = None,
+    ) -> None:  # fmt: skip
+        self._pool, self._signature, self._folders = pool, signature, folders or []
 
     @classmethod
     def start(cls, site_root: Path, cache: Mapping[str, str] | None, jobs: int) -> EarlyBodies:
-        """Workers now when there will be many bodies to render (a cold build); else an idle one."""
+        """Workers rendering every body now when there are many to render (a cold build); else an
+        idle EarlyBodies."""
+        folders = SiteLayout(site_root)
         if jobs <= 1 or (cache is not None and len(cache) >= PARALLEL_THRESHOLD):
             return cls()  # most bodies are cached: the few left are rendered after the checks
-        if _markdown_files(SiteLayout(site_root).content, PARALLEL_THRESHOLD) < PARALLEL_THRESHOLD:
+        if sum(1 for _ in islice(_markdown_files(folders.content), PARALLEL_THRESHOLD)) < PARALLEL_THRESHOLD:
             return cls()
+        glossary, lang, max_bytes = _as_written(folders)
+        signature = glossary_signature(glossary, lang)
         pool = worker_pool(jobs)
-        # Forked here, while this process is small; frozen, the objects they share with it are
-        # never scanned by their collector (which would write into, and so copy, their pages).
+        # Frozen, the objects the workers share with this process are never scanned by their
+        # collector (which would write into, and so copy, their pages); the first task forks them.
         gc.freeze()
         try:
-            pool.submit(int)  # with the fork start method, every worker is forked by the first task
+            futures = [
+                pool.submit(render_folder, str(folder), whole, glossary, lang, max_bytes, signature)
+                for folder, whole in _folders(folders)
+            ]
         finally:
             gc.unfreeze()
-        return cls(pool, jobs)
-
-    def feed(self, sources: SourceSet, cache: Mapping[str, str] | None) -> None:
-        """Hand the workers every body not in `cache`, rendered with the glossary and language
-        as written."""
-        if self._pool is None:
-            return
-        by_kind = defaultdict(list)
-        for record in sources.records:
-            by_kind[record.kind].append(record)
-        glossary = glossary_map(load_glossary(by_kind["glossary"], Problems()))  # reported by the model
-        lang = declared_language(by_kind["site"])
-        self._signature = glossary_signature(glossary, lang)
-        texts: dict[str, str] = {}
-        for record in sources.records:
-            if record.body is not None:
-                key = cache_key(record.body, self._signature)
-                if cache is None or key not in cache:
-                    texts[key] = record.body
-        size = max(1, -(-len(texts) // (self._jobs * CHUNKS_PER_WORKER)))
-        items = list(texts.items())
-        for start in range(0, len(items), size):
-            chunk = items[start : start + size]
-            future = self._pool.submit(render_early, [s for _, s in chunk], glossary, lang)
-            self._chunks.append(([k for k, _ in chunk], future))
+        return cls(pool, signature, futures)
 
     def take(self, signature: str, keys: Mapping[str, str]) -> dict[str, Rendered]:
         """What the workers made of `keys` (cache key -> source), when rendered with `signature`;
         then the workers stop."""
         made: dict[str, Rendered] = {}
         if signature == self._signature:
-            for chunk_keys, future in self._chunks:
+            for future in self._folders:
                 try:
                     rendered = future.result()
                 except Exception:  # noqa: BLE001 - a failed worker's bodies are rendered again after
                     continue
-                made.update((k, r) for k, r in zip(chunk_keys, rendered, strict=True) if r is not None and k in keys)
+                made.update((key, body) for key, body in rendered.items() if key in keys)
         self.close()
         return made
 
     def close(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
-        self._pool, self._chunks = None, []
+        self._pool, self._folders = None, []
 
     def __enter__(self) -> EarlyBodies:
         return self
@@ -121,15 +108,71 @@ class EarlyBodies:
         self.close()
 
 
-def render_early(sources: list[str], glossary: Mapping[str, str], lang: str) -> list[Rendered | None]:
-    """render_measured, except bodies nested deeper than any site may allow (None): Markdown
-    would recurse too deeply, and the model's own check refuses them anyway."""
-    shallow = [deepest(source) <= CEILINGS["max_depth"] for source in sources]
-    made = iter(render_measured([s for s, ok in zip(sources, shallow, strict=True) if ok], glossary, lang))
-    return [next(made) if ok else None for ok in shallow]
+def _as_written(folders: SiteLayout) -> tuple[dict[str, str], str, int]:
+    """(glossary, language, file size cap) as site.yaml and glossary.yaml write them; the model
+    validates and reports them."""
+    site = _record(folders.site_yaml, SITE_YAML, ("site", {}))
+    glossary = _record(folders.path(GLOSSARY_YAML), GLOSSARY_YAML, classify(content_relative(GLOSSARY_YAML)))
+    lang = declared_language([site] if site else [])
+    limits = limits_from_site(site.data if site else None)
+    return glossary_map(load_glossary([glossary] if glossary else [], Problems())), lang, limits.max_file_bytes
 
 
-def _markdown_files(content: Path, enough: int) -> int:
-    """How many Markdown files content/ holds, counting no further than `enough`."""
-    found = (name for _, _, names in os.walk(content) for name in names if name.endswith(MARKDOWN_SUFFIXES))
-    return sum(1 for _ in islice(found, enough))
+def _record(file: Path, path: str, found: tuple[Kind, dict[str, str]] | None) -> RawRecord | None:
+    if found is None or not _regular(file):
+        return None
+    return read_record(file, path, found, Problems(), MAX_FILE_BYTES)
+
+
+def _regular(file: Path) -> bool:
+    """A regular file, not a link to one (a FIFO or a device would hang the reader)."""
+    try:
+        return stat.S_ISREG(os.lstat(file).st_mode)
+    except OSError:
+        return False
+
+
+def _folders(folders: SiteLayout) -> Iterator[tuple[Path, bool]]:
+    """(folder, whole tree) to hand out: every folder two levels down (years/2021, terms/…),
+    whole; the first level on its own (pages/); content/media/ never."""
+    media = folders.media
+    for first in sorted(_dirs(folders.content)):
+        if first != media:
+            yield first, False
+            yield from ((second, True) for second in sorted(_dirs(first)))
+
+
+def _dirs(folder: Path) -> list[Path]:
+    try:
+        return [Path(entry.path) for entry in os.scandir(folder) if entry.is_dir(follow_symlinks=False)]
+    except OSError:
+        return []
+
+
+def _markdown_files(folder: Path, recursive: bool = True) -> Iterator[Path]:
+    """Markdown files under `folder` (or in it only), linked folders never entered."""
+    for here, dirs, names in os.walk(folder):
+        yield from (Path(here) / name for name in sorted(names) if name.endswith(MARKDOWN))
+        if not recursive:
+            dirs.clear()
+
+
+def render_folder(
+    folder: str, recursive: bool, glossary: Mapping[str, str], lang: str, max_bytes: int, signature: str
+) -> dict[str, Rendered]:
+    """Cache key -> rendered body of each Markdown file of `folder` (a worker's task). Bodies nested
+    deeper than any site may allow are left out: Markdown would recurse too deeply."""
+    sources = [body for file in _markdown_files(Path(folder), recursive) if (body := _body(file, max_bytes))]
+    shallow = [source for source in sources if deepest(source) <= CEILINGS["max_depth"]]
+    rendered = render_measured(shallow, glossary, lang)
+    return {cache_key(source, signature): body for source, body in zip(shallow, rendered, strict=True)}
+
+
+def _body(file: Path, max_bytes: int) -> str | None:
+    """The body of a Markdown record as reading it gives it (discover.parse_record); None for
+    anything but a regular file with a closed front matter."""
+    if not _regular(file):
+        return None
+    text = read_text(file, str(file), Problems(), max_bytes)
+    split = split_front_matter(text) if text is not None else None
+    return split.body if split is not None and split.yaml_text is not None and split.closed else None

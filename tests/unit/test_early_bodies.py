@@ -11,7 +11,7 @@ import pytest
 
 from site_builder.build import load_site
 from site_builder.markup import early as early_module
-from site_builder.markup.early import EarlyBodies, render_early
+from site_builder.markup.early import EarlyBodies, render_folder
 from site_builder.markup.markdown import PARALLEL_THRESHOLD, cache_key, glossary_map, glossary_signature
 from site_builder.markup.nesting import html_depth
 from site_builder.model.load import load_model
@@ -47,10 +47,9 @@ def model_keys(site: Path) -> tuple[str, dict[str, str]]:
 def test_the_workers_render_every_body_the_model_asks_for(many_bodies: Path) -> None:
     signature, keys = model_keys(many_bodies)
     with EarlyBodies.start(many_bodies, {}, 2) as early:
-        early.feed(read_sources(many_bodies, Problems()), {})
         made = early.take(signature, keys)
     assert set(made) == set(keys) and len(keys) > PARALLEL_THRESHOLD
-    for key, (fragment, depth) in made.items():
+    for fragment, depth in made.values():
         assert depth == html_depth(fragment)
     assert any('<abbr title="đảng viên">ĐV</abbr>' in fragment for fragment, _ in made.values())
 
@@ -58,7 +57,6 @@ def test_the_workers_render_every_body_the_model_asks_for(many_bodies: Path) -> 
 def test_nothing_is_used_under_another_glossary_or_language(many_bodies: Path) -> None:
     _, keys = model_keys(many_bodies)
     with EarlyBodies.start(many_bodies, {}, 2) as early:
-        early.feed(read_sources(many_bodies, Problems()), {})
         assert early.take(glossary_signature({}, "vi"), keys) == {}
 
 
@@ -68,16 +66,33 @@ def test_no_workers_for_a_small_site_one_job_or_a_full_cache(many_bodies: Path, 
     for site, cache, jobs in [(small, {}, 2), (many_bodies, {}, 1), (many_bodies, full, 2)]:
         signature, keys = model_keys(site)
         with EarlyBodies.start(site, cache, jobs) as early:
-            early.feed(read_sources(site, Problems()), cache)
             assert early.take(signature, keys) == {}
 
 
-def test_bodies_deeper_than_any_site_may_allow_are_left_to_the_depth_check() -> None:
-    deep = "> " * (CEILINGS["max_depth"] + 1) + "sâu"
-    made = render_early(["Kết nạp ĐV.", deep, "Hai."], GLOSSARY, "vi")
-    assert made[1] is None
-    assert made[0] == ('<p>Kết nạp <abbr title="đảng viên">ĐV</abbr>.</p>', 2)
-    assert made[2] == ("<p>Hai.</p>", 1)
+def test_a_worker_reads_regular_files_and_leaves_deep_bodies_to_the_depth_check(tmp_path: Path) -> None:
+    """A worker renders the bodies of its folder's Markdown files; a body nested deeper than any
+    site may allow, a link, a file without closed front matter or over the size cap is left out."""
+    folder = tmp_path / "2021"
+    (folder / "conferences").mkdir(parents=True)
+    files = {
+        "year.md": "---\ntitle: Năm\n---\nKết nạp ĐV.\n",
+        "conferences/a.md": "---\ntitle: A\n---\n" + "> " * (CEILINGS["max_depth"] + 1) + "sâu\n",
+        "conferences/b.md": "---\ntitle: B\n---\nHai.\n",
+        "conferences/c.md": "---\ntitle: C\nKhông đóng.\n",
+        "conferences/d.md": "---\ntitle: D\n---\n" + "Dài. " * 100,
+    }
+    for name, text in files.items():
+        (folder / name).write_text(text, "utf-8")
+    (folder / "conferences/e.md").symlink_to(folder / "conferences/b.md")
+    signature = glossary_signature(GLOSSARY, "vi")
+    made = render_folder(str(folder), True, GLOSSARY, "vi", 200, signature)
+    assert made == {
+        cache_key("Kết nạp ĐV.\n", signature): ('<p>Kết nạp <abbr title="đảng viên">ĐV</abbr>.</p>', 2),
+        cache_key("Hai.\n", signature): ("<p>Hai.</p>", 1),
+    }
+    assert render_folder(str(folder), False, GLOSSARY, "vi", 200, signature) == {
+        cache_key("Kết nạp ĐV.\n", signature): ('<p>Kết nạp <abbr title="đảng viên">ĐV</abbr>.</p>', 2)
+    }
 
 
 def loaded_site(site: Path, jobs: int) -> tuple[dict[str, str], list[str]]:
