@@ -24,13 +24,13 @@ import markdown
 from site_builder import urls
 from site_builder.catalogue import clause, text
 from site_builder.layout import content_relative, in_content, media_relative
+from site_builder.markup.headings import heading_ids
 from site_builder.markup.locate import element_loc
 from site_builder.markup.nesting import html_depth, refuse_deep_html, refuse_too_deep
 from site_builder.markup.sanitize import sanitize
 from site_builder.model.media import REMOTE, bodies, body_media_path, closest_media, media_path, suggest_src
 from site_builder.model.memo import LoadMemo
 from site_builder.model.records import GlossaryEntry, Markdown, SiteModel
-from site_builder.model.slugs import heading_id
 from site_builder.problems import Loc, Problems
 from site_builder.workers import worker_pool
 
@@ -42,10 +42,9 @@ CHUNKS_PER_WORKER = 8
 
 def make_renderer(glossary: Mapping[str, str], lang: str = "vi") -> markdown.Markdown:
     return markdown.Markdown(
-        extensions=["tables", "sane_lists", "footnotes", "abbr", "toc", "attr_list"],
+        extensions=["tables", "sane_lists", "footnotes", "abbr", heading_ids(), "attr_list"],
         extension_configs={
             "abbr": {"glossary": dict(glossary)},
-            "toc": {"slugify": heading_id, "permalink": False},
             "footnotes": {"BACKLINK_TITLE": text("markdown.footnote-back", lang)},
         },
         output_format="html",

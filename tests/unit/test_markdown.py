@@ -223,3 +223,13 @@ def test_footnote_back_links_are_titled_in_the_site_language():
     source = "Câu có chú thích.[^1]\n\n[^1]: Nội dung chú thích.\n"
     assert 'title="Quay lại chú thích 1"' in render_sources([source], {}, "vi")[0]
     assert 'title="Back to the text of footnote 1"' in render_sources([source], {}, "en")[0]
+
+
+def test_headings_get_ids_and_a_toc_marker_still_becomes_the_table_of_contents():
+    """markup/headings.py builds the table of contents only for a body holding the marker."""
+    assert html("# Đảng ủy\n\n## Đảng ủy\n\nVăn bản [TOC] trong câu.") == (
+        '<h1 id="dang-uy">Đảng ủy</h1>\n<h2 id="dang-uy_1">Đảng ủy</h2>\n<p>Văn bản [TOC] trong câu.</p>'
+    )
+    out = html("[TOC]\n\n# Mở đầu\n\n## Chi tiết")
+    assert out.startswith('<div class="toc">\n<ul>\n<li><a href="#mo-dau">Mở đầu</a><ul>\n<li><a href="#chi-tiet">')
+    assert out.endswith('<h1 id="mo-dau">Mở đầu</h1>\n<h2 id="chi-tiet">Chi tiết</h2>')
