@@ -44,9 +44,14 @@ def model_keys(site: Path) -> tuple[str, dict[str, str]]:
     return signature, {cache_key(doc.source, signature): doc.source for doc in bodies(model)}
 
 
-def test_the_workers_render_every_body_the_model_asks_for(many_bodies: Path) -> None:
-    signature, keys = model_keys(many_bodies)
-    with EarlyBodies.start(many_bodies, {}, 2) as early:
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_the_workers_render_every_body_the_model_asks_for(many_bodies: Path, tmp_path: Path, language: str) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(many_bodies, site)
+    site_yaml = site / "content/site.yaml"
+    site_yaml.write_text(site_yaml.read_text("utf-8").replace("language: vi", f"language: {language}"), "utf-8")
+    signature, keys = model_keys(site)
+    with EarlyBodies.start(site, {}, 2) as early:
         made = early.take(signature, keys)
     assert set(made) == set(keys) and len(keys) > PARALLEL_THRESHOLD
     for fragment, depth in made.values():
