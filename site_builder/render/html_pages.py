@@ -153,7 +153,9 @@ def _render_parallel(
 ) -> Iterator[tuple[list[RenderedFile], Written]]:
     global _SHARED
     size = max(1, -(-len(specs) // (jobs * _CHUNKS_PER_WORKER * _SHARED_OUT)))
-    ranges = [(start, min(start + size, len(specs))) for start in range(0, len(specs), size)]
+    # Counted from the end, so the last range is a whole one and holds all the pages made from the
+    # whole site (planned last: see _heavy_first); the short one, if any, comes first.
+    ranges = [(max(0, end - size), end) for end in range(len(specs), 0, -size)][::-1]
     _SHARED = (env, specs, common, extra)
     # Frozen objects are never scanned by the collector, so the workers' collections do not
     # write into (and so copy) every page of the model they share with this process.
@@ -204,7 +206,8 @@ def _heavy_first(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The last chunk first: the pages made from the whole site (targets, awards, the people index:
     10 MB of HTML at 10,000 conferences) are planned last, and rendered while the workers are
     still small they do not add their working memory to what the workers have copied of this
-    process's memory by the end (the peak of a large build)."""
+    process's memory by the end (the peak of a large build), and they never keep a core busy
+    alone at the end."""
     return [*ranges[-1:], *ranges[:-1]]
 
 
