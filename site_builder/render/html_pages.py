@@ -178,7 +178,7 @@ Chunk = tuple[list[RenderedFile], list[Problem], Written]
 def _share_out(pool: Executor, ranges: list[tuple[int, int]], workers: int) -> Iterator[Chunk]:
     """Each range rendered by a worker or here, whichever is free; handed on in spec order."""
     waiting = deque(_heavy_first(ranges))
-    heavy = waiting[0]
+    heavy = waiting[0] if waiting else None
     running: dict[tuple[int, int], Future[Chunk]] = {}
     done: dict[tuple[int, int], Chunk] = {}
     handed = 0
