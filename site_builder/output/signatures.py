@@ -30,8 +30,8 @@ from typing import Any
 
 from markupsafe import Markup
 
-from site_builder.model.records import AwardSet, Conference, Page, SiteModel, TargetSet, Term, Year
-from site_builder.pages.plan import PageSpec
+from site_builder.model.records import AwardSet, Conference, Page, PersonEntry, SiteModel, TargetSet, Term, Year
+from site_builder.pages.plan import Crumb, PageBody, PageSpec
 from site_builder.render.template_deps import TemplateDeps
 
 # Shared-context entries left out of the shared digest: code (urls) and the model, which
@@ -39,6 +39,10 @@ from site_builder.render.template_deps import TemplateDeps
 NOT_DIGESTED = ("model", "urls")
 SHARED_RECORDS = (Conference, Year, Term, Page, TargetSet, AwardSet)
 _ATOMS = frozenset({str, Markup, int, float, bool, type(None)})
+# Values that never hold a shared record (a page's body and breadcrumbs, the people index): pickled
+# without `reducer_override`, whose call per object (in Python) is most of what signing them costs.
+# Same bytes either way.
+_PLAIN = frozenset({PageBody, Crumb, PersonEntry})
 
 
 def _stands_for(digest: bytes) -> None:
@@ -80,7 +84,12 @@ class Digester:
             return hit[0]
         buffer = io.BytesIO()
         try:
-            _Pickler(buffer, self, value).dump(value)
+            if _plain(value):
+                pickler = pickle.Pickler(buffer, protocol=5)
+                pickler.fast = True  # as _Pickler: no memo, so equal values give equal bytes
+                pickler.dump(value)
+            else:
+                _Pickler(buffer, self, value).dump(value)
             digest = hashlib.blake2b(buffer.getvalue(), digest_size=16).digest()
         except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
             digest = os.urandom(16)  # cannot be digested: never equal, so always rendered
@@ -90,6 +99,14 @@ class Digester:
     def seed(self, value: object, digest: bytes) -> None:
         """Let `digest` stand for `value` (which must be made from what the digest covers)."""
         self._memo[id(value)] = (digest, value)
+
+
+def _plain(value: object) -> bool:
+    """Whether `value` is a _PLAIN record or a tuple of them and atoms."""
+    kind = type(value)
+    if kind is tuple:
+        return all(type(item) in _PLAIN or type(item) in _ATOMS for item in value)
+    return kind in _PLAIN
 
 
 def seed_records(digester: Digester, model: SiteModel, tokens: Mapping[str, str] | None) -> None:
