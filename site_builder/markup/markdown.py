@@ -1,37 +1,31 @@
 """Markdown bodies -> safe HTML fragments, with glossary <abbr> and resolved links.
 
 Rendering (Markdown + sanitising) depends only on the source and the glossary,
-so it is cached by content hash; link resolution is a cheap pass run on every
-build, because it depends on which records exist.
+so it is cached by content hash; link resolution (markup/links.py) depends on
+which records and media exist, so it is kept with the answers it was given.
 """
 
 from __future__ import annotations
 
 import gc
 import hashlib
-import html
 import json
-import posixpath
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 from typing import Protocol
-from urllib.parse import unquote
 
 import markdown
 
-from site_builder import urls
-from site_builder.catalogue import clause, text
-from site_builder.layout import content_relative, in_content, media_relative
+from site_builder.catalogue import text
 from site_builder.markup.headings import heading_ids
-from site_builder.markup.locate import element_loc
+from site_builder.markup.links import Lookups, resolve_body
 from site_builder.markup.nesting import html_depth, refuse_deep_html, refuse_too_deep
 from site_builder.markup.sanitize import sanitize
-from site_builder.model.media import REMOTE, bodies, body_media_path, closest_media, media_path, suggest_src
+from site_builder.model.media import bodies
 from site_builder.model.memo import LoadMemo
 from site_builder.model.records import GlossaryEntry, Markdown, SiteModel
-from site_builder.problems import Loc, Problems
+from site_builder.problems import Problems
 from site_builder.workers import worker_pool
 
 RENDERER_VERSION = "1"
@@ -165,8 +159,8 @@ def render_bodies(
     `href` in it is resolved here, checked against `media_files` (None: not checked) and,
     when it is a media file, collected in `.media` for publishing. `files` are the
     content-relative paths of every record file found, loaded or not. `memo` keeps the depths
-    of bodies met before (model/memo.py); `started`: bodies being rendered since the sources
-    were read (markup/early.py).
+    of bodies met before and how their links were resolved (model/memo.py, markup/links.py);
+    `started`: bodies being rendered since the sources were read (markup/early.py).
     """
     docs = list(bodies(model))
     too_deep = refuse_too_deep(docs, model.site.limits.depth_limit, problems, memo)  # before Markdown recurses
@@ -177,8 +171,9 @@ def render_bodies(
     # What the PDF renderer could not lay out (measured as it was rendered, when it was).
     too_deep |= refuse_deep_html(docs, rendered, problems, memo, renderer.depths)
     used: set[str] = set()
+    lookups = Lookups(link_map, files, media_files)
     resolved = {
-        doc.loc.path: resolve_links(rendered[doc.loc.path], doc, link_map, problems, files, media_files, used)
+        doc.loc.path: resolve_body(rendered[doc.loc.path], doc, lookups, problems, used, memo)
         for doc in docs
         if doc.loc.path not in too_deep
     }
@@ -189,103 +184,3 @@ def glossary_map(entries: Iterable[GlossaryEntry]) -> dict[str, str]:
     """Abbreviation -> expansion, longest abbreviation first ("BTV ĐUK" before "BTV")."""
     ordered = sorted(entries, key=lambda entry: len(entry.abbr), reverse=True)
     return {entry.abbr: entry.expansion for entry in ordered}
-
-
-# A start tag of serialised, sanitised HTML (attribute values always double-quoted, `"` escaped),
-# so `src="..."` written as text (`&lt;img src="x"&gt;` in a code sample) is never taken for one.
-_TAG = re.compile(r'<[a-zA-Z][^\s/>]*(?:\s+[^\s"\'=/>]+(?:="[^"]*")?)*\s*/?>')
-_ATTR = re.compile(r'\s(?P<attr>href|src)="(?P<url>[^"]*)"')
-
-
-def resolve_links(
-    fragment: str,
-    doc: Markdown,
-    link_map: Mapping[str, str],
-    problems: Problems,
-    files: frozenset[str] = frozenset(),
-    media_files: frozenset[str] | None = None,
-    used: set[str] | None = None,
-) -> str:
-    """Point .md links at record URLs and media paths at /media/; report what leads nowhere.
-
-    An image that cannot be shown from content/media/ is an error and loses its `src`; a link
-    to nothing is a warning and loses its `href` (its text stays). Media files used go to `used`.
-    """
-    resolver = _Resolver(doc, link_map, problems, files, media_files, used if used is not None else set())
-
-    def attribute(match: re.Match[str]) -> str:
-        attr, url = match.group("attr"), html.unescape(match.group("url"))
-        resolver.element(attr, url)
-        resolved = resolver.image(url) if attr == "src" else resolver.link(url)
-        return "" if resolved is None else f' {attr}="{html.escape(resolved)}"'
-
-    return _TAG.sub(lambda tag: _ATTR.sub(attribute, tag.group(0)), fragment)
-
-
-@dataclass
-class _Resolver:
-    doc: Markdown
-    link_map: Mapping[str, str]
-    problems: Problems
-    files: frozenset[str]
-    media_files: frozenset[str] | None
-    used: set[str]
-    seen: dict[tuple[str, str], int] = field(default_factory=dict)  # (attr, url) -> elements met so far
-    current: tuple[str, str, int] = ("", "", 0)
-
-    def element(self, attr: str, url: str) -> None:
-        """The element about to be resolved: problems are placed at it (markup/locate.py)."""
-        nth = self.seen.get((attr, url), 0)
-        self.seen[(attr, url)] = nth + 1
-        self.current = (attr, url, nth)
-
-    def _loc(self) -> Loc:
-        return element_loc(self.doc, *self.current)
-
-    def image(self, url: str) -> str | None:
-        """The /media/ URL of an image, or None (reported) when it is not a file in content/media/."""
-        if REMOTE.match(url.strip()):
-            self.problems.error("media.remote", self._loc(), src=url)
-            return None
-        path = body_media_path(url, self.doc.loc.path)
-        if path is None:
-            self.problems.error("media.outside", self._loc(), src=url)
-            return None
-        if not self._exists(path) and self._exists(unquoted := posixpath.normpath(unquote(path))):
-            path = unquoted  # written already percent-encoded ("Anh%20so.jpg")
-        return self._media(path, url)
-
-    def link(self, url: str) -> str | None:
-        if not url or url.startswith(("#", "/")) or REMOTE.match(url):
-            return url
-        path, _, fragment = url.partition("#")
-        suffix = f"#{fragment}" if fragment else ""
-        base = posixpath.dirname(self.doc.loc.path)
-        # Relative to the file (as editors preview it), else relative to content/ ("pages/x.md").
-        candidates = [posixpath.normpath(posixpath.join(base, path)), posixpath.normpath(in_content(path))]
-        for target in candidates:
-            if (rel := media_relative(target)) is not None and (media := media_path(rel)):
-                if self._exists(media):
-                    published = self._media(media, url)
-                    return None if published is None else published + suffix
-            elif target in self.link_map:
-                return self.link_map[target] + suffix
-            elif target.endswith(".md") and content_relative(target) in self.files:
-                return None  # a record that failed to load: its own error says why
-        missing = [media for t in candidates if (rel := media_relative(t)) is not None and (media := media_path(rel))]
-        if missing:
-            return self._media(missing[0], url)
-        self.problems.warning("link.broken", self._loc(), href=url)
-        return None
-
-    def _exists(self, path: str) -> bool:
-        return self.media_files is None or path in self.media_files
-
-    def _media(self, path: str, url: str) -> str | None:
-        if not self._exists(path):
-            found = closest_media(path, self.media_files or ())
-            suggest = clause("clause.did-you-mean", name=suggest_src(url, path, found)) if found else ""
-            self.problems.error("media.missing", self._loc(), src=url, suggest=suggest)
-            return None
-        self.used.add(path)
-        return urls.media(path)

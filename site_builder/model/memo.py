@@ -7,8 +7,9 @@ given only for files whose content hash still matches: output/load_store.py deci
 collects what this build learns (`made`), so an edit build validates the edited files only.
 
 Facts are keyed by a digest of the text they were computed from, so a fact can only ever be
-asked for the text it belongs to. Without a memo (tests, `check` with no cache) every value is
-computed as before; a memo changes speed, never a result.
+asked for the text it belongs to. Each text is digested once per build, however many facts are
+asked of it (a body's nesting depth, its folded form, its abbreviations). Without a memo (tests,
+`check` with no cache) every value is computed as before; a memo changes speed, never a result.
 """
 
 from __future__ import annotations
@@ -27,8 +28,11 @@ Fact = int | str
 
 def text_key(kind: str, text: str) -> str:
     """The key of a fact of kind `kind` about `text`."""
-    digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
-    return f"{kind}:{digest}"
+    return f"{kind}:{_digest(text)}"
+
+
+def _digest(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 @dataclass
@@ -37,6 +41,10 @@ class LoadMemo:
     facts: dict[str, Fact] = field(default_factory=dict)  # by text_key
     made: dict[str, ConferenceEntry] = field(default_factory=dict)  # learnt by this build
     used_facts: set[str] = field(default_factory=set)  # facts asked for by this build (kept; others go)
+    replaced: set[str] = field(default_factory=set)  # facts this build kept anew under their key (`put`)
+    # text -> its digest, for this build: a text's hash is kept by the string itself, so finding
+    # it again costs far less than digesting it again
+    digests: dict[str, str] = field(default_factory=dict)
 
     def conference(self, path: str, make: Callable[[], ConferenceEntry]) -> ConferenceEntry:
         hit = self.known.get(path)
@@ -44,13 +52,32 @@ class LoadMemo:
             hit = self.made[path] = make()
         return hit
 
+    def key(self, kind: str, text: str) -> str:
+        """`text_key(kind, text)`, digesting `text` only the first time."""
+        digest = self.digests.get(text)
+        if digest is None:
+            digest = self.digests[text] = _digest(text)
+        return f"{kind}:{digest}"
+
     def fact(self, kind: str, text: str, compute: Callable[[str], Fact]) -> Fact:
-        key = text_key(kind, text)
+        key = self.key(kind, text)
         self.used_facts.add(key)
         found = self.facts.get(key)
         if found is None:
             found = self.facts[key] = compute(text)
         return found
+
+    def get(self, key: str) -> Fact | None:
+        """The fact kept under `key` (made by `key`), for a caller that must check it is still
+        true: kept for the next build only when `put` again."""
+        return self.facts.get(key)
+
+    def put(self, key: str, value: Fact) -> None:
+        """Keep `value` under `key` for the next build (replacing what was kept)."""
+        if self.facts.get(key, value) != value:
+            self.replaced.add(key)
+        self.facts[key] = value
+        self.used_facts.add(key)
 
 
 def memo_fact(memo: LoadMemo | None, kind: str, text: str, compute: Callable[[str], Fact]) -> Fact:

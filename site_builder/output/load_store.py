@@ -145,7 +145,7 @@ class LoadStore:
         """Rewrite the facts files that gained or lost a fact (an edit changes the facts of a few texts)."""
         used = memo.used_facts & memo.facts.keys()
         read = set().union(*self._facts_read.values())
-        changed = used ^ read
+        changed = (used ^ read) | memo.replaced  # replaced: kept anew under its key (markup/links.py)
         for index in sorted({fact_bucket(key) for key in changed}):
             keys = (self._facts_read.get(index, set()) & used) | {k for k in changed & used if fact_bucket(k) == index}
             kept = {key: memo.facts[key] for key in sorted(keys)}

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from site_builder.markup.markdown import render_sources, resolve_links
+from site_builder.markup.links import resolve_links
+from site_builder.markup.markdown import render_sources
 from site_builder.model.records import Markdown
 from site_builder.problems import Loc, Problems
 from tests.hardening import cases

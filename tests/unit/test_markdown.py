@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from site_builder.build import load_site
+from site_builder.markup.links import resolve_links
 from site_builder.markup.markdown import (
     BodyRenderer,
     glossary_map,
     render_sources,
-    resolve_links,
 )
 from site_builder.model.abbreviations import abbr_pattern, used_abbreviations
 from site_builder.model.records import GlossaryEntry, Markdown
