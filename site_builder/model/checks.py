@@ -7,12 +7,12 @@ from collections.abc import Iterable
 
 from site_builder.catalogue import clause
 from site_builder.layout import SITE_YAML, media_file
-from site_builder.model.abbreviations import used_abbreviations
+from site_builder.model.abbreviations import abbr_pattern, used_abbreviations
 from site_builder.model.duplicates import check_duplicate_conferences
 from site_builder.model.media import REMOTE, bodies, closest_media, media_path, photos, suggest_src
 from site_builder.model.memo import LoadMemo, text_key
 from site_builder.model.records import GlossaryEntry, SiteModel
-from site_builder.model.texts import published_texts
+from site_builder.model.texts import conference_texts, published_texts
 from site_builder.problems import Loc, Problems
 from site_builder.sources.limits import CEILINGS
 
@@ -86,13 +86,27 @@ def unused_glossary(model: SiteModel, memo: LoadMemo | None = None) -> list[Glos
     abbrs = [entry.abbr for entry in model.glossary]
     if memo is None or any("\n" in abbr for abbr in abbrs):  # one could span two texts: all together
         used = used_abbreviations("\n".join([*(b.source for b in bodies(model)), *published_texts(model)]), abbrs)
-    else:  # texts apart find the same (a match never crosses a line break); each body's is kept
-        used = used_abbreviations("\n".join(published_texts(model)), abbrs)
-        kind = text_key("abbr", "\n".join(sorted(abbrs)))
-        for body in bodies(model):
-            found = memo.fact(kind, body.source, lambda source: "\n".join(sorted(used_abbreviations(source, abbrs))))
-            used.update(str(found).split("\n"))
+    else:  # texts apart find the same (a match never crosses a line break)
+        used = used_abbreviations("\n".join(published_texts(model, conferences=False)), abbrs)
+        used.update(_kept_abbreviations(model, abbrs, memo))
     return [entry for entry in model.glossary if entry.abbr not in used]
+
+
+def _kept_abbreviations(model: SiteModel, abbrs: list[str], memo: LoadMemo) -> set[str]:
+    """The abbreviations each body and each conference's other texts use, kept by their text."""
+    kind = text_key("abbr", "\n".join(sorted(abbrs)))
+    pattern = abbr_pattern(abbrs)
+
+    def found(text: str) -> str:
+        return "\n".join(sorted({m.group(0) for m in pattern.finditer(text)})) if pattern else ""
+
+    texts = [body.source for body in bodies(model)]
+    texts += ["\n".join(t for t in conference_texts(c) if t) for y in model.years for c in y.conferences]
+    used: set[str] = set()
+    for text in texts:
+        if kept := str(memo.fact(kind, text, found)):
+            used.update(kept.split("\n"))
+    return used
 
 
 def check_unknown_status(model: SiteModel, problems: Problems) -> None:

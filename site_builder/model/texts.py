@@ -26,7 +26,8 @@ def _award(a: Award) -> Iterator[str | None]:
     yield from (a.title, a.issuer, a.reason, a.decision, *a.recipients)
 
 
-def _conference(c: Conference) -> Iterator[str | None]:
+def conference_texts(c: Conference) -> Iterator[str | None]:
+    """A conference's printed text fields (None for a field left out), all from its own file."""
     yield from (c.title, c.host, c.author, c.summary, *c.tags)
     for person in c.attendees:
         yield from _person(person)
@@ -41,8 +42,9 @@ def _term(term: Term) -> Iterator[str | None]:
         yield from (stat.label, stat.unit)
 
 
-def published_texts(model: SiteModel) -> Iterator[str]:
-    """The site's printed text fields, bodies aside (model/media.py: bodies)."""
+def published_texts(model: SiteModel, conferences: bool = True) -> Iterator[str]:
+    """The site's printed text fields, bodies aside (model/media.py: bodies); without
+    `conferences`, those of the conferences aside too (`conference_texts`)."""
     site, book = model.site, model.site.yearbook
     found: list[str | None] = [site.title, site.organization, site.province, book.title, book.subtitle]
     if book.signature:
@@ -54,6 +56,7 @@ def published_texts(model: SiteModel) -> Iterator[str]:
     for year in model.years:
         found += [year.title, year.summary, *(x for t in year.targets.items for x in _target(t))]
         found += [x for a in year.awards.items for x in _award(a)]
-        found += [x for c in year.conferences for x in _conference(c)]
+        if conferences:
+            found += [x for c in year.conferences for x in conference_texts(c)]
     found += [x for p in model.pages for x in (p.title, p.summary)]
     yield from (text for text in found if text)
