@@ -82,6 +82,15 @@ class Digester:
         hit = self._memo.get(key)
         if hit is not None:
             return hit[0]
+        # Breadcrumbs item by item: the crumbs every page of a year shares are digested once.
+        if kind is tuple and value and all(type(item) in _PLAIN for item in value):
+            digest = hashlib.blake2b(b"tuple\0" + b"".join(map(self.of, value)), digest_size=16).digest()
+        else:
+            digest = self._pickled(value)
+        self._memo[key] = (digest, value)
+        return digest
+
+    def _pickled(self, value: object) -> bytes:
         buffer = io.BytesIO()
         try:
             if _plain(value):
@@ -90,11 +99,9 @@ class Digester:
                 pickler.dump(value)
             else:
                 _Pickler(buffer, self, value).dump(value)
-            digest = hashlib.blake2b(buffer.getvalue(), digest_size=16).digest()
+            return hashlib.blake2b(buffer.getvalue(), digest_size=16).digest()
         except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
-            digest = os.urandom(16)  # cannot be digested: never equal, so always rendered
-        self._memo[key] = (digest, value)
-        return digest
+            return os.urandom(16)  # cannot be digested: never equal, so always rendered
 
     def seed(self, value: object, digest: bytes) -> None:
         """Let `digest` stand for `value` (which must be made from what the digest covers)."""

@@ -197,6 +197,13 @@ class _Planner:
         self.model = model
         self.bodies = bodies
         self.conferences = model.conferences
+        self.year_of: dict[int, Year] = {}  # the first year folder of each number
+        for y in model.years:
+            self.year_of.setdefault(y.year, y)
+        # One crumb object for every page that shows it: signing digests it once (signatures.py).
+        self.home_crumb = Crumb(urls.home(), ui_key="nav.home")
+        self.years_crumb = Crumb(urls.years_index(), ui_key="nav.years")
+        self.year_crumbs: dict[int, tuple[Crumb, ...]] = {}
 
     # helpers -------------------------------------------------------------
     def _body(self, page_url: str, *keys: str | None) -> PageBody | Markup:
@@ -209,14 +216,14 @@ class _Planner:
         return PageSpec(url, urls.out_path(url), template, context)
 
     def _home_crumb(self) -> Crumb:
-        return Crumb(urls.home(), ui_key="nav.home")
+        return self.home_crumb
 
-    def _year_crumbs(self, y: Year) -> list[Crumb]:
-        return [
-            self._home_crumb(),
-            Crumb(urls.years_index(), ui_key="nav.years"),
-            Crumb(urls.year(y), label=y.title),
-        ]
+    def _year_crumbs(self, y: Year) -> tuple[Crumb, ...]:
+        found = self.year_crumbs.get(id(y))
+        if found is None:
+            crumb = Crumb(urls.year(y), label=y.title)
+            found = self.year_crumbs[id(y)] = (self.home_crumb, self.years_crumb, crumb)
+        return found
 
     # pages ---------------------------------------------------------------
     def home(self) -> PageSpec:
@@ -278,7 +285,7 @@ class _Planner:
         context = {
             "section": "years",
             "record_path": y.body.loc.path if y.body else y.path,
-            "breadcrumbs": tuple(self._year_crumbs(y)),
+            "breadcrumbs": self._year_crumbs(y),
             "year": y,
             "body": self._body(urls.year(y), y.path, *_body_path(y.body)),
             "terms": terms,
@@ -290,7 +297,7 @@ class _Planner:
 
     def conference(self, index: int) -> PageSpec:
         c: Conference = self.conferences[index]
-        y = next(y for y in self.model.years if y.year == c.year)
+        y = self.year_of[c.year]
         prev_c = self.conferences[index - 1] if index > 0 else None
         next_c = self.conferences[index + 1] if index + 1 < len(self.conferences) else None
         context = {
