@@ -72,6 +72,7 @@ def _primary(letter: str) -> int:
 SortKey = tuple[tuple[int, ...], tuple[tuple[int, ...], ...], tuple[int, ...], str]
 
 
+@functools.lru_cache(maxsize=4096)  # pure, and a name has few distinct letters: sorting the people index
 def _collation_element(base: str, marks: str) -> tuple[int, tuple[int, ...], int]:
     """(primary, secondary, tertiary) weights of one base character and its marks."""
     lower = base.lower() if len(base.lower()) == 1 else base

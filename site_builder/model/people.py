@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from site_builder.model.collation import person_match_key, person_sort_key
 from site_builder.model.records import Conference, Mention, PersonEntry, Term
 from site_builder.model.slugs import slugify
+
+# (date as text, path, kind, title, role, date): what sorts a mention first, then all it holds
+_MentionKey = tuple[str, str, str, str, str | None, dt.date | None]
 
 
 @dataclass
 class _Gathered:
     name: str
     roles: list[str] = field(default_factory=list)
-    mentions: dict[Mention, None] = field(default_factory=dict)  # an ordered set: a person may be named often
+    # an ordered set of mentions by their fields: a person may be named often
+    mentions: dict[_MentionKey, None] = field(default_factory=dict)
 
 
 def build_people_index(terms: Iterable[Term], conferences: Iterable[Conference]) -> tuple[PersonEntry, ...]:
@@ -22,24 +28,30 @@ def build_people_index(terms: Iterable[Term], conferences: Iterable[Conference])
     Sample records (`sample: true`) name nobody real: they are left out."""
     people: dict[str, _Gathered] = {}
 
-    def note(name: str, role: str | None, mention: Mention) -> None:
+    def note(name: str, role: str | None, mention: _MentionKey) -> None:
         name = " ".join(name.split())
-        entry = people.setdefault(person_match_key(name), _Gathered(name))
+        key = person_match_key(name)
+        entry = people.get(key)
+        if entry is None:
+            entry = people[key] = _Gathered(name)
         if role and role not in entry.roles:
             entry.roles.append(role)
-        entry.mentions.setdefault(mention)
+        entry.mentions[mention] = None
 
     for term in terms:
         if term.secretary and not term.sample:
             role = term.secretary.role
-            note(term.secretary.name, role, Mention("term", term.path, term.title, role, term.start))
+            note(term.secretary.name, role, (str(term.start), term.path, "term", term.title, role, term.start))
     for conference in conferences:
         if conference.sample:
             continue
+        when, path, title = str(conference.date), conference.path, conference.title
         for attendee in conference.attendees:
-            mention = Mention("conference", conference.path, conference.title, attendee.role, conference.date)
-            note(attendee.name, attendee.role, mention)
+            note(attendee.name, attendee.role, (when, path, "conference", title, attendee.role, conference.date))
     return tuple(_entries(people))
+
+
+_BY_DATE = itemgetter(0, 1)  # the date as text, then the path
 
 
 def _entries(people: dict[str, _Gathered]) -> list[PersonEntry]:
@@ -52,6 +64,9 @@ def _entries(people: dict[str, _Gathered]) -> list[PersonEntry]:
         while anchor in anchors:
             anchor, suffix = f"{base}-{suffix}", suffix + 1
         anchors.add(anchor)
-        mentions = sorted(gathered.mentions, key=lambda m: (str(m.date), m.path))
-        entries.append(PersonEntry(gathered.name, key, anchor, tuple(gathered.roles), tuple(mentions)))
+        ordered_mentions = sorted(gathered.mentions, key=_BY_DATE)  # stable: as met within one record
+        mentions = tuple(
+            Mention(kind, path, title, role, date) for _, path, kind, title, role, date in ordered_mentions
+        )
+        entries.append(PersonEntry(gathered.name, key, anchor, tuple(gathered.roles), mentions))
     return entries
