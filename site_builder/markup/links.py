@@ -92,10 +92,10 @@ def resolve_body(
     key = memo.key(f"links:{doc.loc.path}", fragment)
     kept = memo.get(key)
     if isinstance(kept, str):
-        asked, splices, media = json.loads(kept)
+        asked, splices, kept_media = json.loads(kept)
         if all(lookups.answer(kind, path) == answer for kind, path, answer in asked):
             memo.put(key, kept)
-            used.update(media)
+            used.update(kept_media)
             return _apply(fragment, splices)
     found = Problems()
     lookups = Lookups(lookups.link_map, lookups.files, lookups.media_files)

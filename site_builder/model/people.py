@@ -6,13 +6,14 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from operator import itemgetter
+from typing import Literal
 
 from site_builder.model.collation import person_match_key, person_sort_key
 from site_builder.model.records import Conference, Mention, PersonEntry, Term
 from site_builder.model.slugs import slugify
 
 # (date as text, path, kind, title, role, date): what sorts a mention first, then all it holds
-_MentionKey = tuple[str, str, str, str, str | None, dt.date | None]
+_MentionKey = tuple[str, str, Literal["conference", "term"], str, str | None, dt.date | None]
 
 
 @dataclass

@@ -83,7 +83,7 @@ class Digester:
         if hit is not None:
             return hit[0]
         # Breadcrumbs item by item: the crumbs every page of a year shares are digested once.
-        if kind is tuple and value and all(type(item) in _PLAIN for item in value):
+        if kind is tuple and isinstance(value, tuple) and value and all(type(item) in _PLAIN for item in value):
             digest = hashlib.blake2b(b"tuple\0" + b"".join(map(self.of, value)), digest_size=16).digest()
         else:
             digest = self._pickled(value)
@@ -110,10 +110,9 @@ class Digester:
 
 def _plain(value: object) -> bool:
     """Whether `value` is a _PLAIN record or a tuple of them and atoms."""
-    kind = type(value)
-    if kind is tuple:
+    if type(value) is tuple and isinstance(value, tuple):  # the second for mypy: a subclass is no tuple here
         return all(type(item) in _PLAIN or type(item) in _ATOMS for item in value)
-    return kind in _PLAIN
+    return type(value) in _PLAIN
 
 
 def seed_records(digester: Digester, model: SiteModel, tokens: Mapping[str, str] | None) -> None:
