@@ -60,7 +60,10 @@ class LoadMemo:
         return f"{kind}:{digest}"
 
     def fact(self, kind: str, text: str, compute: Callable[[str], Fact]) -> Fact:
-        key = self.key(kind, text)
+        digest = self.digests.get(text)  # `key`, inline: this is called for every text of the site
+        if digest is None:
+            digest = self.digests[text] = _digest(text)
+        key = f"{kind}:{digest}"
         self.used_facts.add(key)
         found = self.facts.get(key)
         if found is None:

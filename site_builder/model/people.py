@@ -28,9 +28,19 @@ def build_people_index(terms: Iterable[Term], conferences: Iterable[Conference])
     """Merge spellings that differ only in normalisation, spacing, case or tone placement.
     Sample records (`sample: true`) name nobody real: they are left out."""
     people: dict[str, _Gathered] = {}
-
-    def note(name: str, role: str | None, mention: _MentionKey) -> None:
-        name = " ".join(name.split())
+    named: list[tuple[str, str | None, _MentionKey]] = []  # (name as written, role, mention)
+    for term in terms:
+        if term.secretary and not term.sample:
+            role = term.secretary.role
+            named.append(
+                (term.secretary.name, role, (str(term.start), term.path, "term", term.title, role, term.start))
+            )
+    for c in conferences:
+        if not c.sample:
+            when = str(c.date)
+            named += [(a.name, a.role, (when, c.path, "conference", c.title, a.role, c.date)) for a in c.attendees]
+    for written, role, mention in named:  # one loop, no call per name: ~35,000 names at 10,000 conferences
+        name = " ".join(written.split())
         key = person_match_key(name)
         entry = people.get(key)
         if entry is None:
@@ -38,17 +48,6 @@ def build_people_index(terms: Iterable[Term], conferences: Iterable[Conference])
         if role and role not in entry.roles:
             entry.roles.append(role)
         entry.mentions[mention] = None
-
-    for term in terms:
-        if term.secretary and not term.sample:
-            role = term.secretary.role
-            note(term.secretary.name, role, (str(term.start), term.path, "term", term.title, role, term.start))
-    for conference in conferences:
-        if conference.sample:
-            continue
-        when, path, title = str(conference.date), conference.path, conference.title
-        for attendee in conference.attendees:
-            note(attendee.name, attendee.role, (when, path, "conference", title, attendee.role, conference.date))
     return tuple(_entries(people))
 
 

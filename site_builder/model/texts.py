@@ -26,13 +26,14 @@ def _award(a: Award) -> Iterator[str | None]:
     yield from (a.title, a.issuer, a.reason, a.decision, *a.recipients)
 
 
-def conference_texts(c: Conference) -> Iterator[str | None]:
+def conference_texts(c: Conference) -> list[str | None]:
     """A conference's printed text fields (None for a field left out), all from its own file."""
-    yield from (c.title, c.host, c.author, c.summary, *c.tags)
+    found = [c.title, c.host, c.author, c.summary, *c.tags]
     for person in c.attendees:
-        yield from _person(person)
+        found += (person.name, person.role)
     for photo in c.photos:
-        yield from (photo.caption, photo.credit, photo.alt)
+        found += (photo.caption, photo.credit, photo.alt)
+    return found
 
 
 def _term(term: Term) -> Iterator[str | None]:

@@ -300,17 +300,18 @@ class _Planner:
         y = self.year_of[c.year]
         prev_c = self.conferences[index - 1] if index > 0 else None
         next_c = self.conferences[index + 1] if index + 1 < len(self.conferences) else None
+        url = urls.conference(c)
         context = {
             "section": "years",
             "record_path": c.path,
-            "breadcrumbs": (*self._year_crumbs(y), Crumb(urls.conference(c), label=c.title)),
+            "breadcrumbs": (*self._year_crumbs(y), Crumb(url, label=c.title)),
             "conference": c,
             "year": y,
-            "body": self._body(urls.conference(c), c.path),
+            "body": self._body(url, c.path),
             "prev_conference": prev_c,
             "next_conference": next_c,
         }
-        return self._spec(urls.conference(c), "conference.html", context)
+        return self._spec(url, "conference.html", context)
 
     def targets(self) -> PageSpec:
         years = tuple(y for y in self.model.years if y.targets.items)
