@@ -85,11 +85,19 @@ def resolve_body(
     problems: Problems,
     used: set[str],
     memo: LoadMemo | None = None,
+    signature: str | None = None,
 ) -> str:
-    """`resolve_links` through `memo`: replayed when every lookup kept answers as it did."""
+    """`resolve_links` through `memo`: replayed when every lookup kept answers as it did.
+    `signature`: of what else than its source the body's HTML is made from (markdown.py), so the
+    entry is kept by the body's file (memo.py: LoadMemo.key); without, by the HTML itself."""
     if memo is None:
         return _apply(fragment, _splices(fragment, _Resolver(doc, lookups, problems, used)))
-    key = memo.key(f"links:{doc.loc.path}", fragment)
+    path = doc.loc.path
+    key = (
+        memo.key(f"links:{path}", fragment)
+        if signature is None
+        else memo.key(f"links:{path}:{signature}", fragment, path)
+    )
     kept = memo.get(key)
     if isinstance(kept, str):
         asked, splices, kept_media = json.loads(kept)

@@ -168,12 +168,13 @@ def render_bodies(
     glossary = glossary_map(model.glossary)
     renderer = BodyRenderer(glossary, cache if cache is not None else {}, jobs, model.site.language, started)
     rendered = renderer.render(docs)
+    signature = glossary_signature(glossary, renderer.lang)[:32]  # HTML facts are kept by their body's file
     # What the PDF renderer could not lay out (measured as it was rendered, when it was).
-    too_deep |= refuse_deep_html(docs, rendered, problems, memo, renderer.depths)
+    too_deep |= refuse_deep_html(docs, rendered, problems, memo, renderer.depths, signature)
     used: set[str] = set()
     lookups = Lookups(link_map, files, media_files)
     resolved = {
-        doc.loc.path: resolve_body(rendered[doc.loc.path], doc, lookups, problems, used, memo)
+        doc.loc.path: resolve_body(rendered[doc.loc.path], doc, lookups, problems, used, memo, signature)
         for doc in docs
         if doc.loc.path not in too_deep
     }

@@ -120,7 +120,7 @@ def refuse_too_deep(docs: Iterable[Markdown], limit: int, problems: Problems, me
     """Paths of the bodies nested deeper than `limit`, each reported where it crosses it."""
     refused = set()
     for doc in docs:
-        if int(memo_fact(memo, "depth", doc.source, deepest)) <= limit:
+        if int(memo_fact(memo, "depth", doc.source, deepest, doc.loc.path)) <= limit:
             continue
         found = first_too_deep(doc.source, limit)
         if found is not None:
@@ -136,14 +136,21 @@ def refuse_deep_html(
     problems: Problems,
     memo: LoadMemo | None = None,
     measured: Mapping[str, int] | None = None,
+    signature: str | None = None,
 ) -> set[str]:
     """Paths of rendered bodies deeper than RENDER_DEPTH (the estimate missed some levels).
-    `measured`: body path -> html_depth of its HTML, where it was measured as it was rendered."""
+    `measured`: body path -> html_depth of its HTML, where it was measured as it was rendered.
+    `signature`: of what else than its source a body's HTML is made from (markdown.py), so its
+    depth is kept by the body's file (memo.py: LoadMemo.key); without, by the HTML itself."""
     refused = set()
     for doc in docs:
+        html = rendered[doc.loc.path]
         known = (measured or {}).get(doc.loc.path)
         compute = html_depth if known is None else (lambda _fragment, depth=known: depth)
-        depth = int(memo_fact(memo, "html-depth", rendered[doc.loc.path], compute))
+        if signature is None:
+            depth = int(memo_fact(memo, "html-depth", html, compute))
+        else:
+            depth = int(memo_fact(memo, f"html-depth:{signature}", html, compute, doc.loc.path))
         if depth > RENDER_DEPTH:
             loc = Loc(doc.loc.path, (doc.loc.line or 1) + deepest_line(doc.source).line - 1)
             problems.error("markup.too-deep-render", loc, depth=depth, limit=RENDER_DEPTH)

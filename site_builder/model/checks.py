@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
+from functools import partial
 
 from site_builder.catalogue import clause
 from site_builder.layout import SITE_YAML, media_file
@@ -11,7 +12,7 @@ from site_builder.model.abbreviations import abbr_pattern, used_abbreviations
 from site_builder.model.duplicates import check_duplicate_conferences
 from site_builder.model.media import REMOTE, bodies, closest_media, media_path, photos, suggest_src
 from site_builder.model.memo import LoadMemo, text_key
-from site_builder.model.records import GlossaryEntry, SiteModel
+from site_builder.model.records import Conference, GlossaryEntry, SiteModel
 from site_builder.model.texts import conference_texts, published_texts
 from site_builder.problems import Loc, Problems
 from site_builder.sources.limits import CEILINGS
@@ -93,20 +94,27 @@ def unused_glossary(model: SiteModel, memo: LoadMemo | None = None) -> list[Glos
 
 
 def _kept_abbreviations(model: SiteModel, abbrs: list[str], memo: LoadMemo) -> set[str]:
-    """The abbreviations each body and each conference's other texts use, kept by their text."""
+    """The abbreviations each body and each conference's other texts use, kept by their text (by
+    their file's content hash while it is known: memo.py)."""
     kind = text_key("abbr", "\n".join(sorted(abbrs)))
     pattern = abbr_pattern(abbrs)
 
     def found(text: str) -> str:
         return "\n".join(sorted({m.group(0) for m in pattern.finditer(text)})) if pattern else ""
 
-    texts = [body.source for body in bodies(model)]
-    texts += ["\n".join(t for t in conference_texts(c) if t) for y in model.years for c in y.conferences]
     used: set[str] = set()
-    for text in texts:
-        if kept := str(memo.fact(kind, text, found)):
+    for body in bodies(model):
+        if kept := str(memo.fact(kind, body.source, found, body.loc.path)):
+            used.update(kept.split("\n"))
+    fields = f"{kind}:fields"  # a conference's other texts: another fact of the same file
+    for conference in (c for y in model.years for c in y.conferences):
+        if kept := str(memo.file_fact(fields, conference.path, partial(_fields_text, conference), found)):
             used.update(kept.split("\n"))
     return used
+
+
+def _fields_text(conference: Conference) -> str:
+    return "\n".join(filter(None, conference_texts(conference)))
 
 
 def check_unknown_status(model: SiteModel, problems: Problems) -> None:

@@ -71,7 +71,7 @@ def check_duplicate_conferences(
     by_body: dict[str, Conference] = {}
     by_date: dict[object, list[Conference]] = defaultdict(list)
     for conference in sorted((c for c in conferences if not c.sample), key=order):
-        body = str(memo_fact(memo, "fold", conference.body.source, body_key))
+        body = str(memo_fact(memo, "fold", conference.body.source, body_key, conference.body.loc.path))
         same_title = next((c for c in by_date[conference.date] if _similar(c.title, conference.title, memo)), None)
         if same_title is not None:
             report(conference, same_title, "clause.duplicate.title", problems)

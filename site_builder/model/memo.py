@@ -8,14 +8,15 @@ collects what this build learns (`made`), so an edit build validates the edited 
 
 Facts are keyed by a digest of the text they were computed from, so a fact can only ever be
 asked for the text it belongs to. Each text is digested once per build, however many facts are
-asked of it (a body's nesting depth, its folded form, its abbreviations). Without a memo (tests,
+asked of it (a body's nesting depth, its folded form, its abbreviations); a text made from one
+file alone is keyed by that file's content hash instead, and not digested at all. Without a memo (tests,
 `check` with no cache) every value is computed as before; a memo changes speed, never a result.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from site_builder.model.records import Conference
@@ -45,6 +46,8 @@ class LoadMemo:
     # text -> its digest, for this build: a text's hash is kept by the string itself, so finding
     # it again costs far less than digesting it again
     digests: dict[str, str] = field(default_factory=dict)
+    # site-relative path -> content hash of every file of the site (output/load_store.py), for `key`
+    tokens: Mapping[str, str] = field(default_factory=dict)
 
     def conference(self, path: str, make: Callable[[], ConferenceEntry]) -> ConferenceEntry:
         hit = self.known.get(path)
@@ -52,22 +55,37 @@ class LoadMemo:
             hit = self.made[path] = make()
         return hit
 
-    def key(self, kind: str, text: str) -> str:
-        """`text_key(kind, text)`, digesting `text` only the first time."""
+    def key(self, kind: str, text: str, path: str | None = None) -> str:
+        """`text_key(kind, text)`, digesting `text` only the first time. With `path`, `text` must be
+        made from that file alone (a body, a conference's fields): while the file's content hash
+        is known (`tokens`), it stands for the text, which is then not digested at all."""
+        token = self.tokens.get(path) if path is not None else None
+        if token is not None:
+            return f"{kind}:file:{token}"
         digest = self.digests.get(text)
         if digest is None:
             digest = self.digests[text] = _digest(text)
         return f"{kind}:{digest}"
 
-    def fact(self, kind: str, text: str, compute: Callable[[str], Fact]) -> Fact:
-        digest = self.digests.get(text)  # `key`, inline: this is called for every text of the site
-        if digest is None:
-            digest = self.digests[text] = _digest(text)
-        key = f"{kind}:{digest}"
+    def fact(self, kind: str, text: str, compute: Callable[[str], Fact], path: str | None = None) -> Fact:
+        """`compute(text)`, kept under `key(kind, text, path)`."""
+        key = self.key(kind, text, path)
         self.used_facts.add(key)
         found = self.facts.get(key)
         if found is None:
             found = self.facts[key] = compute(text)
+        return found
+
+    def file_fact(self, kind: str, path: str, text: Callable[[], str], compute: Callable[[str], Fact]) -> Fact:
+        """`fact(kind, text(), compute, path)`, making the text only when it is needed."""
+        token = self.tokens.get(path)
+        if token is None:
+            return self.fact(kind, text(), compute)
+        key = f"{kind}:file:{token}"
+        self.used_facts.add(key)
+        found = self.facts.get(key)
+        if found is None:
+            found = self.facts[key] = compute(text())
         return found
 
     def get(self, key: str) -> Fact | None:
@@ -83,6 +101,8 @@ class LoadMemo:
         self.used_facts.add(key)
 
 
-def memo_fact(memo: LoadMemo | None, kind: str, text: str, compute: Callable[[str], Fact]) -> Fact:
-    """`compute(text)`, through `memo` when there is one."""
-    return compute(text) if memo is None else memo.fact(kind, text, compute)
+def memo_fact(
+    memo: LoadMemo | None, kind: str, text: str, compute: Callable[[str], Fact], path: str | None = None
+) -> Fact:
+    """`compute(text)`, through `memo` when there is one (`path`: see `LoadMemo.key`)."""
+    return compute(text) if memo is None else memo.fact(kind, text, compute, path)

@@ -115,7 +115,7 @@ class LoadStore:
 
     def load(self, digests: Mapping[str, str]) -> LoadMemo:
         """The memo of what was made from files whose content hash (`digests`: path -> hash) is unchanged."""
-        memo = LoadMemo()
+        memo = LoadMemo(tokens=digests)
         for index in range(BUCKETS):
             entries, bodies = self._read_bucket(index)
             for path, (digest, entry) in entries.items():
