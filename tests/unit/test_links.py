@@ -99,3 +99,17 @@ def test_the_same_body_in_another_file_is_resolved_for_that_file():
     problems = Problems()
     resolve_body(FRAGMENT, other, Lookups(LINKS, frozenset(), MEDIA), problems, set(), next_build(memo))
     assert len(problems.items) == 3  # nothing there: both links broken, the image outside media
+
+
+def test_kept_by_the_file_while_the_html_is_made_alike():
+    """With the renderer's signature, an entry is kept by the body file's content hash; another
+    signature (the glossary changed, so the HTML may have) resolves again."""
+    with_cu = {**LINKS, "content/pages/cu.md": "/trang/cu/"}
+    first = LoadMemo(tokens={PATH: "hash"})
+    lookups = Lookups(with_cu, frozenset(), MEDIA)
+    out = resolve_body(FRAGMENT, doc(), lookups, Problems(), set(), first, "sig 1")
+    assert [k.rsplit(":", 2)[1:] for k in first.facts] == [["file", "hash"]]
+    forged = {k: str(v).replace('href=\\"/trang/cu/', 'href=\\"/trang/kept/') for k, v in first.facts.items()}
+    kept = LoadMemo(facts=dict(forged), tokens={PATH: "hash"})  # not the answer: the applied change
+    assert "/trang/kept/" in resolve_body(FRAGMENT, doc(), lookups, Problems(), set(), kept, "sig 1")
+    assert resolve_body(FRAGMENT, doc(), lookups, Problems(), set(), kept, "sig 2") == out
