@@ -131,6 +131,8 @@ def _splices(fragment: str, resolver: _Resolver) -> list[Splice]:
 
 
 def _apply(fragment: str, splices: list[Splice]) -> str:
+    if not splices:
+        return fragment
     parts: list[str] = []
     at = 0
     for start, end, new in splices:
