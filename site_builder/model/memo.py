@@ -59,13 +59,16 @@ class LoadMemo:
         """`text_key(kind, text)`, digesting `text` only the first time. With `path`, `text` must be
         made from that file alone (a body, a conference's fields): while the file's content hash
         is known (`tokens`), it stands for the text, which is then not digested at all."""
-        token = self.tokens.get(path) if path is not None else None
-        if token is not None:
-            return f"{kind}:file:{token}"
+        if path is not None and (key := self._file_key(kind, path)) is not None:
+            return key
         digest = self.digests.get(text)
         if digest is None:
             digest = self.digests[text] = _digest(text)
         return f"{kind}:{digest}"
+
+    def _file_key(self, kind: str, path: str) -> str | None:
+        token = self.tokens.get(path)
+        return None if token is None else f"{kind}:file:{token[:32]}"  # 128 bits name a content well enough
 
     def fact(self, kind: str, text: str, compute: Callable[[str], Fact], path: str | None = None) -> Fact:
         """`compute(text)`, kept under `key(kind, text, path)`."""
@@ -78,10 +81,9 @@ class LoadMemo:
 
     def file_fact(self, kind: str, path: str, text: Callable[[], str], compute: Callable[[str], Fact]) -> Fact:
         """`fact(kind, text(), compute, path)`, making the text only when it is needed."""
-        token = self.tokens.get(path)
-        if token is None:
+        key = self._file_key(kind, path)
+        if key is None:
             return self.fact(kind, text(), compute)
-        key = f"{kind}:file:{token}"
         self.used_facts.add(key)
         found = self.facts.get(key)
         if found is None:
