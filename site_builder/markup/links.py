@@ -90,6 +90,8 @@ def resolve_body(
     """`resolve_links` through `memo`: replayed when every lookup kept answers as it did.
     `signature`: of what else than its source the body's HTML is made from (markdown.py), so the
     entry is kept by the body's file (memo.py: LoadMemo.key); without, by the HTML itself."""
+    if 'href="' not in fragment and 'src="' not in fragment:  # nothing to resolve: nothing to keep
+        return fragment
     if memo is None:
         return _apply(fragment, _splices(fragment, _Resolver(doc, lookups, problems, used)))
     path = doc.loc.path

@@ -113,3 +113,11 @@ def test_kept_by_the_file_while_the_html_is_made_alike():
     kept = LoadMemo(facts=dict(forged), tokens={PATH: "hash"})  # not the answer: the applied change
     assert "/trang/kept/" in resolve_body(FRAGMENT, doc(), lookups, Problems(), set(), kept, "sig 1")
     assert resolve_body(FRAGMENT, doc(), lookups, Problems(), set(), kept, "sig 2") == out
+
+
+def test_a_body_without_links_or_images_is_kept_as_it_is_and_nothing_is_kept_for_it():
+    memo = LoadMemo(tokens={PATH: "hash"})
+    fragment = '<p>Không có liên kết, <abbr title="đảng viên">ĐV</abbr> thì có.</p>'
+    problems = Problems()
+    assert resolve_body(fragment, doc(), Lookups(LINKS, frozenset(), MEDIA), problems, set(), memo, "sig") == fragment
+    assert memo.facts == {} and problems.items == []
