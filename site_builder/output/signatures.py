@@ -119,9 +119,11 @@ def seed_records(digester: Digester, model: SiteModel, tokens: Mapping[str, str]
     """Digest each conference and free page by its file instead of its pickle: each is made from
     its own file alone (path and content; the program is in the render's key), so the file's
     content hash (`tokens`: site-relative path -> hash) says all its value can. An unchanged
-    page then costs a dictionary lookup per record it holds. The people index is made from the
-    terms and the conferences alone (model/people.py), so it is digested by theirs. Without
-    tokens, nothing is seeded."""
+    page then costs a dictionary lookup per record it holds. Without tokens, nothing is seeded.
+
+    The people index is digested by its value, not by the terms and conferences it is made from:
+    most edits of a conference leave it as it was, and its page (a link per mention) is then
+    not rendered again."""
     if tokens is None:
         return
     records: list[Conference | Page] = [*model.conferences, *model.pages]
@@ -130,8 +132,6 @@ def seed_records(digester: Digester, model: SiteModel, tokens: Mapping[str, str]
         if token is not None:
             data = f"{type(record).__name__}\0{record.path}\0{token}".encode()
             digester.seed(record, hashlib.blake2b(data, digest_size=16).digest())
-    people = b"people\0" + digester.of(model.terms) + digester.of(model.conferences)
-    digester.seed(model.people, hashlib.blake2b(people, digest_size=16).digest())
 
 
 def page_signatures(
