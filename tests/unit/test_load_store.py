@@ -194,6 +194,20 @@ def test_a_new_fact_rewrites_only_its_own_facts_file_and_unused_facts_go(tmp_pat
     assert set(LoadStore(tmp_path, "p").load({}).facts) == again.used_facts
 
 
+def test_a_fact_kept_anew_under_its_key_is_written(tmp_path: Path) -> None:
+    """A body's kept link resolution is replaced under the same key when a lookup answers
+    otherwise (markup/links.py): the next build must read the new one."""
+    memo = LoadMemo()
+    memo.put("links:a", "old")
+    LoadStore(tmp_path, "p").save(memo, {})
+    store = LoadStore(tmp_path, "p")
+    again = store.load({})
+    again.put("links:a", "new")
+    assert again.replaced == {"links:a"}
+    store.save(again, {})
+    assert LoadStore(tmp_path, "p").load({}).facts == {"links:a": "new"}
+
+
 def test_bodies_are_kept_as_text_after_the_entries_and_come_back_whole(tmp_path: Path) -> None:
     memo = LoadMemo()
     digests = {}
