@@ -27,12 +27,13 @@ import json
 from collections.abc import Mapping
 from pathlib import Path
 
+from site_builder import cachejson
 from site_builder.layout import SiteLayout, media_relative
 from site_builder.markup.cache import load_cache, save_cache
 from site_builder.model.memo import LoadMemo
 from site_builder.output.fingerprint import generation, marker_stamp, site_digests
 from site_builder.output.load_store import LoadStore
-from site_builder.output.record_store import RecordStore, write_json
+from site_builder.output.record_store import RecordStore
 from site_builder.output.state import Listing, RenderState, load_state, save_state, state_file
 from site_builder.output.trash import sweep_trash
 from site_builder.render.template_deps import Analysis
@@ -106,7 +107,7 @@ class BuildCache:
 
     def _load_templates(self) -> dict[str, Analysis]:
         try:
-            data = json.loads((self.folder / "templates.json").read_text(encoding="utf-8"))
+            data = cachejson.read(self.folder / "templates.json")
             if data["generation"] != self._program or not isinstance(data["templates"], dict):
                 return {}
             return {k: v for k, v in data["templates"].items() if _analysis_ok(v)}
@@ -148,5 +149,5 @@ class BuildCache:
     def save(self, state: RenderState, stamp: str, listing: Listing) -> None:
         """Keep what the render learnt (template analyses) and the output's state."""
         if len(self.templates) != self._template_count:
-            write_json(self.folder / "templates.json", {"generation": self._program, "templates": self.templates})
+            cachejson.write(self.folder / "templates.json", {"generation": self._program, "templates": self.templates})
         save_state(state_file(self.folder, self.output), state, stamp, listing)

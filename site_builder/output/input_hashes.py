@@ -22,7 +22,6 @@ there (`CTIME_IS_CHANGE`): every file is hashed, as before.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import stat
 import time
@@ -30,8 +29,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import site_builder
+from site_builder import cachejson
 from site_builder.layout import SOURCE_FOLDERS, SiteLayout
-from site_builder.output.record_store import Json, write_json
+from site_builder.output.record_store import Json
 from site_builder.sources.walk import Stat, Tree, walk_tree
 
 PACKAGE_DIR = Path(site_builder.__file__).parent
@@ -96,7 +96,7 @@ def _hash_any(path: str) -> str | None:
 def load_kept(file: Path) -> Kept:
     """The kept hashes; a missing or damaged file (or entry) is simply not used."""
     try:
-        data = json.loads(file.read_text(encoding="utf-8"))
+        data = cachejson.read(file)
         if data.get("format") != FORMAT or not isinstance(data.get("files"), dict):
             return {}
         return {key: entry for key, value in data["files"].items() if (entry := _entry(value)) is not None}
@@ -113,4 +113,4 @@ def _entry(value: Json) -> tuple[Stat, str] | None:
 
 def save_kept(file: Path, kept: Kept) -> None:
     files = {key: [*info, digest] for key, (info, digest) in kept.items()}
-    write_json(file, {"format": FORMAT, "files": files})
+    cachejson.write(file, {"format": FORMAT, "files": files})

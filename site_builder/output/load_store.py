@@ -16,11 +16,11 @@ value the codec cannot write back exactly is not kept.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import zlib
 from collections.abc import Mapping
 from pathlib import Path
 
+from site_builder import cachejson
 from site_builder.model.memo import ConferenceEntry, LoadMemo
 from site_builder.model.records import CONFERENCE_KINDS, Conference, Markdown, Person, Photo
 from site_builder.output.record_store import (
@@ -29,8 +29,6 @@ from site_builder.output.record_store import (
     bucket,
     decode_problem,
     encode_problem,
-    write_bytes,
-    write_json,
 )
 from site_builder.problems import Loc
 
@@ -149,14 +147,14 @@ class LoadStore:
         for index in sorted({fact_bucket(key) for key in changed}):
             keys = (self._facts_read.get(index, set()) & used) | {k for k in changed & used if fact_bucket(k) == index}
             kept = {key: memo.facts[key] for key in sorted(keys)}
-            write_json(self.facts_file(index), {"format": FORMAT, "generation": self.generation, "facts": kept})
+            cachejson.write(self.facts_file(index), {"format": FORMAT, "generation": self.generation, "facts": kept})
 
     def _read_bucket(self, index: int) -> tuple[dict[str, Json], str]:
         """The entries of a conferences file and the text their bodies are cut from."""
         try:
             data = self.bucket_file(index).read_bytes()
             end = data.index(b"\n")
-            head = json.loads(data[:end])
+            head = cachejson.decode(data[:end])
             if head.get("format") != FORMAT or head.get("generation") != self.generation:
                 return {}, ""
             found = head["conferences"]
@@ -166,7 +164,7 @@ class LoadStore:
 
     def _read(self, file: Path, name: str) -> dict[str, Json]:
         try:
-            data = json.loads(file.read_bytes())
+            data = cachejson.read(file)
             if data.get("format") != FORMAT or data.get("generation") != self.generation:
                 return {}
             found = data[name]
@@ -186,12 +184,12 @@ def _write_bucket(file: Path, head: dict[str, Json], entries: dict[str, list[Jso
             conference[12] = [[offset, len(source)], conference[12][1]]
             bodies.append(source)
             offset += len(source)
-    line = json.dumps({**head, "conferences": entries}, ensure_ascii=False, separators=(",", ":"))
     try:
-        data = f"{line}\n{''.join(bodies)}".encode()
-    except UnicodeEncodeError:
-        return  # a lone surrogate: not kept (made again next time)
-    write_bytes(file, data)
+        data = b"".join([cachejson.encode({**head, "conferences": entries}), b"\n", "".join(bodies).encode()])
+    except ValueError:  # a lone surrogate (UnicodeEncodeError is one): not kept, made again next time
+        cachejson.drop(file)
+        return
+    cachejson.write_bytes(file, data)
 
 
 def _with_body(encoded: list[Json], bodies: str) -> list[Json]:

@@ -15,14 +15,11 @@ run code. A record the codec cannot represent exactly is simply not kept.
 
 from __future__ import annotations
 
-import json
 import zlib
 from collections.abc import Collection, Mapping
 from pathlib import Path
-from typing import Any
 
-from site_builder import layout
-from site_builder.atomic import write_atomic
+from site_builder import cachejson, layout
 from site_builder.problems import Loc, Problem
 from site_builder.sources.discover import RawRecord, RecordCache
 from site_builder.sources.yamlsafe import YList, YMap, YStr
@@ -35,7 +32,7 @@ _ATTRS: dict[type, set[str]] = {
     YMap: {"line", "col", "key_locs"},
     YList: {"line", "col"},
 }
-Json = Any  # a value as json.loads gives it back: checked where it is taken apart
+Json = cachejson.Json  # a value as read back from a cache: checked where it is taken apart
 
 
 class Unkept(Exception):
@@ -84,7 +81,7 @@ def decode_value(data: object) -> object:
 
 def encode_problem(problem: Problem) -> list[Json]:
     params = dict(problem.params)
-    if not all(type(v) in _PLAIN for v in params.values()):
+    if not all(type(v) in _PLAIN and cachejson.plain_number(v) for v in params.values()):
         raise Unkept
     loc = problem.loc
     return [problem.severity, problem.code, loc.path, loc.line, loc.col, params]
@@ -193,8 +190,8 @@ class RecordStore:
                     entries[path][4] = outline_of(record)
                     data[path] = body
             head = {"format": FORMAT, "generation": self.generation}
-            write_json(self.data_file(index), {**head, "data": data})
-            write_json(self.bucket_file(index), {**head, "records": entries})
+            cachejson.write(self.data_file(index), {**head, "data": data})
+            cachejson.write(self.bucket_file(index), {**head, "records": entries})
         self._loaded = {p: k for p, k in current.items() if k[1] is not None}
 
     def _encode_data(self, index: int, path: str, digest: str, record: RawRecord | None) -> list[Json]:
@@ -215,7 +212,7 @@ class RecordStore:
 
     def _read(self, file: Path, name: str = "records") -> dict[str, Json]:
         try:
-            data = json.loads(file.read_bytes())
+            data = cachejson.read(file)
             if data.get("format") != FORMAT or data.get("generation") != self.generation:
                 return {}
             found = data[name]
@@ -231,17 +228,3 @@ _CONFERENCES = f"/{layout.CONFERENCES}/"
 def bucket(path: str) -> int:
     """Conferences: one of BUCKETS by their path; every other record: the last bucket (BUCKETS)."""
     return zlib.crc32(path.encode()) % BUCKETS if _CONFERENCES in path else BUCKETS
-
-
-def write_json(file: Path, data: object) -> None:
-    """Write atomically (a reader never sees half a file); failures are ignored: it is a cache."""
-    write_bytes(file, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode())
-
-
-def write_bytes(file: Path, data: bytes) -> None:
-    """`write_json` for bytes already made."""
-    try:
-        file.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(file, data)
-    except OSError:
-        pass

@@ -15,16 +15,16 @@ the program and options are the same (`key`); otherwise it renders everything.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import stat
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from site_builder import cachejson
 from site_builder.images.responsive import ResponsiveImage, Variant
 from site_builder.output.guard import MARKER
-from site_builder.output.record_store import Json, Unkept, decode_problem, encode_problem, write_json
+from site_builder.output.record_store import Json, Unkept, decode_problem, encode_problem
 from site_builder.problems import Problem
 
 FORMAT = "site-builder output state 2"
@@ -131,14 +131,14 @@ def save_state(file: Path, state: RenderState, stamp: str, listing: Listing) -> 
         "photos": photos,
         "listing": {path: list(info) for path, info in listing.items()},
     }
-    write_json(file, data)
+    cachejson.write(file, data)
 
 
 def load_state(file: Path, key: str, stamp: str, listing: Listing) -> RenderState | None:
     """The saved state, if it was made with `key` and the output (its marker's `stamp`, its
     `listing`) is still exactly what that build left; else None."""
     try:
-        data = json.loads(file.read_text(encoding="utf-8"))
+        data = cachejson.read(file)
         if data["format"] != FORMAT or data["key"] != key or data["stamp"] != stamp:
             return None
         if not _same_listing(data, listing):
@@ -164,7 +164,7 @@ def listing_matches(file: Path, listing: Listing) -> bool:
     a hand edit that keeps a file's size changes its time, so only an untouched output matches.
     The one test of "the output is as the last build left it", for replaying and for keeping pages."""
     try:
-        return _same_listing(json.loads(file.read_text(encoding="utf-8")), listing)
+        return _same_listing(cachejson.read(file), listing)
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return False
 
@@ -196,7 +196,7 @@ def record_files(file: Path, made: Mapping[str, Artifact], listing: Listing, sta
     `stamp` replaces the marker's fingerprint the state goes with (see fingerprint.unstamp).
     Without a usable state nothing is written (the next build renders everything anyway)."""
     try:
-        data = json.loads(file.read_text(encoding="utf-8"))
+        data = cachejson.read(file)
         if data["format"] != FORMAT or not isinstance(data["listing"], dict):
             return
         for name, item in made.items():
@@ -207,4 +207,4 @@ def record_files(file: Path, made: Mapping[str, Artifact], listing: Listing, sta
         return
     data["listing"].update({path: list(info) for path, info in listing.items()})
     data["stamp"] = stamp
-    write_json(file, data)
+    cachejson.write(file, data)

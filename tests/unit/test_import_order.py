@@ -6,7 +6,7 @@
 A module may import its own package and any stage below its own. Members of one group
 (markup and charts, render and yearbook) do not import each other. Leaf modules (shared
 vocabulary: problems, the text catalogue, formatting, URLs, the site's folder layout, the
-rendered-file type, worker pools that die with the build) may be imported from anywhere and
+rendered-file type, worker pools that die with the build, the cache files' JSON) may be imported from anywhere and
 import no stage themselves.
 Imports inside functions count too: a lazy import is still a dependency.
 """
@@ -48,7 +48,7 @@ ALIASES = {
     "scaffold_sheets": "scaffold",  # the empty sheets of `new … --xlsx`
 }
 LEAVES = {"__init__", "problems", "catalogue", "formatting", "urls", "layout", "rendered", "yamlquote",
-          "workers", "atomic"}  # fmt: skip
+          "workers", "atomic", "cachejson"}  # fmt: skip
 
 
 def unit_of(module: str) -> str:
