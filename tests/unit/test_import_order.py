@@ -47,7 +47,7 @@ ALIASES = {
     "scaffold_terms": "scaffold",  # the terms `new site` and `new term` write
     "scaffold_sheets": "scaffold",  # the empty sheets of `new … --xlsx`
 }
-LEAVES = {"__init__", "problems", "catalogue", "formatting", "urls", "layout", "rendered", "yamlquote",
+LEAVES = {"__init__", "problems", "catalogue", "po_reader", "formatting", "urls", "layout", "rendered", "yamlquote",
           "workers", "atomic"}  # fmt: skip
 
 
