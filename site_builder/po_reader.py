@@ -6,8 +6,9 @@ The catalogues use a small part of the format: comments, `msgid`, `msgid_plural`
 `msgstr[n]`, quoted strings continued on the next lines, and a header with `Language` and
 `Plural-Forms`. This reads exactly that part and gives the same entries Babel would (a test
 compares them on every shipped catalogue); anything else (flags such as `fuzzy`, obsolete
-`#~` entries, `msgctxt`, an unknown escape, an empty text, a line it does not know) answers
-None, and catalogue.py reads the file with Babel, which also words every error.
+`#~` entries, `msgctxt`, an unknown escape, an empty text, an id given twice, a line it does
+not know) answers None, and catalogue.py reads the file with Babel, which also words every
+error.
 
 A leaf: it imports no stage.
 """
@@ -112,7 +113,7 @@ def read_po_text(data: bytes, languages: tuple[str, ...]) -> PoText | None:
         for entry in entries[1:]:
             forms = _forms(entry, nplurals)
             key = "".join(entry["msgid"])
-            if not key or not all(forms):
+            if not key or not all(forms) or key in messages:  # Babel keeps parts of each of two entries
                 raise _NotSimple
             messages[key] = forms
     except (_NotSimple, UnicodeDecodeError):
