@@ -13,7 +13,6 @@ import re
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 from babel import Locale
-from babel.dates import format_date as babel_format_date
 from babel.numbers import get_decimal_symbol, get_group_symbol, get_minus_sign_symbol
 
 from site_builder.catalogue import check_lang, text
@@ -106,6 +105,9 @@ def format_date(d: datetime.date, lang: str = "vi") -> str:
     Nghị định 30 pads days below 10 and months 1 and 2 only ("tháng 8", "tháng 01").
     """
     if check_lang(lang) == "en":
+        # Imported here: babel.dates (with zoneinfo) is for English dates only.
+        from babel.dates import format_date as babel_format_date
+
         return babel_format_date(d, "d MMMM y", locale="en")
     month = f"{d.month:02d}" if d.month <= 2 else str(d.month)
     return f"ngày {d.day:02d} tháng {month} năm {d.year}"
