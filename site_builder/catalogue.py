@@ -31,10 +31,9 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Literal, get_args
 
-from babel.numbers import get_decimal_symbol, get_group_symbol
-
 from site_builder.layout import THEME_LOCALES
 from site_builder.po_reader import read_po_text
+from site_builder.symbols import number_symbols
 
 Language = Literal["vi", "en"]  # the languages of every catalogue
 LANGS: tuple[Language, ...] = get_args(Language)
@@ -89,9 +88,10 @@ class Figure:
     def render(self, lang: str) -> str:
         whole, _, fraction = format(abs(self.value), "f").partition(".")
         groups = [whole[max(0, end - 3) : end] for end in range(len(whole), 0, -3)][::-1]
-        digits = get_group_symbol(lang).join(groups)
+        symbols = number_symbols(lang)
+        digits = symbols.group.join(groups)
         if fraction:
-            digits += get_decimal_symbol(lang) + fraction
+            digits += symbols.decimal + fraction
         return ("-" if self.value < 0 else "") + digits + self.suffix
 
 

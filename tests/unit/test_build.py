@@ -126,12 +126,13 @@ def test_a_build_without_pdf_or_word_does_not_import_their_libraries(tmp_path) -
 
 # Modules an edit build of a site without sheets, SVG files or new photos has no use for, each a
 # real part of the start-up: the sheets reader and YAML writer, the SVG checker (defusedxml, the SAX
-# reader and the urllib.request it imports), Pillow, Babel's .po reader, the commands other than
-# build, the edition manifests, the process pool's machinery (with --jobs 1).
+# reader and the urllib.request it imports), Pillow, Babel (its .po reader and its locale data: a
+# Vietnamese site needs neither), the commands other than build, the edition manifests, the
+# process pool's machinery (with --jobs 1).
 LAZY_MODULES = {
     "site_builder.sheets.diff", "site_builder.sheets.importer", "site_builder.yamlquote",
     "site_builder.sources.svg", "defusedxml", "xml.sax", "urllib.request",
-    "PIL", "site_builder.images.thumbnails", "babel.messages",
+    "PIL", "site_builder.images.thumbnails", "babel",
     "site_builder.cli.new", "site_builder.cli.serve", "site_builder.cli.sheets",
     "site_builder.yearbook.manifest", "concurrent.futures.process",
 }  # fmt: skip
