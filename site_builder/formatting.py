@@ -2,7 +2,8 @@
 
 Numbers are rounded half-up with `decimal` (as people round by hand and as
 the source reports do); Babel's patterns round half-even and its default
-percent pattern drops decimals, so Babel supplies only the locale symbols.
+percent pattern drops decimals, so Babel supplies only the locale symbols (CLDR's, kept in
+symbols.py) and the English month names.
 Vietnamese dates follow Nghị định 30/2020/NĐ-CP ("ngày 05 tháng 10 năm 2023").
 """
 
@@ -12,11 +13,8 @@ import datetime
 import re
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
-from babel import Locale
-from babel.dates import format_date as babel_format_date
-from babel.numbers import get_decimal_symbol, get_group_symbol, get_minus_sign_symbol
-
 from site_builder.catalogue import check_lang, text
+from site_builder.symbols import number_symbols
 
 Number = int | float | Decimal
 
@@ -55,13 +53,13 @@ def _digits(number: Decimal, lang: str) -> str:
     while len(integer) > 3:
         integer, group = integer[:-3], integer[-3:]
         groups.insert(0, group)
-    grouped = get_group_symbol(lang).join([integer, *groups])
-    return f"{grouped}{get_decimal_symbol(lang)}{fraction}" if fraction else grouped
+    grouped = number_symbols(lang).group.join([integer, *groups])
+    return f"{grouped}{number_symbols(lang).decimal}{fraction}" if fraction else grouped
 
 
 def _signed(number: Decimal, lang: str) -> str:
     # A value that rounded to zero shows no sign ("-0,0" would mislead).
-    sign = get_minus_sign_symbol(lang) if number < 0 else ""
+    sign = number_symbols(lang).minus if number < 0 else ""
     return sign + _digits(number, lang)
 
 
@@ -85,7 +83,7 @@ def format_percent(value: Number, lang: str = "vi", decimals: int | None = 1) ->
     """
     check_lang(lang)
     number = _to_decimal(value) if decimals is None else _round_trimmed(_to_decimal(value), decimals)
-    return _signed(number, lang) + str(Locale.parse(lang).number_symbols["latn"]["percentSign"])
+    return _signed(number, lang) + number_symbols(lang).percent
 
 
 def format_points(value: Number, lang: str = "vi") -> str:
@@ -106,6 +104,9 @@ def format_date(d: datetime.date, lang: str = "vi") -> str:
     Nghị định 30 pads days below 10 and months 1 and 2 only ("tháng 8", "tháng 01").
     """
     if check_lang(lang) == "en":
+        # Imported here: babel.dates (with zoneinfo) is for English dates only.
+        from babel.dates import format_date as babel_format_date
+
         return babel_format_date(d, "d MMMM y", locale="en")
     month = f"{d.month:02d}" if d.month <= 2 else str(d.month)
     return f"ngày {d.day:02d} tháng {month} năm {d.year}"

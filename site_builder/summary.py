@@ -8,11 +8,14 @@ wording for both, so "Xuất bản" in the panel ends with the very line
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from site_builder.build import BuildReport
 from site_builder.catalogue import clause, nclause, text
 from site_builder.formatting import format_number
 from site_builder.problems import Problem, Problems
+
+if TYPE_CHECKING:  # the build itself is imported by the command that builds
+    from site_builder.build import BuildReport
 
 # Problems the pre-print checklist lists again, with the fix for print: shown once, there.
 IN_CHECKLIST = frozenset({"sample.unedited", "glossary.unused"})

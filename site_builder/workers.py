@@ -18,12 +18,14 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import gc
-import multiprocessing
 import os
 import signal
 import threading
 import time
-from concurrent.futures import ProcessPoolExecutor
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 PR_SET_PDEATHSIG = 1
 POLL_SECONDS = 0.5
@@ -31,6 +33,10 @@ POLL_SECONDS = 0.5
 
 def worker_pool(jobs: int) -> ProcessPoolExecutor:
     """A process pool whose workers die with this process."""
+    # Imported here: the pool's machinery is a few ms of start-up an edit build rarely uses.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     in_main_thread = threading.current_thread() is threading.main_thread()
     return ProcessPoolExecutor(

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from xml.sax.saxutils import escape, quoteattr
 
 WIDTH = 640
 LABEL_WIDTH = 230
@@ -20,6 +19,25 @@ PAD = 8
 FONT = "Liberation Sans, sans-serif"
 WRAP_CHARS = 42
 LEGEND_LINE = 18
+_ATTRIBUTE_WHITESPACE = (("\n", "&#10;"), ("\r", "&#13;"), ("\t", "&#9;"))
+
+
+def escape(data: str) -> str:
+    """`&`, `<` and `>` as entities: what xml.sax.saxutils.escape does, written here because that
+    module imports urllib.request (with http.client and ssl), a tenth of a build's start-up."""
+    return data.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+
+
+def quoteattr(data: str) -> str:
+    """An attribute value escaped and quoted, as xml.sax.saxutils.quoteattr writes it."""
+    data = escape(data)
+    for char, entity in _ATTRIBUTE_WHITESPACE:
+        data = data.replace(char, entity)
+    if '"' not in data:
+        return f'"{data}"'
+    if "'" not in data:
+        return f"'{data}'"
+    return '"' + data.replace('"', "&quot;") + '"'
 
 
 @dataclass(frozen=True)

@@ -9,16 +9,14 @@ from __future__ import annotations
 
 import gc
 import sys
+from collections.abc import Callable
 
 import click
 
 from site_builder import __version__
 from site_builder.catalogue import template
 from site_builder.cli.common import EXIT_USAGE
-from site_builder.cli.new import new
 from site_builder.cli.publish import build, changes_cmd, check, pdf_cmd
-from site_builder.cli.serve import serve
-from site_builder.cli.sheets import export_cmd, import_cmd
 from site_builder.cli_click import Group, command_help, say, usage_error_text
 
 GC_THRESHOLD = 100_000  # allocations between young-generation collections (Python's default: 700)
@@ -37,8 +35,51 @@ def main(args: list[str] | None = None) -> None:
     sys.exit(code if isinstance(code, int) else 0)
 
 
+def _new() -> click.Command:
+    from site_builder.cli.new import new
+
+    return new
+
+
+def _import() -> click.Command:
+    from site_builder.cli.sheets import import_cmd
+
+    return import_cmd
+
+
+def _export() -> click.Command:
+    from site_builder.cli.sheets import export_cmd
+
+    return export_cmd
+
+
+def _serve() -> click.Command:
+    from site_builder.cli.serve import serve
+
+    return serve
+
+
+# The commands a build never runs, imported only when named (or listed by `--help`): their
+# modules and options cost a `build` start-up time for nothing.
+LAZY_COMMANDS: dict[str, Callable[[], click.Command]] = {
+    "new": _new, "import": _import, "export": _export, "serve": _serve,
+}  # fmt: skip
+
+
+class Cli(Group):
+    """The top-level group: the commands of LAZY_COMMANDS are added the first time they are asked for."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*self.commands, *LAZY_COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in LAZY_COMMANDS:
+            self.add_command(LAZY_COMMANDS[cmd_name]())
+        return super().get_command(ctx, cmd_name)
+
+
 @click.group(
-    cls=Group,
+    cls=Cli,
     help=command_help("main"),
     invoke_without_command=True,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -57,5 +98,5 @@ def cli(ctx: click.Context, debug: bool) -> None:
         click.echo(ctx.get_help())
 
 
-for command in (build, pdf_cmd, changes_cmd, check, new, import_cmd, export_cmd, serve):
+for command in (build, pdf_cmd, changes_cmd, check):
     cli.add_command(command)

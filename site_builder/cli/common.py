@@ -4,7 +4,6 @@ one place an API call's failure becomes a message and an exit code."""
 from __future__ import annotations
 
 import sys
-import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import NoReturn, TypeVar
@@ -93,6 +92,8 @@ def run(ctx: click.Context, action: Callable[[], T], lang: str, quiet: bool, kep
         sys.exit(130)
     except Exception as exc:  # noqa: BLE001 - last line of defence: no traceback for staff
         if ctx.obj and ctx.obj.get("debug"):
+            import traceback
+
             traceback.print_exc()
         click.echo(failure_line("internal", lang, kept, detail=f"{type(exc).__name__}: {exc}"), err=True)
         sys.exit(EXIT_RENDER)

@@ -23,10 +23,11 @@ import gc
 import os
 import stat
 from collections.abc import Iterator, Mapping
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from itertools import islice
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from site_builder.layout import GLOSSARY_YAML, SITE_YAML, SiteLayout, content_relative
 from site_builder.markup.markdown import (
@@ -44,6 +45,9 @@ from site_builder.sources.discover import MAX_FILE_BYTES, Kind, RawRecord, class
 from site_builder.sources.frontmatter import split_front_matter
 from site_builder.sources.limits import CEILINGS, limits_from_site
 from site_builder.workers import worker_pool
+
+if TYPE_CHECKING:  # the pool's module is imported by workers.py when a pool is made
+    from concurrent.futures import ProcessPoolExecutor
 
 MARKDOWN = ".md"  # the suffix of records with a body (discover.parse_record)
 

@@ -30,6 +30,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from site_builder.atomic import write_atomic
 from site_builder.layout import SiteLayout
@@ -38,8 +39,11 @@ from site_builder.model.records import SiteModel
 from site_builder.model.slugs import slugify
 from site_builder.problems import Loc, Problems
 from site_builder.render.filters import make_filters
-from site_builder.yearbook.changes import after_final
-from site_builder.yearbook.manifest import Manifest, decode_manifest, edition_manifest, encode_manifest
+
+# The manifests (and what changed since a final edition) are read only when editions/ holds
+# something or a build prints: imported in the functions, not at every build's start.
+if TYPE_CHECKING:
+    from site_builder.yearbook.manifest import Manifest
 
 _ENTRY = re.compile(r"(\d{3,})-[a-z0-9-]+\.json")
 UNLABELLED = "ban-in"  # the file name of an edition printed without a draft label
@@ -66,6 +70,8 @@ def archived(site_root: Path, stem: str) -> list[Archived]:
         names = sorted(os.listdir(folder))
     except OSError:
         return []
+    from site_builder.yearbook.manifest import decode_manifest
+
     for name in names:
         match = _ENTRY.fullmatch(name)
         manifest = decode_manifest(_read(folder / name)) if match else None
@@ -116,6 +122,8 @@ def is_round(manifest: Manifest) -> bool:
 def keep(site_root: Path, manifest: Manifest) -> Path | None:
     """Keep the manifest of an edition just printed; the file written (None: unchanged).
     Raises OSError when the folder cannot be written (see `keep_all`)."""
+    from site_builder.yearbook.manifest import encode_manifest
+
     stem = Path(manifest.file).stem
     entries = archived(site_root, stem)
     data = encode_manifest(manifest)
@@ -172,6 +180,8 @@ def finals_digest(site_root: Path) -> str:
     """The final editions kept: part of a build's fingerprint, since they decide its warnings."""
     digest = hashlib.sha256()
     for final in all_finals(site_root):
+        from site_builder.yearbook.manifest import encode_manifest
+
         digest.update(final.path.name.encode() + b"\0" + encode_manifest(final.manifest))
     return digest.hexdigest()
 
@@ -183,6 +193,9 @@ def final_warnings(site_root: Path, model: SiteModel, problems: Problems) -> Non
     for final in all_finals(site_root):
         edition = find_edition(model, Path(final.manifest.file).stem)
         if edition is not None:
+            from site_builder.yearbook.changes import after_final
+            from site_builder.yearbook.manifest import edition_manifest
+
             current = edition_manifest(model, edition)
             source = final.path.relative_to(site_root).as_posix()
             after_final(final.manifest, current, problems, lang, filters, source)
@@ -191,6 +204,8 @@ def final_warnings(site_root: Path, model: SiteModel, problems: Problems) -> Non
 def keep_printed(site_root: Path, model: SiteModel, problems: Problems) -> list[Path]:
     """Keep the manifest of every edition `build` printed, when it is a round (a draft label or
     the final edition); the files written."""
+    from site_builder.yearbook.manifest import edition_manifest
+
     manifests = [edition_manifest(model, e) for e in editions_of(model)]
     return keep_all(site_root, [m for m in manifests if is_round(m)], problems)
 
@@ -198,6 +213,8 @@ def keep_printed(site_root: Path, model: SiteModel, problems: Problems) -> list[
 def keep_from_output(site_root: Path, output: Path, problems: Problems) -> list[Path]:
     """Keep again the rounds whose manifests the output holds (a build that only replays the last
     one: editions/ may have been deleted, or could not be written then)."""
+    from site_builder.yearbook.manifest import decode_manifest
+
     manifests = []
     for path in sorted(output.glob("*.manifest.json")):
         manifest = decode_manifest(_read(path))

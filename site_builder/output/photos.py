@@ -14,7 +14,6 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from site_builder.images.responsive import ResponsiveImage
-from site_builder.images.thumbnails import ImageUnusable, describe, encode_variants
 from site_builder.layout import SiteLayout, media_file
 from site_builder.model.media import photos
 from site_builder.model.records import SiteModel
@@ -57,6 +56,10 @@ def web_photos(
 
 def _make(path: Path, src: str, model: SiteModel, token: str, put: Callable[[OutputFile], None]) -> PhotoState:
     """Describe the photo and encode its copies (images/thumbnails.py)."""
+    # Imported here: Pillow is a tenth of a build's start-up, and a build whose photos are all
+    # unchanged keeps their copies without opening one.
+    from site_builder.images.thumbnails import ImageUnusable, describe, encode_variants
+
     data = path.read_bytes()
     max_pixels = model.site.limits.max_image_pixels
     try:

@@ -14,6 +14,7 @@ from site_builder.atomic import write_atomic
 from site_builder.layout import TERM_MD, TERMS, YEARS, SiteLayout
 
 _TERM = re.compile(r"(\d{4})-(\d{4})")
+SUFFIXES = (".xlsx", ".xlsm", ".csv")  # the sheet files read (sheets/read.py) and looked for (sheets/pending.py)
 
 
 class SheetUsageError(Exception):

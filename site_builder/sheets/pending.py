@@ -12,13 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from site_builder.layout import TERM_MD, TERMS, YEARS, SiteLayout
 from site_builder.problems import Loc, Problems
-from site_builder.sheets.diff import Change, diff
-from site_builder.sheets.files import site_relative
-from site_builder.sheets.importer import existing, read_sheet
-from site_builder.sheets.read import SUFFIXES
+from site_builder.sheets.files import SUFFIXES, site_relative
+
+if TYPE_CHECKING:
+    from site_builder.sheets.diff import Change
 
 SHEET_KINDS = ("targets", "awards")
 
@@ -49,6 +50,11 @@ def sheet_folders(layout: SiteLayout) -> Iterator[tuple[Path, str]]:
 
 
 def check_sheet(site_root: Path, sheet: Path, kind: str, scope: str, found: Problems) -> None:
+    # Imported here: reading and comparing a sheet is most of the sheets package (with its YAML
+    # writer), which a build of a site without sheets would otherwise load for nothing.
+    from site_builder.sheets.diff import diff
+    from site_builder.sheets.importer import existing, read_sheet
+
     shown = site_relative(sheet, site_root)
     # What the sheet's own cells are wrong about is for `import` to say; here only its rows count.
     records = read_sheet(sheet, kind, None, Problems())

@@ -18,6 +18,7 @@ from typing import Protocol
 from site_builder.catalogue import clause
 from site_builder.problems import Loc, Problems
 from site_builder.sheets.cells import Cell, CellKind, Grid
+from site_builder.sheets.files import SUFFIXES
 from site_builder.sheets.headers import HEADER_SCAN_ROWS
 from site_builder.sources.text import decode_text
 
@@ -36,7 +37,6 @@ MAX_FILE_BYTES = 20_000_000
 MAX_ROWS = 5_000  # data rows; a bloc's targets or awards are a few dozen
 MAX_COLS = 40
 SCAN_COLS = 4 * MAX_COLS  # looked at past the cap, only to say that a value there is not read
-SUFFIXES = (".xlsx", ".xlsm", ".csv")
 CSV_SEPARATORS = (";", ",", "\t")  # Excel writes ";" where the decimal mark is a comma
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import io
 import struct
+import sys
 import warnings
 from collections.abc import Iterable
 from pathlib import Path
@@ -33,11 +34,17 @@ class TooManyPixels(Exception):
     """The image library refused to open the file: more pixels than its own limit."""
 
 
+# Pillow's own Image.MAX_IMAGE_PIXELS, 1024 * 1024 * 1024 // 4 // 3 (tests/unit/test_images.py
+# checks that the installed Pillow still says so).
+PILLOW_PIXEL_LIMIT = 89_478_485
+
+
 def library_pixel_limit() -> int:
     """The most pixels Pillow decodes without a DecompressionBombWarning (made an error in the PDF render)."""
-    from PIL import Image
-
-    return int(Image.MAX_IMAGE_PIXELS or 0)
+    image = sys.modules.get("PIL.Image")
+    if image is None:  # not imported yet, so at its default: no need to pay Pillow's import for it
+        return PILLOW_PIXEL_LIMIT
+    return int(image.MAX_IMAGE_PIXELS or 0)
 
 
 def is_image_name(name: str) -> bool:

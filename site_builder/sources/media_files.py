@@ -20,7 +20,6 @@ from site_builder.layout import media_file
 from site_builder.problems import Loc, Problem, Problems
 from site_builder.sources.images import TooManyPixels, bytes_size, file_size, is_image_name, library_pixel_limit
 from site_builder.sources.limits import KB, SourceLimits
-from site_builder.sources.svg import SvgLimits, check_svg, looks_like_xml
 
 # Suffix -> what it is, for files a browser would open as a page and run.
 ACTIVE_SUFFIXES = {
@@ -65,11 +64,20 @@ def media_problems(data: bytes, name: str, limits: SourceLimits) -> list[Problem
     return _raster_problems(lambda: bytes_size(data), loc, len(data), limits)
 
 
+def looks_like_xml(head: bytes) -> bool:
+    """Whether a file's first bytes could start an XML document (and so an SVG of any name)."""
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<")
+
+
 def _maybe_svg(name: str, head: bytes) -> bool:
     return name.lower().endswith(".svg") or looks_like_xml(head)
 
 
 def _svg_problems(data: bytes, name: str, loc: Loc, limits: SourceLimits, size: int) -> list[Problem]:
+    # Imported here: the SVG checker brings defusedxml and the SAX reader, which a site without
+    # SVG files (or a build whose media are unchanged) never needs.
+    from site_builder.sources.svg import SvgLimits, check_svg
+
     if size > limits.max_image_bytes:
         return [_too_big(loc, size, limits)]
     report = check_svg(data, SvgLimits(max_nodes=limits.max_svg_nodes))

@@ -83,11 +83,6 @@ def check_svg(data: bytes, limits: SvgLimits | None = None) -> SvgReport:
     return SvgReport(checker.root == "svg", tuple(checker.issues))
 
 
-def looks_like_xml(head: bytes) -> bool:
-    """Whether a file's first bytes could start an XML document (and so an SVG of any name)."""
-    return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<")
-
-
 @dataclass
 class _Frame:
     element: str

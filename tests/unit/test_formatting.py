@@ -195,3 +195,15 @@ def test_vietnamese_and_english_differ_only_in_separators(value: Decimal) -> Non
 )
 def test_a_term_is_shown_with_spaces_around_the_dash(term_id: str, shown: str) -> None:
     assert format_term(term_id) == shown
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_number_symbols_kept_are_babels(lang):
+    """symbols.py keeps CLDR's symbols so that no run loads Babel's locale data for them: they
+    must be the installed Babel's, and a language without a catalogue still asks Babel."""
+    from site_builder.catalogue import LANGS
+    from site_builder.symbols import KNOWN, babel_symbols, number_symbols
+
+    assert set(KNOWN) == set(LANGS)
+    assert number_symbols(lang) == babel_symbols(lang)
+    assert number_symbols("fr") == babel_symbols("fr")

@@ -109,3 +109,20 @@ def test_site_yaml_image_qualities_are_validated_where_written(tmp_path):
     assert (model.site.images.jpeg_quality, model.site.images.webp_quality) == (70, ImageOptions().webp_quality)
     model, problems = load(site_with(tmp_path / "b", {"content/site.yaml": site_yaml.replace(": 0", ": cao")}))
     assert [p.code for p in problems] == ["field.expected-integer"]
+
+
+def test_the_pixel_limit_is_pillows_whether_or_not_pillow_is_imported(monkeypatch):
+    """The media checks compare sizes with Pillow's limit without importing Pillow for it: the
+    number kept for that is the installed Pillow's own, and a limit changed in Pillow is followed."""
+    import subprocess
+    import sys
+
+    from site_builder.sources.images import PILLOW_PIXEL_LIMIT, library_pixel_limit
+
+    script = "from PIL import Image; print(Image.MAX_IMAGE_PIXELS)"
+    fresh = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert int(fresh.stdout) == PILLOW_PIXEL_LIMIT
+    monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 1_000)
+    assert library_pixel_limit() == 1_000
+    monkeypatch.delitem(sys.modules, "PIL.Image")
+    assert library_pixel_limit() == PILLOW_PIXEL_LIMIT

@@ -47,8 +47,8 @@ ALIASES = {
     "scaffold_terms": "scaffold",  # the terms `new site` and `new term` write
     "scaffold_sheets": "scaffold",  # the empty sheets of `new … --xlsx`
 }
-LEAVES = {"__init__", "problems", "catalogue", "formatting", "urls", "layout", "rendered", "yamlquote",
-          "workers", "atomic", "cachejson"}  # fmt: skip
+LEAVES = {"__init__", "problems", "catalogue", "po_reader", "symbols", "formatting", "urls", "layout", "rendered",
+          "yamlquote", "workers", "atomic", "cachejson"}  # fmt: skip
 
 
 def unit_of(module: str) -> str:
