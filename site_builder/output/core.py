@@ -32,7 +32,7 @@ from site_builder.output.theme_setup import ThemeSetup, theme_setup, theme_stati
 from site_builder.pages.loaded import Loaded
 from site_builder.pages.plan import PageSpec, common_context
 from site_builder.problems import Problems, RenderError
-from site_builder.render.html_pages import PARALLEL_PAGES, Written, iter_pages
+from site_builder.render.html_pages import PARALLEL_PAGES, Tail, Written, iter_pages
 from site_builder.rendered import CopiedFile, KeptFile, OutputFile, RenderedFile
 from site_builder.workers import give_back_memory
 
@@ -103,8 +103,10 @@ def render_site(
     parallel = request.jobs > 1 and len(specs) >= PARALLEL_PAGES
     beside = not parallel and len(specs) >= PARALLEL_PAGES  # enough rendering here to hide the index behind
     jobs = _artifact_jobs(loaded, request, setup, previous, digester, beside)
+    search = jobs.get(SEARCH)
+    tail = search.tasks() if parallel and isinstance(search, SearchJob) else []
     try:
-        rendered = _render(specs, request, setup, problems, common, parallel, out)
+        rendered = _render(specs, request, setup, problems, common, parallel, out, tail)
     except BaseException:
         for job in jobs.values():
             job.cancel()
@@ -150,7 +152,8 @@ def _artifact_jobs(
 ) -> dict[str, ArtifactJob | SearchJob]:  # fmt: skip
     """The printed editions' files and the search index asked for. The index is made in a forked
     child (`beside`) only while many pages are rendered in this process: beside worker processes
-    it would gain no core, and beside a few pages (an edit build) it would gain well under a
+    it would gain no core (there its parts are tasks the workers take when the pages run out:
+    `SearchJob.tasks`), and beside a few pages (an edit build) it would gain well under a
     second while its child's memory (the index, and the pages of this process it copies) came on
     top of this process's: 340 MB at 10,000 conferences, the build's peak. Otherwise it is made
     here once the pages are out."""
@@ -193,9 +196,11 @@ def _render(
     common: Mapping[str, object],
     parallel: bool,
     out: _Out,
+    tail: Tail = (),
 ) -> tuple[str, ...]:
     """Render `specs`; the out paths rendered. With `parallel`, workers put their pages in the
-    sink themselves (page bytes never travel back)."""
+    sink themselves (page bytes never travel back), and take the `tail` (the search index's parts)
+    when the pages run out."""
     if parallel:
         warm_up(setup, specs)  # forked workers inherit compiled templates
         give_back_memory(collect=True)  # what signing let go: not inherited, so not counted thrice
@@ -212,7 +217,7 @@ def _render(
         return [], [f.out_path for f in files]
 
     rendered: list[str] = []
-    for files, written in iter_pages(setup.env, specs, common, problems, request.jobs, hand_over):
+    for files, written in iter_pages(setup.env, specs, common, problems, request.jobs, hand_over, tail):
         for path in written or ():
             rendered.append(path)
             out.claim(path)

@@ -7,11 +7,13 @@ body, every other record by its value; with the glossary (the expansions) and
 the site's language (the dates). A part whose signature stays is kept without
 making its records (a conference's body text is most of the cost), so an edit
 encodes the one part it falls in. Changed parts are made in a forked child while
-pages are rendered when the render asks for it (`background`), else when
-collected. The list, "search" (tim-kiem/chi-muc.js), holds every part's words:
-it is written from the parts' vocabularies, a kept part's read back from the
-list in the previous output (`previous_vocabularies`); a part whose vocabulary
-cannot be read there is made again.
+pages are rendered when the render asks for it (`background`); beside page
+workers, each is a task the workers and the render take when their pages run
+out (`tasks`); else (and any such task that failed) when collected. The list,
+"search" (tim-kiem/chi-muc.js), holds every part's words: it is written from
+the parts' vocabularies, a kept part's read back from the list in the previous
+output (`previous_vocabularies`); a part whose vocabulary cannot be read there
+is made again.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import hashlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from site_builder import urls
 from site_builder.formatting import format_date
@@ -31,6 +34,7 @@ from site_builder.output.state import Artifact
 from site_builder.pages.loaded import Loaded
 from site_builder.pages.search import Item, Pending, made, search_items
 from site_builder.problems import Problems
+from site_builder.render.html_pages import TailTask
 from site_builder.render.search_index import FORMAT_VERSION, encode_list, encode_part, read_list, split_parts
 from site_builder.rendered import KeptFile, RenderedFile
 
@@ -77,14 +81,25 @@ class SearchJob:
         self.kept = {p.name: (kept[p.name], known[p.part_id]) for p in self.parts if _fresh(kept, p, known)}
         self.todo = tuple(p for p in self.parts if p.name not in self.kept)
         self.child = Forked(self._make) if background and self.todo else None
+        self.given: Made = {}  # parts made by the tasks
 
     def _make(self) -> Made:
-        return make_parts(self.model, self.todo)
+        return make_parts(self.model, [part for part in self.todo if part.name not in self.given])
+
+    def tasks(self) -> list[TailTask]:
+        """One task per part to make, for the page workers (none when a child makes them)."""
+        return [] if self.child is not None else [TailTask(self._task(part), self._take) for part in self.todo]
+
+    def _task(self, part: Part) -> Callable[[], object]:
+        return lambda: make_parts(self.model, [part])
+
+    def _take(self, result: object) -> None:
+        self.given.update(cast(Made, result))
 
     def collect_all(self, problems: Problems, progress: Callable[[str], None] | None = None) -> Collected:
         """Every file of the index, the list first, kept or made, with its state (the index
         reports no problems)."""
-        made_parts = self._result()
+        made_parts = {**self.given, **self._result()}
         found: Collected = []
         vocabularies = []
         for part in self.parts:

@@ -13,6 +13,7 @@ import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
+from dataclasses import dataclass
 from typing import Any
 
 import jinja2
@@ -51,6 +52,20 @@ Written = list[str] | None
 Extra = Callable[[Sequence[PageSpec], list[RenderedFile]], tuple[list[RenderedFile], Written]]
 
 
+@dataclass(frozen=True)
+class TailTask:
+    """Work that is not a page, done after every page is taken (the search index's parts): `run`
+    where a process is free (inherited by forked workers, never pickled), its result given to
+    `done` in this process. A task that fails is left to the caller, which does it again itself
+    (and reports a failure as usual)."""
+
+    run: Callable[[], object]
+    done: Callable[[object], None]
+
+
+Tail = Sequence[TailTask]
+
+
 def iter_pages(
     env: jinja2.Environment,
     specs: Sequence[PageSpec],
@@ -58,16 +73,20 @@ def iter_pages(
     problems: Problems,
     jobs: int = 1,
     extra: Extra | None = None,
+    tail: Tail = (),
 ) -> Iterator[tuple[list[RenderedFile], Written]]:
     """Render `specs` chunk by chunk, in order: (files, more) per chunk.
 
     A caller writes each chunk as it comes, so pages are never all held at once. `extra`
     runs where the chunk is rendered (a worker process, when there are many) and may write
     the files there; it returns (files, more). Problems are added once every chunk is out.
+    With workers, the `tail` tasks are taken by whichever process runs out of pages first, so
+    every core stays busy to the end; what they return goes to their `done`. Without workers
+    they are not run: a task that did not hand its result over is done by the caller.
     """
     found = Problems()
     if jobs > 1 and len(specs) >= PARALLEL_PAGES and "fork" in multiprocessing.get_all_start_methods():
-        chunks = _render_parallel(env, specs, common, found, jobs, extra)
+        chunks = _render_parallel(env, specs, common, found, jobs, extra, tail)
     else:
         chunks = _render_chunks(env, specs, common, found, extra)
     try:
@@ -140,7 +159,7 @@ def merge_template_problems(items: Sequence[Problem]) -> list[Problem]:
 
 # Inputs of a parallel render, inherited by forked workers so that neither the
 # model nor the templates are pickled; tasks carry only index ranges.
-_SHARED: tuple[jinja2.Environment, Sequence[PageSpec], Mapping[str, Any], Extra | None] | None = None
+_SHARED: tuple[jinja2.Environment, Sequence[PageSpec], Mapping[str, Any], Extra | None, Tail] | None = None
 
 
 def _render_parallel(
@@ -150,13 +169,14 @@ def _render_parallel(
     problems: Problems,
     jobs: int,
     extra: Extra | None,
+    tail: Tail,
 ) -> Iterator[tuple[list[RenderedFile], Written]]:
     global _SHARED
     size = max(1, -(-len(specs) // (jobs * _CHUNKS_PER_WORKER * _SHARED_OUT)))
     # Counted from the end, so the last range is a whole one and holds all the pages made from the
     # whole site (planned last: see _heavy_first); the short one, if any, comes first.
     ranges = [(max(0, end - size), end) for end in range(len(specs), 0, -size)][::-1]
-    _SHARED = (env, specs, common, extra)
+    _SHARED = (env, specs, common, extra, tail)
     # Frozen objects are never scanned by the collector, so the workers' collections do not
     # write into (and so copy) every page of the model they share with this process.
     gc.freeze()
@@ -164,7 +184,7 @@ def _render_parallel(
         # This process renders chunks too, beside jobs - 1 workers: a page of the shared memory
         # that every process touches (reference counts) is then copied once less.
         with worker_pool(jobs - 1) as pool:  # forked: the workers inherit _SHARED, and die with the build
-            for files, found, more in _share_out(pool, ranges, jobs - 1):
+            for files, found, more in _share_out(pool, ranges, jobs - 1, tail):
                 problems.extend(found)
                 yield files, more
     finally:
@@ -173,33 +193,52 @@ def _render_parallel(
 
 
 Chunk = tuple[list[RenderedFile], list[Problem], Written]
+Task = tuple[int, int]  # a range of pages (start, stop); a tail task is (its index, -1)
 
 
-def _share_out(pool: Executor, ranges: list[tuple[int, int]], workers: int) -> Iterator[Chunk]:
-    """Each range rendered by a worker or here, whichever is free; handed on in spec order."""
-    waiting = deque(_heavy_first(ranges))
-    heavy = waiting[0] if waiting else None
-    running: dict[tuple[int, int], Future[Chunk]] = {}
-    done: dict[tuple[int, int], Chunk] = {}
+def _share_out(pool: Executor, ranges: list[Task], workers: int, tail: Tail) -> Iterator[Chunk]:
+    """Each range rendered by a worker or here, whichever is free; handed on in spec order. The
+    tail's tasks come after every range, taken the same way."""
+    waiting = deque([*_heavy_first(ranges), *((i, -1) for i in range(len(tail)))])
+    heavy = waiting[0] if ranges else None
+    running: dict[Task, Future[Any]] = {}
+    done: dict[Task, Chunk] = {}
     handed = 0
-    while handed < len(ranges):
+    while handed < len(ranges) or waiting or running:
         # Each worker has a range queued behind the one it renders, so it goes on while this process
         # finishes a range of its own (else it idles a third of the time). Never behind the heavy
         # range (the people index): every range rendered here meanwhile would wait, held here.
         queued = workers if heavy in running and not running[heavy].done() else 2 * workers
         while waiting and sum(1 for f in running.values() if not f.done()) < queued:
-            bounds = waiting.popleft()
-            running[bounds] = pool.submit(_render_range, bounds)
+            task = waiting.popleft()
+            running[task] = pool.submit(_run_task, task)
         if waiting:
-            bounds = waiting.popleft()
-            done[bounds] = _render_range(bounds)
-        elif running and ranges[handed] not in done:
+            task = waiting.popleft()
+            _finish(task, _run_task(task), done, tail)
+        elif running and (handed == len(ranges) or ranges[handed] not in done):
             wait(running.values(), return_when=FIRST_COMPLETED)
-        for bounds in [b for b, f in running.items() if f.done()]:
-            done[bounds] = running.pop(bounds).result()
+        for task in [t for t, f in running.items() if f.done()]:
+            _finish(task, running.pop(task).result(), done, tail)
         while handed < len(ranges) and ranges[handed] in done:
             yield done.pop(ranges[handed])
             handed += 1
+
+
+def _finish(task: Task, result: Any, done: dict[Task, Chunk], tail: Tail) -> None:
+    if task[1] >= 0:
+        done[task] = result
+    elif result[0]:
+        tail[task[0]].done(result[1])
+
+
+def _run_task(task: Task) -> Any:
+    if task[1] >= 0:
+        return _render_range(task)
+    assert _SHARED is not None, "worker started without the shared inputs"
+    try:
+        return True, _SHARED[4][task[0]].run()
+    except Exception:  # noqa: BLE001 - the caller does the task again, where a failure is reported
+        return False, None
 
 
 def _heavy_first(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -213,7 +252,7 @@ def _heavy_first(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def _render_range(bounds: tuple[int, int]) -> Chunk:
     assert _SHARED is not None, "worker started without the shared inputs"
-    env, specs, common, extra = _SHARED
+    env, specs, common, extra, _tail = _SHARED
     problems = Problems()
     chunk = specs[bounds[0] : bounds[1]]
     files, more = _render_serial(env, chunk, common, problems), None

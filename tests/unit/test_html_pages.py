@@ -1,8 +1,10 @@
 """Rendering the HTML pages of a small in-memory model with the built-in theme."""
 
 import datetime as dt
+import os
 import shutil
 import subprocess
+import time
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -12,7 +14,7 @@ import pytest
 from site_builder.pages.plan import PageSpec, common_context, plan_pages
 from site_builder.problems import Problems
 from site_builder.render.environment import make_environment
-from site_builder.render.html_pages import PARALLEL_PAGES, render_pages
+from site_builder.render.html_pages import PARALLEL_PAGES, TailTask, iter_pages, render_pages
 from site_builder.sources.themes import resolve_theme
 from tests.factories import (
     bodies_for,
@@ -475,3 +477,32 @@ def test_pages_rendered_by_workers_and_by_this_process_come_back_in_spec_order()
     assert results[2] == results[1] and results[3] == results[1]
     assert [path for path, _ in results[1][0]] == [s.out_path for s in specs if s.template == "p.html"]
     assert results[1][0][0] == ("p/1/index.html", b"<p>1</p>") and results[1][1]  # p/0 is broken
+
+
+def test_tail_tasks_are_taken_by_workers_and_this_process_and_a_failed_one_is_left_to_the_caller():
+    """With workers, the tail's tasks run once the pages are taken, in the workers and here (both
+    processes stay busy to the end); each result reaches its task's `done` here; a task that raises
+    hands nothing over (the caller does it again), and the pages are those of one process."""
+    env = jinja2.Environment(loader=jinja2.DictLoader({"p.html": "<p>{{ n }}</p>"}))
+    specs = [PageSpec(f"/p/{n}/", f"p/{n}/index.html", "p.html", {"n": n}) for n in range(PARALLEL_PAGES + 50)]
+
+    def work(n: int):
+        def run():
+            if n == 3:
+                raise ValueError("broken task")
+            time.sleep(0.05)  # long enough that both processes take some
+            return n * n, os.getpid()
+
+        return run
+
+    got: dict[int, tuple[int, int]] = {}
+    tail = [TailTask(work(n), lambda result, n=n: got.__setitem__(n, result)) for n in range(12)]
+    problems = Problems()
+    files = [f for chunk, _ in iter_pages(env, specs, {}, problems, 2, None, tail) for f in chunk]
+    assert [f.out_path for f in files] == [s.out_path for s in specs] and not problems.items
+    assert {n: square for n, (square, _) in got.items()} == {n: n * n for n in range(12) if n != 3}
+    assert os.getpid() in {pid for _, pid in got.values()} and len({pid for _, pid in got.values()}) == 2
+    left: dict[int, object] = {}
+    serial = [TailTask(work(n), lambda result, n=n: left.__setitem__(n, result)) for n in range(2)]
+    assert len([f for chunk, _ in iter_pages(env, specs, {}, Problems(), 1, None, serial) for f in chunk]) == len(specs)
+    assert left == {}  # without workers the caller does the tail itself

@@ -161,3 +161,19 @@ def test_the_preview_writes_the_listed_parts_and_removes_parts_no_longer_listed(
 
 def _links(folder):
     return [part[1] for part in index_data((folder / "chi-muc.js").read_text(encoding="utf-8"))["parts"]]
+
+
+def test_parts_made_by_tasks_are_the_bytes_made_here_and_a_task_not_done_is_made_here(tmp_path):
+    """The parts a render hands its page workers as tasks (`tasks`) give the files made here; a
+    part whose task handed nothing back (it failed, or no worker took it) is made when collected."""
+    site = site_with(tmp_path, many_conferences(250))
+    here = SearchJob(loaded(site), {}).collect_all(Problems())
+    job = SearchJob(loaded(site), {})
+    tasks = job.tasks()
+    assert len(tasks) == len(job.todo) > 2
+    for task in tasks[1:]:  # the first one's result never comes back
+        task.done(task.run())
+    assert set(job.given) == {part.name for part in job.todo[1:]}
+    there = job.collect_all(Problems())
+    assert [(name, file) for name, file, _ in there] == [(name, file) for name, file, _ in here]
+    assert SearchJob(loaded(site), {}, background=True).tasks() == []  # its child makes them all
