@@ -15,7 +15,9 @@ mean equal values; written without the memo, equal values give equal bytes
 too). The big records (conferences, years, terms, pages, target and award sets)
 are digested once per render and stand as their digest wherever they recur, so
 the year every conference page shows costs one digest, not forty; which types
-get this treatment changes the speed only, never the result.
+get this treatment changes the speed only, never the result. A page body stands as the seed
+of what its HTML is made from (Loaded.body_seeds: its source's cache key, which covers the
+glossary and renderer, and what resolving its links changed) and its page's address.
 Nothing here reads files or writes.
 """
 
