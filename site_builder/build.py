@@ -133,7 +133,7 @@ def _load_site(
     model = add_body_media(model, rendered.media, media, problems)  # what the bodies show is published
     bodies = rendered.html
     specs = plan_pages(model, bodies, problems)
-    return Loaded(model, media, bodies, specs, count)
+    return Loaded(model, media, bodies, specs, count, rendered.seeds)
 
 
 def check_site(site_root: Path) -> Problems:

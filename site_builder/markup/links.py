@@ -86,15 +86,21 @@ def resolve_body(
     used: set[str],
     memo: LoadMemo | None = None,
     signature: str | None = None,
+    changes: dict[str, str] | None = None,
 ) -> str:
     """`resolve_links` through `memo`: replayed when every lookup kept answers as it did.
     `signature`: of what else than its source the body's HTML is made from (markdown.py), so the
-    entry is kept by the body's file (memo.py: LoadMemo.key); without, by the HTML itself."""
+    entry is kept by the body's file (memo.py: LoadMemo.key); without, by the HTML itself.
+    `changes` gets (body path -> text) what the HTML was made from besides `fragment`: equal
+    fragments and equal texts give equal HTML (output/signatures.py signs pages by it)."""
+    path = doc.loc.path
     if 'href="' not in fragment and 'src="' not in fragment:  # nothing to resolve: nothing to keep
+        _note(changes, path, "")
         return fragment
     if memo is None:
-        return _apply(fragment, _splices(fragment, _Resolver(doc, lookups, problems, used)))
-    path = doc.loc.path
+        splices = _splices(fragment, _Resolver(doc, lookups, problems, used))
+        _note(changes, path, "plain:" + json.dumps(splices))  # never a kept entry's text
+        return _apply(fragment, splices)
     key = (
         memo.key(f"links:{path}", fragment)
         if signature is None
@@ -106,6 +112,7 @@ def resolve_body(
         if all(lookups.answer(kind, path) == answer for kind, path, answer in asked):
             memo.put(key, kept)
             used.update(kept_media)
+            _note(changes, path, kept)
             return _apply(fragment, splices)
     found = Problems()
     lookups = Lookups(lookups.link_map, lookups.files, lookups.media_files)
@@ -113,9 +120,16 @@ def resolve_body(
     splices = _splices(fragment, _Resolver(doc, lookups, found, media))
     problems.extend(found.items)
     used.update(media)
+    made = json.dumps([lookups.asked, splices, sorted(media)], ensure_ascii=False)
     if not found.items:
-        memo.put(key, json.dumps([lookups.asked, splices, sorted(media)], ensure_ascii=False))
+        memo.put(key, made)
+    _note(changes, path, made)
     return _apply(fragment, splices)
+
+
+def _note(changes: dict[str, str] | None, path: str, made: str) -> None:
+    if changes is not None:
+        changes[path] = made
 
 
 def _splices(fragment: str, resolver: _Resolver) -> list[Splice]:

@@ -106,6 +106,7 @@ class BodyRenderer:
     lang: str = "vi"  # the site's language: footnote back-link titles
     started: Started | None = None
     depths: dict[str, int] = field(default_factory=dict)  # body path -> depth of the HTML rendered by `render`
+    keys: dict[str, str] = field(default_factory=dict)  # body path -> cache key of the HTML `render` gave it
 
     def render(self, docs: Iterable[Markdown]) -> dict[str, str]:
         docs = list(docs)
@@ -117,6 +118,7 @@ class BodyRenderer:
         made.update(zip(rest, self._render([missing[key] for key in rest]), strict=True))
         self.cache.update((key, made[key][0]) for key in missing)
         self.depths.update((d.loc.path, made[k][1]) for d, k in zip(docs, keys, strict=True) if k in made)
+        self.keys.update((d.loc.path, k) for d, k in zip(docs, keys, strict=True))
         return {doc.loc.path: self.cache[key] for doc, key in zip(docs, keys, strict=True)}
 
     def _render(self, sources: list[str]) -> list[Rendered]:
@@ -140,6 +142,9 @@ class BodyRenderer:
 class RenderedBodies:
     html: dict[str, str]  # record (body file) path -> safe HTML with resolved links
     media: frozenset[str]  # files under content/media/ the bodies use: they must be published
+    # Record path -> a digest of what its HTML is made from (its source, the glossary, the
+    # renderer, its links' answers): equal seeds mean equal HTML, so pages are signed by it.
+    seeds: dict[str, str] = field(default_factory=dict)
 
 
 def render_bodies(
@@ -173,12 +178,20 @@ def render_bodies(
     too_deep |= refuse_deep_html(docs, rendered, problems, memo, renderer.depths, signature)
     used: set[str] = set()
     lookups = Lookups(link_map, files, media_files)
+    changes: dict[str, str] = {}
     resolved = {
-        doc.loc.path: resolve_body(rendered[doc.loc.path], doc, lookups, problems, used, memo, signature)
+        doc.loc.path: resolve_body(rendered[doc.loc.path], doc, lookups, problems, used, memo, signature, changes)
         for doc in docs
         if doc.loc.path not in too_deep
     }
-    return RenderedBodies({**resolved, **dict.fromkeys(too_deep, "")}, frozenset(used))
+    seeds = {path: _seed(renderer.keys[path], made) for path, made in changes.items()}
+    return RenderedBodies({**resolved, **dict.fromkeys(too_deep, "")}, frozenset(used), seeds)
+
+
+def _seed(key: str, changes: str) -> str:
+    """The cache key names the HTML rendered from the source; `changes`, what resolving its links
+    changed in it."""
+    return hashlib.blake2b(f"{key}\0{changes}".encode(), digest_size=16).hexdigest()
 
 
 def glossary_map(entries: Iterable[GlossaryEntry]) -> dict[str, str]:

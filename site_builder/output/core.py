@@ -96,7 +96,7 @@ def render_site(
     media_state = _media(loaded, request, previous, out.put)
     old_photos = previous.photos if previous else {}
     images, photos = web_photos(request.site_root, loaded.model, request.media_tokens, old_photos, problems, out.put)
-    digester = Digester()
+    digester = Digester(loaded.body_seeds)
     seed_records(digester, loaded.model, request.record_tokens)
     common = {**common_context(loaded.model, with_pdf=request.links_pdf), "images": images}
     signatures, specs = _select(loaded, setup, previous, common, digester, out.put)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from site_builder.model.records import SiteModel
 from site_builder.pages.plan import PageSpec
@@ -15,3 +15,4 @@ class Loaded:
     bodies: dict[str, str]  # record path -> safe HTML body, links resolved
     specs: list[PageSpec]
     record_count: int
+    body_seeds: dict[str, str] = field(default_factory=dict)  # record path -> what its body is made from

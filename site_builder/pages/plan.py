@@ -42,6 +42,7 @@ class PageBody:
 
     html: str  # the rendered body (Loaded.bodies), site-absolute links
     page_url: str
+    path: str = ""  # its record's path: Loaded.body_seeds says what `html` is made from
 
     def markup(self) -> Markup:
         return Markup(urls.relativize(self.html, self.page_url))  # noqa: S704 - sanitised by the markup stage
@@ -209,7 +210,7 @@ class _Planner:
     def _body(self, page_url: str, *keys: str | None) -> PageBody | Markup:
         for key in keys:
             if key and key in self.bodies:
-                return PageBody(self.bodies[key], page_url)
+                return PageBody(self.bodies[key], page_url, key)
         return Markup("")
 
     def _spec(self, url: str, template: str, context: Context) -> PageSpec:

@@ -121,3 +121,26 @@ def test_a_body_without_links_or_images_is_kept_as_it_is_and_nothing_is_kept_for
     problems = Problems()
     assert resolve_body(fragment, doc(), Lookups(LINKS, frozenset(), MEDIA), problems, set(), memo, "sig") == fragment
     assert memo.facts == {} and problems.items == []
+
+
+def changes_of(memo, links, files=frozenset()):
+    """(HTML, the `changes` text) of FRAGMENT resolved through `memo` (None: without one)."""
+    changes: dict[str, str] = {}
+    out = resolve_body(FRAGMENT, doc(), Lookups(links, files, MEDIA), Problems(), set(), memo, "sig", changes)
+    return out, changes[PATH]
+
+
+def test_the_changes_text_names_the_html_made_from_the_fragment():
+    """Pages are signed by this text (output/signatures.py): the same text on a kept replay as
+    when resolved, another one whenever an answer changes the HTML."""
+    with_cu = {**LINKS, "content/pages/cu.md": "/trang/cu/"}
+    first = LoadMemo(tokens={PATH: "hash"})
+    made = changes_of(first, with_cu)
+    assert changes_of(next_build(first), with_cu) == made  # replayed from the memo
+    moved = changes_of(next_build(first), {**LINKS, "content/pages/cu.md": "/trang/cu-moi/"})
+    assert "/trang/cu-moi/" in moved[0] and moved[1] != made[1]
+    plain = changes_of(None, with_cu)
+    assert plain[0] == made[0] and plain[1] != changes_of(None, LINKS)[1]
+    changes: dict[str, str] = {}
+    resolve_body("<p>x</p>", doc(), Lookups(LINKS, frozenset(), MEDIA), Problems(), set(), None, None, changes)
+    assert changes == {PATH: ""}

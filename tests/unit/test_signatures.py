@@ -240,3 +240,25 @@ def test_the_people_index_counts_by_its_value_so_an_edit_that_names_nobody_new_k
     assert first.of(model.people) == edited.of(model.people)
     renamed = dataclasses.replace(model.people[0], name="Người Khác")
     assert Digester().of((renamed, *model.people[1:])) != first.of(model.people)
+
+
+def test_a_seeded_body_is_digested_by_its_seed_and_page_and_an_unseeded_one_by_its_html() -> None:
+    """Loaded.body_seeds name what a body's HTML is made from: the seed, not the HTML, is digested."""
+    from site_builder.pages.plan import PageBody
+
+    seeds = {"content/a.md": "seed 1"}
+    body = PageBody("<p>a</p>", "/a/", "content/a.md")
+    assert Digester(seeds).of(body) == Digester(seeds).of(PageBody("<p>other</p>", "/a/", "content/a.md"))
+    assert Digester(seeds).of(body) != Digester({"content/a.md": "seed 2"}).of(body)
+    assert Digester(seeds).of(body) != Digester(seeds).of(PageBody("<p>a</p>", "/b/", "content/a.md"))
+    assert Digester(seeds).of(body) != Digester().of(body)
+    assert Digester().of(body) != Digester().of(PageBody("<p>other</p>", "/a/", "content/a.md"))
+
+
+def test_a_loaded_site_seeds_its_bodies_alike_each_time() -> None:
+    """Loading the demo site twice (read only) gives the same seeds, one per body that has HTML."""
+    first = load_site(ROOT, Problems(), {}, 1)
+    again = load_site(ROOT, Problems(), {}, 1)
+    assert first is not None and again is not None
+    assert first.body_seeds and first.body_seeds == again.body_seeds
+    assert {path for path, html in first.bodies.items() if html} <= set(first.body_seeds) <= set(first.bodies)
