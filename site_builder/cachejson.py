@@ -20,6 +20,9 @@ import orjson
 from site_builder.atomic import write_atomic
 
 Json = Any  # a value as `decode` gives it back: checked where it is taken apart
+# What reading a damaged or foreign cache file can raise while it is taken apart: the file is
+# then read as empty (its entries are made again), never trusted in part.
+DAMAGED = (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError, AssertionError)
 
 
 def decode(data: bytes | str) -> Json:
@@ -49,6 +52,19 @@ def plain_number(value: object) -> bool:
 def read(file: Path) -> Json:
     """The value kept in `file`; a ValueError or OSError when it is damaged or missing."""
     return orjson.loads(file.read_bytes())
+
+
+def read_section(file: Path, name: str, fmt: str, generation: object) -> dict[str, Json]:
+    """The mapping under `name` in a cache file written in format `fmt` by this `generation` of
+    the program; {} when the file is missing, damaged or from another format or generation."""
+    try:
+        data = read(file)
+        if data.get("format") != fmt or data.get("generation") != generation:
+            return {}
+        found = data[name]
+        return found if isinstance(found, dict) else {}
+    except DAMAGED:
+        return {}
 
 
 def write(file: Path, value: object) -> None:

@@ -35,7 +35,7 @@ from site_builder.problems import Loc
 FORMAT = "site-builder load 2"
 BUCKETS = 32
 FACT_BUCKETS = 16
-_DAMAGED = (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError, AssertionError)
+_DAMAGED = cachejson.DAMAGED
 
 
 def _text(value: object) -> str:
@@ -163,14 +163,7 @@ class LoadStore:
             return {}, ""
 
     def _read(self, file: Path, name: str) -> dict[str, Json]:
-        try:
-            data = cachejson.read(file)
-            if data.get("format") != FORMAT or data.get("generation") != self.generation:
-                return {}
-            found = data[name]
-            return found if isinstance(found, dict) else {}
-        except _DAMAGED:
-            return {}
+        return cachejson.read_section(file, name, FORMAT, self.generation)
 
 
 def _write_bucket(file: Path, head: dict[str, Json], entries: dict[str, list[Json]]) -> None:

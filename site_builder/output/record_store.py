@@ -211,17 +211,11 @@ class RecordStore:
         return self._data[index]
 
     def _read(self, file: Path, name: str = "records") -> dict[str, Json]:
-        try:
-            data = cachejson.read(file)
-            if data.get("format") != FORMAT or data.get("generation") != self.generation:
-                return {}
-            found = data[name]
-            return found if isinstance(found, dict) else {}
-        except _DAMAGED:
-            return {}  # missing or damaged: its records are read again
+        """{} when missing or damaged: its records are read again."""
+        return cachejson.read_section(file, name, FORMAT, self.generation)
 
 
-_DAMAGED = (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError, AssertionError)
+_DAMAGED = cachejson.DAMAGED
 _CONFERENCES = f"/{layout.CONFERENCES}/"
 
 

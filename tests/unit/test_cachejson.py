@@ -107,3 +107,18 @@ def test_a_kept_conference_with_a_lone_surrogate_is_made_again_and_its_old_file_
     store.save(LoadMemo(made={LOAD_PATH: (odd, ())}), {LOAD_PATH: "g"})
     assert LoadStore(tmp_path, "p").load({LOAD_PATH: "h"}).known == {}
     assert LoadStore(tmp_path, "p").load({LOAD_PATH: "g"}).known == {}
+
+
+def test_a_section_is_read_only_from_its_own_format_and_generation(tmp_path):
+    from site_builder import cachejson
+
+    file = tmp_path / "kept.json"
+    cachejson.write(file, {"format": "f 1", "generation": "g1", "records": {"a": [1, 2]}, "list": [1]})
+    assert cachejson.read_section(file, "records", "f 1", "g1") == {"a": [1, 2]}
+    assert cachejson.read_section(file, "records", "f 2", "g1") == {}  # another format
+    assert cachejson.read_section(file, "records", "f 1", "g2") == {}  # another program
+    assert cachejson.read_section(file, "list", "f 1", "g1") == {}  # not a mapping
+    assert cachejson.read_section(file, "missing", "f 1", "g1") == {}
+    assert cachejson.read_section(tmp_path / "none.json", "records", "f 1", "g1") == {}
+    file.write_bytes(b'{"format": "f 1", "generation"')
+    assert cachejson.read_section(file, "records", "f 1", "g1") == {}  # damaged
