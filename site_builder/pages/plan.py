@@ -21,7 +21,17 @@ from site_builder import urls
 from site_builder.charts import charts_for
 from site_builder.layout import SITE_YAML
 from site_builder.model.editions import editions_of
-from site_builder.model.records import CONFERENCE_KINDS, Conference, Markdown, Page, SiteModel, Term, Year
+from site_builder.model.records import (
+    CONFERENCE_KINDS,
+    AwardSet,
+    Conference,
+    Markdown,
+    Page,
+    SiteModel,
+    TargetSet,
+    Term,
+    Year,
+)
 from site_builder.pages.record_urls import url_for_record_path
 from site_builder.pages.search import INDEX_GLOBAL
 from site_builder.pages.toc import body_headings
@@ -46,6 +56,20 @@ class PageBody:
 
     def markup(self) -> Markup:
         return Markup(urls.relativize(self.html, self.page_url))  # noqa: S704 - sanitised by the markup stage
+
+
+@dataclass(frozen=True)
+class YearFigures:
+    """A year as the targets and awards pages show it: its number, title and figures, without its
+    conferences. A page is signed by the values it holds (output/signatures.py), so holding the
+    `Year` would render these pages again after every edit of a conference body. Their context
+    keeps `years` too, for a site's own template that shows more: such a template reads it, and
+    then depends on it."""
+
+    year: int
+    title: str
+    targets: TargetSet
+    awards: AwardSet
 
 
 @dataclass(frozen=True)
@@ -321,6 +345,7 @@ class _Planner:
             "breadcrumbs": (self._home_crumb(), Crumb(urls.targets(), ui_key="nav.targets")),
             "terms": tuple(t for t in self.model.terms if t.targets.items),
             "years": years,
+            "year_figures": year_figures(years),
         }
         return self._spec(urls.targets(), "targets.html", context)
 
@@ -329,7 +354,8 @@ class _Planner:
             "section": "awards",
             "breadcrumbs": (self._home_crumb(), Crumb(urls.awards(), ui_key="nav.awards")),
             "terms": self.model.terms,
-            "years": tuple(y for y in self.model.years if y.awards.items),
+            "years": (years := tuple(y for y in self.model.years if y.awards.items)),
+            "year_figures": year_figures(years),
         }
         return self._spec(urls.awards(), "awards.html", context)
 
@@ -385,3 +411,7 @@ class _Planner:
             "breadcrumbs": (self._home_crumb(), Crumb(urls.not_found(), ui_key="notfound.title")),
         }
         return self._spec(urls.not_found(), "404.html", context)
+
+
+def year_figures(years: tuple[Year, ...]) -> tuple[YearFigures, ...]:
+    return tuple(YearFigures(y.year, y.title, y.targets, y.awards) for y in years)

@@ -15,7 +15,7 @@ from site_builder.output.state import Artifact
 from site_builder.output.theme_setup import theme_setup
 from site_builder.problems import Loc, Problem, Problems, RenderError, SiteError
 from site_builder.rendered import CopiedFile, KeptFile, RenderedFile
-from tests.conftest import formatted, site_with
+from tests.conftest import copy_demo, formatted, site_with
 
 PHOTO = b"\xff\xd8\xff\xe0" + b"\0" * 64
 CONFERENCE = """\
@@ -151,3 +151,28 @@ def test_the_search_index_is_kept_while_the_site_is_unchanged(site: Path, tmp_pa
     (site / CONF_PATH).write_text(CONFERENCE.replace("Nội dung.", "Nội dung mới."), encoding="utf-8")
     kinds = [type(file) for _, file, _ in search_files(loaded_site(site), made, Problems(), output)]
     assert kinds == [RenderedFile, RenderedFile]  # the same part, holding a new word the list holds too
+
+
+def test_a_body_edit_leaves_the_targets_and_awards_pages_which_show_only_figures(tmp_path: Path) -> None:
+    site = copy_demo(tmp_path / "site")
+    conference = next((site / "content/years/2023/conferences").glob("*.md"))
+    first = render_site(loaded_site(site), request(site), Problems())
+    with conference.open("a", encoding="utf-8") as stream:
+        stream.write("\nMột dòng thêm vào nội dung.\n")
+    edited = render_site(loaded_site(site), request(site), Problems(), first.state)
+    assert any(path.startswith("nam/2023/") for path in edited.rendered)
+    assert "chi-tieu/index.html" not in edited.rendered and "khen-thuong/index.html" not in edited.rendered
+
+
+def test_a_site_targets_template_that_shows_the_years_conferences_still_follows_them(tmp_path: Path) -> None:
+    site = copy_demo(tmp_path / "site")
+    override = '{% extends "base.html" %}{% block content %}{% for y in years %}{% for c in y.conferences %}'
+    override += "<p>{{ c.title }}</p>{% endfor %}{% endfor %}{% endblock %}"
+    (site / "templates/targets.html").write_text(override, encoding="utf-8")
+    conference = next((site / "content/years/2023/conferences").glob("*.md"))
+    first = render_site(loaded_site(site), request(site), Problems())
+    text = conference.read_text(encoding="utf-8")
+    conference.write_text(text.replace("lần thứ 16", "lần thứ 16 (sửa)", 1), encoding="utf-8")
+    edited = render_site(loaded_site(site), request(site), Problems(), first.state)
+    page = next(f for f in edited.files if f.out_path == "chi-tieu/index.html")
+    assert isinstance(page, RenderedFile) and "lần thứ 16 (sửa)" in page.data.decode()
