@@ -17,7 +17,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import pickle
 import sys
 from pathlib import Path
 
@@ -41,8 +40,8 @@ class TemplateCodeCache(jinja2.BytecodeCache):
         try:
             with open(self.folder / f"{bucket.key}.code", "rb") as stream:
                 bucket.load_bytecode(stream)
-        except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError):
-            bucket.reset()  # unreadable or damaged: compiled again
+        except Exception:  # noqa: BLE001 - a damaged entry can raise anything pickle or marshal can
+            bucket.reset()  # unreadable or damaged: compiled again, never a failed build
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         target = self.folder / f"{bucket.key}.code"

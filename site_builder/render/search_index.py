@@ -181,7 +181,7 @@ def read_list(script: str) -> dict[str, tuple[str, ...]]:
             return {}
         word = {code_of(number): token for number, token in enumerate(data["words"].split("\n"))}
         return {part_id: tuple(map(word.__getitem__, split_codes(code))) for part_id, _, code in data["parts"]}
-    except (ValueError, KeyError, IndexError, TypeError):
+    except (ValueError, KeyError, IndexError, TypeError, AttributeError):  # a list not ours, or edited
         return {}
 
 

@@ -177,3 +177,12 @@ def test_parts_made_by_tasks_are_the_bytes_made_here_and_a_task_not_done_is_made
     there = job.collect_all(Problems())
     assert [(name, file) for name, file, _ in there] == [(name, file) for name, file, _ in here]
     assert SearchJob(loaded(site), {}, background=True).tasks() == []  # its child makes them all
+
+
+def test_a_list_that_is_not_ours_gives_no_vocabularies():
+    from site_builder.pages.search import INDEX_GLOBAL
+    from site_builder.render.search_index import FORMAT_VERSION, HEADER, read_list
+
+    for body in ('{"version": %d, "words": 5, "parts": []}', '{"version": %d, "words": "a", "parts": [1]}'):
+        script = f"{HEADER}window.{INDEX_GLOBAL}={body % FORMAT_VERSION};\n"
+        assert read_list(script) == {}
