@@ -14,14 +14,14 @@ A cache that cannot be read or written is the same as none: the template is comp
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import os
 import sys
 from pathlib import Path
 
 import jinja2
 from jinja2.bccache import Bucket
+
+from site_builder.atomic import atomic_file
 
 
 def code_folder(user_cache: Path, options: object) -> Path:
@@ -44,13 +44,9 @@ class TemplateCodeCache(jinja2.BytecodeCache):
             bucket.reset()  # unreadable or damaged: compiled again, never a failed build
 
     def dump_bytecode(self, bucket: Bucket) -> None:
-        target = self.folder / f"{bucket.key}.code"
-        temporary = target.with_name(f"{target.name}.{os.getpid()}.tmp")
         try:
             self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-            with open(temporary, "wb") as stream:
+            with atomic_file(self.folder / f"{bucket.key}.code") as stream:  # never half a file
                 bucket.write_bytecode(stream)
-            os.replace(temporary, target)  # another build never reads half a file
         except OSError:
-            with contextlib.suppress(OSError):
-                temporary.unlink()
+            pass  # not kept: compiled again next time
