@@ -18,6 +18,7 @@ from typing import Protocol
 import markdown
 
 from site_builder.catalogue import text
+from site_builder.markup import inline_gate
 from site_builder.markup.headings import heading_ids
 from site_builder.markup.links import Lookups, resolve_body
 from site_builder.markup.nesting import html_depth, refuse_deep_html, refuse_too_deep
@@ -35,7 +36,7 @@ CHUNKS_PER_WORKER = 8
 
 
 def make_renderer(glossary: Mapping[str, str], lang: str = "vi") -> markdown.Markdown:
-    return markdown.Markdown(
+    renderer = markdown.Markdown(
         extensions=["tables", "sane_lists", "footnotes", "abbr", heading_ids(), "attr_list"],
         extension_configs={
             "abbr": {"glossary": dict(glossary)},
@@ -43,6 +44,8 @@ def make_renderer(glossary: Mapping[str, str], lang: str = "vi") -> markdown.Mar
         },
         output_format="html",
     )
+    inline_gate.install(renderer)
+    return renderer
 
 
 def render_sources(sources: list[str], glossary: Mapping[str, str], lang: str = "vi") -> list[str]:
