@@ -17,11 +17,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import jinja2
 from markupsafe import Markup
 
-from site_builder.catalogue import text, theme_text
+from site_builder.catalogue import ThemeText, text, theme_text
 from site_builder.markup.abbr import mark_abbreviations
 from site_builder.render.code_cache import TemplateCodeCache, code_folder
 from site_builder.render.filters import make_filters
@@ -82,6 +83,29 @@ def abbr(context: jinja2.runtime.Context, value: object) -> Markup:
 abbr.reads_context = ("abbreviations",)  # type: ignore[attr-defined]
 
 
+def remembered_gettext(installed: Callable[..., str], words: ThemeText) -> Callable[..., str]:
+    """The i18n extension's newstyle `gettext` (`installed`), with each text without variables
+    made once per environment: a page calls `_()` about 30 times, and each call went through
+    three context calls (the `_` alias, gettext, the catalogue) and a `Markup %`.
+
+    The result is the extension's own: with autoescape, Markup(text) % variables (so `%%` is
+    `%`); a template part with autoescape off is handed to the extension itself. `_` is this
+    same function (the extension's `_` looks `gettext` up in the context on every call).
+    """
+    made: dict[str, Markup] = {}
+
+    @jinja2.pass_context
+    def gettext(context: jinja2.runtime.Context, string: str, /, **variables: Any) -> str:
+        if variables or not context.eval_ctx.autoescape:
+            return installed(context, string, **variables)
+        found = made.get(string)
+        if found is None:
+            found = made[string] = Markup(words.gettext(string)) % {}
+        return found
+
+    return gettext
+
+
 # What changes the code a template compiles to (part of the compiled-code cache's key).
 OPTIONS = {
     "extensions": ["jinja2.ext.i18n"],
@@ -110,6 +134,9 @@ def make_environment(theme: Theme, lang: str, user_cache: Path | None = None) ->
     words = theme_text(theme.folders, lang)
     # attr-defined: the i18n extension adds this method to the environment when it is made.
     env.install_gettext_callables(words.gettext, words.ngettext, newstyle=True)  # type: ignore[attr-defined]
+    installed = env.globals["gettext"]
+    assert callable(installed)  # the extension's, installed just above
+    env.globals["gettext"] = env.globals["_"] = remembered_gettext(installed, words)
     env.globals["lang"] = lang
     env.globals["theme_config"] = dict(theme.config)
     env.extend(site_theme=theme, theme_text=words)

@@ -97,3 +97,38 @@ def test_the_theme_configuration_and_language_are_globals(tmp_path):
     assert env.globals["lang"] == "en"
     assert env.globals["theme_config"]["favicon"] == "rieng.svg"
     assert env.globals["theme_config"]["stylesheets"]  # the built-in theme's, inherited
+
+
+def _texts_env(remembered: bool) -> jinja2.Environment:
+    from site_builder.catalogue import Catalogue, ThemeText
+    from site_builder.render.environment import OPTIONS, remembered_gettext
+
+    messages = {"a.plain": ("Đạt <b>",), "a.percent": ("Đạt 100%%",), "a.named": ("Của %(who)s, 100%%",)}
+    words = ThemeText((Catalogue(Path("theme.po"), "vi", messages, lambda n: 0),))
+    env = jinja2.Environment(**OPTIONS)  # type: ignore[arg-type]
+    env.install_gettext_callables(words.gettext, words.ngettext, newstyle=True)  # type: ignore[attr-defined]
+    if remembered:
+        env.globals["gettext"] = env.globals["_"] = remembered_gettext(env.globals["gettext"], words)
+    return env
+
+
+SOURCE = (
+    '{{ _("a.plain") }}|{{ _("a.percent") }}|{{ gettext("a.percent") }}|{{ _("a.named", who="<i>") }}|'
+    '{{ _("a.plain") ~ "<" }}|'
+    '{% autoescape false %}{{ _("a.named", who="<i>") }}|{{ _("a.plain") }}{% endautoescape %}|'
+    '{% trans %}a.percent{% endtrans %}|{{ _("a.percent") }}'
+)
+
+
+def test_theme_texts_made_once_are_the_i18n_extensions_own():
+    page = _texts_env(True).from_string(SOURCE).render()
+    assert page == _texts_env(False).from_string(SOURCE).render()
+    # A theme's text is markup; its parameters are escaped, except where autoescape is off.
+    assert page == "Đạt <b>|Đạt 100%|Đạt 100%|Của &lt;i&gt;, 100%|Đạt <b>&lt;|Của <i>, 100%|Đạt <b>|Đạt 100%|Đạt 100%"
+
+
+def test_the_theme_texts_a_page_shows_are_remembered_per_environment(tmp_path):
+    env = environment(tmp_path)
+    template = env.from_string('{{ _("nav.skip") }}')
+    assert template.render() == template.render() != ""
+    assert env.globals["_"] is env.globals["gettext"]
