@@ -71,16 +71,31 @@ def make_loader(theme: Theme) -> jinja2.BaseLoader:
     return jinja2.ChoiceLoader([prefixed, main])
 
 
-@jinja2.pass_context
-def abbr(context: jinja2.runtime.Context, value: object) -> Markup:
-    """`{{ person.role|abbr }}`: glossary abbreviations in a plain text field marked up as the
-    bodies' are. The entries come from the page's `abbreviations` (the site's glossary)."""
-    return mark_abbreviations(value, context.get("abbreviations") or ())
+def make_abbr() -> Callable[..., Markup]:
+    """The `abbr` filter: `{{ person.role|abbr }}`, glossary abbreviations in a plain text field
+    marked up as the bodies' are. The entries come from the page's `abbreviations` (the site's
+    glossary). The same roles, hosts and captions come back page after page, so each text's
+    markup is kept while the entries are the very same object (every page's, in a build)."""
+    made: dict[str, Markup] = {}
+    held: list[object] = [None]  # the entries `made` was made with
 
+    @jinja2.pass_context
+    def abbr(context: jinja2.runtime.Context, value: object) -> Markup:
+        entries = context.get("abbreviations") or ()
+        if type(value) is not str:
+            return mark_abbreviations(value, entries)
+        if entries is not held[0]:
+            made.clear()
+            held[0] = entries
+        found = made.get(value)
+        if found is None:
+            found = made[value] = mark_abbreviations(value, entries)
+        return found
 
-# What a page using it depends on, read back by render/template_deps.py.
-# attr-defined: an attribute of our own on the function object.
-abbr.reads_context = ("abbreviations",)  # type: ignore[attr-defined]
+    # What a page using it depends on, read back by render/template_deps.py.
+    # attr-defined: an attribute of our own on the function object.
+    abbr.reads_context = ("abbreviations",)  # type: ignore[attr-defined]
+    return abbr
 
 
 def remembered_gettext(installed: Callable[..., str], words: ThemeText) -> Callable[..., str]:
@@ -130,7 +145,7 @@ def make_environment(theme: Theme, lang: str, user_cache: Path | None = None) ->
     )
     env.filters.update(make_filters(lang))
     env.filters["css_percent"] = css_percent
-    env.filters["abbr"] = abbr
+    env.filters["abbr"] = make_abbr()
     words = theme_text(theme.folders, lang)
     # attr-defined: the i18n extension adds this method to the environment when it is made.
     env.install_gettext_callables(words.gettext, words.ngettext, newstyle=True)  # type: ignore[attr-defined]

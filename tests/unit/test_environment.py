@@ -8,6 +8,7 @@ from pathlib import Path
 
 import jinja2
 import pytest
+from markupsafe import Markup
 
 from site_builder.model.records import GlossaryEntry
 from site_builder.problems import Loc, Problems
@@ -132,3 +133,15 @@ def test_the_theme_texts_a_page_shows_are_remembered_per_environment(tmp_path):
     template = env.from_string('{{ _("nav.skip") }}')
     assert template.render() == template.render() != ""
     assert env.globals["_"] is env.globals["gettext"]
+
+
+def test_abbr_remembers_a_text_only_while_the_glossary_is_the_same(tmp_path):
+    template = environment(tmp_path).from_string("{{ role|abbr }}")
+    first = (GlossaryEntry("ĐV", "đảng viên", Loc("g.yaml")),)
+    other = (GlossaryEntry("ĐV", "đoàn viên", Loc("g.yaml")),)
+    marked = '<abbr title="{}">ĐV</abbr> trẻ'
+    assert template.render(role="ĐV trẻ", abbreviations=first) == marked.format("đảng viên")
+    assert template.render(role="ĐV trẻ", abbreviations=first) == marked.format("đảng viên")
+    assert template.render(role="ĐV trẻ", abbreviations=other) == marked.format("đoàn viên")
+    assert template.render(role="ĐV trẻ", abbreviations=()) == "ĐV trẻ"
+    assert template.render(role=Markup("ĐV <b>"), abbreviations=first) == marked.format("đảng viên")[:-4] + " &lt;b&gt;"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import jinja2
 
-from site_builder.render.environment import abbr
+from site_builder.render.environment import make_abbr
 from site_builder.render.template_deps import TemplateDeps
 
 TEMPLATES = {
@@ -21,7 +21,7 @@ TEMPLATES = {
 
 def deps(templates: dict[str, str], known: dict | None = None) -> TemplateDeps:
     env = jinja2.Environment(loader=jinja2.DictLoader(templates))
-    env.filters["abbr"] = abbr
+    env.filters["abbr"] = make_abbr()
     return TemplateDeps(env, known)
 
 
