@@ -67,29 +67,34 @@ def _depths(source: str) -> Iterator[tuple[int, int]]:
 
 def _line_depth(line: str, open_tags: list[str]) -> int:
     quotes, rest = 0, line
-    while match := _QUOTE.match(rest):
-        quotes += 1
-        rest = rest[match.end() :]
-    expanded = rest.expandtabs(4)
+    if ">" in line:  # a quote marker needs one: most lines skip the search
+        while match := _QUOTE.match(rest):
+            quotes += 1
+            rest = rest[match.end() :]
+    expanded = rest.expandtabs(4) if "\t" in rest else rest
     text = expanded.lstrip(" ")
     indent = len(expanded) - len(text)
     lists = indent // 4 + 1 if _ITEM.match(text) else indent // 4
     outer = len(open_tags)
-    return quotes + 2 * lists + max(outer, _tags_depth(text, open_tags)) + 1
+    tags = _tags_depth(text, open_tags) if "<" in text else outer  # no tag: the stack stays as it is
+    return quotes + 2 * lists + max(outer, tags) + 1
 
 
 def _tags_depth(text: str, open_tags: list[str]) -> int:
     """Update the stack of open raw HTML elements with `text`; the deepest it got."""
     deepest = len(open_tags)
-    for match in _TAG.finditer(text):
-        closing, name, self_closing = match.group(1), match.group(2).lower(), match.group(3)
+    for closing, written, self_closing in _TAG.findall(text):
+        name = written.lower()
         if closing:
-            if name in open_tags:  # a stray closing tag closes nothing
+            if open_tags and open_tags[-1] == name:  # well-formed HTML: the innermost one
+                open_tags.pop()
+            elif name in open_tags:  # a stray closing tag closes nothing
                 del open_tags[len(open_tags) - 1 - open_tags[::-1].index(name) :]
         elif name not in VOID and not self_closing:
             _close_implied(name, open_tags)
             open_tags.append(name)
-            deepest = max(deepest, len(open_tags))
+            if len(open_tags) > deepest:
+                deepest = len(open_tags)
     return deepest
 
 
