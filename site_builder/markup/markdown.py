@@ -18,7 +18,7 @@ from typing import Protocol
 import markdown
 
 from site_builder.catalogue import text
-from site_builder.markup import inline_gate
+from site_builder.markup import inline_gate, source_gates
 from site_builder.markup.headings import heading_ids
 from site_builder.markup.links import Lookups, resolve_body
 from site_builder.markup.nesting import html_depth, refuse_deep_html, refuse_too_deep
@@ -36,15 +36,14 @@ CHUNKS_PER_WORKER = 8
 
 
 def make_renderer(glossary: Mapping[str, str], lang: str = "vi") -> markdown.Markdown:
+    back_title = text("markdown.footnote-back", lang)
     renderer = markdown.Markdown(
         extensions=["tables", "sane_lists", "footnotes", "abbr", heading_ids(), "attr_list"],
-        extension_configs={
-            "abbr": {"glossary": dict(glossary)},
-            "footnotes": {"BACKLINK_TITLE": text("markdown.footnote-back", lang)},
-        },
+        extension_configs={"abbr": {"glossary": dict(glossary)}, "footnotes": {"BACKLINK_TITLE": back_title}},
         output_format="html",
     )
     inline_gate.install(renderer)
+    source_gates.install(renderer, [back_title, *glossary.keys(), *glossary.values()])
     return renderer
 
 
