@@ -118,6 +118,9 @@ def remembered_gettext(installed: Callable[..., str], words: ThemeText) -> Calla
             found = made[string] = Markup(words.gettext(string)) % {}
         return found
 
+    # What a page using it depends on (render/template_deps.py): no name of the page's context.
+    # attr-defined: an attribute of our own on the function object.
+    gettext.reads_context = ()  # type: ignore[attr-defined]
     return gettext
 
 

@@ -145,3 +145,12 @@ def test_abbr_remembers_a_text_only_while_the_glossary_is_the_same(tmp_path):
     assert template.render(role="ĐV trẻ", abbreviations=other) == marked.format("đoàn viên")
     assert template.render(role="ĐV trẻ", abbreviations=()) == "ĐV trẻ"
     assert template.render(role=Markup("ĐV <b>"), abbreviations=first) == marked.format("đảng viên")[:-4] + " &lt;b&gt;"
+
+
+def test_the_environments_own_functions_say_what_they_read_so_pages_depend_on_names_only(tmp_path):
+    from site_builder.render.template_deps import TemplateDeps
+
+    env = environment(tmp_path)
+    env.loader = jinja2.DictLoader({"p.html": '{{ _("nav.skip") }}{{ role|abbr }}{{ ngettext("a", "b", n) }}'})
+    found = TemplateDeps(env).variables("p.html")
+    assert found is not None and {"role", "abbreviations", "n"} <= found
