@@ -148,12 +148,14 @@ def index_parts(loaded: Loaded, digester: Digester) -> list[Part]:
 
 
 def _signature(common: bytes, items: Sequence[Item], digester: Digester) -> str:
-    """A conference stands as its record's digest and its body's; every other record as its value:
+    """A conference stands as its record's digest and its body's (by its seed: Digester.body); every
+    other record as its value:
     its repr, exact for a record of text and dates, and cheaper than a pickle."""
     digest = hashlib.blake2b(common, digest_size=16)
     for item in items:
         if isinstance(item, Pending):
-            digest.update(digester.of(item.conference) + digester.of(item.body))
+            body = digester.of(None) if item.body is None else digester.body(item.conference.path, item.body)
+            digest.update(digester.of(item.conference) + body)
         else:
             text = repr(item).encode("utf-8", "surrogatepass")
             digest.update(b"%d\0" % len(text) + text)

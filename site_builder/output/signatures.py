@@ -23,11 +23,14 @@ Nothing here reads files or writes.
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import hashlib
 import io
+import operator
 import os
 import pickle
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from markupsafe import Markup
@@ -45,6 +48,22 @@ _ATOMS = frozenset({str, Markup, int, float, bool, type(None)})
 # without `reducer_override`, whose call per object (in Python) is most of what signing them costs.
 # Same bytes either way.
 _PLAIN = frozenset({PageBody, Crumb, PersonEntry})
+# What the fields of a plain value may hold and be pickled as they are (no call per object).
+_LEAVES = frozenset({*_ATOMS, dt.date})
+_DATES = frozenset({dt.date, type(None)})
+_SHORT = 64  # texts up to this length are memoised: the few distinct short ones recur on every page
+
+
+class _Fields:
+    """Marks a dataclass written as its fields (Digester._flat); never made."""
+
+
+class _Columns:
+    """Marks a tuple of one dataclass written column by column (Digester._flat); never made."""
+
+
+class _Ordinals:
+    """Marks a column of dates (or None) written as day numbers (Digester._flat); never made."""
 
 
 def _stands_for(digest: bytes) -> None:
@@ -77,17 +96,21 @@ class Digester:
     def __init__(self, body_seeds: Mapping[str, str] | None = None) -> None:
         self._memo: dict[int, tuple[bytes, object]] = {}  # the object is kept so its id stays unique
         self._body_seeds = body_seeds or {}
+        self._fields: dict[type, Callable[[Any], tuple[object, ...]] | None] = {}  # dataclass -> its fields
 
     def of(self, value: object) -> bytes:
-        kind = type(value)
-        if kind in _ATOMS:  # text and numbers: no pickling, no memo (the type counts: Markup is not str)
-            text = value if kind is str or kind is Markup else repr(value)
-            data = f"{kind.__name__}\0{text}".encode("utf-8", "surrogatepass")
-            return hashlib.blake2b(data, digest_size=16).digest()
-        key = id(value)
-        hit = self._memo.get(key)
+        hit = self._memo.get(id(value))
         if hit is not None:
             return hit[0]
+        kind = type(value)
+        if kind in _ATOMS:  # text and numbers: no pickling (the type counts: Markup is not str)
+            text = value if kind is str or kind is Markup else repr(value)
+            data = f"{kind.__name__}\0{text}".encode("utf-8", "surrogatepass")
+            digest = hashlib.blake2b(data, digest_size=16).digest()
+            if kind is str and len(data) < _SHORT:  # a page's section, met on thousands of pages
+                self._memo[id(value)] = (digest, value)
+            return digest
+        key = id(value)
         # Breadcrumbs item by item: the crumbs every page of a year shares are digested once.
         if kind is tuple and isinstance(value, tuple) and value and all(type(item) in _PLAIN for item in value):
             digest = hashlib.blake2b(b"tuple\0" + b"".join(map(self.of, value)), digest_size=16).digest()
@@ -105,16 +128,71 @@ class Digester:
             if _plain(value):
                 pickler = pickle.Pickler(buffer, protocol=5)
                 pickler.fast = True  # as _Pickler: no memo, so equal values give equal bytes
-                pickler.dump(value)
+                pickler.dump(self._flat(value))
             else:
                 _Pickler(buffer, self, value).dump(value)
             return hashlib.blake2b(buffer.getvalue(), digest_size=16).digest()
         except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
             return os.urandom(16)  # cannot be digested: never equal, so always rendered
 
+    def _flat(self, value: object) -> object:
+        """A plain value as tuples and leaves: the same value for the pickle, cheaper to write.
+
+        A dataclass becomes its fields; a tuple of one dataclass whose fields hold leaves (a
+        person's mentions: 35,000 at 10,000 conferences, most of signing) becomes its columns,
+        with dates as day numbers: pickling a dataclass or a date writes its class, looked up
+        again for each object. Anything else is left as it is. Equal values give equal results
+        and unequal ones unequal results: each form starts with a marker class that no value
+        holds."""
+        kind = type(value)
+        if kind is not tuple or not isinstance(value, tuple):
+            getter = None if kind in _LEAVES else self._getter(kind)
+            return value if getter is None else (_Fields, kind, tuple(map(self._flat, getter(value))))
+        kinds = set(map(type, value))
+        if _LEAVES.issuperset(kinds):
+            return value
+        getter = self._getter(kinds.pop()) if len(kinds) == 1 else None
+        if getter is None:
+            return tuple(map(self._flat, value))
+        columns: list[object] = []
+        for column in zip(*map(getter, value), strict=True):  # rows of one dataclass: one length
+            held = set(map(type, column))
+            if not _LEAVES.issuperset(held):
+                return tuple(map(self._flat, value))
+            columns.append((_Ordinals, tuple(map(_ordinal, column))) if dt.date in held <= _DATES else column)
+        return (_Columns, type(value[0]), len(value), tuple(columns))
+
+    def _getter(self, kind: type) -> Callable[[Any], tuple[object, ...]] | None:
+        if kind not in self._fields:
+            self._fields[kind] = _field_getter(kind)
+        return self._fields[kind]
+
+    def body(self, path: str, html: str) -> bytes:
+        """A rendered body (Loaded.bodies[path]) without its page: by its seed when it has one."""
+        seed = self._body_seeds.get(path)
+        if seed is None:
+            return self.of(html)
+        return hashlib.blake2b(f"Body\0{seed}".encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
     def seed(self, value: object, digest: bytes) -> None:
         """Let `digest` stand for `value` (which must be made from what the digest covers)."""
         self._memo[id(value)] = (digest, value)
+
+
+def _ordinal(day: dt.date | None) -> int | None:
+    return None if day is None else day.toordinal()
+
+
+def _field_getter(kind: type) -> Callable[[Any], tuple[object, ...]] | None:
+    """The values of every field of a dataclass, in order; None for another type, or a dataclass
+    that pickles itself its own way (its pickle could hold more than its fields)."""
+    own = ("__reduce__", "__reduce_ex__", "__getstate__")
+    if not dataclasses.is_dataclass(kind) or any(getattr(kind, n, None) is not getattr(object, n, None) for n in own):
+        return None
+    names = [f.name for f in dataclasses.fields(kind)]
+    if len(names) < 2:  # attrgetter of one name gives the value itself, not a tuple
+        return None
+    return operator.attrgetter(*names)
 
 
 def _plain(value: object) -> bool:
@@ -157,23 +235,37 @@ def page_signatures(
     nothing of it, so another conference of that year does not touch it.
     """
     digester = digester or Digester()
-    shared: dict[str, bytes] = {}
+    heads: dict[str, tuple[frozenset[str] | None, bytes]] = {}
+    keys: dict[str, bytes] = {}
+    of = digester.of
     found: dict[str, str] = {}
     for spec in specs:
-        names = deps.variables(spec.template)
-        if spec.template not in shared:
-            used = {k: v for k, v in common.items() if k not in NOT_DIGESTED and (names is None or k in names)}
-            model = digester.of(common.get("model")) if names is None or "model" in names else b""
-            shared[spec.template] = digester.of(used) + model
-        digest = hashlib.blake2b(digest_size=16)
-        for part in (spec.url, spec.template, deps.signature(spec.template), environment):
-            digest.update(part.encode() + b"\0")
-        digest.update(shared[spec.template])
+        template = spec.template
+        head = heads.get(template)
+        if head is None:
+            head = heads[template] = _head(template, common, deps, environment, digester)
+        names, parts = head[0], [spec.url.encode("utf-8", "surrogatepass"), head[1]]
         for key, value in spec.context.items():
             if names is None or key in names:
-                digest.update(key.encode() + b"\0" + digester.of(value))
-        found[spec.out_path] = digest.hexdigest()
+                name = keys.get(key)
+                if name is None:
+                    name = keys[key] = key.encode() + b"\0"
+                parts.append(name)
+                parts.append(of(value))
+        found[spec.out_path] = hashlib.blake2b(b"".join(parts), digest_size=16).hexdigest()
     return found
+
+
+def _head(
+    template: str, common: Mapping[str, object], deps: TemplateDeps, environment: str, digester: Digester
+) -> tuple[frozenset[str] | None, bytes]:
+    """(the names `template` reads, what every page drawn by it is signed with besides its address
+    and context: the template, its sources, the settings and the shared context it reads)."""
+    names = deps.variables(template)
+    used = {k: v for k, v in common.items() if k not in NOT_DIGESTED and (names is None or k in names)}
+    model = digester.of(common.get("model")) if names is None or "model" in names else b""
+    fixed = "".join(f"\0{part}" for part in (template, deps.signature(template), environment))
+    return names, fixed.encode() + b"\0" + digester.of(used) + model
 
 
 def value_signature(*values: object, digester: Digester | None = None) -> str:

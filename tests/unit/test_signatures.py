@@ -262,3 +262,67 @@ def test_a_loaded_site_seeds_its_bodies_alike_each_time() -> None:
     assert first is not None and again is not None
     assert first.body_seeds and first.body_seeds == again.body_seeds
     assert {path for path, html in first.bodies.items() if html} <= set(first.body_seeds) <= set(first.bodies)
+
+
+def mentions_of(*rows):
+    from site_builder.model.records import Mention
+
+    return tuple(Mention("conference", path, title, role, day) for path, title, role, day in rows)
+
+
+def test_a_person_is_digested_by_every_field_of_every_mention() -> None:
+    """The people index is written column by column (dates as day numbers): any field of any
+    mention counts, a date and no date differ, and equal values built apart digest alike."""
+    from site_builder.model.records import PersonEntry
+
+    rows = [("a.md", "Hội nghị A", "Bí thư", dt.date(2020, 1, 2)), ("b.md", "Hội nghị B", None, None)]
+
+    def person(*changed_rows, name="Nguyễn Văn A", roles=("Bí thư",)):
+        return PersonEntry(name, "nguyen van a", "nguyen-van-a", roles, mentions_of(*(changed_rows or rows)))
+
+    base = Digester().of((person(),))
+    built_apart = person(("".join(["a", ".md"]), "Hội nghị A", "Bí thư", dt.date(2020, 1, 2)), rows[1])
+    assert Digester().of((built_apart,)) == base
+    variants = [
+        person(("a.md", "Hội nghị A", "Bí thư", dt.date(2020, 1, 3)), rows[1]),  # another day
+        person(rows[0], ("b.md", "Hội nghị B", None, dt.date(2020, 1, 3))),  # a date where none was
+        person(rows[0], ("b.md", "Hội nghị B", "Ủy viên", None)),
+        person(("a.md", "Hội nghị C", "Bí thư", dt.date(2020, 1, 2)), rows[1]),
+        person(rows[1], rows[0]),  # the order counts
+        person(rows[0]),
+        person(name="Nguyễn Văn B"),
+        person(roles=()),
+    ]
+    digests = {Digester().of((v,)) for v in variants}
+    assert base not in digests and len(digests) == len(variants)
+
+
+def test_a_dataclass_is_digested_by_its_fields_and_its_type() -> None:
+    from site_builder.pages.plan import Crumb, PdfLink
+
+    assert Digester().of((Crumb("/a/", "A"),)) == Digester().of((Crumb("/a/", "".join(["", "A"])),))
+    assert Digester().of((Crumb("/a/", "A"),)) != Digester().of((Crumb("/a/", "B"),))
+    assert Digester().of(Crumb("/a/", "A", "", "")) != Digester().of(PdfLink("/a/", "A", ""))  # not of one type
+    # A date column, and a text column holding what a day number would be, are told apart.
+    days = mentions_of(("a.md", "A", None, dt.date(2020, 1, 1)))
+    assert Digester().of(days) != Digester().of(mentions_of(("a.md", "A", None, None)))
+
+
+def test_a_search_part_stands_for_its_conferences_bodies_by_their_seeds() -> None:
+    """A part is signed by each body's seed (what its HTML is made from), not by its HTML; a body
+    without a seed counts by its HTML."""
+    from site_builder.output.search_job import index_parts
+
+    loaded = load_site(ROOT, Problems(), {}, 1)
+    assert loaded is not None
+    path = next(c.path for c in loaded.model.conferences if not c.sample and loaded.bodies.get(c.path))
+    other_html = dataclasses.replace(loaded, bodies={**loaded.bodies, path: "<p>other</p>"})
+    other_seed = dataclasses.replace(loaded, body_seeds={**loaded.body_seeds, path: "another seed"})
+    unseeded = {p: s for p, s in loaded.body_seeds.items() if p != path}
+
+    def signatures(site):
+        return [part.signature for part in index_parts(site, Digester(site.body_seeds))]
+
+    assert signatures(other_html) == signatures(loaded) != signatures(other_seed)
+    without = dataclasses.replace(loaded, body_seeds=unseeded)
+    assert signatures(without) != signatures(dataclasses.replace(without, bodies=other_html.bodies))
