@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
-from site_builder import urls
+from site_builder import cachejson, urls
 from site_builder.catalogue import clause
 from site_builder.layout import content_relative, in_content, media_relative
 from site_builder.markup.locate import element_loc
@@ -108,7 +108,7 @@ def resolve_body(
     )
     kept = memo.get(key)
     if isinstance(kept, str):
-        asked, splices, kept_media = json.loads(kept)
+        asked, splices, kept_media = cachejson.decode(kept)  # orjson: 10,000 bodies per edit build
         if all(lookups.answer(kind, path) == answer for kind, path, answer in asked):
             memo.put(key, kept)
             used.update(kept_media)

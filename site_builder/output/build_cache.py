@@ -1,7 +1,8 @@
 """What a build keeps in the site's .cache/site-builder/ folder, and when it trusts it.
 
 - inputs.json       the content hash of each input file, by its lstat (input_hashes.py);
-- markup.json       rendered Markdown, keyed by content (markup/cache.py);
+- markup.json       rendered Markdown, keyed by content, and markup.journal.json, what later
+                    builds added to it (markup/cache.py);
 - records-NN.json, record-data-NN.json  parsed records, keyed by path, size, mtime and content
                     hash: outlines and problems, then data and bodies (record_store.py);
 - conferences-NN.json, facts-NN.json  what loading made of each file: validated conferences by path
@@ -29,7 +30,7 @@ from pathlib import Path
 
 from site_builder import cachejson
 from site_builder.layout import SiteLayout, media_relative
-from site_builder.markup.cache import load_cache, save_cache
+from site_builder.markup.cache import add_to_cache, load_cache
 from site_builder.model.memo import LoadMemo
 from site_builder.output.fingerprint import generation, marker_stamp, site_digests
 from site_builder.output.load_store import LoadStore
@@ -141,9 +142,9 @@ class BuildCache:
         self.memo = LoadMemo()
 
     def save_markup(self) -> None:
-        """Keep the rendered Markdown (entries are only ever added), then let it go."""
-        if len(self.markup) != self._markup_count:
-            save_cache(self.folder / "markup.json", self.markup)
+        """Keep the rendered Markdown (entries are only ever added, so those past the first
+        `_markup_count` are this build's: markup/cache.py journals them), then let it go."""
+        add_to_cache(self.folder / "markup.json", self.markup, self._markup_count)
         self.markup, self._markup_count = {}, 0
 
     def save(self, state: RenderState, stamp: str, listing: Listing) -> None:

@@ -87,6 +87,31 @@ def test_the_markup_cache_comes_back_whole_across_chunks(tmp_path: Path, monkeyp
     assert load_cache(file) == {}
 
 
+def test_markup_added_by_a_build_goes_to_the_journal_until_it_is_folded_in(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from site_builder.markup.cache import add_to_cache, journal_file
+
+    monkeypatch.setattr("site_builder.markup.cache.FOLD_AT_LEAST", 2)
+    file = tmp_path / "markup.json"
+    cache = {f"key{n}": f"<p>{n}</p>" for n in range(10)}
+    add_to_cache(file, cache, 0)  # no cache yet: written whole
+    assert json.loads(file.read_bytes()) == cache and not journal_file(file).exists()
+    grown = load_cache(file)
+    grown["new1"] = "<p>mới</p>"
+    add_to_cache(file, grown, len(cache))
+    assert json.loads(file.read_bytes()) == cache  # the big file is not written again
+    assert json.loads(journal_file(file).read_bytes()) == {"new1": "<p>mới</p>"}
+    assert load_cache(file) == grown
+    again = load_cache(file)
+    add_to_cache(file, again, len(again))  # nothing new: nothing written
+    again.update({"new2": "2", "new3": "3"})
+    add_to_cache(file, again, len(again) - 2)  # the journal would hold 3 > 2: folded in
+    assert json.loads(file.read_bytes()) == again and not journal_file(file).exists()
+    journal_file(file).write_text("{damaged")
+    assert load_cache(file) == again  # a damaged journal is ignored
+
+
 def test_a_markup_entry_that_cannot_be_kept_is_left_out_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("site_builder.markup.cache.CHUNK", 2)
     cache = {"a": "1", "b\ud800": "2", "c": "3", "d": "\ud800", "e": "5"}
