@@ -94,12 +94,12 @@ class Digester:
     body be digested by its seed and address, not by its HTML (a third of signing at 10,000)."""
 
     def __init__(self, body_seeds: Mapping[str, str] | None = None) -> None:
-        self._memo: dict[int, tuple[bytes, object]] = {}  # the object is kept so its id stays unique
+        self.memo: dict[int, tuple[bytes, object]] = {}  # by id; the object is kept so its id stays unique
         self._body_seeds = body_seeds or {}
         self._fields: dict[type, Callable[[Any], tuple[object, ...]] | None] = {}  # dataclass -> its fields
 
     def of(self, value: object) -> bytes:
-        hit = self._memo.get(id(value))
+        hit = self.memo.get(id(value))
         if hit is not None:
             return hit[0]
         kind = type(value)
@@ -108,18 +108,18 @@ class Digester:
             data = f"{kind.__name__}\0{text}".encode("utf-8", "surrogatepass")
             digest = hashlib.blake2b(data, digest_size=16).digest()
             if kind is str and len(data) < _SHORT:  # a page's section, met on thousands of pages
-                self._memo[id(value)] = (digest, value)
+                self.memo[id(value)] = (digest, value)
             return digest
         key = id(value)
         # Breadcrumbs item by item: the crumbs every page of a year shares are digested once.
-        if kind is tuple and isinstance(value, tuple) and value and all(type(item) in _PLAIN for item in value):
+        if kind is tuple and isinstance(value, tuple) and value and _PLAIN.issuperset(map(type, value)):
             digest = hashlib.blake2b(b"tuple\0" + b"".join(map(self.of, value)), digest_size=16).digest()
         elif kind is PageBody and isinstance(value, PageBody) and value.path in self._body_seeds:
             data = f"PageBody\0{self._body_seeds[value.path]}\0{value.page_url}".encode("utf-8", "surrogatepass")
             digest = hashlib.blake2b(data, digest_size=16).digest()
         else:
             digest = self._pickled(value)
-        self._memo[key] = (digest, value)
+        self.memo[key] = (digest, value)
         return digest
 
     def _pickled(self, value: object) -> bytes:
@@ -147,7 +147,10 @@ class Digester:
         kind = type(value)
         if kind is not tuple or not isinstance(value, tuple):
             getter = None if kind in _LEAVES else self._getter(kind)
-            return value if getter is None else (_Fields, kind, tuple(map(self._flat, getter(value))))
+            if getter is None:
+                return value
+            items = getter(value)
+            return (_Fields, kind, items if _LEAVES.issuperset(map(type, items)) else tuple(map(self._flat, items)))
         kinds = set(map(type, value))
         if _LEAVES.issuperset(kinds):
             return value
@@ -176,7 +179,7 @@ class Digester:
 
     def seed(self, value: object, digest: bytes) -> None:
         """Let `digest` stand for `value` (which must be made from what the digest covers)."""
-        self._memo[id(value)] = (digest, value)
+        self.memo[id(value)] = (digest, value)
 
 
 def _ordinal(day: dt.date | None) -> int | None:
@@ -237,7 +240,7 @@ def page_signatures(
     digester = digester or Digester()
     heads: dict[str, tuple[frozenset[str] | None, bytes]] = {}
     keys: dict[str, bytes] = {}
-    of = digester.of
+    of, memo = digester.of, digester.memo
     found: dict[str, str] = {}
     for spec in specs:
         template = spec.template
@@ -250,8 +253,9 @@ def page_signatures(
                 name = keys.get(key)
                 if name is None:
                     name = keys[key] = key.encode() + b"\0"
+                hit = memo.get(id(value))  # Digester.of's first step, inline: most values are met before
                 parts.append(name)
-                parts.append(of(value))
+                parts.append(hit[0] if hit is not None else of(value))
         found[spec.out_path] = hashlib.blake2b(b"".join(parts), digest_size=16).hexdigest()
     return found
 
