@@ -29,13 +29,13 @@ from site_builder.model.memo import LoadMemo
 from site_builder.model.records import SiteModel
 from site_builder.output import publish, sinks
 from site_builder.output.archive import final_warnings, finals_digest, keep_from_output, keep_printed
-from site_builder.output.build_cache import BuildCache, cache_dir, inputs_file, markup_file
+from site_builder.output.build_cache import BuildCache, cache_dir, inputs_file, markup_file, spare_dir
 from site_builder.output.core import Rendering, render_site
 from site_builder.output.fingerprint import Counts, Previous, fingerprint, marker_text, previous_build
 from site_builder.output.guard import check_output_dir
 from site_builder.output.input_hashes import Inputs, read_inputs
 from site_builder.output.request import RenderRequest
-from site_builder.output.state import Listing, RenderState, Scan, listing_matches, scan_tree, state_file
+from site_builder.output.state import Listing, Prefetch, RenderState, Scan, listing_matches, scan_tree, state_file
 from site_builder.output.theme_setup import find_theme
 from site_builder.output.trash import discard, remove_tree
 from site_builder.pages.loaded import Loaded
@@ -178,18 +178,24 @@ def build_site(options: BuildOptions, progress: Progress | None = None) -> Build
     problems = Problems()
     output = options.output_dir
     left = open_output(options.site_root, output, problems)
-    inputs = read_inputs(options.site_root, inputs_file(options.site_root), options.use_cache)
-    stamp = fingerprint(inputs.digests, (*options.output_options, finals_digest(options.site_root)))
-    live = scan_tree(output) if output.is_dir() else Scan({}, {})  # the one scan of the output: see publish_site
-    listing = live.listing
-    previous = previous_build(output, stamp, listing) if options.use_cache else None
-    if previous is not None and listing_matches(state_file(cache_dir(options.site_root), output), listing):
-        return replay(previous, options, left, started)
-    loaded, cache, request = prepare_render(options, problems, say, inputs)
-    del inputs  # the listing of content/ and every hash: not needed while rendering (memory)
-    # Looked at before the swap replaces the folder: a --no-pdf build removes the old PDF.
-    dropped_pdf = not options.pdf and had_pdf(output, loaded.model)
-    found, rendering, new_listing, old_left = publish_site(loaded, request, problems, cache, live, stamp, say)
+    # The output and the tree kept for recycling are listed in threads while content/ is hashed.
+    scanning = Prefetch(lambda: scan_tree(output) if output.is_dir() else Scan({}, {}))
+    spare = sinks.TreeListing(spare_dir(cache_dir(options.site_root), output) if options.use_cache else None)
+    try:
+        inputs = read_inputs(options.site_root, inputs_file(options.site_root), options.use_cache)
+        stamp = fingerprint(inputs.digests, (*options.output_options, finals_digest(options.site_root)))
+        live = scanning.result()  # the one scan of the output: see publish_site
+        previous = previous_build(output, stamp, live.listing) if options.use_cache else None
+        if previous is not None and listing_matches(state_file(cache_dir(options.site_root), output), live.listing):
+            return replay(previous, options, left, started)
+        loaded, cache, request = prepare_render(options, problems, say, inputs)
+        del inputs  # the listing of content/ and every hash: not needed while rendering (memory)
+        # Looked at before the swap replaces the folder: a --no-pdf build removes the old PDF.
+        dropped_pdf = not options.pdf and had_pdf(output, loaded.model)
+        published = publish_site(loaded, request, problems, cache, live, stamp, say, spare)
+        found, rendering, new_listing, old_left = published
+    finally:
+        spare.wait()  # no listing outlives its build (the preview builds again and again in one process)
     report_left_behind([*left, old_left], found)
     cache.save(rendering.state, stamp, new_listing)
     if options.pdf or options.docx:  # the printed rounds' manifests, for `changes`; a failure is a warning
@@ -246,7 +252,7 @@ def print_rules(site_root: Path, loaded: Loaded, draft: str | None, problems: Pr
 
 def publish_site(
     loaded: Loaded, request: RenderRequest, problems: Problems, cache: BuildCache, live: Scan, stamp: str,
-    say: Progress,
+    say: Progress, spare: sinks.TreeListing | None = None,
 ) -> tuple[Problems, Rendering, Listing, Path | None]:  # fmt: skip
     """Render into the staging folder, then swap it in: (problems, rendering, the new listing, the
     old output's folder when it could not be removed).
@@ -254,22 +260,28 @@ def publish_site(
     The staging folder is the tree the previous swap replaced, when it was kept, so only what
     differs from the live output is written; pages are written as they are rendered. `live` is
     the output as scanned when the build began; the new listing comes from the sink (the files
-    it kept are those of `live`), not from scanning the staging folder again."""
+    it kept are those of `live`), not from scanning the staging folder again. `spare`: the kept
+    tree as listed while the site was loaded, used when that very folder is recycled."""
     output = cache.output
     staging = publish.staging_dir(output)
+    if spare is not None:
+        spare.wait()  # before the tree it lists is moved
 
-    def attempt(previous: RenderState | None, reuse: bool) -> tuple[Problems, Rendering, Listing]:
+    def attempt(
+        previous: RenderState | None, reuse: bool, listed: sinks.TreeListing | None = None
+    ) -> tuple[Problems, Rendering, Listing]:
         found = Problems(list(problems.items))
-        sink = open_staging(staging, output, reuse, live)
+        sink = open_staging(staging, output, reuse, live, listed)
         rendering = render_site(loaded, request, found, previous, progress=say, sink=sink)
         sink.close()
         return found, rendering, sink.listing()
 
     try:
         try:
-            found, rendering, new_listing = attempt(cache.previous_state(live.listing), recycle(cache.spare, staging))
+            reuse = recycle(cache.spare, staging)
+            found, rendering, new_listing = attempt(cache.previous_state(live.listing), reuse, spare)
         except sinks.KeptFileMissing:  # another build replaced the output meanwhile: render everything
-            found, rendering, new_listing = attempt(None, staging.exists())
+            found, rendering, new_listing = attempt(None, staging.exists())  # listed again: it was written
         counts = Counts(loaded.record_count, rendering.pages, rendering.pdf_pages)
         marker = marker_text(stamp, new_listing, found, counts)
         old_left = publish.swap_in(staging, output, marker, cache.trash, cache.spare)
@@ -279,10 +291,12 @@ def publish_site(
             discard(staging, cache.trash)
 
 
-def open_staging(staging: Path, output: Path, reuse: bool, live: Scan | None = None) -> sinks.Staging:
+def open_staging(
+    staging: Path, output: Path, reuse: bool, live: Scan | None = None, listed: sinks.TreeListing | None = None
+) -> sinks.Staging:
     """The staging sink; a recycled tree that cannot be used (not made by us) is replaced by a new one."""
     try:
-        return sinks.Staging(staging, output, reuse, live)
+        return sinks.Staging(staging, output, reuse, live, listed)
     except RenderError:
         if not reuse:
             raise

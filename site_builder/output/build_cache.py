@@ -57,6 +57,11 @@ def markup_file(site_root: Path) -> Path:
     return cache_dir(site_root) / "markup.json"
 
 
+def spare_dir(folder: Path, output: Path) -> Path:
+    """Where the tree each swap of `output` replaces is kept (`folder`: the cache folder)."""
+    return folder / state_file(folder, output).stem.replace("output-", "spare-")
+
+
 def inputs_file(site_root: Path) -> Path:
     return cache_dir(site_root) / "inputs.json"
 
@@ -92,7 +97,7 @@ class BuildCache:
     @property
     def spare(self) -> Path:
         """Where the tree each swap replaces is kept, one per output folder."""
-        return self.folder / state_file(self.folder, self.output).stem.replace("output-", "spare-")
+        return spare_dir(self.folder, self.output)
 
     @property
     def media_tokens(self) -> dict[str, str]:

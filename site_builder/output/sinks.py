@@ -14,16 +14,18 @@ only when its bytes changed, and files that are gone are deleted.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import posixpath
 import shutil
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from site_builder import atomic
 from site_builder.output.publish import write_errors
-from site_builder.output.state import Listing, Scan, scan_tree
+from site_builder.output.state import Listing, Prefetch, Scan, scan_tree
 from site_builder.rendered import CopiedFile, KeptFile, OutputFile, RenderedFile
 
 
@@ -55,7 +57,10 @@ class Staging:
     the size and time of each file that is that very file from it, without a system call.
     """
 
-    def __init__(self, staging: Path, previous: Path | None, reuse: bool = False, live: Scan | None = None):
+    def __init__(
+        self, staging: Path, previous: Path | None, reuse: bool = False, live: Scan | None = None,
+        listed: TreeListing | None = None,
+    ) -> None:  # fmt: skip
         self.staging, self.previous = staging, previous
         self.live = live if live is not None else scan_tree(previous) if previous is not None else Scan({}, {})
         self.wanted: set[str] = set()
@@ -63,7 +68,8 @@ class Staging:
         with write_errors(staging):
             if not reuse:
                 staging.mkdir(parents=True)
-            self.present, self.folders = _present(staging) if reuse else ({}, set())
+            found = listed.of(staging) if reuse and listed is not None else None
+            self.present, self.folders = found or (_present(staging) if reuse else ({}, set()))
 
     def put(self, file: OutputFile) -> None:
         rel = check_out_path(file.out_path)
@@ -127,6 +133,37 @@ def stage(files: Iterable[OutputFile], staging: Path, previous: Path | None, reu
     for file in files:
         sink.put(file)
     return sink.close()
+
+
+class TreeListing:
+    """`_present` of a kept tree, listed in a thread while the build loads the site (state.Prefetch),
+    for the staging folder that tree becomes (build.py moves it there: `recycle`)."""
+
+    def __init__(self, tree: Path | None):
+        """`tree` None: nothing to list (a build without its caches)."""
+        self.identity = _identity(tree) if tree is not None else None  # before listing: that folder or an error
+        self.listing = Prefetch(lambda: _present(tree)) if tree is not None and self.identity is not None else None
+
+    def wait(self) -> None:
+        """Let the listing end (before the tree is moved); what it raised is given by `of`."""
+        if self.listing is not None:
+            with contextlib.suppress(Exception):
+                self.listing.result()
+
+    def of(self, moved: Path) -> tuple[dict[str, int], set[str]] | None:
+        """The listing, when `moved` is the very folder listed (None: list it again); raises the
+        OSError of a tree that is not ours (a symbolic link), as `_present` does."""
+        if self.listing is None or _identity(moved) != self.identity:
+            return None
+        return self.listing.result()
+
+
+def _identity(folder: Path) -> tuple[int, int] | None:
+    try:
+        info = os.lstat(folder)
+    except OSError:
+        return None
+    return (info.st_dev, info.st_ino) if stat.S_ISDIR(info.st_mode) else None
 
 
 def _present(tree: Path) -> tuple[dict[str, int], set[str]]:

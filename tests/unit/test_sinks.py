@@ -162,3 +162,54 @@ def test_a_kept_file_not_in_the_scan_is_missing(tmp_path: Path, previous: Path) 
     sink = sinks.Staging(tmp_path / "staging", previous, live=live)
     with pytest.raises(sinks.KeptFileMissing):
         sink.put(KeptFile("later.html"))
+
+
+def kept_tree(tmp_path: Path, previous: Path) -> Path:
+    spare = tmp_path / "spare"
+    (spare / "nam/2019").mkdir(parents=True)
+    os.link(previous / "nam/2019/index.html", spare / "nam/2019/index.html")
+    (spare / "old.html").write_bytes(b"gone")
+    return spare
+
+
+def test_a_tree_listed_ahead_is_used_where_it_was_moved(tmp_path: Path, previous: Path, monkeypatch) -> None:
+    """The kept tree is listed while the site loads; moved to the staging folder, it is not listed
+    again, and what the listing found is what the sink keeps, replaces and removes."""
+    listed = sinks.TreeListing(kept_tree(tmp_path, previous))
+    listed.wait()
+    staging = tmp_path / "staging"
+    os.replace(tmp_path / "spare", staging)
+    monkeypatch.setattr(sinks, "_present", lambda tree: pytest.fail("listed again"))
+    sink = sinks.Staging(staging, previous, reuse=True, listed=listed)
+    sink.put(KeptFile("nam/2019/index.html"))
+    sink.put(RenderedFile("index.html", b"<p>new</p>"))
+    sink.close()
+    assert snapshot(staging) == {"nam/2019/index.html": b"<p>2019</p>", "index.html": b"<p>new</p>"}
+    assert sink.shared == {"nam/2019/index.html"}  # the very live file: nothing written
+
+
+def test_a_listing_of_another_folder_is_not_used(tmp_path: Path, previous: Path) -> None:
+    """Another tree where the listed one was (replaced meanwhile): listed anew, its files count."""
+    listed = sinks.TreeListing(kept_tree(tmp_path, previous))
+    listed.wait()
+    staging = tmp_path / "staging"
+    staging.mkdir()
+    (staging / "stray.html").write_bytes(b"not in the listing")
+    assert listed.of(staging) is None
+    sink = sinks.Staging(staging, previous, reuse=True, listed=listed)
+    sink.put(RenderedFile("index.html", b"x"))
+    sink.close()
+    assert snapshot(staging) == {"index.html": b"x"}
+    assert sinks.TreeListing(None).of(staging) is None and sinks.TreeListing(tmp_path / "none").of(staging) is None
+
+
+def test_a_tree_listed_ahead_holding_a_link_is_refused(tmp_path: Path, previous: Path) -> None:
+    spare = tmp_path / "spare"
+    spare.mkdir()
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    os.symlink(outside, spare / "nam")
+    listed = sinks.TreeListing(spare)
+    with pytest.raises(RenderError):
+        sinks.Staging(spare, previous, reuse=True, listed=listed)
+    assert list(outside.iterdir()) == []
