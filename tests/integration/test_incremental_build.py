@@ -188,6 +188,27 @@ def test_the_recycled_tree_is_checked_and_replaced_when_tampered_with(built, tmp
     assert tree(site / "output") == expected
 
 
+def test_hand_edits_of_the_recycled_tree_never_reach_the_output(built, tmp_path: Path) -> None:
+    """The kept tree is listed while the site loads (sinks.TreeListing): a file added there, a
+    kept page replaced by another file (another inode) or a folder deleted is found by that
+    listing, so the next output is still the full build's."""
+    site, _ = built
+    add_to_body(site, "Một")
+    build_site(BuildOptions(site, pdf=False, jobs=1))
+    [spare] = [p for p in cache_dir(site).iterdir() if p.name.startswith("spare-")]
+    (spare / "stray.html").write_bytes(b"<p>not ours</p>")
+    kept = next(p for p in sorted(spare.rglob("index.html")) if p.parent != spare and "nam" in p.parts)
+    kept.unlink()
+    kept.write_bytes(b"<p>replaced by hand</p>")
+    gone = next(p for p in sorted((spare / "nhiem-ky").iterdir()) if p.is_dir())
+    shutil.rmtree(gone)
+    add_to_body(site, "Hai")
+    report = build_site(BuildOptions(site, pdf=False, jobs=1))
+    assert report.rendered < report.pages
+    _, expected = full_build(site, tmp_path / "full")
+    assert tree(site / "output") == expected
+
+
 def test_workers_writing_pages_give_the_same_output_as_one_process(tmp_path: Path) -> None:
     """With 400 pages or more and two jobs, workers render and write pages themselves: into a new
     staging folder, then into a recycled one; the output is the single-process one."""
