@@ -32,6 +32,11 @@ def main(args: list[str] | None = None) -> None:
     except click.ClickException as exc:
         click.echo(usage_error_text(exc), err=True)
         sys.exit(EXIT_USAGE if isinstance(exc, click.UsageError) else 1)
+    finally:
+        # The process ends now: the collection Python makes on the way out would walk every object
+        # a build left (0.15-0.3 s of a 2 s edit build at 10,000 conferences) for memory about to go.
+        # Exit handlers still run; our files are written and closed by then.
+        gc.freeze()
     sys.exit(code if isinstance(code, int) else 0)
 
 
