@@ -46,7 +46,7 @@ from site_builder.sheets.pending import pending_sheets
 from site_builder.sources.discover import RecordCache, read_sources
 from site_builder.sources.images import image_sizes
 from site_builder.sources.walk import Tree
-from site_builder.workers import give_back_memory
+from site_builder.workers import collector_paused, give_back_memory
 
 __all__ = ["BuildOptions", "BuildReport", "Loaded", "build_site", "check_site", "load_site"]
 
@@ -121,12 +121,14 @@ def _load_site(
     if records_read is not None:
         records_read()
     media, files, count = sources.media, sources.files, len(sources.records)
-    model = load_model(sources, problems, memo)
-    del sources  # the raw records are not needed any more
+    with collector_paused():  # the model lives as long as the build; no worker is forked here
+        model = load_model(sources, problems, memo)
+        del sources  # the raw records are not needed any more
+        if model is not None:
+            check_model(model, media, problems, memo)
     if model is None:
         return None
     say(ntext("progress.records", count, model.site.language))
-    check_model(model, media, problems, memo)
     problems.extend(pending_sheets(site_root))  # a filled-in sheet beside the YAML, never imported
     links = url_for_record_path(model)
     rendered = render_bodies(model, links, problems, cache, jobs, files, media, memo, early)

@@ -22,6 +22,7 @@ import os
 import signal
 import threading
 import time
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -76,3 +77,21 @@ def give_back_memory(collect: bool = False) -> None:
         gc.collect()
     with contextlib.suppress(OSError, AttributeError):  # glibc only
         ctypes.CDLL("libc.so.6").malloc_trim(0)
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """No cyclic collection while long-lived objects are made (the kept conferences, the model),
+    then what exists is frozen (never scanned again). Each young-generation collection otherwise
+    walks every object made since the last one, all alive: 0.1 s of an edit build at 10,000
+    conferences, for the few hundred objects of cycles it found. Only around code that forks no
+    worker (a forked worker would inherit the pause)."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        gc.enable()

@@ -39,6 +39,7 @@ from site_builder.output.state import Listing, RenderState, load_state, save_sta
 from site_builder.output.trash import sweep_trash
 from site_builder.render.template_deps import Analysis
 from site_builder.sources.discover import RecordCache
+from site_builder.workers import collector_paused
 
 
 def _analysis_ok(value: object) -> bool:
@@ -79,10 +80,11 @@ class BuildCache:
         program = generation(digests)
         parts = [program, [str(o) for o in options], str(site_root.resolve()), str(output.resolve())]
         self.key = hashlib.sha256(json.dumps(parts).encode()).hexdigest()
-        self.markup: dict[str, str] = load_cache(markup_file(site_root)) if trusted else {}
-        self._markup_count = len(self.markup)
         self._load_store = LoadStore(self.folder, program)
-        self.memo = self._load_store.load(self.files) if trusted else LoadMemo()
+        with collector_paused():  # 10,000 conferences decoded, all kept for the build
+            self.markup: dict[str, str] = load_cache(markup_file(site_root)) if trusted else {}
+            self.memo = self._load_store.load(self.files) if trusted else LoadMemo()
+        self._markup_count = len(self.markup)
         self._store = RecordStore(self.folder, program)
         self._records: RecordCache | None = None if trusted else {}
         self._program = program
