@@ -10,6 +10,7 @@ the previous report.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
 from collections.abc import Callable, Sequence
@@ -100,28 +101,34 @@ def load_site(
     site_root: Path, problems: Problems, cache: dict[str, str] | None = None, jobs: int = 1,
     progress: Progress | None = None, record_cache: RecordCache | None = None,
     records_read: Callable[[], None] | None = None, memo: LoadMemo | None = None, tree: Tree | None = None,
+    once: bool = False,
 ) -> Loaded | None:  # fmt: skip
     """Read, validate and plan everything; no writing. None when the model cannot be built.
 
     `records_read` is called once the records are read (build keeps them and lets them go);
     `memo` is what earlier builds made of unchanged files (model/memo.py); `tree` is content/
     as the build listed it for its input hashes. With many bodies to render, Markdown workers
-    render them while the model is loaded and checked (markup/early.py)."""
+    render them while the model is loaded and checked (markup/early.py). `once`: the process
+    loads a site this one time (a build), so the model is frozen for the collector once made
+    (workers.collector_paused); never in the preview, which loads again and again."""
     with EarlyBodies.start(site_root, cache, jobs) as early:
-        return _load_site(site_root, problems, cache, jobs, progress, record_cache, records_read, memo, tree, early)
+        pause = collector_paused() if once else contextlib.nullcontext()
+        return _load_site(
+            site_root, problems, cache, jobs, progress, record_cache, records_read, memo, tree, early, pause
+        )
 
 
 def _load_site(
     site_root: Path, problems: Problems, cache: dict[str, str] | None, jobs: int, progress: Progress | None,
     record_cache: RecordCache | None, records_read: Callable[[], None] | None, memo: LoadMemo | None,
-    tree: Tree | None, early: EarlyBodies,
+    tree: Tree | None, early: EarlyBodies, pause: contextlib.AbstractContextManager[None],
 ) -> Loaded | None:  # fmt: skip
     say = progress or (lambda _line: None)
     sources = read_sources(site_root, problems, cache=record_cache, tree=tree)
     if records_read is not None:
         records_read()
     media, files, count = sources.media, sources.files, len(sources.records)
-    with collector_paused():  # the model lives as long as the build; no worker is forked here
+    with pause:  # the model lives as long as the build; no worker is forked here
         model = load_model(sources, problems, memo)
         del sources  # the raw records are not needed any more
         if model is not None:
@@ -226,7 +233,7 @@ def prepare_render(
     cache = BuildCache(root, options.output_dir, found.digests, options.output_options, options.use_cache)
     loaded = load_site(
         root, problems, cache.markup, options.workers, say, cache.outlined_records(), cache.save_records, cache.memo,
-        found.content,
+        found.content, once=True,
     )  # fmt: skip
     cache.save_markup()
     cache.save_memo()

@@ -41,3 +41,20 @@ def test_the_collector_comes_back_when_the_work_fails() -> None:
         assert gc.isenabled()
     finally:
         gc.unfreeze()
+
+
+def test_only_a_one_time_load_freezes_the_model() -> None:
+    """The preview loads the site again and again in one process: its models are never frozen
+    (a frozen cycle is never collected); a build's one load is."""
+    from site_builder.build import load_site
+    from site_builder.problems import Problems
+    from tests.conftest import ROOT
+
+    try:
+        before = gc.get_freeze_count()
+        assert load_site(ROOT, Problems()) is not None
+        assert gc.get_freeze_count() == before and gc.isenabled()
+        assert load_site(ROOT, Problems(), once=True) is not None
+        assert gc.get_freeze_count() > before and gc.isenabled()
+    finally:
+        gc.unfreeze()
