@@ -187,7 +187,8 @@ def build_site(options: BuildOptions, progress: Progress | None = None) -> Build
     problems = Problems()
     output = options.output_dir
     left = open_output(options.site_root, output, problems)
-    # The output and the tree kept for recycling are listed in threads while content/ is hashed.
+    # The output and the tree kept for recycling are listed in threads while content/ is hashed
+    # (both joined before anything is loaded).
     scanning = Prefetch(lambda: scan_tree(output) if output.is_dir() else Scan({}, {}))
     spare = sinks.TreeListing(spare_dir(cache_dir(options.site_root), output) if options.use_cache else None)
     try:
@@ -197,6 +198,7 @@ def build_site(options: BuildOptions, progress: Progress | None = None) -> Build
         previous = previous_build(output, stamp, live.listing) if options.use_cache else None
         if previous is not None and listing_matches(state_file(cache_dir(options.site_root), output), live.listing):
             return replay(previous, options, left, started)
+        spare.wait()  # no thread runs while loading forks Markdown workers
         loaded, cache, request = prepare_render(options, problems, say, inputs)
         del inputs  # the listing of content/ and every hash: not needed while rendering (memory)
         # Looked at before the swap replaces the folder: a --no-pdf build removes the old PDF.

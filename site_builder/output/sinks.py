@@ -136,7 +136,7 @@ def stage(files: Iterable[OutputFile], staging: Path, previous: Path | None, reu
 
 
 class TreeListing:
-    """`_present` of a kept tree, listed in a thread while the build loads the site (state.Prefetch),
+    """`_present` of a kept tree, listed in a thread while the build hashes content/ (state.Prefetch),
     for the staging folder that tree becomes (build.py moves it there: `recycle`)."""
 
     def __init__(self, tree: Path | None):
