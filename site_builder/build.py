@@ -47,7 +47,7 @@ from site_builder.sheets.pending import pending_sheets
 from site_builder.sources.discover import RecordCache, read_sources
 from site_builder.sources.images import image_sizes
 from site_builder.sources.walk import Tree
-from site_builder.workers import collector_paused, give_back_memory
+from site_builder.workers import collector_paused, give_back_memory, worker_count
 
 __all__ = ["BuildOptions", "BuildReport", "Loaded", "build_site", "check_site", "load_site"]
 
@@ -77,7 +77,7 @@ class BuildOptions:
 
     @property
     def workers(self) -> int:
-        return self.jobs or max(1, min(4, os.cpu_count() or 1))
+        return worker_count(self.jobs)
 
 
 @dataclass(frozen=True)
@@ -101,20 +101,22 @@ def load_site(
     site_root: Path, problems: Problems, cache: dict[str, str] | None = None, jobs: int = 1,
     progress: Progress | None = None, record_cache: RecordCache | None = None,
     records_read: Callable[[], None] | None = None, memo: LoadMemo | None = None, tree: Tree | None = None,
-    once: bool = False,
+    once: bool = False, early: EarlyBodies | None = None,
 ) -> Loaded | None:  # fmt: skip
     """Read, validate and plan everything; no writing. None when the model cannot be built.
 
     `records_read` is called once the records are read (build keeps them and lets them go);
     `memo` is what earlier builds made of unchanged files (model/memo.py); `tree` is content/
     as the build listed it for its input hashes. With many bodies to render, Markdown workers
-    render them while the model is loaded and checked (markup/early.py). `once`: the process
-    loads a site this one time (a build), so the model is frozen for the collector once made
+    render them while the model is loaded and checked (markup/early.py): `early` when the
+    build started them itself (else they are started here). `once`: the process loads a site
+    this one time (a build), so the model is frozen for the collector once made
     (workers.collector_paused); never in the preview, which loads again and again."""
-    with EarlyBodies.start(site_root, cache, jobs) as early:
+    started = early if early is not None and early.running else EarlyBodies.start(site_root, cache, jobs)
+    with started:
         pause = collector_paused() if once else contextlib.nullcontext()
         return _load_site(
-            site_root, problems, cache, jobs, progress, record_cache, records_read, memo, tree, early, pause
+            site_root, problems, cache, jobs, progress, record_cache, records_read, memo, tree, started, pause
         )
 
 
@@ -180,8 +182,11 @@ def check_theme(site_root: Path, loaded: Loaded, problems: Problems) -> None:
         problems.extend(unprintable(bodies(model), loaded.bodies, covered_characters(theme.static_dirs)))
 
 
-def build_site(options: BuildOptions, progress: Progress | None = None) -> BuildReport:
-    """Build HTML (and the PDF) into a staging folder and swap it in; raise on errors."""
+def build_site(
+    options: BuildOptions, progress: Progress | None = None, early: EarlyBodies | None = None
+) -> BuildReport:
+    """Build HTML (and the PDF) into a staging folder and swap it in; raise on errors. `early`: the
+    Markdown workers the command started as it began (EarlyBodies.before_build), if any."""
     say = progress or (lambda _line: None)
     started = time.perf_counter()
     problems = Problems()
@@ -199,7 +204,7 @@ def build_site(options: BuildOptions, progress: Progress | None = None) -> Build
         if previous is not None and listing_matches(state_file(cache_dir(options.site_root), output), live.listing):
             return replay(previous, options, left, started)
         spare.wait()  # no thread runs while loading forks Markdown workers
-        loaded, cache, request = prepare_render(options, problems, say, inputs)
+        loaded, cache, request = prepare_render(options, problems, say, inputs, early, background=True)
         del inputs  # the listing of content/ and every hash: not needed while rendering (memory)
         # Looked at before the swap replaces the folder: a --no-pdf build removes the old PDF.
         dropped_pdf = not options.pdf and had_pdf(output, loaded.model)
@@ -225,24 +230,30 @@ def open_output(site_root: Path, output: Path, problems: Problems) -> list[Path]
 
 
 def prepare_render(
-    options: BuildOptions, problems: Problems, say: Progress | None = None, inputs: Inputs | None = None
-) -> tuple[Loaded, BuildCache, RenderRequest]:
+    options: BuildOptions, problems: Problems, say: Progress | None = None, inputs: Inputs | None = None,
+    early: EarlyBodies | None = None, background: bool = False,
+) -> tuple[Loaded, BuildCache, RenderRequest]:  # fmt: skip
     """The one way a site is made ready to render or print, for `build`, `pdf` and the panel's PDF:
-    its caches, the site loaded, then `print_rules`; raises SiteError when the content has errors
-    (warnings too with --strict). The request asks for what `options` do."""
+    its caches, the site loaded (with the Markdown workers `early`, when build started them), then
+    `print_rules`; raises SiteError when the content has errors (warnings too with --strict). The
+    request asks for what `options` do. With `background` (build, which joins the cache before it
+    returns), a small cold build may write some caches from a child (BuildCache)."""
     root = options.site_root
     found = read_inputs(root, inputs_file(root), options.use_cache) if inputs is None else inputs
-    cache = BuildCache(root, options.output_dir, found.digests, options.output_options, options.use_cache)
+    cache = BuildCache(
+        root, options.output_dir, found.digests, options.output_options, options.use_cache,
+        background and options.workers > 1,
+    )  # fmt: skip
     loaded = load_site(
         root, problems, cache.markup, options.workers, say, cache.outlined_records(), cache.save_records, cache.memo,
-        found.content, once=True,
+        found.content, once=True, early=early,
     )  # fmt: skip
-    cache.save_markup()
-    cache.save_memo()
-    give_back_memory()
+    if not cache.save_loaded():  # else the render gives it back before forking its page workers
+        give_back_memory()
     if loaded is not None:
         loaded = print_rules(root, loaded, options.draft, problems)
     if loaded is None or problems.has_errors(options.strict):
+        cache.join()
         raise SiteError(problems)
     request = RenderRequest(
         root, pdf=options.pdf, pdf_variant=options.pdf_variant, strict=options.strict, jobs=options.workers,
@@ -283,7 +294,7 @@ def publish_site(
     ) -> tuple[Problems, Rendering, Listing]:
         found = Problems(list(problems.items))
         sink = open_staging(staging, output, reuse, live, listed)
-        rendering = render_site(loaded, request, found, previous, progress=say, sink=sink)
+        rendering = render_site(loaded, request, found, previous, progress=say, sink=sink, settle=cache.join)
         sink.close()
         return found, rendering, sink.listing()
 
@@ -298,6 +309,7 @@ def publish_site(
         old_left = publish.swap_in(staging, output, marker, cache.trash, cache.spare)
         return found, rendering, new_listing, old_left
     finally:
+        cache.join()  # no child outlives the build
         if staging.exists():
             discard(staging, cache.trash)
 

@@ -23,6 +23,7 @@ TEMPLATES = "templates"  # the site's overrides of theme templates
 THEMES = "themes"  # the site's own themes, themes/<name>/
 OUTPUT = "output"  # where a build publishes unless --output says otherwise
 CACHE = ".cache/site-builder"  # caches and build state; never under content/
+MARKUP_CACHE = "markup.json"  # rendered Markdown, in CACHE (markup/cache.py)
 EDITIONS = "editions"  # the manifest of every printed edition, kept with the site (not a cache)
 
 # Inside a term or year folder.
@@ -112,6 +113,10 @@ class SiteLayout:
     @property
     def cache(self) -> Path:
         return self.path(CACHE)
+
+    @property
+    def markup_cache(self) -> Path:
+        return self.cache / MARKUP_CACHE
 
     @property
     def editions(self) -> Path:

@@ -30,26 +30,51 @@ if TYPE_CHECKING:
 
 PR_SET_PDEATHSIG = 1
 POLL_SECONDS = 0.5
+RESULT_PIPE_BYTES = 1 << 20  # Linux's default ceiling for a process without privileges
 
 
-def worker_pool(jobs: int) -> ProcessPoolExecutor:
-    """A process pool whose workers die with this process."""
+def worker_count(jobs: int) -> int:
+    """The workers `--jobs` asks for (0: one per CPU, at most 4)."""
+    return jobs or max(1, min(4, os.cpu_count() or 1))
+
+
+def worker_pool(jobs: int, nice: int = 0) -> ProcessPoolExecutor:
+    """A process pool whose workers die with this process; `nice`: their priority is lowered by
+    that much (workers beside this process's own work, where this process is the longer path)."""
     # Imported here: the pool's machinery is a few ms of start-up an edit build rarely uses.
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     in_main_thread = threading.current_thread() is threading.main_thread()
-    return ProcessPoolExecutor(
+    pool = ProcessPoolExecutor(
         max_workers=jobs,
         mp_context=multiprocessing.get_context(method),
         initializer=die_with_parent,
-        initargs=(os.getpid(), in_main_thread),
+        initargs=(os.getpid(), in_main_thread, nice),
     )
+    _widen_results(pool)
+    return pool
 
 
-def die_with_parent(parent_pid: int, signal_follows_parent: bool = True) -> None:
-    """Pool initializer: end this worker when `parent_pid` ends."""
+def _widen_results(pool: ProcessPoolExecutor) -> None:
+    """Let a worker write a whole result (a folder's HTML: 300 KB) into the pipe at once. Through the
+    usual 64 KB, it waits for this process's reader thread to take each part, and that thread waits
+    for the interpreter lock the main thread holds while it loads the model: the Markdown workers
+    idled between folders. Linux only (F_SETPIPE_SZ); the queue's pipe is not public, so anything
+    unexpected leaves it as it is."""
+    writer = getattr(getattr(pool, "_result_queue", None), "_writer", None)
+    with contextlib.suppress(OSError, AttributeError, ValueError, TypeError):
+        import fcntl
+
+        fcntl.fcntl(writer.fileno(), fcntl.F_SETPIPE_SZ, RESULT_PIPE_BYTES)  # type: ignore[union-attr]  # None: suppressed
+
+
+def die_with_parent(parent_pid: int, signal_follows_parent: bool = True, nice: int = 0) -> None:
+    """Pool initializer: end this worker when `parent_pid` ends (and lower its priority by `nice`)."""
+    if nice:
+        with contextlib.suppress(OSError, AttributeError):  # no os.nice: Windows
+            os.nice(nice)
     if not (signal_follows_parent and _set_death_signal()):
         threading.Thread(target=_watch_parent, args=(parent_pid,), daemon=True).start()
     if os.getppid() != parent_pid:  # the parent died before we could ask

@@ -62,16 +62,21 @@ def build(
     force: bool,
     draft: str | None,
 ) -> None:
-    from site_builder.build import BuildOptions, build_site
+    from site_builder.markup.early import EarlyBodies
+    from site_builder.workers import worker_count
 
-    options = BuildOptions(
-        site.resolve(), output.resolve() if output else None, not no_pdf, strict, pdf_variant, jobs, not force, docx,
-        draft,
-    )  # fmt: skip
-    lang = site_language(options.site_root)
-    progress = progress_printer(quiet)
-    kept = has_previous_output(options.output_dir)
-    report = run(ctx, lambda: build_site(options, progress), lang, quiet, kept)
+    # A cold build's Markdown workers first: the rest of the program is imported beside them.
+    with EarlyBodies.before_build(site.resolve(), worker_count(jobs), not force) as early:
+        from site_builder.build import BuildOptions, build_site
+
+        options = BuildOptions(
+            site.resolve(), output.resolve() if output else None, not no_pdf, strict, pdf_variant, jobs, not force,
+            docx, draft,
+        )  # fmt: skip
+        lang = site_language(options.site_root)
+        progress = progress_printer(quiet)
+        kept = has_previous_output(options.output_dir)
+        report = run(ctx, lambda: build_site(options, progress, early), lang, quiet, kept)
     print_problems(report.problems, lang, quiet)
     click.echo(build_done(report, options.output_dir, lang), err=True)
     if report.dropped_pdf:

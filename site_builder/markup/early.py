@@ -20,6 +20,7 @@ or a device) no larger than site.yaml's file cap, and report nothing: reading re
 from __future__ import annotations
 
 import gc
+import hashlib
 import os
 import stat
 from collections.abc import Iterator, Mapping
@@ -33,7 +34,6 @@ from site_builder.layout import GLOSSARY_YAML, SITE_YAML, SiteLayout, content_re
 from site_builder.markup.markdown import (
     PARALLEL_THRESHOLD,
     Rendered,
-    cache_key,
     glossary_map,
     glossary_signature,
     render_measured,
@@ -50,6 +50,11 @@ if TYPE_CHECKING:  # the pool's module is imported by workers.py when a pool is 
     from concurrent.futures import ProcessPoolExecutor
 
 MARKDOWN = ".md"  # the suffix of records with a body (discover.parse_record)
+# The workers' priority, lowered: while they render, this process reads, loads and checks the model
+# on a share of the same cores, and it is the longer path (what it makes is needed before any
+# page; their bodies only after it). Without, it got two thirds of a core beside them and ran on
+# alone after they were done.
+EARLY_NICE = 5
 
 
 class EarlyBodies:
@@ -57,10 +62,10 @@ class EarlyBodies:
     (`take`). A context manager: leaving it stops them."""
 
     def __init__(
-        self, pool: ProcessPoolExecutor | None = None, signature: str = "",
+        self, pool: ProcessPoolExecutor | None = None, written: tuple[Mapping[str, str], str] = ({}, ""),
         folders: list[Future[dict[str, Rendered]]] | None = None,
     ) -> None:  # fmt: skip
-        self._pool, self._signature, self._folders = pool, signature, folders or []
+        self._pool, self._written, self._folders = pool, written, folders or []
 
     @classmethod
     def start(cls, site_root: Path, cache: Mapping[str, str] | None, jobs: int) -> EarlyBodies:
@@ -72,31 +77,46 @@ class EarlyBodies:
         if sum(1 for _ in islice(_markdown_files(folders.content), PARALLEL_THRESHOLD)) < PARALLEL_THRESHOLD:
             return cls()
         glossary, lang, max_bytes = _as_written(folders)
-        signature = glossary_signature(glossary, lang)
-        pool = worker_pool(jobs)
+        pool = worker_pool(jobs, nice=EARLY_NICE)
         # Frozen, the objects the workers share with this process are never scanned by their
         # collector (which would write into, and so copy, their pages); the first task forks them.
         gc.freeze()
         try:
             futures = [
-                pool.submit(render_folder, str(folder), whole, glossary, lang, max_bytes, signature)
+                pool.submit(render_folder, str(folder), whole, glossary, lang, max_bytes)
                 for folder, whole in _folders(folders)
             ]
         finally:
             gc.unfreeze()
-        return cls(pool, signature, futures)
+        return cls(pool, (glossary, lang), futures)
+
+    @classmethod
+    def before_build(cls, site_root: Path, jobs: int, use_cache: bool) -> EarlyBodies:
+        """Workers started by `build` as soon as it runs, before the rest of the program is imported
+        and the inputs hashed (about a tenth of a second at 1,000 conferences, then spent beside
+        them), when no rendered Markdown is kept (a cold build, or --force); else an idle one, and
+        `load_site` decides with the kept bodies in hand."""
+        cold = not use_cache or not SiteLayout(site_root).markup_cache.exists()
+        return cls.start(site_root, {}, jobs) if cold else cls()
+
+    @property
+    def running(self) -> bool:
+        return self._pool is not None
 
     def take(self, signature: str, keys: Mapping[str, str]) -> dict[str, Rendered]:
         """What the workers made of `keys` (cache key -> source), when rendered with `signature`;
-        then the workers stop."""
+        then the workers stop. The workers' glossary and language are signed here, not before
+        they start: the renderer's signature reads the libraries' versions (importlib.metadata,
+        25 ms of a start-up that has one core busy)."""
         made: dict[str, Rendered] = {}
-        if signature == self._signature:
+        if self._pool is not None and signature == glossary_signature(*self._written):
+            wanted = {source_key(source): key for key, source in keys.items()}
             for future in self._folders:
                 try:
                     rendered = future.result()
                 except Exception:  # noqa: BLE001 - a failed worker's bodies are rendered again after
                     continue
-                made.update((key, body) for key, body in rendered.items() if key in keys)
+                made.update((wanted[found], body) for found, body in rendered.items() if found in wanted)
         self.close()
         return made
 
@@ -162,14 +182,20 @@ def _markdown_files(folder: Path, recursive: bool = True) -> Iterator[Path]:
 
 
 def render_folder(
-    folder: str, recursive: bool, glossary: Mapping[str, str], lang: str, max_bytes: int, signature: str
+    folder: str, recursive: bool, glossary: Mapping[str, str], lang: str, max_bytes: int
 ) -> dict[str, Rendered]:
-    """Cache key -> rendered body of each Markdown file of `folder` (a worker's task). Bodies nested
-    deeper than any site may allow are left out: Markdown would recurse too deeply."""
+    """source_key -> rendered body of each Markdown file of `folder` (a worker's task). Bodies
+    nested deeper than any site may allow are left out: Markdown would recurse too deeply."""
     sources = [body for file in _markdown_files(Path(folder), recursive) if (body := _body(file, max_bytes))]
     shallow = [source for source in sources if deepest(source) <= CEILINGS["max_depth"]]
     rendered = render_measured(shallow, glossary, lang)
-    return {cache_key(source, signature): body for source, body in zip(shallow, rendered, strict=True)}
+    return {source_key(source): body for source, body in zip(shallow, rendered, strict=True)}
+
+
+def source_key(source: str) -> str:
+    """A body's source as the workers name what they made of it (the caller knows the glossary
+    and language they used: `take` checks them)."""
+    return hashlib.blake2b(source.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 def _body(file: Path, max_bytes: int) -> str | None:

@@ -14,6 +14,7 @@ import gc
 import os
 import pickle
 import signal
+import threading
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
@@ -53,13 +54,23 @@ class Forked(Generic[T]):
             os._exit(0)  # none of the parent's clean-up (atexit, pytest) runs here
         os.close(write)
         self.pid, self.read = pid, read
+        # Read as it comes: a result larger than the pipe holds would keep the child (and the
+        # memory it copied) waiting until `result` is called, maybe at the end of the build.
+        self._chunks: list[bytes] = []
+        self._reader = threading.Thread(target=self._drain, daemon=True)
+        self._reader.start()
+
+    def _drain(self) -> None:
+        with contextlib.suppress(OSError), os.fdopen(self.read, "rb") as stream:
+            while chunk := stream.read(1 << 16):
+                self._chunks.append(chunk)
 
     def result(self) -> T:
         """The child's result (or the work done here, without a child); ChildFailed if it failed."""
         if not self.pid:
             return self.work()
-        with os.fdopen(self.read, "rb") as stream:
-            data = stream.read()
+        self._reader.join()
+        data = b"".join(self._chunks)
         os.waitpid(self.pid, 0)
         self.pid = 0
         try:
@@ -76,7 +87,33 @@ class Forked(Generic[T]):
         if self.pid:
             with contextlib.suppress(OSError):
                 os.kill(self.pid, signal.SIGKILL)
-                os.close(self.read)
+            self._reader.join()  # the pipe ends with the child
             with contextlib.suppress(ChildProcessError):
                 os.waitpid(self.pid, 0)
             self.pid = 0
+
+
+class Later(Generic[T]):
+    """A value made now, or (`forked`) in a forked child while this process goes on: `result` then
+    waits for it, and makes it here when the child failed (where a failure is reported as usual)."""
+
+    def __init__(self, work: Callable[[], T], forked: bool):
+        self._work = work
+        self.forked = forked
+        self._child = Forked(work) if forked else None
+        self._done: tuple[T] | None = None if forked else (work(),)
+
+    def result(self) -> T:
+        if self._done is None:
+            try:
+                self._done = (self._child.result() if self._child is not None else self._work(),)
+            except ChildFailed:
+                self._done = (self._work(),)
+            self._child = None
+        return self._done[0]
+
+    def cancel(self) -> None:
+        """Stop the child, if any (the value is not needed any more)."""
+        if self._child is not None:
+            self._child.cancel()
+            self._child = None

@@ -23,6 +23,7 @@ from typing import Protocol
 from site_builder.catalogue import ntext
 from site_builder.layout import OUTPUT_MEDIA, SiteLayout
 from site_builder.output.artifacts import ArtifactJob, artifact_names
+from site_builder.output.background import Later
 from site_builder.output.photos import web_photos
 from site_builder.output.request import RenderRequest
 from site_builder.output.search_job import SEARCH, SearchJob, previous_vocabularies
@@ -80,10 +81,12 @@ def render_site(
     reuse: ThemeSetup | None = None,
     progress: Progress | None = None,
     sink: Sink | None = None,
+    settle: Callable[[], None] | None = None,
 ) -> Rendering:
     """Every output file of `loaded`: pages that changed since `previous` rendered, the rest kept.
 
-    Files go to `sink` as they are made (without one, they are returned in `files`). Raises
+    Files go to `sink` as they are made (without one, they are returned in `files`). `settle` is
+    called before page workers are forked (build waits there for its cache-writing child). Raises
     SiteError for a missing theme and RenderError when a page or the PDF fails (files already
     put must then be thrown away: `build` never swaps its staging folder in).
     """
@@ -99,17 +102,18 @@ def render_site(
     digester = Digester(loaded.body_seeds)
     seed_records(digester, loaded.model, request.record_tokens)
     common = {**common_context(loaded.model, with_pdf=request.links_pdf), "images": images}
-    signatures, specs = _select(loaded, setup, previous, common, digester, out.put)
+    signing, specs = _select(loaded, setup, previous, common, digester, out.put, request.jobs)
     parallel = request.jobs > 1 and len(specs) >= PARALLEL_PAGES
     beside = not parallel and len(specs) >= PARALLEL_PAGES  # enough rendering here to hide the index behind
     jobs = _artifact_jobs(loaded, request, setup, previous, digester, beside)
     search = jobs.get(SEARCH)
     tail = search.tasks() if parallel and isinstance(search, SearchJob) else []
     try:
-        rendered = _render(specs, request, setup, problems, common, parallel, out, tail)
+        rendered = _render(specs, request, setup, problems, common, parallel, out, tail, not signing.forked, settle)
     except BaseException:
         for job in jobs.values():
             job.cancel()
+        signing.cancel()
         raise
     pages = sum(1 for s in loaded.specs if s.out_path.endswith(".html"))
     say(ntext("progress.pages", pages, loaded.model.site.language))
@@ -118,7 +122,7 @@ def render_site(
         for name, made, artifact in job.collect_all(problems, say):
             artifacts[name] = artifact
             out.put(made)
-    state = RenderState(request.key, signatures, media_state, artifacts, photos)
+    state = RenderState(request.key, signing.result(), media_state, artifacts, photos)
     removed = tuple(sorted(previous.outputs - out.made)) if previous else ()
     pdf_pages = sum(a.count for name, a in artifacts.items() if name.split(":")[0] == "pdf")  # every edition
     return Rendering(tuple(out.collected), removed, state, setup, pages, rendered, pdf_pages)
@@ -173,19 +177,29 @@ def _select(
     common: Mapping[str, object],
     digester: Digester,
     put: Emit,
-) -> tuple[dict[str, str], list[PageSpec]]:
-    """(signature of every page, the pages to render): the others are put as kept.
+    jobs: int,
+) -> tuple[Later[dict[str, str]], list[PageSpec]]:
+    """(the signature of every page, the pages to render): the others are put as kept.
 
-    Pages are signed here, before any worker is forked: signing reads every value, and done in
-    workers it would copy the memory they share with this process."""
-    signatures = page_signatures(loaded.specs, common, setup.deps, setup.signature, digester)
+    Pages are signed before any worker is forked: signing reads every value, and done in workers
+    it would copy the memory they share with this process. With no previous render every page is
+    rendered, and with workers the signing (0.08 s at 1,000 conferences, while the other core
+    would wait for it) is done by a forked child beside them: what it copies leaves with it."""
+
+    def sign() -> dict[str, str]:
+        return page_signatures(loaded.specs, common, setup.deps, setup.signature, digester)
+
+    if previous is None and jobs > 1 and len(loaded.specs) >= PARALLEL_PAGES:
+        return Later(sign, forked=True), list(loaded.specs)
+    signing = Later(sign, forked=False)
     old = previous.pages if previous is not None else {}
+    signatures = signing.result()
     specs = [s for s in loaded.specs if old.get(s.out_path) != signatures[s.out_path]]
     changed = {s.out_path for s in specs}
     for spec in loaded.specs:
         if spec.out_path not in changed:
             put(KeptFile(spec.out_path))
-    return signatures, specs
+    return signing, specs
 
 
 def _render(
@@ -197,18 +211,32 @@ def _render(
     parallel: bool,
     out: _Out,
     tail: Tail = (),
+    collect: bool = True,
+    settle: Callable[[], None] | None = None,
 ) -> tuple[str, ...]:
-    """Render `specs`; the out paths rendered. With `parallel`, workers put their pages in the
-    sink themselves (page bytes never travel back), and take the `tail` (the search index's parts)
-    when the pages run out."""
+    """Render `specs`; the out paths rendered. With `parallel`, each range's pages are put in the
+    sink where they were rendered, a worker's through its copy of the sink (page bytes never
+    travel back), this process's before it hands out the next range (written later, between
+    ranges, a worker's queue ran dry meanwhile); workers take the `tail` (the search index's
+    parts) when the pages run out. `collect`: this process signed the pages, and what signing let
+    go is collected before workers are forked (not inherited, so not counted thrice); signed by a
+    child (and the caches written by others: BuildCache), a collection here now would write into,
+    and so copy, every page this process shares with them (0.08 s at 1,000 conferences, for a
+    few hundred objects)."""
+    if settle is not None:
+        settle()
     if parallel:
         warm_up(setup, specs)  # forked workers inherit compiled templates
-        give_back_memory(collect=True)  # what signing let go: not inherited, so not counted thrice
+        give_back_memory(collect=collect)
     parent = os.getpid()
 
     def hand_over(chunk: Sequence[PageSpec], files: list[RenderedFile]) -> tuple[list[RenderedFile], Written]:
-        if not (parallel and out.sink is not None and os.getpid() != parent):
+        if not (parallel and out.sink is not None):
             return files, None
+        if os.getpid() == parent:  # here a failure is reported as it happens, as by out.put
+            for file in files:
+                out.sink.put(file)
+            return [], [f.out_path for f in files]
         try:
             for file in files:
                 out.sink.put(file)  # written by the worker

@@ -11,7 +11,7 @@ import pytest
 
 from site_builder.build import load_site
 from site_builder.markup import early as early_module
-from site_builder.markup.early import EarlyBodies, render_folder
+from site_builder.markup.early import EarlyBodies, render_folder, source_key
 from site_builder.markup.markdown import PARALLEL_THRESHOLD, cache_key, glossary_map, glossary_signature
 from site_builder.markup.nesting import html_depth
 from site_builder.model.load import load_model
@@ -89,14 +89,13 @@ def test_a_worker_reads_regular_files_and_leaves_deep_bodies_to_the_depth_check(
     for name, text in files.items():
         (folder / name).write_text(text, "utf-8")
     (folder / "conferences/e.md").symlink_to(folder / "conferences/b.md")
-    signature = glossary_signature(GLOSSARY, "vi")
-    made = render_folder(str(folder), True, GLOSSARY, "vi", 200, signature)
+    made = render_folder(str(folder), True, GLOSSARY, "vi", 200)
     assert made == {
-        cache_key("Kết nạp ĐV.\n", signature): ('<p>Kết nạp <abbr title="đảng viên">ĐV</abbr>.</p>', 2),
-        cache_key("Hai.\n", signature): ("<p>Hai.</p>", 1),
+        source_key("Kết nạp ĐV.\n"): ('<p>Kết nạp <abbr title="đảng viên">ĐV</abbr>.</p>', 2),
+        source_key("Hai.\n"): ("<p>Hai.</p>", 1),
     }
-    assert render_folder(str(folder), False, GLOSSARY, "vi", 200, signature) == {
-        cache_key("Kết nạp ĐV.\n", signature): ('<p>Kết nạp <abbr title="đảng viên">ĐV</abbr>.</p>', 2)
+    assert render_folder(str(folder), False, GLOSSARY, "vi", 200) == {
+        source_key("Kết nạp ĐV.\n"): ('<p>Kết nạp <abbr title="đảng viên">ĐV</abbr>.</p>', 2)
     }
 
 
@@ -132,3 +131,42 @@ def test_a_model_that_refuses_a_body_gets_the_same_bodies_and_problems(many_bodi
     bodies_one, problems_one = loaded_site(site, 1)
     assert loaded_site(site, 2) == (bodies_one, problems_one)
     assert any("2021-03-02-hoi-nghi-1.md" in line for line in problems_one)
+
+
+def test_build_starts_the_workers_first_when_no_markdown_is_kept(many_bodies: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(many_bodies, site)
+    with EarlyBodies.before_build(site, 2, use_cache=True) as early:
+        assert early.running  # nothing kept: a cold build
+    assert not early.running  # leaving the block stops them
+    kept = site / ".cache/site-builder/markup.json"
+    kept.parent.mkdir(parents=True)
+    kept.write_text("{}", "utf-8")
+    with EarlyBodies.before_build(site, 2, use_cache=True) as early:
+        assert not early.running  # load_site decides, with the kept bodies in hand
+    with EarlyBodies.before_build(site, 2, use_cache=False) as early:
+        assert early.running  # --force: nothing kept is read
+    with EarlyBodies.before_build(site, 1, use_cache=False) as early:
+        assert not early.running
+
+
+def test_load_site_uses_the_workers_the_build_started(many_bodies: Path, tmp_path: Path, monkeypatch) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(many_bodies, site)
+    reference = load_site(site, Problems(), {}, 1)
+    with EarlyBodies.before_build(site, 2, use_cache=True) as early:
+        taken: list[int] = []
+        take = EarlyBodies.take
+
+        def counted(self: EarlyBodies, signature: str, keys: dict[str, str]) -> dict[str, object]:
+            made = take(self, signature, keys)
+            taken.append(len(made))
+            return made  # type: ignore[return-value]
+
+        monkeypatch.setattr(EarlyBodies, "take", counted)
+        monkeypatch.setattr(EarlyBodies, "start", lambda *_: pytest.fail("started a second time"))
+        cache: dict[str, str] = {}
+        loaded = load_site(site, Problems(), cache, 2, early=early)
+    assert loaded is not None and reference is not None
+    assert taken == [len(cache)] and len(cache) > PARALLEL_THRESHOLD  # every body came from those workers
+    assert loaded.bodies == reference.bodies
