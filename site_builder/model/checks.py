@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import partial
 
 from site_builder.catalogue import clause
@@ -89,28 +89,31 @@ def unused_glossary(model: SiteModel, memo: LoadMemo | None = None) -> list[Glos
         used = used_abbreviations("\n".join([*(b.source for b in bodies(model)), *published_texts(model)]), abbrs)
     else:  # texts apart find the same (a match never crosses a line break)
         used = used_abbreviations("\n".join(published_texts(model, conferences=False)), abbrs)
-        used.update(_kept_abbreviations(model, abbrs, memo))
+        everything = set(abbrs)
+        for kept in _kept_abbreviations(model, abbrs, memo):
+            if used >= everything:
+                break  # the texts not looked at cannot change the answer (their facts are not kept)
+            used.update(kept)
     return [entry for entry in model.glossary if entry.abbr not in used]
 
 
-def _kept_abbreviations(model: SiteModel, abbrs: list[str], memo: LoadMemo) -> set[str]:
-    """The abbreviations each body and each conference's other texts use, kept by their text (by
-    their file's content hash while it is known: memo.py)."""
+def _kept_abbreviations(model: SiteModel, abbrs: list[str], memo: LoadMemo) -> Iterator[list[str]]:
+    """The abbreviations each body and each conference's other texts use, text by text, kept by
+    their text (by their file's content hash while it is known: memo.py). Lazily: the caller
+    stops once every abbreviation is found, and the facts of the texts after are never asked."""
     kind = text_key("abbr", "\n".join(sorted(abbrs)))
     pattern = abbr_pattern(abbrs)
 
     def found(text: str) -> str:
         return "\n".join(sorted({m.group(0) for m in pattern.finditer(text)})) if pattern else ""
 
-    used: set[str] = set()
     for body in bodies(model):
         if kept := str(memo.fact(kind, body.source, found, body.loc.path)):
-            used.update(kept.split("\n"))
+            yield kept.split("\n")
     fields = f"{kind}:fields"  # a conference's other texts: another fact of the same file
     for conference in (c for y in model.years for c in y.conferences):
         if kept := str(memo.file_fact(fields, conference.path, partial(_fields_text, conference), found)):
-            used.update(kept.split("\n"))
-    return used
+            yield kept.split("\n")
 
 
 def _fields_text(conference: Conference) -> str:

@@ -153,6 +153,23 @@ def test_the_unused_glossary_is_the_same_with_a_memo(tmp_path: Path) -> None:
     assert [e.abbr for e in unused_glossary(loaded.model, memo)] == plain  # from the memo
 
 
+def test_the_unused_glossary_stops_reading_texts_once_every_entry_is_found(tmp_path: Path) -> None:
+    site = copy_demo(tmp_path / "site")
+    loaded = load_site(site, Problems())
+    assert loaded is not None
+    assert unused_glossary(loaded.model) == []  # the demo uses every entry
+    every_text = LoadMemo()
+    glossary = site / "content/glossary.yaml"
+    glossary.write_text(glossary.read_text(encoding="utf-8") + 'KHONGDUNG: "không ai dùng"\n', encoding="utf-8")
+    unused = load_site(site, Problems())
+    assert unused is not None
+    assert [e.abbr for e in unused_glossary(unused.model, every_text)] == ["KHONGDUNG"]  # every text read
+    stopped = LoadMemo()
+    assert unused_glossary(loaded.model, stopped) == []
+    abbr_facts = [k for k in stopped.used_facts if k.startswith("abbr:")]
+    assert len(abbr_facts) < len([k for k in every_text.used_facts if k.startswith("abbr:")])
+
+
 def test_positions_in_the_conference_own_file_are_kept_without_its_path_and_others_with_theirs(
     tmp_path: Path,
 ) -> None:
