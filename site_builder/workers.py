@@ -64,7 +64,7 @@ def _widen_results(pool: ProcessPoolExecutor) -> None:
     idled between folders. Linux only (F_SETPIPE_SZ); the queue's pipe is not public, so anything
     unexpected leaves it as it is."""
     writer = getattr(getattr(pool, "_result_queue", None), "_writer", None)
-    with contextlib.suppress(OSError, AttributeError, ValueError, TypeError):
+    with contextlib.suppress(ImportError, OSError, AttributeError, ValueError, TypeError):  # ImportError: Windows
         import fcntl
 
         fcntl.fcntl(writer.fileno(), fcntl.F_SETPIPE_SZ, RESULT_PIPE_BYTES)  # type: ignore[union-attr]  # None: suppressed

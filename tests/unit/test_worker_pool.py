@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 
 import pytest
 
@@ -36,3 +37,9 @@ def test_results_larger_than_a_pipe_come_back_whole() -> None:
     sizes = [300_000, 1_500_000, 10]
     with worker_pool(2) as pool:
         assert [len(text) for text in pool.map(big, sizes)] == sizes
+
+
+def test_a_system_without_fcntl_still_gets_a_working_pool(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "fcntl", None)  # `import fcntl` raises ImportError, as on Windows
+    with worker_pool(1) as pool:
+        assert pool.submit(big, 100_000).result() == big(100_000)
