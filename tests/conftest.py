@@ -15,6 +15,7 @@ import shutil
 import subprocess
 import sys
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -98,6 +99,16 @@ def copy_demo(dest: Path) -> Path:
     if DEMO_TEMPLATES.is_dir():
         shutil.copytree(DEMO_TEMPLATES, dest / "templates")
     return dest
+
+
+def add_conferences(site: Path, count: int, body: Callable[[int], str]) -> Path:
+    """`count` conferences "Hội nghị N" of March 2021 in `site`, each with the body `body(N)`:
+    enough of them make a build use its worker processes."""
+    for n in range(count):
+        day = n % 28 + 1
+        path = site / f"content/years/2021/conferences/2021-03-{day:02d}-hoi-nghi-{n}.md"
+        path.write_text(f'---\ntitle: "Hội nghị {n}"\ndate: 2021-03-{day:02d}\nkind: khac\n---\n{body(n)}', "utf-8")
+    return site
 
 
 def run_cli(*args: str, cwd: Path | str | None = None, timeout: float = 120) -> tuple[int, str, str]:

@@ -23,7 +23,7 @@ from site_builder.build import BuildOptions, BuildReport, build_site, check_site
 from site_builder.output.build_cache import cache_dir
 from site_builder.problems import SiteError
 from site_builder.serve.incremental import IncrementalBuilder
-from tests.conftest import copy_demo, formatted, snapshot
+from tests.conftest import add_conferences, copy_demo, formatted, snapshot
 from tests.integration.edits import EDITS, add_to_body, break_then_fix, conferences, fix, replace_in
 
 
@@ -212,12 +212,7 @@ def test_hand_edits_of_the_recycled_tree_never_reach_the_output(built, tmp_path:
 def test_workers_writing_pages_give_the_same_output_as_one_process(tmp_path: Path) -> None:
     """With 400 pages or more and two jobs, workers render and write pages themselves: into a new
     staging folder, then into a recycled one; the output is the single-process one."""
-    site = copy_demo(tmp_path / "site")
-    for n in range(420):
-        day = n % 28 + 1
-        path = site / f"content/years/2021/conferences/2021-03-{day:02d}-hoi-nghi-{n}.md"
-        text = f'---\ntitle: "Hội nghị {n}"\ndate: 2021-03-{day:02d}\nkind: khac\n---\nNội dung {n}.\n'
-        path.write_text(text, encoding="utf-8")
+    site = add_conferences(copy_demo(tmp_path / "site"), 420, lambda n: f"Nội dung {n}.\n")
     footer = site / "templates/partials/footer.html"
     for step in range(3):
         if step:

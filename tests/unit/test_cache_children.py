@@ -14,19 +14,16 @@ from site_builder.build import BuildOptions, build_site
 from site_builder.markup.markdown import PARALLEL_THRESHOLD
 from site_builder.output import build_cache
 from site_builder.output.load_store import LoadStore
-from tests.conftest import copy_demo, snapshot
+from tests.conftest import add_conferences, copy_demo, snapshot
 
 
 @pytest.fixture(scope="module")
 def cold_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo site with enough conferences that a build is a cold one with Markdown workers."""
     site = copy_demo(tmp_path_factory.mktemp("children") / "site")
-    for n in range(PARALLEL_THRESHOLD + 10):
-        day = n % 28 + 1
-        path = site / f"content/years/2021/conferences/2021-03-{day:02d}-hoi-nghi-{n}.md"
-        body = f"## Phần {n}\n\nNội dung {n}, xem [năm](../year.md).\n"
-        path.write_text(f'---\ntitle: "Hội nghị {n}"\ndate: 2021-03-{day:02d}\nkind: khac\n---\n{body}', "utf-8")
-    return site
+    return add_conferences(
+        site, PARALLEL_THRESHOLD + 10, lambda n: f"## Phần {n}\n\nNội dung {n}, xem [năm](../year.md).\n"
+    )
 
 
 def fresh(cold_site: Path, tmp_path: Path) -> Path:

@@ -15,18 +15,13 @@ from site_builder.output.core import render_site
 from site_builder.output.request import RenderRequest
 from site_builder.problems import Problems
 from site_builder.render.html_pages import PARALLEL_PAGES
-from tests.conftest import copy_demo, formatted
+from tests.conftest import add_conferences, copy_demo, formatted
 
 
 @pytest.fixture(scope="module")
 def many_pages(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site = copy_demo(tmp_path_factory.mktemp("signing") / "site")
-    for n in range(PARALLEL_PAGES + 10):
-        day = n % 28 + 1
-        path = site / f"content/years/2021/conferences/2021-03-{day:02d}-hoi-nghi-{n}.md"
-        front = f'---\ntitle: "Hội nghị {n}"\ndate: 2021-03-{day:02d}\nkind: khac\n---\n'
-        path.write_text(f"{front}Nội dung {n}.\n", "utf-8")
-    return site
+    return add_conferences(site, PARALLEL_PAGES + 10, lambda n: f"Nội dung {n}.\n")
 
 
 def render(site: Path, jobs: int):  # type: ignore[no-untyped-def]

@@ -19,7 +19,7 @@ from site_builder.model.media import bodies
 from site_builder.problems import Problems
 from site_builder.sources.discover import read_sources
 from site_builder.sources.limits import CEILINGS
-from tests.conftest import copy_demo, formatted
+from tests.conftest import add_conferences, copy_demo, formatted
 
 GLOSSARY = {"ĐV": "đảng viên"}
 
@@ -28,12 +28,11 @@ GLOSSARY = {"ĐV": "đảng viên"}
 def many_bodies(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo site with enough conferences that a build renders their bodies in workers."""
     site = copy_demo(tmp_path_factory.mktemp("early") / "site")
-    for n in range(PARALLEL_THRESHOLD + 10):
-        day = n % 28 + 1
-        path = site / f"content/years/2021/conferences/2021-03-{day:02d}-hoi-nghi-{n}.md"
-        body = f"## Phần {n}\n\nKết nạp {n} ĐV mới, xem [năm](../year.md).\n\n| a | b |\n|---|---|\n| {n} | x |\n"
-        path.write_text(f'---\ntitle: "Hội nghị {n}"\ndate: 2021-03-{day:02d}\nkind: khac\n---\n{body}', "utf-8")
-    return site
+    return add_conferences(site, PARALLEL_THRESHOLD + 10, _body)
+
+
+def _body(n: int) -> str:
+    return f"## Phần {n}\n\nKết nạp {n} ĐV mới, xem [năm](../year.md).\n\n| a | b |\n|---|---|\n| {n} | x |\n"
 
 
 def model_keys(site: Path) -> tuple[str, dict[str, str]]:
