@@ -77,15 +77,20 @@ class EarlyBodies:
         if sum(1 for _ in islice(_markdown_files(folders.content), PARALLEL_THRESHOLD)) < PARALLEL_THRESHOLD:
             return cls()
         glossary, lang, max_bytes = _as_written(folders)
-        pool = worker_pool(jobs, nice=EARLY_NICE)
+        pool: ProcessPoolExecutor | None = None
         # Frozen, the objects the workers share with this process are never scanned by their
         # collector (which would write into, and so copy, their pages); the first task forks them.
         gc.freeze()
         try:
+            pool = worker_pool(jobs, nice=EARLY_NICE)
             futures = [
                 pool.submit(render_folder, str(folder), whole, glossary, lang, max_bytes)
                 for folder, whole in _folders(folders)
             ]
+        except (OSError, RuntimeError):  # no workers (a fork refused, a broken pool): only speed is lost
+            if pool is not None:
+                pool.shutdown(wait=False, cancel_futures=True)
+            return cls()
         finally:
             gc.unfreeze()
         return cls(pool, (glossary, lang), futures)

@@ -118,6 +118,20 @@ def test_a_failed_worker_costs_speed_never_a_body(many_bodies: Path, tmp_path: P
     assert loaded_site(many_bodies, 2) == expected
 
 
+def test_workers_that_cannot_start_cost_speed_never_the_build(many_bodies: Path, monkeypatch) -> None:
+    """`build` starts them before anything else, outside the command's error handling: a refused
+    fork must leave an idle EarlyBodies (the bodies are then rendered as without workers)."""
+    expected = loaded_site(many_bodies, 1)
+
+    def refused(*_args: object, **_kwargs: object) -> None:
+        raise OSError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(early_module, "worker_pool", refused)
+    with EarlyBodies.before_build(many_bodies, 2, use_cache=False) as early:
+        assert not early.running
+    assert loaded_site(many_bodies, 2) == expected
+
+
 def test_a_model_that_refuses_a_body_gets_the_same_bodies_and_problems(many_bodies: Path, tmp_path: Path) -> None:
     """Bodies rendered early that the model drops (a broken front matter) or refuses (too deep for
     the site's limit) are never used; the rest is what one process makes."""
