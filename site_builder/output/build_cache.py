@@ -30,7 +30,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from site_builder import cachejson
-from site_builder.layout import MARKUP_CACHE, SiteLayout, media_relative
+from site_builder.layout import SiteLayout, media_relative
 from site_builder.markup.cache import add_to_cache, load_cache
 from site_builder.markup.markdown import PARALLEL_THRESHOLD
 from site_builder.model.memo import LoadMemo
@@ -90,6 +90,7 @@ class BuildCache:
         background: bool = False,
     ):  # fmt: skip
         self.folder = cache_dir(site_root)
+        self._markup_file = markup_file(site_root)
         self.output = output
         self.trusted = trusted
         self.files = site_digests(digests)  # "content/..." -> content hash
@@ -98,7 +99,7 @@ class BuildCache:
         self.key = hashlib.sha256(json.dumps(parts).encode()).hexdigest()
         self._load_store = LoadStore(self.folder, program)
         with collector_paused():  # 10,000 conferences decoded, all kept for the build
-            self.markup: dict[str, str] = load_cache(markup_file(site_root)) if trusted else {}
+            self.markup: dict[str, str] = load_cache(self._markup_file) if trusted else {}
             self.memo = self._load_store.load(self.files) if trusted else LoadMemo()
         self._markup_count = len(self.markup)
         self._store = RecordStore(self.folder, program)
@@ -174,7 +175,7 @@ class BuildCache:
     def _save_loaded(self) -> None:
         # Entries are only ever added, so those past the first `_markup_count` are this build's:
         # markup/cache.py journals them.
-        add_to_cache(self.folder / MARKUP_CACHE, self.markup, self._markup_count)
+        add_to_cache(self._markup_file, self.markup, self._markup_count)
         self._load_store.save(self.memo, self.files)
 
     def _let_go(self) -> None:
