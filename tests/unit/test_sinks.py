@@ -121,12 +121,18 @@ def test_a_recycled_tree_only_changes_what_differs(tmp_path: Path, previous: Pat
     assert not (spare / "nam/2018").exists()
 
 
-def test_a_recycled_tree_holding_a_link_is_refused(tmp_path: Path, previous: Path) -> None:
+def spare_linking_outside(tmp_path: Path) -> tuple[Path, Path]:
+    """(a kept tree whose `nam` is a link to a folder outside it, that folder)."""
     spare = tmp_path / "spare"
     spare.mkdir()
     outside = tmp_path / "outside"
     outside.mkdir()
     os.symlink(outside, spare / "nam")
+    return spare, outside
+
+
+def test_a_recycled_tree_holding_a_link_is_refused(tmp_path: Path, previous: Path) -> None:
+    spare, outside = spare_linking_outside(tmp_path)
     with pytest.raises(RenderError):
         sinks.stage([RenderedFile("nam/2019/index.html", b"x")], spare, previous, reuse=True)
     assert list(outside.iterdir()) == []
@@ -204,11 +210,7 @@ def test_a_listing_of_another_folder_is_not_used(tmp_path: Path, previous: Path)
 
 
 def test_a_tree_listed_ahead_holding_a_link_is_refused(tmp_path: Path, previous: Path) -> None:
-    spare = tmp_path / "spare"
-    spare.mkdir()
-    outside = tmp_path / "outside"
-    outside.mkdir()
-    os.symlink(outside, spare / "nam")
+    spare, outside = spare_linking_outside(tmp_path)
     listed = sinks.TreeListing(spare)
     with pytest.raises(RenderError):
         sinks.Staging(spare, previous, reuse=True, listed=listed)
